@@ -1,0 +1,16 @@
+import { isSecureRequest, sessionCookieHeader } from "@/lib/auth/session-cookie";
+import { signIn } from "@/lib/auth/sign-in";
+import { signInSchema } from "@/lib/auth/user-schemas";
+import { parseBody } from "@/lib/http/parse-body";
+import { withRoute } from "@/lib/http/with-route";
+
+export const POST = withRoute({ auth: "public" }, async (req) => {
+  const input = await parseBody(req, signInSchema);
+  const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const { token, user, expiresAt } = await signIn(input, { userAgent: req.headers.get("user-agent") ?? undefined, ip });
+  const maxAgeSeconds = Math.floor((expiresAt.getTime() - Date.now()) / 1000);
+  return Response.json(
+    { user },
+    { headers: { "set-cookie": sessionCookieHeader(token, { secure: isSecureRequest(req), maxAgeSeconds }), "cache-control": "no-store" } },
+  );
+});

@@ -1,0 +1,34 @@
+import type { ReactNode } from "react";
+
+export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+      <p className="text-sm font-semibold text-slate-900">{title}</p>
+      {children && <div className="mt-1 text-sm text-slate-500">{children}</div>}
+      {action && <div className="mt-4">{action}</div>}
+    </div>
+  );
+}
+
+export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+      <p>{message}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry} className="mt-2 font-medium underline underline-offset-2">
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function LoadingRows({ rows = 4, label = "Loading" }: { rows?: number; label?: string }) {
+  return (
+    <div role="status" aria-label={label} className="space-y-2">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="h-10 animate-pulse rounded-md bg-slate-200/70" />
+      ))}
+    </div>
+  );
+}

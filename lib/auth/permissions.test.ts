@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { can, navFor, PERMISSIONS, ROLES } from "./permissions";
+
+describe("permission table", () => {
+  it("gives user management to admins only", () => {
+    expect(ROLES.filter((r) => can(r, "users:manage"))).toEqual(["admin"]);
+  });
+
+  it("matches the roles each console page is for", () => {
+    expect(PERMISSIONS["tiers:manage"]).toEqual(["admin", "ops"]);
+    expect(PERMISSIONS["policies:manage"]).toEqual(["admin", "owner"]);
+    expect(PERMISSIONS["labels:write"]).toEqual(["admin", "reviewer"]);
+    expect(PERMISSIONS["drift:view"]).toEqual(["admin", "ops", "owner"]);
+    expect(ROLES.every((r) => can(r, "overview:view"))).toBe(true);
+  });
+
+  it("shows each role only the pages it may open", () => {
+    expect(navFor("reviewer").map((i) => i.href)).toEqual(["/overview"]);
+    expect(navFor("admin").map((i) => i.href)).toContain("/users");
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Who may do what: the one permission table. Checked on the server for every page and admin
+ * route (requirePagePermission, withRoute); the UI only uses it to hide what would be refused.
+ * Pure: safe to import from client components.
+ */
+export const ROLES = ["admin", "ops", "reviewer", "owner"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Admin",
+  ops: "Ops",
+  reviewer: "Reviewer",
+  owner: "Product owner",
+};
+
+export const PERMISSIONS = {
+  "overview:view": ["admin", "ops", "reviewer", "owner"],
+  "tiers:manage": ["admin", "ops"],
+  "rules:manage": ["admin", "ops"],
+  "policies:manage": ["admin", "owner"],
+  "drift:view": ["admin", "ops", "owner"],
+  "labels:write": ["admin", "reviewer"],
+  "jobs:manage": ["admin", "ops"],
+  "requests:view": ["admin", "ops"],
+  "config:manage": ["admin", "ops"],
+  "users:manage": ["admin"],
+  "keys:manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Console pages that exist, in navigation order, with the permission each needs. */
+export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; permission: Permission }> = [
+  { href: "/overview", label: "Overview", permission: "overview:view" },
+  { href: "/users", label: "Users", permission: "users:manage" },
+];
+
+export function navFor(role: Role) {
+  return NAV_ITEMS.filter((item) => can(role, item.permission));
+}

@@ -1,0 +1,57 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { isAlive, startEmbeddedPostgres } from "./embedded-postgres";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "frontdesk-embedded-test-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function sql<T extends pg.QueryResultRow>(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function serverPid() {
+  return Number(readFileSync(path.join(dir, "pgdata", "postmaster.pid"), "utf8").split("\n")[0]);
+}
+
+describe("embedded PostgreSQL", () => {
+  it("keeps data across a clean stop and start, and leaves no process behind", async () => {
+    const first = await startEmbeddedPostgres({ dataDir: dir, database: "app" });
+    expect(first.owned).toBe(true);
+    await sql(first.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
+    const pid = serverPid();
+    await first.stop();
+    expect(isAlive(pid)).toBe(false);
+
+    const second = await startEmbeddedPostgres({ dataDir: dir, database: "app" });
+    expect(await sql(second.url, "SELECT v FROM kept")).toEqual([{ v: "still here" }]);
+    const log = readFileSync(path.join(dir, "postgres.log"), "utf8");
+    expect(log).not.toMatch(/was not properly shut down/);
+    await second.stop();
+  });
+
+  it("shares a server another live process started instead of starting a second one", async () => {
+    const owner = await startEmbeddedPostgres({ dataDir: dir, database: "app" });
+    const otherProcess = spawn("sleep", ["30"]);
+    writeFileSync(path.join(dir, "owner.pid"), String(otherProcess.pid));
+    try {
+      const guest = await startEmbeddedPostgres({ dataDir: dir, database: "app" });
+      expect(guest.owned).toBe(false);
+      expect(guest.port).toBe(owner.port);
+      await guest.stop();
+      expect(isAlive(serverPid())).toBe(true);
+    } finally {
+      otherProcess.kill();
+      await owner.stop();
+    }
+  });
+});
