@@ -32,6 +32,8 @@ export async function apiFetch<T>(url: string, init: RequestInit & { json?: unkn
   if (!res.ok) {
     const err = body?.error ?? {};
     if (res.status === 401 && typeof window !== "undefined" && !url.startsWith("/api/auth/")) {
+      // Session gone: a full load of the sign-in page, dropping cached data.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
     }
     throw new ApiError(res.status, err.code ?? "error", err.message ?? `Request failed (${res.status}).`, err.issues ?? []);

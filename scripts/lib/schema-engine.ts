@@ -39,8 +39,8 @@ async function loadBindings(): Promise<WasmBindings> {
   const glue = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const dir = path.dirname(glue);
   const bg = (await import(glue)) as WasmBindings;
-  const module = new WebAssembly.Module(await readFile(path.join(dir, "schema_engine_bg.wasm")));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg as never });
+  const wasmModule = new WebAssembly.Module(await readFile(path.join(dir, "schema_engine_bg.wasm")));
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bg as never });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
   return bg;
