@@ -16,7 +16,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const STEPS = ["lint", "typecheck", "unit", "integration", "build", "e2e"] as const;
 type Step = (typeof STEPS)[number];
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
