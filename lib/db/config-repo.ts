@@ -1,0 +1,48 @@
+/**
+ * Reading and writing the routing configuration (tiers, credentials, policies, rules).
+ * The shapes are lib/routing/config-schema.ts's; lib/config turns rows into them and back.
+ */
+import type { Prisma } from "./generated/client.ts";
+import { db } from "./prisma.ts";
+import type { DbClient } from "./user-repo.ts";
+
+export const policyInclude = {
+  tiers: { orderBy: { position: "asc" }, include: { tier: { select: { name: true } } } },
+  rules: { orderBy: { position: "asc" }, include: { targetTier: { select: { name: true } } } },
+} as const satisfies Prisma.PolicyInclude;
+
+export type PolicyRow = Prisma.PolicyGetPayload<{ include: typeof policyInclude }>;
+export type TierRow = Prisma.TierGetPayload<{ include: { credential: { select: { id: true; hint: true } } } }>;
+
+export async function readConfigRows(client: DbClient = db) {
+  const [tiers, policies] = await Promise.all([
+    client.tier.findMany({ orderBy: [{ rank: "asc" }, { name: "asc" }], include: { credential: { select: { id: true, hint: true } } } }),
+    client.policy.findMany({ orderBy: { name: "asc" }, include: policyInclude }),
+  ]);
+  return { tiers, policies };
+}
+
+/** Tier secrets, for the gateway only (never returned by an API). */
+export async function readTierSecrets(): Promise<Map<string, string>> {
+  const rows = await db.tier.findMany({
+    where: { credentialId: { not: null } },
+    select: { name: true, credential: { select: { secret: true } } },
+  });
+  return new Map(rows.filter((r) => r.credential).map((r) => [r.name, r.credential!.secret]));
+}
+
+/** Tells every gateway instance (LISTEN frontdesk_config) to reload; delivered on commit. */
+export async function notifyConfigChanged(client: DbClient, what: string) {
+  await client.$executeRaw`SELECT pg_notify('frontdesk_config', ${JSON.stringify({ what, at: Date.now() })})`;
+}
+
+/** Config changes take turns (one advisory lock), so two applies never interleave. */
+export function inConfigTransaction<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>) {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('frontdesk_config'))`;
+      return fn(tx);
+    },
+    { timeout: 20_000 },
+  );
+}

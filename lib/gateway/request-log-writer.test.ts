@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { RequestLogWriter } from "./request-log-writer";
+
+afterEach(() => vi.useRealTimers());
+
+function fakeDb() {
+  const rows: number[] = [];
+  let isDown = false;
+  return {
+    rows,
+    setDown: (down: boolean) => (isDown = down),
+    insert: async (batch: number[]) => {
+      if (isDown) throw new Error("connection refused");
+      rows.push(...batch);
+    },
+  };
+}
+
+describe("RequestLogWriter", () => {
+  it("writes pushed rows in batches after the flush interval", async () => {
+    vi.useFakeTimers();
+    const store = fakeDb();
+    const writer = new RequestLogWriter<number>({ insert: store.insert, batchSize: 3, flushIntervalMs: 100 });
+    writer.push(1);
+    writer.push(2);
+    expect(store.rows).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(store.rows).toEqual([1, 2]);
+    for (const n of [3, 4, 5, 6]) writer.push(n);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.rows).toEqual([1, 2, 3, 4, 5]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(store.rows).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(writer.stats()).toMatchObject({ queued: 0, written: 6, dropped: 0 });
+  });
+
+  it("keeps rows through a database outage and writes them, in order, when it returns", async () => {
+    vi.useFakeTimers();
+    const store = fakeDb();
+    const writer = new RequestLogWriter<number>({ insert: store.insert, batchSize: 10, flushIntervalMs: 50, maxBackoffMs: 1000 });
+    store.setDown(true);
+    for (let i = 0; i < 25; i++) writer.push(i);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(store.rows).toEqual([]);
+    expect(writer.stats().queued).toBe(25);
+    expect(writer.stats().failedFlushes).toBeGreaterThan(2);
+    expect(writer.stats().lastError).toBe("connection refused");
+    store.setDown(false);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(store.rows).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    expect(writer.stats()).toMatchObject({ queued: 0, written: 25, dropped: 0 });
+  });
+
+  it("drops the oldest rows past the bound and counts them", async () => {
+    const store = fakeDb();
+    store.setDown(true);
+    const writer = new RequestLogWriter<number>({ insert: store.insert, maxQueue: 5, flushIntervalMs: 10_000 });
+    for (let i = 0; i < 8; i++) writer.push(i);
+    expect(writer.stats()).toMatchObject({ queued: 5, dropped: 3 });
+    store.setDown(false);
+    await writer.close(1000);
+    expect(store.rows).toEqual([3, 4, 5, 6, 7]);
+  });
+
+  it("flushes everything on close and counts what could not be written by the deadline", async () => {
+    const store = fakeDb();
+    const writer = new RequestLogWriter<number>({ insert: store.insert, batchSize: 2, flushIntervalMs: 10_000 });
+    for (let i = 0; i < 5; i++) writer.push(i);
+    const stats = await writer.close(1000);
+    expect(store.rows).toEqual([0, 1, 2, 3, 4]);
+    expect(stats).toMatchObject({ written: 5, dropped: 0, queued: 0 });
+    writer.push(99);
+    expect(writer.stats().dropped).toBe(1);
+
+    const down = fakeDb();
+    down.setDown(true);
+    const stuck = new RequestLogWriter<number>({ insert: down.insert, flushIntervalMs: 10_000 });
+    stuck.push(1);
+    stuck.push(2);
+    expect(await stuck.close(300)).toMatchObject({ dropped: 2, queued: 0, written: 0 });
+  });
+});

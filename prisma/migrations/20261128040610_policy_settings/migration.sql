@@ -1,0 +1,7 @@
+-- AlterTable
+ALTER TABLE "Policy" ADD COLUMN     "description" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "expectedOutputTokens" INTEGER NOT NULL DEFAULT 300,
+ADD COLUMN     "fallbackOn" JSONB NOT NULL DEFAULT '{}',
+ADD COLUMN     "labeling" JSONB NOT NULL DEFAULT '{}',
+ADD COLUMN     "referencePromptTokens" INTEGER NOT NULL DEFAULT 1000,
+ADD COLUMN     "regexInputChars" INTEGER NOT NULL DEFAULT 2048;
