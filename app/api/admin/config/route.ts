@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { applyConfig, exportConfig } from "@/lib/config/apply-config";
+import { parseQuery, readJson } from "@/lib/http/parse-body";
+import { withRoute } from "@/lib/http/with-route";
+
+/** The routing config as code (same format as `frontdesk config export`; no secrets). */
+export const GET = withRoute({ permission: "config:manage" }, async () => exportConfig());
+
+const applyQuery = z.object({ prune: z.enum(["0", "1", "true", "false"]).optional() });
+
+/** Apply a config file: 200 with what changed, or 400 listing every problem by path. */
+export const POST = withRoute({ permission: "config:manage" }, async (req, { session }) => {
+  const { prune } = parseQuery(new URL(req.url), applyQuery);
+  const input = await readJson(req, 5_000_000);
+  const summary = await applyConfig(input, { prune: prune === "1" || prune === "true", actor: { id: session.user.id, email: session.user.email } });
+  return { applied: summary };
+});

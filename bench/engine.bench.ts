@@ -1,0 +1,79 @@
+// Engine decision time: decide() on ~2,000-token prompts with a realistic snapshot (3 tiers,
+// 10 rules incl. regexes, keywords and FAQ phrasings, the built-in heuristic classifier).
+// Prints p50/p99 in microseconds; asserts nothing. Target p99 ≤ 200 µs.
+//   npx tsx bench/engine.bench.ts [--iterations=20000] [--warmup=3000] [--stub]
+// --stub replaces the heuristic classifier with a constant one, to see the engine's own share.
+import type { TierClassifier } from "@/lib/classifier/types";
+import { buildSnapshot } from "@/lib/routing/build-snapshot";
+import { configFileSchema } from "@/lib/routing/config-schema";
+import { decide } from "@/lib/routing/decide";
+import { estimateTokens } from "@/lib/routing/request-text";
+import { isRejection, type EngineContext, type RouteRequest, type TraceStep } from "@/lib/routing/types";
+import { benchConversations, ENGINE_BENCH_CONFIG } from "./engine-fixtures";
+
+const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const ITERATIONS = arg("iterations", 20_000);
+const WARMUP = arg("warmup", 3_000);
+
+const stub = (n: number): TierClassifier => ({ id: "stub", kind: "heuristic", tierCount: n, predict: () => Array.from({ length: n - 1 }, (_, k) => 0.6 / (k + 1)) });
+
+async function heuristicFactory(): Promise<{ factory: (n: number) => TierClassifier; label: string }> {
+  if (process.argv.includes("--stub")) return { factory: stub, label: "constant stub (--stub)" };
+  try {
+    const mod = await import("@/lib/classifier/heuristic-scorer");
+    return { factory: mod.createHeuristicClassifier, label: "built-in heuristic (lib/classifier)" };
+  } catch {
+    return { factory: stub, label: "constant stub (lib/classifier/heuristic-scorer not found)" };
+  }
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function run(requests: RouteRequest[], ctx: EngineContext, iterations: number, snapshot: ReturnType<typeof buildSnapshot>): number[] {
+  const micros = new Array<number>(iterations);
+  for (let i = 0; i < iterations; i++) {
+    const t = performance.now();
+    decide(snapshot, undefined, requests[i % requests.length], ctx);
+    micros[i] = (performance.now() - t) * 1000;
+  }
+  return micros.sort((a, b) => a - b);
+}
+
+function stageMedians(snapshot: ReturnType<typeof buildSnapshot>, requests: RouteRequest[], ctx: EngineContext): string {
+  const byStage = new Map<string, number[]>();
+  for (let i = 0; i < 2_000; i++) {
+    const result = decide(snapshot, undefined, requests[i % requests.length], { ...ctx, clock: () => performance.now() });
+    for (const step of result.trace as TraceStep[]) {
+      if (!byStage.has(step.stage)) byStage.set(step.stage, []);
+      byStage.get(step.stage)!.push(step.micros);
+    }
+  }
+  return [...byStage].map(([stage, values]) => `${stage} ${percentile(values.sort((a, b) => a - b), 0.5).toFixed(1)}`).join(", ");
+}
+
+async function main() {
+  const { factory, label } = await heuristicFactory();
+  const file = configFileSchema.parse(ENGINE_BENCH_CONFIG);
+  const snapshot = buildSnapshot({ ...file, heuristic: factory });
+  const requests = benchConversations(16).map((messages) => ({ messages }));
+  let seed = 1;
+  const ctx: EngineContext = { now: Date.now(), rng: () => ((seed = (seed * 16807) % 2147483647) / 2147483647), health: () => "healthy" };
+
+  const sample = decide(snapshot, undefined, requests[0], ctx);
+  if (isRejection(sample)) throw new Error(sample.reason);
+  const chars = requests[0].messages.reduce((n, m) => n + m.content.length, 0);
+  console.log(`engine bench: ${file.tiers.length} tiers, ${file.policies[0].rules.length} rules, classifier: ${label}`);
+  console.log(`prompt: ${chars} chars ≈ ${estimateTokens(chars)} tokens; sample decision: ${sample.tier} via ${sample.stage} (${sample.reason})`);
+
+  run(requests, ctx, WARMUP, snapshot);
+  const sorted = run(requests, ctx, ITERATIONS, snapshot);
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  console.log(`decide() over ${ITERATIONS} iterations (after ${WARMUP} warm-up):`);
+  console.log(`  p50 ${percentile(sorted, 0.5).toFixed(1)} µs   p90 ${percentile(sorted, 0.9).toFixed(1)} µs   p99 ${percentile(sorted, 0.99).toFixed(1)} µs   max ${sorted[sorted.length - 1].toFixed(1)} µs   mean ${mean.toFixed(1)} µs`);
+  console.log(`  stage medians (µs, measured separately with a clock): ${stageMedians(snapshot, requests, ctx)}`);
+  console.log("  target: p99 ≤ 200 µs");
+}
+
+await main();

@@ -1,0 +1,62 @@
+/**
+ * frontdesk config apply <file.json> [--prune]   make tiers/policies match the file
+ * frontdesk config export                        print the current config as JSON (no secrets)
+ */
+import { readFileSync } from "node:fs";
+import { SYSTEM_ACTOR } from "../../db/audit-repo.ts";
+import { AppError } from "../../http/app-error.ts";
+import { parseFlags, UsageError, withCliDatabase } from "../cli-database.ts";
+
+export const summary = "apply <file.json> [--prune] | export — routing config as code";
+
+const USAGE = "usage: frontdesk config apply <file.json> [--prune]\n       frontdesk config export";
+
+function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+export async function run(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  try {
+    if (sub === "export") {
+      parseFlags(rest, { values: [] });
+      const { exportConfig } = await import("../../config/apply-config.ts");
+      const config = await withCliDatabase(exportConfig);
+      process.stdout.write(JSON.stringify(config, null, 2) + "\n");
+      return 0;
+    }
+    if (sub === "apply") {
+      const { positional, booleans } = parseFlags(rest, { values: [], booleans: ["prune"] });
+      if (positional.length !== 1) throw new UsageError(USAGE);
+      const input = readJsonFile(positional[0]!);
+      const { applyConfig } = await import("../../config/apply-config.ts");
+      const result = await withCliDatabase(() => applyConfig(input, { prune: booleans.has("prune"), actor: { ...SYSTEM_ACTOR, email: "cli" } }));
+      const line = (kind: string, r: { created: string[]; updated: string[]; deleted: string[] }) =>
+        `${kind}: ${r.created.length} created, ${r.updated.length} updated, ${r.deleted.length} deleted`;
+      process.stderr.write(`${line("tiers", result.tiers)}\n${line("policies", result.policies)}\ndefault policy: ${result.defaultPolicy ?? "none"}\n`);
+      return 0;
+    }
+    throw new UsageError(USAGE);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`frontdesk config: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof AppError && error.issues) {
+      process.stderr.write(`frontdesk config: the file was refused, nothing changed. ${error.issues.length} problem(s):\n`);
+      for (const issue of error.issues) process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

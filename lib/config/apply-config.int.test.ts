@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { GET as exportRoute, POST as applyRoute } from "@/app/api/admin/config/route";
+import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
+import { listAudit } from "@/lib/db/audit-repo";
+import { db } from "@/lib/db/prisma";
+import { readTierSecrets } from "@/lib/db/config-repo";
+import { cookieFrom, jsonRequest, makeUser } from "@/lib/testing/requests";
+
+const ISSUE_EXAMPLE = {
+  tiers: [
+    { name: "cfg-fast", provider: "openai", baseUrl: "http://127.0.0.1:4010/v1", model: "small-model", apiKey: "sk-test-fast", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+    { name: "cfg-capable", provider: "openai", baseUrl: "http://127.0.0.1:4010/v1", model: "large-model", apiKey: "sk-test-capable", inputUsdPerMTok: 10, outputUsdPerMTok: 30 },
+  ],
+  policies: [
+    {
+      name: "cfg-default",
+      tiers: ["cfg-fast", "cfg-capable"],
+      bias: 0.5,
+      fallback: "quality-first",
+      rules: [
+        { name: "hours", match: { keywords: ["opening hours"] }, tier: "cfg-fast" },
+        { name: "disputes", match: { category: "dispute" }, tier: "cfg-capable" },
+      ],
+    },
+  ],
+};
+
+async function opsCookie() {
+  const ops = await makeUser("ops");
+  return cookieFrom(await signInRoute(jsonRequest("POST", "/api/auth/sign-in", { body: { email: ops.email, password: ops.password } })));
+}
+
+const apply = (body: unknown, cookie: string, query = "") => applyRoute(jsonRequest("POST", `/api/admin/config${query}`, { body, cookie }));
+
+describe("config as code", () => {
+  it("applies the issue's example, exports it without secrets, and is idempotent", async () => {
+    const cookie = await opsCookie();
+    const res = await apply(ISSUE_EXAMPLE, cookie);
+    expect(res.status).toBe(200);
+    expect((await res.json()).applied).toMatchObject({ tiers: { created: ["cfg-fast", "cfg-capable"] }, policies: { created: ["cfg-default"] } });
+    const exported = await (await exportRoute(jsonRequest("GET", "/api/admin/config", { cookie }))).json();
+    expect(JSON.stringify(exported)).not.toContain("sk-test");
+    const policy = exported.policies.find((p: { name: string }) => p.name === "cfg-default");
+    expect(policy.rules.map((r: { name: string; tier: string }) => [r.name, r.tier])).toEqual([["hours", "cfg-fast"], ["disputes", "cfg-capable"]]);
+    expect((await readTierSecrets()).get("cfg-capable")).toBe("sk-test-capable");
+    const again = await apply(ISSUE_EXAMPLE, cookie);
+    expect((await again.json()).applied.tiers).toEqual({ created: [], updated: ["cfg-fast", "cfg-capable"], deleted: [] });
+    expect(await db.rule.count({ where: { policy: { name: "cfg-default" } } })).toBe(2);
+  });
+
+  it("replaces a policy's rules as listed and leaves other policies alone without --prune", async () => {
+    const cookie = await opsCookie();
+    await apply(ISSUE_EXAMPLE, cookie);
+    const other = { tiers: [], policies: [{ name: "cfg-other", tiers: ["cfg-fast"], rules: [] }] };
+    expect((await apply(other, cookie)).status).toBe(200);
+    const fewer = structuredClone(ISSUE_EXAMPLE);
+    fewer.policies[0]!.rules = [fewer.policies[0]!.rules[1]!];
+    expect((await apply({ tiers: [], policies: fewer.policies }, cookie)).status).toBe(200);
+    const rules = await db.rule.findMany({ where: { policy: { name: "cfg-default" } } });
+    expect(rules.map((r) => r.name)).toEqual(["disputes"]);
+    expect(await db.policy.count({ where: { name: "cfg-other" } })).toBe(1);
+  });
+
+  it("refuses an invalid file whole, listing every problem by path, and changes nothing", async () => {
+    const cookie = await opsCookie();
+    const before = await db.tier.count();
+    const bad = {
+      tiers: [{ name: "ok-tier", provider: "openai", baseUrl: "http://x/v1", model: "m" }, { name: "Bad Name", provider: "gpt" }],
+      policies: [{ name: "p", tiers: ["ok-tier"], bias: 2 }],
+    };
+    const res = await apply(bad, cookie);
+    expect(res.status).toBe(400);
+    const paths = (await res.json()).error.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(["tiers[1].name", "tiers[1].provider", "tiers[1].model", "policies[0].bias"]));
+    expect(await db.tier.count()).toBe(before);
+    const refs = await apply({ policies: [{ name: "p2", tiers: ["ghost-tier"], rules: [{ name: "r", match: { keywords: ["x"] }, tier: "ghost-tier" }] }] }, cookie);
+    expect((await refs.json()).error.issues.map((i: { path: string }) => i.path)).toEqual(["policies[0].tiers[0]", "policies[0].rules[0].tier"]);
+    const notJson = await applyRoute(jsonRequest("POST", "/api/admin/config", { rawBody: "{nope", cookie }));
+    expect(notJson.status).toBe(400);
+  });
+
+  it("prunes tiers and policies not in the file when asked, and audits the change", async () => {
+    const cookie = await opsCookie();
+    await apply(ISSUE_EXAMPLE, cookie);
+    const res = await apply(ISSUE_EXAMPLE, cookie, "?prune=1");
+    expect(res.status).toBe(200);
+    expect((await db.policy.findMany({ select: { name: true } })).map((p) => p.name)).toEqual(["cfg-default"]);
+    expect((await db.tier.findMany({ select: { name: true }, orderBy: { rank: "asc" } })).map((t) => t.name)).toEqual(["cfg-fast", "cfg-capable"]);
+    expect((await db.policy.findUnique({ where: { name: "cfg-default" } }))?.isDefault).toBe(true);
+    const [entry] = await listAudit({ targetType: "config" });
+    expect(entry?.action).toBe("config.apply");
+  });
+
+  it("is for ops and admins only", async () => {
+    const reviewer = await makeUser("reviewer");
+    const cookie = cookieFrom(await signInRoute(jsonRequest("POST", "/api/auth/sign-in", { body: { email: reviewer.email, password: reviewer.password } })));
+    expect((await apply(ISSUE_EXAMPLE, cookie)).status).toBe(403);
+    expect((await exportRoute(jsonRequest("GET", "/api/admin/config", { cookie }))).status).toBe(403);
+  });
+});

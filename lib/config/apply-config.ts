@@ -1,0 +1,142 @@
+/**
+ * `frontdesk config apply` and POST /api/admin/config: make the tiers and policies named in a
+ * config file match it (create or update; a policy's rules are replaced as listed). Others are
+ * left alone unless `prune`. An invalid file is refused whole with every problem by path;
+ * a valid one lands in one transaction with an audit entry and a reload notice to every gateway.
+ */
+import type { Prisma } from "../db/generated/client.ts";
+import { recordAudit, type Actor } from "../db/audit-repo.ts";
+import { inConfigTransaction, notifyConfigChanged, readConfigRows } from "../db/config-repo.ts";
+import { AppError } from "../http/app-error.ts";
+import type { ConfigFile, PolicyConfig, TierConfig } from "../routing/config-schema.ts";
+import { formatProblem, parseConfigFile } from "../routing/validate-config.ts";
+import { configFromRows } from "./config-from-rows.ts";
+
+export type ApplySummary = {
+  tiers: { created: string[]; updated: string[]; deleted: string[] };
+  policies: { created: string[]; updated: string[]; deleted: string[] };
+  defaultPolicy: string | null;
+};
+
+const FALLBACK_TO_DB = { "quality-first": "quality_first", "cost-first": "cost_first" } as const;
+
+function json(value: unknown) {
+  return value as Prisma.InputJsonValue;
+}
+
+async function upsertTier(tx: Prisma.TransactionClient, tier: TierConfig, rank: number) {
+  const data = {
+    rank,
+    provider: tier.provider,
+    baseUrl: tier.baseUrl ?? null,
+    model: tier.model,
+    inputUsdPerMTok: tier.inputUsdPerMTok,
+    outputUsdPerMTok: tier.outputUsdPerMTok,
+    timeoutMs: tier.timeoutMs,
+    enabled: tier.enabled,
+    options: json(tier.options),
+  };
+  const saved = await tx.tier.upsert({ where: { name: tier.name }, create: { name: tier.name, ...data }, update: data });
+  if (tier.apiKey) {
+    const name = `tier:${tier.name}`;
+    const secret = { secret: tier.apiKey, hint: `…${tier.apiKey.slice(-4)}` };
+    const credential = await tx.providerCredential.upsert({ where: { name }, create: { name, ...secret }, update: secret, select: { id: true } });
+    await tx.tier.update({ where: { id: saved.id }, data: { credentialId: credential.id } });
+  }
+  return saved;
+}
+
+async function upsertPolicy(tx: Prisma.TransactionClient, policy: PolicyConfig, tierIds: Map<string, string>) {
+  const data = {
+    description: policy.description ?? "",
+    bias: policy.bias,
+    fallback: FALLBACK_TO_DB[policy.fallback],
+    escalation: json(policy.escalation),
+    hedging: json(policy.hedging),
+    speculative: json(policy.speculative),
+    fallbackOn: json(policy.fallbackOn),
+    labeling: json(policy.labeling),
+    storePrompts: policy.storePrompts,
+    expectedOutputTokens: policy.expectedOutputTokens,
+    referencePromptTokens: policy.referencePromptTokens,
+    regexInputChars: policy.regexInputChars,
+  };
+  const saved = await tx.policy.upsert({ where: { name: policy.name }, create: { name: policy.name, ...data }, update: data });
+  await tx.rule.deleteMany({ where: { policyId: saved.id } });
+  await tx.policyTier.deleteMany({ where: { policyId: saved.id } });
+  await tx.policyTier.createMany({ data: policy.tiers.map((t, position) => ({ policyId: saved.id, tierId: tierIds.get(t)!, position })) });
+  await tx.rule.createMany({
+    data: policy.rules.map((r, position) => ({
+      policyId: saved.id,
+      name: r.name,
+      position,
+      match: json(r.match),
+      targetTierId: tierIds.get(r.tier)!,
+      enabled: r.enabled,
+    })),
+  });
+}
+
+function validate(input: unknown, existing: { tiers: string[]; policies: string[] }, prune: boolean): ConfigFile {
+  // With prune, everything not in the file goes: the file must stand on its own.
+  const result = parseConfigFile(input, prune ? [] : existing.tiers, prune ? [] : existing.policies);
+  if (!result.ok) {
+    const issues = result.problems;
+    throw new AppError("bad_request", `The config has ${issues.length} problem(s): ${issues.map(formatProblem).join("; ")}`, { issues });
+  }
+  return result.config;
+}
+
+export async function applyConfig(input: unknown, opts: { prune?: boolean; actor: Actor }): Promise<ApplySummary> {
+  return inConfigTransaction(async (tx) => {
+    const before = await readConfigRows(tx);
+    const names = { tiers: before.tiers.map((t) => t.name), policies: before.policies.map((p) => p.name) };
+    const file = validate(input, names, !!opts.prune);
+    const summary: ApplySummary = {
+      tiers: { created: [], updated: [], deleted: [] },
+      policies: { created: [], updated: [], deleted: [] },
+      defaultPolicy: null,
+    };
+    const tierIds = new Map(before.tiers.map((t) => [t.name, t.id]));
+    for (const [rank, tier] of file.tiers.entries()) {
+      (tierIds.has(tier.name) ? summary.tiers.updated : summary.tiers.created).push(tier.name);
+      tierIds.set(tier.name, (await upsertTier(tx, tier, rank)).id);
+    }
+    for (const policy of file.policies) {
+      (names.policies.includes(policy.name) ? summary.policies.updated : summary.policies.created).push(policy.name);
+      await upsertPolicy(tx, policy, tierIds);
+    }
+    if (opts.prune) {
+      const keepPolicies = file.policies.map((p) => p.name);
+      const keepTiers = file.tiers.map((t) => t.name);
+      summary.policies.deleted = names.policies.filter((n) => !keepPolicies.includes(n));
+      summary.tiers.deleted = names.tiers.filter((n) => !keepTiers.includes(n));
+      await tx.policy.deleteMany({ where: { name: { in: summary.policies.deleted } } });
+      await tx.tier.deleteMany({ where: { name: { in: summary.tiers.deleted } } });
+    }
+    summary.defaultPolicy = await settleDefaultPolicy(tx, file.defaultPolicy);
+    const after = await readConfigRows(tx);
+    await recordAudit(opts.actor, { action: "config.apply", targetType: "config", before: configFromRows(before), after: configFromRows(after) }, tx);
+    await notifyConfigChanged(tx, "config.apply");
+    return summary;
+  });
+}
+
+/** The named policy becomes the default; without one, keep the current default or take the first. */
+async function settleDefaultPolicy(tx: Prisma.TransactionClient, requested: string | undefined): Promise<string | null> {
+  if (requested) {
+    await tx.policy.updateMany({ where: { name: { not: requested } }, data: { isDefault: false } });
+    await tx.policy.update({ where: { name: requested }, data: { isDefault: true } });
+    return requested;
+  }
+  const current = await tx.policy.findFirst({ where: { isDefault: true }, select: { name: true } });
+  if (current) return current.name;
+  const first = await tx.policy.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+  if (!first) return null;
+  await tx.policy.update({ where: { id: first.id }, data: { isDefault: true } });
+  return first.name;
+}
+
+export async function exportConfig(): Promise<ConfigFile> {
+  return configFromRows(await readConfigRows());
+}

@@ -1,0 +1,58 @@
+/**
+ * Database rows → the config-as-code shape (lib/routing/config-schema.ts). Secrets are never
+ * part of it: a tier's apiKey is write-only.
+ */
+import type { PolicyRow, TierRow } from "../db/config-repo.ts";
+import type { ConfigFile, PolicyConfig, RuleConfig, TierConfig } from "../routing/config-schema.ts";
+import { policySchema, tierSchema } from "../routing/config-schema.ts";
+
+const FALLBACK_FROM_DB = { quality_first: "quality-first", cost_first: "cost-first" } as const;
+
+export function tierFromRow(row: TierRow): TierConfig {
+  return tierSchema.parse({
+    name: row.name,
+    provider: row.provider,
+    baseUrl: row.baseUrl ?? undefined,
+    model: row.model,
+    inputUsdPerMTok: row.inputUsdPerMTok,
+    outputUsdPerMTok: row.outputUsdPerMTok,
+    timeoutMs: row.timeoutMs,
+    enabled: row.enabled,
+    options: row.options ?? {},
+  });
+}
+
+export function policyFromRow(row: PolicyRow): PolicyConfig {
+  const rules: RuleConfig[] = row.rules.map((r) => ({
+    name: r.name,
+    match: r.match as RuleConfig["match"],
+    tier: r.targetTier.name,
+    enabled: r.enabled,
+  }));
+  return policySchema.parse({
+    name: row.name,
+    description: row.description || undefined,
+    tiers: row.tiers.map((t) => t.tier.name),
+    bias: row.bias,
+    fallback: FALLBACK_FROM_DB[row.fallback],
+    escalation: row.escalation,
+    hedging: row.hedging,
+    speculative: row.speculative,
+    fallbackOn: row.fallbackOn,
+    labeling: row.labeling,
+    storePrompts: row.storePrompts,
+    expectedOutputTokens: row.expectedOutputTokens,
+    referencePromptTokens: row.referencePromptTokens,
+    regexInputChars: row.regexInputChars,
+    rules,
+  });
+}
+
+export function configFromRows(rows: { tiers: TierRow[]; policies: PolicyRow[] }): ConfigFile {
+  const defaultPolicy = rows.policies.find((p) => p.isDefault)?.name;
+  return {
+    tiers: rows.tiers.map(tierFromRow),
+    policies: rows.policies.map(policyFromRow),
+    ...(defaultPolicy ? { defaultPolicy } : {}),
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { BudgetTracker, monthStart } from "./budget-tracker";
+import { SessionPins } from "./session-pins";
+
+const NOV = Date.UTC(2026, 10, 28, 12);
+const DEC = Date.UTC(2026, 11, 1, 0, 0, 1);
+
+describe("BudgetTracker", () => {
+  it("adds local spend to the database base and resets both at the month boundary", () => {
+    const t = new BudgetTracker();
+    t.refresh(new Map([["k1", 4]]), NOV);
+    t.add("k1", 0.5, NOV);
+    t.add("k2", 1, NOV);
+    expect(t.spent("k1", NOV)).toBe(4.5);
+    expect(t.spent("k2", NOV)).toBe(1);
+    t.refresh(new Map([["k1", 4.5]]), NOV + 1000);
+    expect(t.spent("k1", NOV + 1000)).toBe(4.5);
+    expect(t.spent("k1", DEC)).toBe(0);
+    expect(monthStart(NOV).toISOString()).toBe("2026-11-01T00:00:00.000Z");
+  });
+});
+
+describe("SessionPins", () => {
+  it("remembers a session's tier until it expires, evicting the least recently used", () => {
+    const pins = new SessionPins(2, 1000);
+    pins.set("a", "fast", 0);
+    pins.set("b", "capable", 0);
+    expect(pins.get("a", 500)).toBe("fast");
+    pins.set("c", "fast", 600);
+    expect(pins.get("b", 600)).toBeUndefined();
+    expect(pins.get("a", 999)).toBe("fast");
+    expect(pins.get("a", 1000)).toBeUndefined();
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Errors on /api/v1/* in OpenAI's shape `{ error: { message, type, param, code } }`, so SDKs
+ * raise their usual exception classes (BadRequestError, AuthenticationError, ...).
+ */
+import { AppError, type ErrorCode } from "../http/app-error.ts";
+
+const TYPE_BY_STATUS: Record<number, string> = {
+  400: "invalid_request_error",
+  401: "authentication_error",
+  403: "permission_error",
+  404: "invalid_request_error",
+  413: "invalid_request_error",
+  415: "invalid_request_error",
+  429: "rate_limit_error",
+  500: "api_error",
+  502: "api_error",
+  503: "api_error",
+  504: "api_error",
+};
+
+export class GatewayError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+    readonly param: string | null = null,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "GatewayError";
+  }
+}
+
+export function openAiErrorBody(status: number, message: string, code: string | null, param: string | null = null) {
+  return { error: { message, type: TYPE_BY_STATUS[status] ?? "api_error", param, code } };
+}
+
+const CODE_BY_APP_ERROR: Partial<Record<ErrorCode, string>> = {
+  bad_request: "invalid_request",
+  payload_too_large: "request_too_large",
+  unsupported_media_type: "invalid_content_type",
+};
+
+export function openAiErrorResponse(error: unknown, extraHeaders: Record<string, string> = {}): Response {
+  if (error instanceof GatewayError) {
+    return Response.json(openAiErrorBody(error.status, error.message, error.code, error.param), { status: error.status, headers: { ...error.headers, ...extraHeaders } });
+  }
+  if (error instanceof AppError) {
+    const param = error.issues?.[0]?.path ?? null;
+    return Response.json(openAiErrorBody(error.status, error.message, CODE_BY_APP_ERROR[error.code] ?? error.code, param), {
+      status: error.status,
+      headers: { ...error.headers, ...extraHeaders },
+    });
+  }
+  console.error("[frontdesk] gateway error:", error);
+  return Response.json(openAiErrorBody(500, "The gateway failed to handle this request.", "internal_error"), { status: 500, headers: extraHeaders });
+}

@@ -1,0 +1,61 @@
+/**
+ * The decision rule (see bias-to-lambda.ts for λ): among the allowed tiers, pick k minimizing
+ *   expected loss L_k = c_k + λ · q_k,   q_k = P(tier k is not enough) = P(needs a tier > k),
+ * where q_top = 0. Ties go to the more capable tier (so "p ≥ threshold" escalates).
+ * Uncertainty compares the winner with the runner-up: 1 − (L_runnerUp − L_win) / (λ · 0.5),
+ * clamped to [0, 1]; for two tiers at the reference size that is 1 − 2·|p − threshold|.
+ */
+
+/** Loss gap (in units of λ) at which a decision counts as fully certain. */
+export const CERTAIN_GAP = 0.5;
+const TIE_TOLERANCE = 1e-9;
+
+export type Choice = {
+  /** Index into the policy's configured tiers; -1 when no tier was allowed. */
+  index: number;
+  /** Expected loss per configured tier; null when not allowed. */
+  losses: Array<number | null>;
+  runnerUp: number | null;
+  uncertainty: number;
+};
+
+/** q_k for each of `tierCount` tiers from the classifier's p (p[k-1] = P(needs >= k)). */
+export function notEnoughProbabilities(p: readonly number[], tierCount: number): number[] {
+  return Array.from({ length: tierCount }, (_, k) => (k < tierCount - 1 ? p[k] ?? 0 : 0));
+}
+
+export function chooseTier(
+  q: readonly number[],
+  costs: ReadonlyArray<number | null>,
+  lambda: number,
+  isAllowed: (index: number) => boolean = () => true,
+): Choice {
+  const losses = costs.map((c, k) => (c === null || !isAllowed(k) ? null : c + lambda * q[k]));
+  let index = -1;
+  for (let k = losses.length - 1; k >= 0; k--) {
+    const loss = losses[k];
+    if (loss === null) continue;
+    if (index < 0 || loss < (losses[index] as number) - tolerance(loss, losses[index] as number)) index = k;
+  }
+  const runnerUp = pickRunnerUp(losses, index);
+  return { index, losses, runnerUp, uncertainty: uncertaintyOf(losses, index, runnerUp, lambda) };
+}
+
+function tolerance(a: number, b: number): number {
+  return TIE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b), 1e-12);
+}
+
+function pickRunnerUp(losses: ReadonlyArray<number | null>, winner: number): number | null {
+  let best: number | null = null;
+  losses.forEach((loss, k) => {
+    if (loss === null || k === winner) return;
+    if (best === null || loss < (losses[best] as number)) best = k;
+  });
+  return best;
+}
+
+function uncertaintyOf(losses: ReadonlyArray<number | null>, winner: number, runnerUp: number | null, lambda: number): number {
+  if (winner < 0 || runnerUp === null || lambda <= 0) return 0;
+  const gap = Math.max(0, (losses[runnerUp] as number) - (losses[winner] as number));
+  return Math.min(1, Math.max(0, 1 - gap / (lambda * CERTAIN_GAP)));
+}

@@ -1,0 +1,79 @@
+/**
+ * The engine's entry point. Stages, first decisive one wins:
+ *   budget (reject or downgrade) → bypass (model named a tier) → rules → session pin →
+ *   classifier (speculative skip, else the expected-loss rule) → health (an open breaker moves
+ *   the pick to the best available tier).
+ * Pure: clock, randomness, health, pin and budget all come in through `ctx`.
+ */
+import { checkBudget } from "./check-budget";
+import { classifyAndChoose } from "./classify-and-choose";
+import { createEnv, finishDecision, reject, type DecisionEnv } from "./finish-decision";
+import { matchRules } from "./match-rules";
+import { cheapestTier, fallbackChain } from "./plan-fallback";
+import { resolvePolicyTiers, usableTierNames } from "./policy-tiers";
+import { readRequestText } from "./request-text";
+import { resolvePin } from "./resolve-pin";
+import { createTrace } from "./trace";
+import type { ConfigSnapshot, Decision, EngineContext, Rejection, RouteRequest } from "./types";
+
+export function decide(snapshot: ConfigSnapshot, policyName: string | undefined, request: RouteRequest, ctx: EngineContext): Decision | Rejection {
+  const trace = createTrace(ctx.clock);
+  const name = policyName ?? snapshot.defaultPolicy;
+  const policy = snapshot.policies.get(name);
+  if (!policy) return reject("unknown-policy", `Unknown policy "${name}".`, name, trace);
+  const resolved = resolvePolicyTiers(policy, snapshot.tiers);
+  const env = createEnv({ snapshot, policy, resolved, usable: usableTierNames(resolved), text: readRequestText(request.messages), ctx, trace });
+
+  let since = trace.mark();
+  const budget = checkBudget(ctx.budget);
+  trace.add("budget", budget.action === "ok" ? "miss" : "hit", budget.action === "ok" ? "within budget" : budget.reason, since);
+  if (budget.action === "reject") return reject("budget", budget.reason, name, trace);
+  const noTier = `Policy "${name}" has no enabled tier.`;
+  if (budget.action === "downgrade") {
+    const tier = cheapestTier(env.usable, ctx.health);
+    if (tier === null) return reject("no-tier", noTier, name, trace);
+    return finishDecision(env, { tier, stage: "budget", reason: `${budget.reason}: ${tier}.`, canClimb: false });
+  }
+  if (request.explicitTier !== undefined) return bypass(env, request.explicitTier);
+  if (env.usable.length === 0) return reject("no-tier", noTier, name, trace);
+
+  since = trace.mark();
+  const notes: string[] = [];
+  const hit = matchRules(snapshot.compiled.get(name) ?? { rules: [], regex: null, regexInputChars: 0 }, { category: request.category, text: env.text }, (t) => env.usable.includes(t), notes);
+  for (const note of notes) trace.add("rules", "skip", note);
+  trace.add("rules", hit ? "hit" : "miss", hit ? `rule "${hit.rule.name}" matched ${hit.because}` : "no rule matched", since);
+  if (hit) return chooseHealthy(env, hit.rule.tier, "rule", `Rule "${hit.rule.name}" matched ${hit.because} → ${hit.rule.tier}.`, hit.rule.name);
+
+  since = trace.mark();
+  const pin = resolvePin(ctx.pinnedTier, env.usable, ctx.health);
+  trace.add("pinned", pin.use ? "hit" : pin.note ? "skip" : "miss", pin.use ? `session pinned to ${pin.tier}` : pin.note ?? "no session pin", since);
+  if (pin.use) return finishDecision(env, { tier: pin.tier, stage: "pinned", reason: `Session pinned to ${pin.tier}.`, canClimb: true });
+
+  return classifyAndChoose(env);
+}
+
+function bypass(env: DecisionEnv, tierName: string): Decision | Rejection {
+  const since = env.trace.mark();
+  const tier = env.snapshot.tiers.get(tierName);
+  if (!tier || !tier.enabled) {
+    env.trace.add("bypass", "error", `tier "${tierName}" ${tier ? "is disabled" : "does not exist"}`, since);
+    return reject("unknown-tier", `Model "${tierName}" is not an enabled tier.`, env.policy.name, env.trace);
+  }
+  env.trace.add("bypass", "hit", `model names tier ${tierName}`, since);
+  const reason = `Model "${tierName}" names a tier: routing bypassed.`;
+  return finishDecision(env, { tier: tierName, stage: "bypass", reason, canClimb: false, noFallbacks: true });
+}
+
+/** A rule's tier with an open breaker gives way to the first available tier of its fallback chain. */
+function chooseHealthy(env: DecisionEnv, tier: string, stage: "rule", reason: string, rule: string): Decision {
+  if (env.ctx.health(tier) !== "unhealthy") return finishDecision(env, { tier, stage, reason, rule, canClimb: true });
+  const since = env.trace.mark();
+  const alternative = fallbackChain(env.usable, tier, env.ctx.health).find((t) => env.ctx.health(t) !== "unhealthy");
+  if (!alternative) {
+    env.trace.add("health", "info", `${tier} is unhealthy and so is every other tier: keeping it`, since);
+    return finishDecision(env, { tier, stage, reason, rule, canClimb: true });
+  }
+  env.trace.add("health", "hit", `${tier} unhealthy (circuit open) → ${alternative}`, since);
+  const moved = `${reason.slice(0, -1)}, but ${tier} is unhealthy (circuit open): fallback to ${alternative}.`;
+  return finishDecision(env, { tier: alternative, stage: "fallback", reason: moved, rule, canClimb: true });
+}

@@ -1,0 +1,97 @@
+/**
+ * Turns "this stage chose tier X" into a full Decision: the upstream-error fallback chain, the
+ * escalation target, the hedge plan, the effective thresholds and the labeling flag. Shared by
+ * every stage so that all decisions have the same shape.
+ */
+import { buildThresholds, decisionCosts, lambdaForBias, type DecisionCosts } from "./bias-to-lambda";
+import type { PolicyConfig, TierConfig } from "./config-schema";
+import { planHedge } from "./plan-hedge";
+import { fallbackChain, nextTierUp } from "./plan-fallback";
+import type { RequestText } from "./request-text";
+import type { Trace } from "./trace";
+import type { ConfigSnapshot, Decision, EngineContext, Rejection, Scores, Stage } from "./types";
+
+export type DecisionEnv = {
+  snapshot: ConfigSnapshot;
+  policy: PolicyConfig;
+  /** Per configured policy tier: its config, or null when unknown or disabled. */
+  resolved: Array<TierConfig | null>;
+  /** Usable tier names, cheapest first. */
+  usable: string[];
+  text: RequestText;
+  ctx: EngineContext;
+  trace: Trace;
+  /** This request's costs per tier and the policy's λ (computed once, on first use). */
+  economics(): DecisionCosts & { lambda: number };
+};
+
+export type Chosen = {
+  tier: string;
+  stage: Stage;
+  reason: string;
+  rule?: string;
+  scores?: Scores | null;
+  uncertainty?: number;
+  /** P(the chosen tier is not enough): drives hedging. */
+  decidingProbability?: number | null;
+  /** Escalation and hedging are off for budget downgrades, bypass and speculative picks. */
+  canClimb: boolean;
+  /** Bypass: the named tier only, no fallback chain. */
+  noFallbacks?: boolean;
+};
+
+export function createEnv(base: Omit<DecisionEnv, "economics">): DecisionEnv {
+  let cached: (DecisionCosts & { lambda: number }) | undefined;
+  return {
+    ...base,
+    economics: () =>
+      (cached ??= {
+        ...decisionCosts(base.policy, base.resolved, base.text.promptTokens),
+        lambda: lambdaForBias(base.policy, base.resolved, base.policy.bias),
+      }),
+  };
+}
+
+export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
+  const since = env.trace.mark();
+  const { policy, usable, ctx } = env;
+  const health = ctx.health;
+  const next = chosen.canClimb ? nextTierUp(usable, chosen.tier, health) : null;
+  const escalation = next && policy.escalation.enabled
+    ? { nextTier: next, minConfidence: policy.escalation.minConfidence, maxSteps: policy.escalation.maxSteps, requestLogprobs: policy.escalation.requestLogprobs }
+    : null;
+  const hedge = planHedge(policy, chosen.decidingProbability ?? null, next);
+  const fallbacks = chosen.noFallbacks ? [] : fallbackChain(usable, chosen.tier, health);
+  const uncertainty = chosen.uncertainty ?? 0;
+  const econ = env.economics();
+  const thresholds = buildThresholds(policy, env.resolved, econ.costs, econ.nominal, econ.lambda, policy.bias, env.text.promptTokens);
+  const draw = ctx.rng();
+  const labelCandidate = draw < policy.labeling.randomRate ? "random" : uncertainty >= policy.labeling.uncertainAbove ? "uncertain" : null;
+  env.trace.add("plan", "info", planDetail(fallbacks, escalation?.nextTier ?? null, hedge), since);
+  return {
+    policy: policy.name,
+    tier: chosen.tier,
+    model: env.snapshot.tiers.get(chosen.tier)?.model ?? chosen.tier,
+    stage: chosen.stage,
+    reason: chosen.reason,
+    ...(chosen.rule !== undefined ? { rule: chosen.rule } : {}),
+    scores: chosen.scores ?? null,
+    thresholds,
+    fallbacks,
+    escalation,
+    hedge,
+    uncertainty,
+    labelCandidate,
+    trace: env.trace.steps,
+  };
+}
+
+function planDetail(fallbacks: string[], escalateTo: string | null, hedge: { tier: string; delayMs: number } | null): string {
+  const parts = [`fallbacks [${fallbacks.join(", ")}]`, escalateTo ? `escalate to ${escalateTo} if unsure` : "no escalation"];
+  if (hedge) parts.push(`hedge ${hedge.tier} after ${hedge.delayMs} ms`);
+  return parts.join("; ");
+}
+
+export function reject(kind: Rejection["rejected"], reason: string, policy: string, trace: Trace): Rejection {
+  return { rejected: kind, reason, policy, trace: trace.steps };
+}

@@ -1,0 +1,45 @@
+/**
+ * A policy's option groups (escalation, hedging, speculative routing, fallback triggers,
+ * labeling), each with defaults for everything omitted. Composed by config-schema.ts.
+ */
+import { z } from "zod";
+
+export const probability = z.number().min(0).max(1);
+
+export const escalationSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  /** Answers scored below this confidence (assess-answer.ts) go to the next tier. */
+  minConfidence: probability.default(0.5),
+  /** How many times one request may climb (1 = small → next, never further). */
+  maxSteps: z.int().min(1).max(7).default(1),
+  /** Ask OpenAI-compatible upstreams for logprobs to score confidence. */
+  requestLogprobs: z.boolean().default(true),
+  /** Confidence assumed when a provider returns no logprobs (before other signals). */
+  noLogprobsConfidence: probability.default(0.7),
+});
+
+export const hedgingSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** Deciding probability range [lo, hi] in which the next tier is started in parallel. */
+  band: z.tuple([probability, probability]).default([0.3, 0.7]).refine(([lo, hi]) => lo <= hi, "band must be [lo, hi] with lo <= hi"),
+  delayMs: z.int().min(0).max(120_000).default(1500),
+});
+
+export const speculativeSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** P(needs the most capable tier) at or above which the lower tiers are skipped. */
+  threshold: probability.default(0.9),
+});
+
+export const fallbackOnSchema = z.strictObject({
+  statuses: z.array(z.int().min(400).max(599)).default([408, 429, 500, 502, 503, 504]),
+  timeouts: z.boolean().default(true),
+  connectionErrors: z.boolean().default(true),
+});
+
+export const labelingSchema = z.strictObject({
+  /** Share of requests sampled at random for labeling (unbiased misroute rates). */
+  randomRate: probability.default(0.01),
+  /** Decisions at least this uncertain are labeling candidates (training data). */
+  uncertainAbove: probability.default(0.8),
+});

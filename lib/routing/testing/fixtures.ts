@@ -1,0 +1,76 @@
+/**
+ * Test helpers for the routing engine: seeded randomness, a fake clock, stub classifiers and a
+ * snapshot built from the issue's example config. Used by *.test.ts and the engine bench.
+ */
+import type { ChatTurn, TierClassifier } from "@/lib/classifier/types";
+import { buildSnapshot } from "../build-snapshot";
+import { configFileSchema, type ConfigFileInput } from "../config-schema";
+import type { ConfigSnapshot, EngineContext, TierHealth } from "../types";
+
+/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
+export function seededRng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A clock that advances `stepMs` on every read. */
+export function fakeClock(startMs = 0, stepMs = 0.001): () => number {
+  let now = startMs - stepMs;
+  return () => (now += stepMs);
+}
+
+export function stubClassifier(p: number[] | ((messages: ChatTurn[]) => number[]), tierCount = (Array.isArray(p) ? p.length : 1) + 1, id = "stub"): TierClassifier {
+  return {
+    id,
+    kind: id === "builtin" ? "heuristic" : "trained",
+    tierCount,
+    predict: ({ messages }) => (typeof p === "function" ? p(messages) : p),
+  };
+}
+
+/** A heuristic factory returning constant probabilities (0.5 for each step) unless told otherwise. */
+export function constantHeuristic(value = 0.5): (tierCount: number) => TierClassifier {
+  return (tierCount) => stubClassifier(Array.from({ length: tierCount - 1 }, () => value), tierCount, "builtin");
+}
+
+/** The config from issue 3. */
+export const ISSUE_CONFIG: ConfigFileInput = {
+  tiers: [
+    { name: "fast", provider: "openai", baseUrl: "http://127.0.0.1:4010/v1", model: "small-model", apiKey: "sk-test", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+    { name: "capable", provider: "openai", baseUrl: "http://127.0.0.1:4010/v1", model: "large-model", apiKey: "sk-test", inputUsdPerMTok: 10, outputUsdPerMTok: 30 },
+  ],
+  policies: [
+    {
+      name: "default",
+      tiers: ["fast", "capable"],
+      bias: 0.5,
+      fallback: "quality-first",
+      rules: [
+        { name: "hours", match: { keywords: ["opening hours"] }, tier: "fast" },
+        { name: "disputes", match: { category: "dispute" }, tier: "capable" },
+      ],
+    },
+  ],
+};
+
+export function makeSnapshot(config: ConfigFileInput = ISSUE_CONFIG, options: { classifiers?: Record<string, TierClassifier | undefined>; heuristic?: (n: number) => TierClassifier } = {}): ConfigSnapshot {
+  const file = configFileSchema.parse(config);
+  return buildSnapshot({ ...file, classifiers: options.classifiers, heuristic: options.heuristic ?? constantHeuristic() });
+}
+
+export function makeCtx(overrides: Partial<EngineContext> & { unhealthy?: string[]; degraded?: string[] } = {}): EngineContext {
+  const { unhealthy = [], degraded = [], ...rest } = overrides;
+  const health = (tier: string): TierHealth => (unhealthy.includes(tier) ? "unhealthy" : degraded.includes(tier) ? "degraded" : "healthy");
+  return { now: 1_700_000_000_000, rng: seededRng(42), health, ...rest };
+}
+
+/** A user message of exactly `chars` characters (tokens ≈ chars / 4). */
+export function userOfSize(chars: number, text = "please help "): ChatTurn[] {
+  return [{ role: "user", content: text.repeat(Math.ceil(chars / text.length)).slice(0, chars) }];
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { configFileSchema } from "./config-schema";
+import { ISSUE_CONFIG } from "./testing/fixtures";
+import { formatPath, formatProblem, parseConfigFile, validateConfigReferences } from "./validate-config";
+
+const withRules = (rules: unknown[], tiers = ["fast", "capable"]) => ({ ...ISSUE_CONFIG, policies: [{ name: "default", tiers, rules }] });
+
+describe("validateConfigReferences", () => {
+  it("finds nothing wrong with the issue's example", () => {
+    expect(validateConfigReferences(configFileSchema.parse(ISSUE_CONFIG))).toEqual([]);
+  });
+
+  it("reports every unknown tier with its path", () => {
+    const file = configFileSchema.parse(withRules([{ name: "a", match: { category: "a" }, tier: "fast" }, { name: "b", match: { category: "b" }, tier: "x" }], ["fast", "ghost"]));
+    expect(validateConfigReferences(file).map(formatProblem)).toEqual([
+      'policies[0].tiers[1]: unknown tier "ghost"',
+      'policies[0].rules[1].tier: unknown tier "x"',
+    ]);
+  });
+
+  it("accepts tiers that exist elsewhere (already stored)", () => {
+    const file = configFileSchema.parse({ policies: [{ name: "p", tiers: ["stored"] }] });
+    expect(validateConfigReferences(file)).toHaveLength(1);
+    expect(validateConfigReferences(file, ["stored"])).toEqual([]);
+  });
+
+  it("refuses a rule whose tier exists but is not in its policy", () => {
+    const file = configFileSchema.parse(withRules([{ name: "a", match: { category: "a" }, tier: "capable" }], ["fast"]));
+    expect(validateConfigReferences(file)).toEqual([{ path: "policies[0].rules[0].tier", message: 'tier "capable" is not one of this policy\'s tiers (fast)' }]);
+  });
+
+  it("checks defaultPolicy against the file and the existing policies", () => {
+    const file = configFileSchema.parse({ ...ISSUE_CONFIG, defaultPolicy: "other" });
+    expect(validateConfigReferences(file).map(formatProblem)).toEqual(['defaultPolicy: unknown policy "other"']);
+    expect(validateConfigReferences(file, [], ["other"])).toEqual([]);
+  });
+});
+
+describe("parseConfigFile", () => {
+  it("returns the parsed config when valid", () => {
+    const result = parseConfigFile(ISSUE_CONFIG);
+    expect(result.ok && result.config.policies[0].bias).toBe(0.5);
+  });
+
+  it("lists schema problems by path before looking at references", () => {
+    const result = parseConfigFile({ tiers: [{ name: "BAD", provider: "openai", model: "" }] });
+    expect(result.ok).toBe(false);
+    const paths = result.ok ? [] : result.problems.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(["tiers[0].name", "tiers[0].model", "tiers[0].baseUrl"]));
+  });
+});
+
+describe("formatPath", () => {
+  it("joins keys and indexes like JavaScript", () => {
+    expect(formatPath(["policies", 0, "rules", 1, "tier"])).toBe("policies[0].rules[1].tier");
+    expect(formatPath([])).toBe("(root)");
+  });
+});
