@@ -23,6 +23,10 @@ const schema = z.object({
   // sessions
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   COOKIE_SECURE: z.enum(["auto", "always", "never"]).default("auto"),
+  // gateway
+  GATEWAY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  REQUEST_LOG_QUEUE_MAX: z.coerce.number().int().min(100).default(100_000),
   // demo data
   FRONTDESK_SEED_DEMO: bool.default(true),
 });

@@ -73,6 +73,15 @@ async function main() {
   if (seeded.admin) printFirstAdmin(seeded.admin);
   const { disconnectDb } = await import("../lib/db/prisma.ts");
   running.push({ name: "database pool", stop: disconnectDb });
+  const { gatewayRuntime } = await import("../lib/gateway/gateway-runtime.ts");
+  await gatewayRuntime().start();
+  running.push({
+    name: "request-log writer",
+    stop: async () => {
+      const stats = await gatewayRuntime().stop();
+      log(`request log flushed: ${stats.written} written${stats.dropped ? `, ${stats.dropped} DROPPED` : ""}`);
+    },
+  });
 
   if (!isDev) {
     await buildIfNeeded(ROOT, log, (child) => {

@@ -46,3 +46,22 @@ export function inConfigTransaction<T>(fn: (tx: Prisma.TransactionClient) => Pro
     { timeout: 20_000 },
   );
 }
+
+/** Each policy's active classifier artifact (null where the policy uses the built-in scorer). */
+export async function readActiveClassifiers(): Promise<Array<{ policyName: string; versionId: string; artifact: unknown }>> {
+  const rows = await db.policy.findMany({
+    where: { activeClassifierVersionId: { not: null } },
+    select: { name: true, activeClassifier: { select: { id: true, artifact: true } } },
+  });
+  return rows.filter((r) => r.activeClassifier).map((r) => ({ policyName: r.name, versionId: r.activeClassifier!.id, artifact: r.activeClassifier!.artifact }));
+}
+
+/** Month-to-date spend per API key (for budget caps), from the request log. */
+export async function readMonthSpend(since: Date): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<Array<{ apiKeyId: string; usd: number }>>`
+    SELECT "apiKeyId", SUM("costUsd")::float8 AS usd FROM "RequestLog"
+    WHERE "createdAt" >= ${since} AND "apiKeyId" IS NOT NULL
+      AND "apiKeyId" IN (SELECT id FROM "ApiKey" WHERE "monthlyBudgetUsd" IS NOT NULL AND "revokedAt" IS NULL)
+    GROUP BY "apiKeyId"`;
+  return new Map(rows.map((r) => [r.apiKeyId, r.usd]));
+}

@@ -5,6 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
+import { isFastPath, serveFastPath } from "./fast-path.ts";
 
 export type RunningServer = { url: string; close(graceMs?: number): Promise<void> };
 
@@ -13,7 +14,8 @@ export async function startHttpServer(opts: { dev: boolean; port: number; host: 
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error) => {
+    const work = isFastPath(req) ? serveFastPath(req, res) : handle(req, res);
+    work.catch((error) => {
       console.error("[frontdesk] request failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side." } }));

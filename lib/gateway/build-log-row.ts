@@ -1,0 +1,96 @@
+/**
+ * The request-log row for a routed request: the decision trace, every attempt with its time and
+ * cost, tokens, status, and (unless the policy turns it off) the prompt and the answer.
+ */
+import type { Prisma } from "../db/generated/client.ts";
+import type { RequestLogInsert } from "../db/request-log-repo.ts";
+import type { Decision } from "../routing/types.ts";
+import { totalCost, type AttemptRecord } from "./attempts.ts";
+import type { ChatRequestBody } from "./chat-request-schema.ts";
+import { contentText } from "./chat-request-schema.ts";
+import type { GatewayConfig, GatewayKey } from "./load-gateway-config.ts";
+
+const MAX_TEXT = 100_000;
+
+export type Outcome = {
+  tier: string;
+  stage: string;
+  reason: string;
+  attempts: AttemptRecord[];
+  escalated: boolean;
+  hedged: boolean;
+  status: "ok" | "error";
+  httpStatus: number;
+  error?: string;
+  promptTokens: number;
+  completionTokens: number;
+  response?: string;
+  routingMs: number;
+  overheadMs: number;
+  totalMs: number;
+  firstTokenMs?: number | null;
+};
+
+export function transcript(body: ChatRequestBody): string {
+  return body.messages
+    .map((m) => `${m.role}: ${contentText(m.content)}`)
+    .join("\n\n")
+    .slice(0, MAX_TEXT);
+}
+
+export function buildLogRow(args: { id: string; key: GatewayKey; config: GatewayConfig; decision: Decision; body: ChatRequestBody; sessionKey?: string; outcome: Outcome }): RequestLogInsert {
+  const { id, key, config, decision, body, outcome: o } = args;
+  const policy = config.snapshot.policies.get(decision.policy);
+  const storePrompts = policy?.storePrompts ?? true;
+  const escalationWaitMs = o.attempts.filter((a) => a.outcome !== "ok" && a.outcome !== "hedge-lost").reduce((sum, a) => sum + a.ms, 0);
+  const { trace, ...rest } = decision;
+  return {
+    id,
+    createdAt: new Date(),
+    apiKeyId: key.id,
+    policyId: config.policyIds.get(decision.policy) ?? null,
+    policyName: decision.policy,
+    tierId: config.tierIds.get(o.tier) ?? null,
+    tierName: o.tier,
+    model: config.targets.get(o.tier)?.model ?? null,
+    stage: o.stage,
+    reason: o.reason,
+    scores: (decision.scores ?? undefined) as Prisma.InputJsonValue | undefined,
+    decision: { ...rest, trace } as unknown as Prisma.InputJsonValue,
+    uncertainty: decision.uncertainty,
+    escalated: o.escalated,
+    hedged: o.hedged,
+    latency: { routingMs: o.routingMs, overheadMs: o.overheadMs, escalationWaitMs, firstTokenMs: o.firstTokenMs ?? null, attempts: o.attempts } as unknown as Prisma.InputJsonValue,
+    totalMs: o.totalMs,
+    promptTokens: o.promptTokens,
+    completionTokens: o.completionTokens,
+    costUsd: totalCost(o.attempts),
+    status: o.status,
+    httpStatus: o.httpStatus,
+    error: o.error ?? null,
+    prompt: storePrompts ? transcript(body) : null,
+    response: storePrompts && o.response !== undefined ? o.response.slice(0, MAX_TEXT) : null,
+    sessionKey: args.sessionKey ?? null,
+    stream: body.stream === true,
+    isDemo: false,
+  };
+}
+
+/** What the response headers and the log call the deciding stage after execution. */
+export function effectiveStage(decision: Decision, e: { escalated: boolean; hedged: boolean; fellBack: boolean; tier: string }): string {
+  if (e.escalated) return "escalation";
+  if (e.hedged && decision.hedge && e.tier === decision.hedge.tier) return "hedge";
+  if (e.fellBack) return "fallback";
+  return decision.stage;
+}
+
+export function effectiveReason(decision: Decision, e: { escalated: boolean; hedged: boolean; fellBack: boolean; tier: string; attempts: AttemptRecord[] }): string {
+  const notes: string[] = [];
+  for (const a of e.attempts) {
+    if (a.outcome === "low-confidence") notes.push(`${a.tier} answered with low confidence (${(a.confidence ?? 0).toFixed(2)})`);
+    else if (a.outcome === "error") notes.push(`${a.tier} failed (${a.error})`);
+    else if (a.outcome === "skipped") notes.push(`${a.tier} skipped (circuit open)`);
+    else if (a.outcome === "hedge-lost") notes.push(`${a.tier} lost the hedge`);
+  }
+  return notes.length ? `${decision.reason} Then: ${notes.join("; ")}; answered by ${e.tier}.` : decision.reason;
+}

@@ -1,0 +1,120 @@
+/**
+ * One per process: the in-memory side of the gateway. It holds the config snapshot (reloaded
+ * within milliseconds of any change, via LISTEN/NOTIFY), circuit breakers, session pins,
+ * month-to-date spend, and the batched request-log writer. Kept on globalThis so the custom
+ * server's fast path and Next.js's bundled route handlers share the same instance.
+ */
+import { listenForConfigChanges } from "../db/config-listener.ts";
+import { readMonthSpend } from "../db/config-repo.ts";
+import { insertRequestLogs, pruneRequestLogs, type RequestLogInsert } from "../db/request-log-repo.ts";
+import { env } from "../env.ts";
+import { advance, CLOSED, canRequest, healthOf, recordFailure, recordSuccess, type BreakerState } from "../routing/circuit-breaker.ts";
+import type { TierHealth } from "../routing/types.ts";
+import { BudgetTracker, monthStart } from "./budget-tracker.ts";
+import { loadGatewayConfig, type GatewayConfig } from "./load-gateway-config.ts";
+import { RequestLogWriter } from "./request-log-writer.ts";
+import { SessionPins } from "./session-pins.ts";
+
+const BUDGET_REFRESH_MS = 5_000;
+const RETENTION_EVERY_MS = 60 * 60_000;
+
+export class GatewayRuntime {
+  config: GatewayConfig | null = null;
+  readonly breakers = new Map<string, BreakerState>();
+  readonly pins = new SessionPins();
+  readonly budgets = new BudgetTracker();
+  readonly writer = new RequestLogWriter<RequestLogInsert>({
+    insert: insertRequestLogs,
+    maxQueue: env().REQUEST_LOG_QUEUE_MAX,
+    onError: (error, stats) => this.log(`request log write failed (${stats.queued} queued, will retry): ${(error as Error).message}`),
+  });
+  private loading: Promise<GatewayConfig> | null = null;
+  private listener: { close(): Promise<void> } | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private lastErrorLogAt = 0;
+
+  constructor(private readonly logLine: (line: string) => void = (l) => console.log(`[frontdesk] ${l}`)) {}
+
+  private log(line: string) {
+    if (Date.now() - this.lastErrorLogAt < 5_000) return;
+    this.lastErrorLogAt = Date.now();
+    this.logLine(line);
+  }
+
+  /** Loads the config and starts the listener and background timers (idempotent). */
+  async start(): Promise<GatewayConfig> {
+    if (this.config) return this.config;
+    const config = await this.reload();
+    if (!this.listener) {
+      const url = env().DATABASE_URL!;
+      let pending: NodeJS.Timeout | null = null;
+      this.listener = listenForConfigChanges(url, () => {
+        if (pending) return;
+        pending = setTimeout(() => {
+          pending = null;
+          this.reload().catch((e) => this.logLine(`config reload failed: ${(e as Error).message}`));
+        }, 20);
+      });
+      this.every(BUDGET_REFRESH_MS, () => this.refreshBudgets());
+      this.every(RETENTION_EVERY_MS, () => this.pruneOldRows());
+      await this.refreshBudgets();
+    }
+    return config;
+  }
+
+  async reload(): Promise<GatewayConfig> {
+    this.loading ??= loadGatewayConfig().finally(() => (this.loading = null));
+    const config = await this.loading;
+    this.config = config;
+    for (const w of config.warnings) this.logLine(`config: ${w}`);
+    return config;
+  }
+
+  private every(ms: number, fn: () => Promise<unknown>) {
+    const timer = setInterval(() => void fn().catch(() => {}), ms);
+    timer.unref?.();
+    this.timers.push(timer);
+  }
+
+  private async refreshBudgets() {
+    const now = Date.now();
+    this.budgets.refresh(await readMonthSpend(monthStart(now)), now);
+  }
+
+  private async pruneOldRows() {
+    const before = new Date(Date.now() - env().REQUEST_LOG_RETENTION_DAYS * 86_400_000);
+    let deleted = 0;
+    for (let n = await pruneRequestLogs(before); n > 0; n = await pruneRequestLogs(before)) deleted += n;
+    if (deleted) this.logLine(`retention: deleted ${deleted} request-log rows older than ${before.toISOString()}`);
+  }
+
+  health = (tier: string): TierHealth => healthOf(this.breakers.get(tier) ?? CLOSED, Date.now());
+
+  /** Asks the tier's breaker for permission to call; false while the circuit is open. */
+  admit(tier: string): boolean {
+    const { allowed, state } = canRequest(this.breakers.get(tier) ?? CLOSED, Date.now());
+    this.breakers.set(tier, state);
+    return allowed;
+  }
+
+  reportOutcome(tier: string, ok: boolean) {
+    const now = Date.now();
+    const state = advance(this.breakers.get(tier) ?? CLOSED, now);
+    this.breakers.set(tier, ok ? recordSuccess(state, now) : recordFailure(state, now));
+  }
+
+  async stop(deadlineMs = 10_000) {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await this.listener?.close();
+    this.listener = null;
+    return this.writer.close(deadlineMs);
+  }
+}
+
+const holder = globalThis as typeof globalThis & { __frontdeskGateway?: GatewayRuntime };
+
+export function gatewayRuntime(): GatewayRuntime {
+  holder.__frontdeskGateway ??= new GatewayRuntime();
+  return holder.__frontdeskGateway;
+}

@@ -1,0 +1,233 @@
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/prisma";
+import { flushRequestLog, startGatewayHarness, type Harness } from "@/lib/testing/gateway-harness";
+
+const catchAll = (tier: string) => [{ name: "all", match: { regex: "." }, tier }];
+
+let h: Harness;
+let key: string;
+let client: OpenAI;
+
+beforeAll(async () => {
+  h = await startGatewayHarness(({ openai, anthropic }) => ({
+    tiers: [
+      { name: "fast", provider: "openai", baseUrl: openai, model: "small-model", apiKey: "sk-up", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+      { name: "capable", provider: "openai", baseUrl: openai, model: "large-model", apiKey: "sk-up", inputUsdPerMTok: 10, outputUsdPerMTok: 30 },
+      { name: "lowconf", provider: "openai", baseUrl: openai, model: "small-model+lowconf", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+      { name: "broken", provider: "openai", baseUrl: openai, model: "small-model+status=500", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+      { name: "slow", provider: "openai", baseUrl: openai, model: "small-model+delay=3000", timeoutMs: 300, inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+      { name: "refused", provider: "openai", baseUrl: "http://127.0.0.1:1/v1", model: "small-model", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+      { name: "stally", provider: "openai", baseUrl: openai, model: "small-model+stall=2", options: { stallTimeoutMs: 300 }, inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+      { name: "sleepy", provider: "openai", baseUrl: openai, model: "small-model+delay=800", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+      { name: "claude", provider: "anthropic", baseUrl: anthropic, model: "claude-test", apiKey: "sk-ant", inputUsdPerMTok: 3, outputUsdPerMTok: 15 },
+    ],
+    policies: [
+      { name: "default", tiers: ["fast", "capable"], rules: [{ name: "hours", match: { keywords: ["opening hours"] }, tier: "fast" }] },
+      { name: "anthropic", tiers: ["claude"] },
+      { name: "escalating", tiers: ["lowconf", "capable"], rules: catchAll("lowconf") },
+      { name: "p-500", tiers: ["broken", "capable"], rules: catchAll("broken") },
+      { name: "p-timeout", tiers: ["slow", "capable"], rules: catchAll("slow") },
+      { name: "p-refused", tiers: ["refused", "capable"], rules: catchAll("refused") },
+      { name: "p-stall", tiers: ["stally", "capable"], rules: catchAll("stally") },
+      { name: "hedged", tiers: ["sleepy", "capable"], bias: 0, hedging: { enabled: true, band: [0, 1], delayMs: 100 } },
+      { name: "private", tiers: ["fast", "capable"], storePrompts: false, rules: catchAll("fast") },
+    ],
+    defaultPolicy: "default",
+  }));
+  key = await h.key({ name: "main" });
+  client = h.client(key);
+});
+
+afterAll(async () => h?.close());
+
+async function chat(model: string, content: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const { data, response } = await client.chat.completions
+    .create({ model, messages: [{ role: "user", content }], ...extra } as OpenAI.ChatCompletionCreateParamsNonStreaming, { headers })
+    .withResponse();
+  return { data, headers: Object.fromEntries([...response.headers].filter(([k]) => k.startsWith("x-frontdesk-"))) };
+}
+
+async function logRow(id: string) {
+  await flushRequestLog();
+  return db.requestLog.findUniqueOrThrow({ where: { id } });
+}
+
+describe("routing through the gateway with the official openai client", () => {
+  it("routes by rule and records the decision, attempts, tokens and cost", async () => {
+    const { data, headers } = await chat("frontdesk/auto", "What are your opening hours on Sunday?");
+    expect(data.choices[0]!.message.content).toBe("Hello from the test upstream.");
+    expect(headers).toMatchObject({ "x-frontdesk-tier": "fast", "x-frontdesk-model": "small-model", "x-frontdesk-stage": "rule" });
+    expect(Number(headers["x-frontdesk-overhead-ms"])).toBeGreaterThanOrEqual(0);
+    const row = await logRow(headers["x-frontdesk-decision-id"]!);
+    expect(row).toMatchObject({ tierName: "fast", stage: "rule", status: "ok", httpStatus: 200, policyName: "default", escalated: false });
+    expect(row.promptTokens).toBeGreaterThan(0);
+    expect(row.costUsd).toBeCloseTo(((row.promptTokens + row.completionTokens) * 0.06) / 1e6, 12);
+    expect(row.prompt).toContain("opening hours on Sunday");
+    expect(row.response).toBe("Hello from the test upstream.");
+    expect((row.decision as { trace: unknown[] }).trace.length).toBeGreaterThan(0);
+    expect((row.latency as { attempts: Array<{ tier: string; outcome: string }> }).attempts).toEqual([expect.objectContaining({ tier: "fast", outcome: "ok" })]);
+  });
+
+  it("sends a hard request to the capable tier through the classifier", async () => {
+    const { headers } = await chat(
+      "frontdesk/auto",
+      "Prove that there are infinitely many primes. Then compare three different proofs step by step, explain the tradeoffs, and write Python code that checks the first 10,000 primes.",
+    );
+    expect(headers).toMatchObject({ "x-frontdesk-tier": "capable", "x-frontdesk-stage": "classifier" });
+  });
+
+  it("streams as SSE chunks with usage, through the fast path", async () => {
+    const stream = await client.chat.completions.create({
+      model: "frontdesk/auto",
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [{ role: "user", content: "What are your opening hours?" }],
+    });
+    let text = "";
+    let usage: OpenAI.CompletionUsage | undefined | null;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta?.content ?? "";
+      if (chunk.usage) usage = chunk.usage;
+    }
+    expect(text).toBe("Hello from the test upstream.");
+    expect(usage?.completion_tokens).toBeGreaterThan(0);
+  });
+
+  it("bypasses routing when the model names a tier, including an Anthropic tier both ways", async () => {
+    const { data, headers } = await chat("claude", "Say hello");
+    expect(headers).toMatchObject({ "x-frontdesk-tier": "claude", "x-frontdesk-stage": "bypass" });
+    expect(data.object).toBe("chat.completion");
+    expect(data.choices[0]!.message.content).toBeTruthy();
+    expect(data.usage?.prompt_tokens).toBeGreaterThan(0);
+    const stream = await client.chat.completions.create({ model: "claude", stream: true, messages: [{ role: "user", content: "Say hello" }] });
+    let text = "";
+    for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? "";
+    expect(text).toBe(data.choices[0]!.message.content);
+  });
+});
+
+describe("escalation, hedging and fallback", () => {
+  it("escalates a low-confidence answer to the next tier, recording the time it cost", async () => {
+    const { headers } = await chat("frontdesk/escalating", "Explain it");
+    expect(headers).toMatchObject({ "x-frontdesk-tier": "capable", "x-frontdesk-stage": "escalation" });
+    const row = await logRow(headers["x-frontdesk-decision-id"]!);
+    const latency = row.latency as { escalationWaitMs: number; attempts: Array<{ tier: string; outcome: string; confidence?: number }> };
+    expect(latency.attempts.map((a) => [a.tier, a.outcome])).toEqual([["lowconf", "low-confidence"], ["capable", "ok"]]);
+    expect(latency.attempts[0]!.confidence).toBeLessThan(0.5);
+    expect(latency.escalationWaitMs).toBeGreaterThan(0);
+    expect(row.escalated).toBe(true);
+  });
+
+  it("escalates a streaming request too: the cheap answer is held back, the capable one streams", async () => {
+    const stream = await client.chat.completions.create({ model: "frontdesk/escalating", stream: true, messages: [{ role: "user", content: "Explain it" }] }).withResponse();
+    expect(stream.response.headers.get("x-frontdesk-tier")).toBe("capable");
+    let text = "";
+    for await (const chunk of stream.data) text += chunk.choices[0]?.delta?.content ?? "";
+    expect(text).toBe("Hello from the test upstream.");
+  });
+
+  it.each([
+    ["upstream 500", "frontdesk/p-500", "http 500"],
+    ["timeout", "frontdesk/p-timeout", "timeout"],
+    ["connection refused", "frontdesk/p-refused", "connection"],
+  ])("falls back to the next tier on %s", async (_name, model, errorKind) => {
+    const { headers } = await chat(model, "Do the thing");
+    expect(headers).toMatchObject({ "x-frontdesk-tier": "capable", "x-frontdesk-stage": "fallback" });
+    const row = await logRow(headers["x-frontdesk-decision-id"]!);
+    const [failed, ok] = (row.latency as { attempts: Array<{ outcome: string; error?: string }> }).attempts;
+    expect(failed).toMatchObject({ outcome: "error" });
+    expect(failed!.error).toContain(errorKind);
+    expect(ok).toMatchObject({ outcome: "ok" });
+  });
+
+  it("falls back when a cheap tier's stream stalls mid-way", async () => {
+    const stream = await client.chat.completions.create({ model: "frontdesk/p-stall", stream: true, messages: [{ role: "user", content: "Do the thing" }] }).withResponse();
+    let text = "";
+    for await (const chunk of stream.data) text += chunk.choices[0]?.delta?.content ?? "";
+    expect(stream.response.headers.get("x-frontdesk-tier")).toBe("capable");
+    expect(text).toBe("Hello from the test upstream.");
+  });
+
+  it("hedges: starts the next tier after the delay, uses the first good answer and aborts the loser", async () => {
+    const before = h.openai.requests.length;
+    const { headers } = await chat("frontdesk/hedged", "hi");
+    expect(headers).toMatchObject({ "x-frontdesk-tier": "capable", "x-frontdesk-stage": "hedge" });
+    const sleepy = h.openai.requests.slice(before).find((r) => (r.body as { model: string }).model.includes("delay=800"));
+    expect(await sleepy!.done).toBe("aborted");
+    const row = await logRow(headers["x-frontdesk-decision-id"]!);
+    const attempts = (row.latency as { attempts: Array<{ tier: string; outcome: string; costUsd: number }> }).attempts;
+    expect(attempts.map((a) => a.outcome).sort()).toEqual(["hedge-lost", "ok"]);
+    expect(row.costUsd).toBeCloseTo(attempts.reduce((s, a) => s + a.costUsd, 0), 12);
+    expect(row.hedged).toBe(true);
+  });
+
+  it("opens the circuit after repeated failures and stops calling the failing tier", async () => {
+    for (let i = 0; i < 6; i++) await chat("frontdesk/p-500", `attempt ${i}`);
+    const before = h.openai.requests.filter((r) => (r.body as { model: string }).model.includes("status=500")).length;
+    const { headers } = await chat("frontdesk/p-500", "once more");
+    expect(headers["x-frontdesk-tier"]).toBe("capable");
+    const after = h.openai.requests.filter((r) => (r.body as { model: string }).model.includes("status=500")).length;
+    expect(after).toBe(before);
+  });
+});
+
+describe("sessions, budgets and privacy", () => {
+  it("keeps a session on its tier", async () => {
+    const session = { "x-frontdesk-session": `s-${Date.now()}` };
+    const first = await chat("frontdesk/auto", "Prove Fermat's little theorem rigorously and compare it with Euler's theorem, step by step, with code.", {}, session);
+    expect(first.headers["x-frontdesk-tier"]).toBe("capable");
+    const second = await chat("frontdesk/auto", "thanks!", {}, session);
+    expect(second.headers).toMatchObject({ "x-frontdesk-tier": "capable", "x-frontdesk-stage": "pinned" });
+    const other = await chat("frontdesk/auto", "thanks!");
+    expect(other.headers["x-frontdesk-tier"]).toBe("fast");
+  });
+
+  it("answers 429 once a key's monthly budget is spent, or downgrades per key setting", async () => {
+    const capped = h.client(await h.key({ name: "capped", monthlyBudgetUsd: 0.000001, overBudget: "reject" }));
+    await capped.chat.completions.create({ model: "capable", messages: [{ role: "user", content: "first" }] });
+    const refused = await capped.chat.completions.create({ model: "capable", messages: [{ role: "user", content: "second" }] }).catch((e) => e);
+    expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(refused.code).toBe("budget_exceeded");
+
+    const downgraded = h.client(await h.key({ name: "downgrade", monthlyBudgetUsd: 0.000001, overBudget: "downgrade" }));
+    await downgraded.chat.completions.create({ model: "capable", messages: [{ role: "user", content: "first" }] });
+    const { response } = await downgraded.chat.completions.create({ model: "capable", messages: [{ role: "user", content: "second" }] }).withResponse();
+    expect(response.headers.get("x-frontdesk-tier")).toBe("fast");
+    expect(response.headers.get("x-frontdesk-stage")).toBe("budget");
+  });
+
+  it("does not store prompts or answers when the policy turns it off", async () => {
+    const { headers } = await chat("frontdesk/private", "my secret question");
+    const row = await logRow(headers["x-frontdesk-decision-id"]!);
+    expect(row.prompt).toBeNull();
+    expect(row.response).toBeNull();
+  });
+});
+
+describe("route dry run and models", () => {
+  it("POST /api/v1/route returns the decision without calling an upstream", async () => {
+    const before = h.openai.requests.length;
+    const res = await fetch(`${h.url}/api/v1/route`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "x-frontdesk-category": "billing" },
+      body: JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user", content: "What are your opening hours?" }] }),
+    });
+    expect(res.status).toBe(200);
+    const decision = await res.json();
+    expect(decision).toMatchObject({ tier: "fast", stage: "rule", rule: "hours", policy: "default" });
+    expect(decision.thresholds.bias).toBe(0.5);
+    expect(h.openai.requests.length).toBe(before);
+  });
+
+  it("GET /api/v1/models lists what the key may use; a policy-bound key sees only its policy", async () => {
+    const all = await client.models.list();
+    const ids = all.data.map((m) => m.id);
+    expect(ids).toEqual(expect.arrayContaining(["frontdesk/auto", "frontdesk/default", "frontdesk/escalating", "fast", "capable", "claude"]));
+    const bound = h.client(await h.key({ name: "bound", policy: "private" }));
+    const boundIds = (await bound.models.list()).data.map((m) => m.id);
+    expect(boundIds.sort()).toEqual(["capable", "fast", "frontdesk/auto", "frontdesk/private"]);
+    const refused = await bound.chat.completions.create({ model: "frontdesk/default", messages: [{ role: "user", content: "x" }] }).catch((e) => e);
+    expect(refused).toBeInstanceOf(OpenAI.NotFoundError);
+  });
+});

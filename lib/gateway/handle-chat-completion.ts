@@ -1,0 +1,146 @@
+/**
+ * POST /api/v1/chat/completions — the one implementation, used by the Next.js route handler and
+ * by the custom server's fast path. Route → execute (escalate, hedge, fall back) → respond with
+ * x-frontdesk-* headers → push the request-log row onto the batch writer (never awaited).
+ */
+import type { StreamSummary } from "../providers/index.ts";
+import { decide } from "../routing/decide.ts";
+import { isRejection, type Decision } from "../routing/types.ts";
+import { successAttempt, totalCost, type AttemptRecord } from "./attempts.ts";
+import { buildLogRow, effectiveReason, effectiveStage, type Outcome } from "./build-log-row.ts";
+import type { ChatRequestBody } from "./chat-request-schema.ts";
+import type { ExecContext } from "./exec-context.ts";
+import { executeRequest } from "./execute-request.ts";
+import { executeStream } from "./execute-stream.ts";
+import { gatewayRuntime, type GatewayRuntime } from "./gateway-runtime.ts";
+import type { GatewayConfig, GatewayKey } from "./load-gateway-config.ts";
+import { GatewayError, openAiErrorBody, openAiErrorResponse } from "./openai-errors.ts";
+import { authenticate, engineContext, pinKey, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request.ts";
+import { bufferedBody, frontdeskHeaders, liveBody, rejectionError, SSE_HEADERS, upstreamFailure } from "./respond.ts";
+import { uuidv7 } from "./uuidv7.ts";
+import { estimatePromptTokens } from "../providers/answer.ts";
+
+type Routed = { runtime: GatewayRuntime; config: GatewayConfig; key: GatewayKey; body: ChatRequestBody; decision: Decision; id: string; t0: number; routingMs: number; sessionKey?: string };
+
+export async function loadedRuntime(): Promise<{ runtime: GatewayRuntime; config: GatewayConfig }> {
+  const runtime = gatewayRuntime();
+  try {
+    return { runtime, config: runtime.config ?? (await runtime.start()) };
+  } catch {
+    throw new GatewayError(503, "The gateway cannot load its configuration (database unreachable?). Retry shortly.", "gateway_unavailable");
+  }
+}
+
+export async function handleChatCompletion(req: Request, signal: AbortSignal = req.signal): Promise<Response> {
+  const t0 = performance.now();
+  try {
+    const { runtime, config } = await loadedRuntime();
+    const key = authenticate(req, config);
+    const body = await readChatBody(req);
+    const resolved = resolveModel(body.model, key, config);
+    const routeRequest = toRouteRequest(body, req.headers, resolved);
+    const ctx = engineContext(runtime, key, routeRequest);
+    const tDecide = performance.now();
+    const decision = decide(config.snapshot, resolved.policy, routeRequest, ctx);
+    const routingMs = performance.now() - tDecide;
+    if (isRejection(decision)) throw rejectionError(decision);
+    const routed: Routed = { runtime, config, key, body, decision, id: uuidv7(), t0, routingMs, sessionKey: routeRequest.sessionKey };
+    const x: ExecContext = {
+      runtime,
+      config,
+      decision,
+      policy: config.snapshot.policies.get(decision.policy),
+      body: upstreamBody(body),
+      signal,
+      promptTokens: estimatePromptTokens(upstreamBody(body)),
+    };
+    return body.stream ? await respondStream(routed, x) : await respondJson(routed, x);
+  } catch (error) {
+    return openAiErrorResponse(error);
+  }
+}
+
+function finish(r: Routed, outcome: Outcome) {
+  r.runtime.writer.push(buildLogRow({ id: r.id, key: r.key, config: r.config, decision: r.decision, body: r.body, sessionKey: r.sessionKey, outcome }));
+  const cost = totalCost(outcome.attempts);
+  r.runtime.budgets.add(r.key.id, cost, Date.now());
+  const pin = pinKey(r.key, r.sessionKey);
+  if (pin && outcome.status === "ok") r.runtime.pins.set(pin, outcome.tier, Date.now());
+}
+
+function baseOutcome(r: Routed, e: { tier: string; attempts: AttemptRecord[]; escalated: boolean; hedged: boolean; fellBack: boolean }, preMs: number) {
+  return {
+    tier: e.tier,
+    stage: effectiveStage(r.decision, e),
+    reason: effectiveReason(r.decision, e),
+    attempts: e.attempts,
+    escalated: e.escalated,
+    hedged: e.hedged,
+    routingMs: r.routingMs,
+    overheadMs: preMs,
+    totalMs: performance.now() - r.t0,
+  };
+}
+
+function failure(r: Routed, exec: { tier: string; error: unknown; attempts: AttemptRecord[]; escalated: boolean; hedged: boolean; fellBack: boolean }, preMs: number): Response {
+  const error = upstreamFailure(exec.error, exec.tier);
+  finish(r, { ...baseOutcome(r, exec, preMs), status: "error", httpStatus: error.status, error: error.message, promptTokens: 0, completionTokens: 0 });
+  const headers = frontdeskHeaders({ tier: exec.tier, model: r.config.targets.get(exec.tier)?.model ?? "", stage: effectiveStage(r.decision, exec), decisionId: r.id, overheadMs: preMs });
+  return Response.json(openAiErrorBody(error.status, error.message, error.code), { status: error.status, headers });
+}
+
+async function respondJson(r: Routed, x: ExecContext): Promise<Response> {
+  const preMs = performance.now() - r.t0;
+  const exec = await executeRequest(x);
+  if (!exec.ok) return failure(r, exec, preMs);
+  const tPost = performance.now();
+  const response = exec.result.response;
+  // Logprobs asked for by the router (to score confidence) are not the client's to receive.
+  if (!r.body.logprobs) for (const choice of response.choices) delete choice.logprobs;
+  const text = JSON.stringify(response);
+  const overheadMs = preMs + (performance.now() - tPost);
+  const model = r.config.targets.get(exec.tier)!.model;
+  const headers = frontdeskHeaders({ tier: exec.tier, model, stage: effectiveStage(r.decision, exec), decisionId: r.id, overheadMs });
+  finish(r, {
+    ...baseOutcome(r, exec, preMs),
+    overheadMs,
+    status: "ok",
+    httpStatus: 200,
+    promptTokens: exec.result.usage.promptTokens,
+    completionTokens: exec.result.usage.completionTokens,
+    response: exec.result.answer.content,
+  });
+  return new Response(text, { status: 200, headers: { "content-type": "application/json", ...headers } });
+}
+
+async function respondStream(r: Routed, x: ExecContext): Promise<Response> {
+  const preMs = performance.now() - r.t0;
+  const exec = await executeStream(x);
+  if (!exec.ok) return failure(r, exec, preMs);
+  const target = r.config.targets.get(exec.tier)!;
+  const headers = { ...SSE_HEADERS, ...frontdeskHeaders({ tier: exec.tier, model: target.model, stage: effectiveStage(r.decision, exec), decisionId: r.id, overheadMs: preMs }) };
+  const done = (summary: StreamSummary | undefined, error: unknown, attempts: AttemptRecord[]) =>
+    finish(r, {
+      ...baseOutcome(r, { ...exec, attempts }, preMs),
+      status: error ? "error" : "ok",
+      httpStatus: 200,
+      ...(error ? { error: error instanceof Error ? error.message : String(error) } : {}),
+      promptTokens: summary?.usage.promptTokens ?? 0,
+      completionTokens: summary?.usage.completionTokens ?? 0,
+      response: summary?.answer.content,
+      firstTokenMs: summary?.firstTokenMs ?? null,
+    });
+  if (exec.mode === "buffered") {
+    done(exec.summary, undefined, exec.attempts);
+    return new Response(bufferedBody(exec.chunks), { status: 200, headers });
+  }
+  const body = liveBody(exec.stream, ({ summary, error }) => {
+    r.runtime.reportOutcome(exec.tier, !error);
+    const tier = r.config.snapshot.tiers.get(exec.tier);
+    const last = summary
+      ? successAttempt(target, tier, summary.usage, performance.now() - exec.startedAt, { firstTokenMs: summary.firstTokenMs })
+      : { ...successAttempt(target, tier, { promptTokens: x.promptTokens, completionTokens: 0, estimated: true }, performance.now() - exec.startedAt), outcome: "error" as const, error: String(error) };
+    done(summary, error, [...exec.attempts, last]);
+  });
+  return new Response(body, { status: 200, headers });
+}

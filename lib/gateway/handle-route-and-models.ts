@@ -1,0 +1,46 @@
+/**
+ * POST /api/v1/route — the decision only (dry run: no upstream call, nothing recorded).
+ * GET /api/v1/models — the policies and tiers this API key may use, in OpenAI's list shape.
+ */
+import { decide } from "../routing/decide.ts";
+import { isRejection } from "../routing/types.ts";
+import { loadedRuntime } from "./handle-chat-completion.ts";
+import { openAiErrorResponse } from "./openai-errors.ts";
+import { authenticate, engineContext, readChatBody, resolveModel, toRouteRequest } from "./prepare-request.ts";
+import { rejectionError } from "./respond.ts";
+
+export async function handleRouteDryRun(req: Request): Promise<Response> {
+  try {
+    const { runtime, config } = await loadedRuntime();
+    const key = authenticate(req, config);
+    const body = await readChatBody(req);
+    const resolved = resolveModel(body.model, key, config);
+    const request = toRouteRequest(body, req.headers, resolved);
+    const decision = decide(config.snapshot, resolved.policy, request, engineContext(runtime, key, request));
+    if (isRejection(decision)) throw rejectionError(decision);
+    return Response.json({ object: "frontdesk.decision", ...decision });
+  } catch (error) {
+    return openAiErrorResponse(error);
+  }
+}
+
+export async function handleModels(req: Request): Promise<Response> {
+  try {
+    const { config } = await loadedRuntime();
+    const key = authenticate(req, config);
+    const created = Math.floor(config.loadedAt / 1000);
+    const policies = key.policy ? [key.policy] : [...config.snapshot.policies.keys()];
+    const tiers = new Set(policies.flatMap((p) => config.snapshot.policies.get(p)?.tiers ?? []));
+    const data = [
+      { id: "frontdesk/auto", object: "model", created, owned_by: "frontdesk", policy: key.policy ?? config.snapshot.defaultPolicy },
+      ...policies.map((p) => ({ id: `frontdesk/${p}`, object: "model", created, owned_by: "frontdesk", policy: p })),
+      ...[...tiers]
+        .map((t) => config.snapshot.tiers.get(t))
+        .filter((t) => t?.enabled)
+        .map((t) => ({ id: t!.name, object: "model", created, owned_by: "frontdesk", tier: t!.name, provider: t!.provider, upstream_model: t!.model })),
+    ];
+    return Response.json({ object: "list", data });
+  } catch (error) {
+    return openAiErrorResponse(error);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The front half of every /api/v1 call: API key → body → model → the engine's RouteRequest and
+ * context. Everything a client can get wrong ends here as an OpenAI-shaped 4xx.
+ */
+import { hashApiKey } from "../auth/api-key-token.ts";
+import { env } from "../env.ts";
+import { AppError } from "../http/app-error.ts";
+import { readJson, zodIssues } from "../http/parse-body.ts";
+import type { ChatRequest } from "../providers/index.ts";
+import type { EngineContext, RouteRequest } from "../routing/types.ts";
+import { chatRequestSchema, contentText, type ChatRequestBody } from "./chat-request-schema.ts";
+import type { GatewayRuntime } from "./gateway-runtime.ts";
+import { GatewayError } from "./openai-errors.ts";
+import type { GatewayConfig, GatewayKey } from "./load-gateway-config.ts";
+
+export function authenticate(req: Request, config: GatewayConfig): GatewayKey {
+  const header = req.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw new GatewayError(401, "Missing API key: send it as 'Authorization: Bearer fd_…'.", "missing_api_key");
+  const key = config.keysByHash.get(hashApiKey(match[1]!));
+  if (!key) throw new GatewayError(401, "Incorrect or revoked API key.", "invalid_api_key");
+  return key;
+}
+
+export async function readChatBody(req: Request): Promise<ChatRequestBody> {
+  const limit = env().GATEWAY_BODY_LIMIT_BYTES;
+  let json: unknown;
+  try {
+    json = await readJson(req, limit);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "payload_too_large") {
+      throw new GatewayError(413, `Request body is larger than the ${limit}-byte limit.`, "request_too_large");
+    }
+    throw error;
+  }
+  const parsed = chatRequestSchema.safeParse(json);
+  if (!parsed.success) {
+    const [first, ...rest] = zodIssues(parsed.error);
+    const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";
+    throw new GatewayError(400, `Invalid request: ${first!.path}: ${first!.message}${more}`, "invalid_request", first!.path);
+  }
+  return parsed.data;
+}
+
+export type ResolvedModel = { policy: string; explicitTier?: string };
+
+/** `frontdesk/auto`, `frontdesk/<policy>`, or a tier name (bypass), as this key may use them. */
+export function resolveModel(model: string, key: GatewayKey, config: GatewayConfig): ResolvedModel {
+  const { snapshot } = config;
+  const keyPolicy = key.policy ?? snapshot.defaultPolicy;
+  const notFound = (why: string) => new GatewayError(404, `The model '${model}' ${why}. Use frontdesk/auto, frontdesk/<policy> or a tier name (GET /api/v1/models lists them).`, "model_not_found", "model");
+  if (model === "frontdesk/auto" || model === "auto") return { policy: keyPolicy };
+  if (model.startsWith("frontdesk/")) {
+    const name = model.slice("frontdesk/".length);
+    if (!snapshot.policies.has(name)) throw notFound("does not exist");
+    if (key.policy && key.policy !== name) throw notFound(`is not available to this API key (it is limited to frontdesk/${key.policy})`);
+    return { policy: name };
+  }
+  const tier = snapshot.tiers.get(model);
+  if (!tier || !tier.enabled) throw notFound("does not exist");
+  if (key.policy && !snapshot.policies.get(key.policy)?.tiers.includes(model)) throw notFound("is not available to this API key");
+  return { policy: keyPolicy, explicitTier: model };
+}
+
+export function toRouteRequest(body: ChatRequestBody, headers: Headers, resolved: ResolvedModel): RouteRequest {
+  const category = body.metadata?.category ?? headers.get("x-frontdesk-category") ?? undefined;
+  const sessionKey = headers.get("x-frontdesk-session") ?? body.user ?? undefined;
+  return {
+    messages: body.messages.map((m) => ({ role: m.role, content: contentText(m.content) })),
+    ...(category ? { category } : {}),
+    ...(sessionKey ? { sessionKey } : {}),
+    ...(resolved.explicitTier ? { explicitTier: resolved.explicitTier } : {}),
+  };
+}
+
+export function pinKey(key: GatewayKey, sessionKey: string | undefined): string | undefined {
+  return sessionKey ? `${key.id}\u0000${sessionKey}` : undefined;
+}
+
+export function engineContext(runtime: GatewayRuntime, key: GatewayKey, request: RouteRequest): EngineContext {
+  const now = Date.now();
+  const pin = pinKey(key, request.sessionKey);
+  return {
+    now,
+    rng: Math.random,
+    health: runtime.health,
+    clock: () => performance.now(),
+    ...(pin ? { pinnedTier: runtime.pins.get(pin, now) } : {}),
+    ...(key.monthlyBudgetUsd !== null
+      ? { budget: { spentUsd: runtime.budgets.spent(key.id, now), capUsd: key.monthlyBudgetUsd, overBudget: key.overBudget } }
+      : {}),
+  };
+}
+
+/** The upstream request: the client's body minus gateway-only fields, `model` set per tier by the adapter. */
+export function upstreamBody(body: ChatRequestBody): ChatRequest {
+  const { metadata: _metadata, ...rest } = body;
+  return rest as unknown as ChatRequest;
+}

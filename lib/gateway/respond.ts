@@ -1,0 +1,98 @@
+/**
+ * Turning an execution into the HTTP response: x-frontdesk-* headers, OpenAI-shaped errors for
+ * upstream failures, and SSE bodies for streams (buffered replay or live pass-through).
+ */
+import { isProviderError, type ProviderStream, type StreamSummary } from "../providers/index.ts";
+import type { Decision } from "../routing/types.ts";
+import { GatewayError } from "./openai-errors.ts";
+
+export type FrontdeskHeaders = { tier: string; model: string; stage: string; decisionId: string; overheadMs: number };
+
+export function frontdeskHeaders(h: FrontdeskHeaders): Record<string, string> {
+  return {
+    "x-frontdesk-tier": h.tier,
+    "x-frontdesk-model": h.model,
+    "x-frontdesk-stage": h.stage,
+    "x-frontdesk-decision-id": h.decisionId,
+    "x-frontdesk-overhead-ms": h.overheadMs.toFixed(3),
+  };
+}
+
+const CLIENT_ERROR_STATUSES = new Set([400, 413, 422]);
+
+/** The client-facing error for an upstream failure that could not be routed around. */
+export function upstreamFailure(error: unknown, tier: string): GatewayError {
+  if (error instanceof GatewayError) return error;
+  if (isProviderError(error)) {
+    if (error.kind === "http" && error.status && CLIENT_ERROR_STATUSES.has(error.status)) {
+      return new GatewayError(error.status, `The upstream of tier '${tier}' rejected the request: ${error.message}`, "upstream_rejected");
+    }
+    if (error.kind === "timeout" || error.kind === "stalled") {
+      return new GatewayError(504, `The upstream of tier '${tier}' did not answer in time (${error.kind}).`, "upstream_timeout");
+    }
+    if (error.kind === "aborted") return new GatewayError(499, "The client closed the request.", "client_closed");
+    return new GatewayError(502, `The upstream of tier '${tier}' failed: ${error.message}`, "upstream_error");
+  }
+  return new GatewayError(502, `Calling tier '${tier}' failed: ${error instanceof Error ? error.message : String(error)}`, "upstream_error");
+}
+
+export function rejectionError(rejection: { rejected: string; reason: string }): GatewayError {
+  switch (rejection.rejected) {
+    case "budget":
+      return new GatewayError(429, `Monthly budget exhausted for this API key. ${rejection.reason}`, "budget_exceeded");
+    case "unknown-policy":
+    case "unknown-tier":
+      return new GatewayError(404, rejection.reason, "model_not_found", "model");
+    default:
+      return new GatewayError(503, rejection.reason, "no_tier_available");
+  }
+}
+
+export const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive" };
+
+export function bufferedBody(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (i < chunks.length) controller.enqueue(chunks[i++]!);
+      else controller.close();
+    },
+  });
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A live SSE body: upstream bytes pass through as they arrive. `onEnd` gets the stream's summary,
+ * or the error that broke it (then the client receives an error event and the stream closes).
+ */
+export function liveBody(stream: ProviderStream, onEnd: (result: { summary?: StreamSummary; error?: unknown }) => void): ReadableStream<Uint8Array> {
+  const iterator = stream.sse()[Symbol.asyncIterator]();
+  let finished = false;
+  const finish = (result: { summary?: StreamSummary; error?: unknown }) => {
+    if (finished) return;
+    finished = true;
+    onEnd(result);
+  };
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const { value, done } = await iterator.next();
+        if (!done) return controller.enqueue(value);
+        finish({ summary: await stream.summary });
+        controller.close();
+      } catch (error) {
+        const message = isProviderError(error) ? `${error.kind}: ${error.message}` : String(error);
+        controller.enqueue(encoder.encode(`data: ${JSON.stringify({ error: { message: `The upstream stream broke: ${message}`, type: "api_error", code: "upstream_stream_error", param: null } })}\n\n`));
+        finish({ error });
+        controller.close();
+      }
+    },
+    cancel() {
+      stream.abort();
+      finish({ error: new Error("client disconnected") });
+    },
+  });
+}
+
+export type { Decision };

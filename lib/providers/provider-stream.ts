@@ -1,0 +1,144 @@
+// Builds a ProviderStream from either raw OpenAI-compatible SSE bytes (passed through untouched
+// by sse(), parsed on the side for the summary) or a source of chunk objects (serialized by sse()).
+import { ChunkAccumulator } from "./answer";
+import { ProviderError, withContext } from "./provider-error";
+import type { ChatCompletionChunk, ProviderStream, StreamSummary } from "./types";
+
+export type StreamSource =
+  | { kind: "bytes"; bytes: AsyncIterable<Buffer>; decode: (bytes: Buffer) => ChatCompletionChunk[]; flush: () => ChatCompletionChunk[] }
+  | { kind: "chunks"; chunks: AsyncIterable<ChatCompletionChunk> };
+
+export interface StreamContext {
+  tier: string;
+  accumulator: ChunkAccumulator;
+  now: () => number;
+  startedAt: number;
+  abort: () => void;
+}
+
+const DONE = Buffer.from("data: [DONE]\n\n");
+const DEFER_BYTES = 64 * 1024;
+
+export function serializeChunk(chunk: ChatCompletionChunk): Buffer {
+  return Buffer.from(`data: ${JSON.stringify(chunk)}\n\n`);
+}
+
+/** One generator per view, no nested generators: every layer costs promises per chunk. */
+class SourceStream implements ProviderStream {
+  readonly summary: Promise<StreamSummary>;
+  private settle!: { resolve: (s: StreamSummary) => void; reject: (e: unknown) => void };
+  private consumed = false;
+
+  constructor(private readonly source: StreamSource, private readonly ctx: StreamContext) {
+    this.summary = new Promise<StreamSummary>((resolve, reject) => (this.settle = { resolve, reject }));
+    this.summary.catch(() => {}); // whoever awaits it still sees the rejection; nobody awaiting must not crash
+  }
+
+  readonly abort = (): void => this.ctx.abort();
+
+  private begin(): void {
+    if (this.consumed) throw new Error("a ProviderStream can be consumed once (chunks() or sse())");
+    this.consumed = true;
+  }
+
+  private failed(error: unknown): ProviderError {
+    const err = withContext(error, this.ctx.tier, this.ctx.now() - this.ctx.startedAt);
+    this.settle.reject(err);
+    return err;
+  }
+
+  private leftEarly(): void {
+    this.ctx.abort();
+    this.failed(new ProviderError({ kind: "aborted", message: "stream closed by the consumer" }));
+  }
+
+  async *chunks(): AsyncGenerator<ChatCompletionChunk> {
+    this.begin();
+    const { source, ctx } = this;
+    let finished = false;
+    try {
+      if (source.kind === "chunks") {
+        for await (const chunk of source.chunks) {
+          ctx.accumulator.add(chunk);
+          yield chunk;
+        }
+      } else {
+        for await (const bytes of source.bytes) {
+          for (const chunk of source.decode(bytes)) {
+            ctx.accumulator.add(chunk);
+            yield chunk;
+          }
+        }
+        for (const chunk of source.flush()) {
+          ctx.accumulator.add(chunk);
+          yield chunk;
+        }
+      }
+      finished = true;
+      this.settle.resolve(ctx.accumulator.summary());
+    } catch (error) {
+      finished = true;
+      throw this.failed(error);
+    } finally {
+      if (!finished) this.leftEarly();
+    }
+  }
+
+  async *sse(): AsyncGenerator<Uint8Array> {
+    this.begin();
+    const { source, ctx } = this;
+    let finished = false;
+    try {
+      if (source.kind === "chunks") {
+        for await (const chunk of source.chunks) {
+          ctx.accumulator.add(chunk);
+          yield serializeChunk(chunk);
+        }
+        yield DONE;
+      } else {
+        const deferred = this.deferredDecoder(source);
+        for await (const bytes of source.bytes) {
+          deferred.add(bytes);
+          yield bytes;
+        }
+        deferred.end();
+      }
+      finished = true;
+      this.settle.resolve(ctx.accumulator.summary());
+    } catch (error) {
+      finished = true;
+      throw this.failed(error);
+    } finally {
+      if (!finished) this.leftEarly();
+    }
+  }
+
+  /** Pass-through: bytes go out first, parsing for the summary is deferred off the hot path (to
+   *  the end of the stream, or whenever DEFER_BYTES have piled up). In-stream error events
+   *  therefore surface at the end. */
+  private deferredDecoder(source: Extract<StreamSource, { kind: "bytes" }>) {
+    const { accumulator, now } = this.ctx;
+    const pending: Array<{ bytes: Buffer; at: number }> = [];
+    let pendingBytes = 0;
+    const drain = () => {
+      for (const p of pending) for (const chunk of source.decode(p.bytes)) accumulator.add(chunk, p.at);
+      pending.length = 0;
+      pendingBytes = 0;
+    };
+    return {
+      add(bytes: Buffer) {
+        pending.push({ bytes, at: now() });
+        pendingBytes += bytes.length;
+        if (pendingBytes > DEFER_BYTES) drain();
+      },
+      end() {
+        drain();
+        for (const chunk of source.flush()) accumulator.add(chunk);
+      },
+    };
+  }
+}
+
+export function createProviderStream(source: StreamSource, ctx: StreamContext): ProviderStream {
+  return new SourceStream(source, ctx);
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm run gateway`: a gateway-only instance (the /api/v1 routes, no console) for scaling out
+ * behind a load balancer. Needs DATABASE_URL (the database the console instance uses); config
+ * changes reach it through Postgres LISTEN/NOTIFY. Migrations are the console instance's job.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { env } from "../lib/env.ts";
+import { gatewayRuntime } from "../lib/gateway/gateway-runtime.ts";
+import { serveFastPath } from "../lib/server/fast-path.ts";
+
+const log = (line: string) => console.log(`[frontdesk-gateway] ${line}`);
+
+async function main() {
+  const config = env();
+  if (!config.DATABASE_URL) throw new Error("DATABASE_URL is required for a gateway-only instance.");
+  const runtime = gatewayRuntime();
+  await runtime.start();
+  const server = http.createServer((req, res) => {
+    serveFastPath(req, res).catch((error) => {
+      console.error("[frontdesk-gateway] request failed:", error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  log(`ready on port ${(server.address() as AddressInfo).port}`);
+  const stop = async (signal: string) => {
+    log(`${signal}: draining`);
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    const stats = await runtime.stop();
+    log(`request log flushed: ${stats.written} written, ${stats.dropped} dropped`);
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(`[frontdesk-gateway] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
