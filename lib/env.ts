@@ -15,7 +15,7 @@ const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   FRONTDESK_DATA_DIR: z.string().default(path.resolve(process.cwd(), ".data")),
   // server
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0 = any free port
   HOST: z.string().default("0.0.0.0"),
   // first admin (used once, on the first start of an empty database)
   ADMIN_EMAIL: z.string().email().optional(),

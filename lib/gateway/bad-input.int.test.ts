@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startGatewayHarness, type Harness } from "@/lib/testing/gateway-harness";
+
+let h: Harness;
+let key: string;
+
+beforeAll(async () => {
+  h = await startGatewayHarness(({ openai }) => ({
+    tiers: [{ name: "fast", provider: "openai", baseUrl: openai, model: "small-model" }],
+    policies: [{ name: "default", tiers: ["fast"] }],
+  }));
+  key = await h.key();
+});
+afterAll(async () => h?.close());
+
+type Case = { name: string; status: number; body?: string | Uint8Array; headers?: Record<string, string>; path?: string; method?: string };
+
+const good = (extra: Record<string, unknown> = {}) => JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user", content: "hi" }], ...extra });
+
+const CASES: Case[] = [
+  { name: "invalid JSON", status: 400, body: "{\"model\": " },
+  { name: "JSON that is not an object", status: 400, body: "[1,2,3]" },
+  { name: "empty body", status: 400, body: "" },
+  { name: "missing messages", status: 400, body: JSON.stringify({ model: "frontdesk/auto" }) },
+  { name: "empty messages", status: 400, body: JSON.stringify({ messages: [] }) },
+  { name: "messages not an array", status: 400, body: JSON.stringify({ messages: "hello" }) },
+  { name: "unknown role", status: 400, body: JSON.stringify({ messages: [{ role: "wizard", content: "hi" }] }) },
+  { name: "content of the wrong type", status: 400, body: JSON.stringify({ messages: [{ role: "user", content: 42 }] }) },
+  { name: "missing content", status: 400, body: JSON.stringify({ messages: [{ role: "user" }] }) },
+  { name: "stream not a boolean", status: 400, body: good({ stream: "yes" }) },
+  { name: "temperature out of range", status: 400, body: good({ temperature: 7 }) },
+  { name: "n other than 1", status: 400, body: good({ n: 3 }) },
+  { name: "model not a string", status: 400, body: good({ model: 7 }) },
+  { name: "invalid UTF-8", status: 400, body: new Uint8Array([0x7b, 0x22, 0x6d, 0xff, 0xfe, 0x22, 0x7d]) },
+  { name: "wrong content type", status: 415, body: good(), headers: { "content-type": "text/plain" } },
+  { name: "unknown model", status: 404, body: good({ model: "gpt-7" }) },
+  { name: "unknown policy", status: 404, body: good({ model: "frontdesk/nope" }) },
+  { name: "missing API key", status: 401, body: good(), headers: { authorization: "" } },
+  { name: "wrong API key", status: 401, body: good(), headers: { authorization: "Bearer fd_wrongwrongwrongwrongwrongwrongwrongwrong" } },
+  { name: "malformed authorization header", status: 401, body: good(), headers: { authorization: "Basic abc" } },
+  { name: "body over the 10 MB limit", status: 413, body: good({ pad: "x".repeat(10 * 1024 * 1024 + 10) }) },
+  { name: "unknown route", status: 404, body: good(), path: "/api/v1/nothing-here" },
+];
+
+describe("malformed requests get the right 4xx in OpenAI's error shape, never a 500", () => {
+  it.each(CASES)("$name → $status", async (c) => {
+    const res = await fetch(`${h.url}${c.path ?? "/api/v1/chat/completions"}`, {
+      method: c.method ?? "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...c.headers },
+      body: c.body,
+    });
+    expect(res.status).toBe(c.status);
+    const json = await res.json();
+    expect(json.error).toEqual({ message: expect.any(String), type: expect.any(String), param: expect.toSatisfy((p) => p === null || typeof p === "string"), code: expect.any(String) });
+    expect(json.error.message.length).toBeGreaterThan(10);
+  });
+
+  it("names the offending field in `param`", async () => {
+    const res = await fetch(`${h.url}/api/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ messages: [{ role: "user", content: "ok" }, { role: "user", content: 42 }] }),
+    });
+    expect((await res.json()).error.param).toBe("messages.1.content");
+  });
+
+  it("still serves good requests afterwards", async () => {
+    const res = await fetch(`${h.url}/api/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: good() });
+    expect(res.status).toBe(200);
+  });
+});
