@@ -47,7 +47,7 @@ describe("malformed requests get the right 4xx in OpenAI's error shape, never a 
     const res = await fetch(`${h.url}${c.path ?? "/api/v1/chat/completions"}`, {
       method: c.method ?? "POST",
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...c.headers },
-      body: c.body,
+      body: c.body as BodyInit | undefined,
     });
     expect(res.status).toBe(c.status);
     const json = await res.json();

@@ -1,6 +1,10 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as listRequestsRoute } from "@/app/api/admin/requests/route";
+import { GET as requestRoute } from "@/app/api/admin/requests/[id]/route";
+import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
 import { db } from "@/lib/db/prisma";
+import { cookieFrom, jsonRequest, makeUser, routeParams } from "@/lib/testing/requests";
 import { flushRequestLog, startGatewayHarness, type Harness } from "@/lib/testing/gateway-harness";
 
 const catchAll = (tier: string) => [{ name: "all", match: { regex: "." }, tier }];
@@ -229,5 +233,45 @@ describe("route dry run and models", () => {
     expect(boundIds.sort()).toEqual(["capable", "fast", "frontdesk/auto", "frontdesk/private"]);
     const refused = await bound.chat.completions.create({ model: "frontdesk/default", messages: [{ role: "user", content: "x" }] }).catch((e) => e);
     expect(refused).toBeInstanceOf(OpenAI.NotFoundError);
+  });
+});
+
+describe("GET /api/admin/requests", () => {
+  async function cookieFor(role: "ops" | "reviewer") {
+    const u = await makeUser(role);
+    return cookieFrom(await signInRoute(jsonRequest("POST", "/api/auth/sign-in", { body: { email: u.email, password: u.password } })));
+  }
+  const list = (query: string, cookie: string) => listRequestsRoute(jsonRequest("GET", `/api/admin/requests?${query}`, { cookie }));
+
+  it("lists recent requests with their trace, filtered and paginated", async () => {
+    await flushRequestLog();
+    const cookie = await cookieFor("ops");
+    const all = await (await list("limit=3", cookie)).json();
+    expect(all.items).toHaveLength(3);
+    expect(all.items[0].decision.trace.length).toBeGreaterThan(0);
+    expect(all.items[0].id > all.items[1].id).toBe(true);
+    const next = await (await list(`limit=3&cursor=${all.nextCursor}`, cookie)).json();
+    expect(next.items[0].id < all.items[2].id).toBe(true);
+
+    const fallbacks = await (await list("stage=fallback&tier=capable&status=ok", cookie)).json();
+    expect(fallbacks.items.length).toBeGreaterThan(0);
+    expect(fallbacks.items.every((r: { stage: string; tierName: string }) => r.stage === "fallback" && r.tierName === "capable")).toBe(true);
+    const text = await (await list("q=OPENING%20HOURS%20on%20sunday", cookie)).json();
+    expect(text.items.map((r: { tierName: string }) => r.tierName)).toEqual(["fast"]);
+    const recent = await (await list(`from=${new Date(Date.now() + 60_000).toISOString()}`, cookie)).json();
+    expect(recent).toEqual({ items: [], nextCursor: null });
+
+    const one = await requestRoute(jsonRequest("GET", `/api/admin/requests/${text.items[0].id}`, { cookie }), routeParams({ id: text.items[0].id }));
+    expect((await one.json()).request.prompt).toContain("opening hours on Sunday");
+  });
+
+  it("validates filters and is for ops and admins only", async () => {
+    const cookie = await cookieFor("ops");
+    expect((await list("stage=nonsense", cookie)).status).toBe(400);
+    expect((await list("from=yesterday", cookie)).status).toBe(400);
+    expect((await list("limit=100000", cookie)).status).toBe(400);
+    expect((await list("", await cookieFor("reviewer"))).status).toBe(403);
+    const missing = await requestRoute(jsonRequest("GET", "/api/admin/requests/x", { cookie }), routeParams({ id: "x" }));
+    expect(missing.status).toBe(404);
   });
 });

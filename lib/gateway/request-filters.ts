@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/** Query parameters of GET /api/admin/requests (shared with the console's filter form). */
+export const requestFiltersSchema = z.object({
+  from: z.coerce.date({ error: "from must be a date (ISO 8601)" }).optional(),
+  to: z.coerce.date({ error: "to must be a date (ISO 8601)" }).optional(),
+  policy: z.string().trim().min(1).max(63).optional(),
+  tier: z.string().trim().min(1).max(63).optional(),
+  stage: z.enum(["rule", "classifier", "speculative", "fallback", "pinned", "budget", "bypass", "escalation", "hedge"]).optional(),
+  status: z.enum(["ok", "error"]).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  cursor: z.uuid({ error: "cursor must be a request id" }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
