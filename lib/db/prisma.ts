@@ -7,6 +7,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "../env.ts";
 import { PrismaClient } from "./generated/client.ts";
+import { closePgPool } from "./pg-pool.ts";
 
 const OMIT = {
   user: { passwordHash: true },
@@ -44,4 +45,5 @@ export const db: Db = new Proxy({} as Db, {
 export async function disconnectDb() {
   await holder.__frontdeskDb?.$disconnect();
   holder.__frontdeskDb = undefined;
+  await closePgPool();
 }

@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listRequestsRoute } from "@/app/api/admin/requests/route";
+import { POST as chatRoute } from "@/app/api/v1/chat/completions/route";
 import { GET as requestRoute } from "@/app/api/admin/requests/[id]/route";
 import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
 import { db } from "@/lib/db/prisma";
@@ -108,6 +109,21 @@ describe("routing through the gateway with the official openai client", () => {
     let text = "";
     for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? "";
     expect(text).toBe(data.choices[0]!.message.content);
+  });
+});
+
+describe("the Next.js route handler", () => {
+  it("serves the same implementation as the fast path, streaming and not", async () => {
+    const call = (body: unknown) =>
+      chatRoute(new Request("http://localhost/api/v1/chat/completions", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
+    const res = await call({ messages: [{ role: "user", content: "What are your opening hours?" }] });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-frontdesk-stage")).toBe("rule");
+    expect((await res.json()).choices[0].message.content).toBe("Hello from the test upstream.");
+    const stream = await call({ stream: true, messages: [{ role: "user", content: "What are your opening hours?" }] });
+    expect(stream.headers.get("content-type")).toContain("text/event-stream");
+    expect(await stream.text()).toContain("data: [DONE]");
+    expect((await call({ messages: [] })).status).toBe(400);
   });
 });
 

@@ -14,6 +14,7 @@ import { executeRequest } from "./execute-request.ts";
 import { executeStream } from "./execute-stream.ts";
 import { gatewayRuntime, type GatewayRuntime } from "./gateway-runtime.ts";
 import type { GatewayConfig, GatewayKey } from "./load-gateway-config.ts";
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io.ts";
 import { GatewayError, openAiErrorBody, openAiErrorResponse } from "./openai-errors.ts";
 import { authenticate, engineContext, pinKey, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request.ts";
 import { bufferedBody, frontdeskHeaders, liveBody, rejectionError, SSE_HEADERS, upstreamFailure } from "./respond.ts";
@@ -31,14 +32,14 @@ export async function loadedRuntime(): Promise<{ runtime: GatewayRuntime; config
   }
 }
 
-export async function handleChatCompletion(req: Request, signal: AbortSignal = req.signal): Promise<Response> {
+export async function handleChatCompletion(req: GatewayRequest): Promise<GatewayResponse> {
   const t0 = performance.now();
   try {
     const { runtime, config } = await loadedRuntime();
     const key = authenticate(req, config);
-    const body = await readChatBody(req);
+    const body = readChatBody(req);
     const resolved = resolveModel(body.model, key, config);
-    const routeRequest = toRouteRequest(body, req.headers, resolved);
+    const routeRequest = toRouteRequest(body, req, resolved);
     const ctx = engineContext(runtime, key, routeRequest);
     const tDecide = performance.now();
     const decision = decide(config.snapshot, resolved.policy, routeRequest, ctx);
@@ -51,7 +52,7 @@ export async function handleChatCompletion(req: Request, signal: AbortSignal = r
       decision,
       policy: config.snapshot.policies.get(decision.policy),
       body: upstreamBody(body),
-      signal,
+      signal: req.signal,
       promptTokens: estimatePromptTokens(upstreamBody(body)),
     };
     return body.stream ? await respondStream(routed, x) : await respondJson(routed, x);
@@ -82,14 +83,14 @@ function baseOutcome(r: Routed, e: { tier: string; attempts: AttemptRecord[]; es
   };
 }
 
-function failure(r: Routed, exec: { tier: string; error: unknown; attempts: AttemptRecord[]; escalated: boolean; hedged: boolean; fellBack: boolean }, preMs: number): Response {
+function failure(r: Routed, exec: { tier: string; error: unknown; attempts: AttemptRecord[]; escalated: boolean; hedged: boolean; fellBack: boolean }, preMs: number): GatewayResponse {
   const error = upstreamFailure(exec.error, exec.tier);
   finish(r, { ...baseOutcome(r, exec, preMs), status: "error", httpStatus: error.status, error: error.message, promptTokens: 0, completionTokens: 0 });
   const headers = frontdeskHeaders({ tier: exec.tier, model: r.config.targets.get(exec.tier)?.model ?? "", stage: effectiveStage(r.decision, exec), decisionId: r.id, overheadMs: preMs });
-  return Response.json(openAiErrorBody(error.status, error.message, error.code), { status: error.status, headers });
+  return jsonResponse(error.status, openAiErrorBody(error.status, error.message, error.code), headers);
 }
 
-async function respondJson(r: Routed, x: ExecContext): Promise<Response> {
+async function respondJson(r: Routed, x: ExecContext): Promise<GatewayResponse> {
   const preMs = performance.now() - r.t0;
   const exec = await executeRequest(x);
   if (!exec.ok) return failure(r, exec, preMs);
@@ -110,10 +111,10 @@ async function respondJson(r: Routed, x: ExecContext): Promise<Response> {
     completionTokens: exec.result.usage.completionTokens,
     response: exec.result.answer.content,
   });
-  return new Response(text, { status: 200, headers: { "content-type": "application/json", ...headers } });
+  return { status: 200, headers: { "content-type": "application/json", ...headers }, body: text };
 }
 
-async function respondStream(r: Routed, x: ExecContext): Promise<Response> {
+async function respondStream(r: Routed, x: ExecContext): Promise<GatewayResponse> {
   const preMs = performance.now() - r.t0;
   const exec = await executeStream(x);
   if (!exec.ok) return failure(r, exec, preMs);
@@ -132,7 +133,7 @@ async function respondStream(r: Routed, x: ExecContext): Promise<Response> {
     });
   if (exec.mode === "buffered") {
     done(exec.summary, undefined, exec.attempts);
-    return new Response(bufferedBody(exec.chunks), { status: 200, headers });
+    return { status: 200, headers, body: bufferedBody(exec.chunks) };
   }
   const body = liveBody(exec.stream, ({ summary, error }) => {
     r.runtime.reportOutcome(exec.tier, !error);
@@ -142,5 +143,5 @@ async function respondStream(r: Routed, x: ExecContext): Promise<Response> {
       : { ...successAttempt(target, tier, { promptTokens: x.promptTokens, completionTokens: 0, estimated: true }, performance.now() - exec.startedAt), outcome: "error" as const, error: String(error) };
     done(summary, error, [...exec.attempts, last]);
   });
-  return new Response(body, { status: 200, headers });
+  return { status: 200, headers, body };
 }

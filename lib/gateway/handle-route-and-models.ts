@@ -4,27 +4,28 @@
  */
 import { decide } from "../routing/decide.ts";
 import { isRejection } from "../routing/types.ts";
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io.ts";
 import { loadedRuntime } from "./handle-chat-completion.ts";
 import { openAiErrorResponse } from "./openai-errors.ts";
 import { authenticate, engineContext, readChatBody, resolveModel, toRouteRequest } from "./prepare-request.ts";
 import { rejectionError } from "./respond.ts";
 
-export async function handleRouteDryRun(req: Request): Promise<Response> {
+export async function handleRouteDryRun(req: GatewayRequest): Promise<GatewayResponse> {
   try {
     const { runtime, config } = await loadedRuntime();
     const key = authenticate(req, config);
-    const body = await readChatBody(req);
+    const body = readChatBody(req);
     const resolved = resolveModel(body.model, key, config);
-    const request = toRouteRequest(body, req.headers, resolved);
+    const request = toRouteRequest(body, req, resolved);
     const decision = decide(config.snapshot, resolved.policy, request, engineContext(runtime, key, request));
     if (isRejection(decision)) throw rejectionError(decision);
-    return Response.json({ object: "frontdesk.decision", ...decision });
+    return jsonResponse(200, { object: "frontdesk.decision", ...decision });
   } catch (error) {
     return openAiErrorResponse(error);
   }
 }
 
-export async function handleModels(req: Request): Promise<Response> {
+export async function handleModels(req: GatewayRequest): Promise<GatewayResponse> {
   try {
     const { config } = await loadedRuntime();
     const key = authenticate(req, config);
@@ -39,7 +40,7 @@ export async function handleModels(req: Request): Promise<Response> {
         .filter((t) => t?.enabled)
         .map((t) => ({ id: t!.name, object: "model", created, owned_by: "frontdesk", tier: t!.name, provider: t!.provider, upstream_model: t!.model })),
     ];
-    return Response.json({ object: "list", data });
+    return jsonResponse(200, { object: "list", data });
   } catch (error) {
     return openAiErrorResponse(error);
   }

@@ -41,17 +41,21 @@ const CODE_BY_APP_ERROR: Partial<Record<ErrorCode, string>> = {
   unsupported_media_type: "invalid_content_type",
 };
 
-export function openAiErrorResponse(error: unknown, extraHeaders: Record<string, string> = {}): Response {
+type ErrorReply = { status: number; headers: Record<string, string>; body: string };
+
+function reply(status: number, body: unknown, headers: Record<string, string>): ErrorReply {
+  return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) };
+}
+
+/** Any error as the gateway's response (a GatewayResponse): OpenAI's shape, the right status. */
+export function openAiErrorResponse(error: unknown, extraHeaders: Record<string, string> = {}): ErrorReply {
   if (error instanceof GatewayError) {
-    return Response.json(openAiErrorBody(error.status, error.message, error.code, error.param), { status: error.status, headers: { ...error.headers, ...extraHeaders } });
+    return reply(error.status, openAiErrorBody(error.status, error.message, error.code, error.param), { ...error.headers, ...extraHeaders });
   }
   if (error instanceof AppError) {
     const param = error.issues?.[0]?.path ?? null;
-    return Response.json(openAiErrorBody(error.status, error.message, CODE_BY_APP_ERROR[error.code] ?? error.code, param), {
-      status: error.status,
-      headers: { ...error.headers, ...extraHeaders },
-    });
+    return reply(error.status, openAiErrorBody(error.status, error.message, CODE_BY_APP_ERROR[error.code] ?? error.code, param), { ...error.headers, ...extraHeaders });
   }
   console.error("[frontdesk] gateway error:", error);
-  return Response.json(openAiErrorBody(500, "The gateway failed to handle this request.", "internal_error"), { status: 500, headers: extraHeaders });
+  return reply(500, openAiErrorBody(500, "The gateway failed to handle this request.", "internal_error"), extraHeaders);
 }

@@ -3,18 +3,17 @@
  * context. Everything a client can get wrong ends here as an OpenAI-shaped 4xx.
  */
 import { hashApiKey } from "../auth/api-key-token.ts";
-import { env } from "../env.ts";
-import { AppError } from "../http/app-error.ts";
-import { readJson, zodIssues } from "../http/parse-body.ts";
+import { zodIssues } from "../http/parse-body.ts";
 import type { ChatRequest } from "../providers/index.ts";
 import type { EngineContext, RouteRequest } from "../routing/types.ts";
 import { chatRequestSchema, contentText, type ChatRequestBody } from "./chat-request-schema.ts";
+import type { GatewayRequest } from "./gateway-io.ts";
 import type { GatewayRuntime } from "./gateway-runtime.ts";
 import { GatewayError } from "./openai-errors.ts";
 import type { GatewayConfig, GatewayKey } from "./load-gateway-config.ts";
 
-export function authenticate(req: Request, config: GatewayConfig): GatewayKey {
-  const header = req.headers.get("authorization") ?? "";
+export function authenticate(req: GatewayRequest, config: GatewayConfig): GatewayKey {
+  const header = req.header("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw new GatewayError(401, "Missing API key: send it as 'Authorization: Bearer fd_…'.", "missing_api_key");
   const key = config.keysByHash.get(hashApiKey(match[1]!));
@@ -22,18 +21,29 @@ export function authenticate(req: Request, config: GatewayConfig): GatewayKey {
   return key;
 }
 
-export async function readChatBody(req: Request): Promise<ChatRequestBody> {
-  const limit = env().GATEWAY_BODY_LIMIT_BYTES;
-  let json: unknown;
-  try {
-    json = await readJson(req, limit);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "payload_too_large") {
-      throw new GatewayError(413, `Request body is larger than the ${limit}-byte limit.`, "request_too_large");
-    }
-    throw error;
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+function parseJson(req: GatewayRequest): unknown {
+  const type = req.header("content-type") ?? "";
+  if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new GatewayError(415, "Send the body as JSON (Content-Type: application/json).", "invalid_content_type");
   }
-  const parsed = chatRequestSchema.safeParse(json);
+  let text: string;
+  try {
+    text = decoder.decode(req.body);
+  } catch {
+    throw new GatewayError(400, "The body is not valid UTF-8.", "invalid_request");
+  }
+  if (!text.trim()) throw new GatewayError(400, "The body is empty; send a chat completion request as JSON.", "invalid_request");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new GatewayError(400, "The body is not valid JSON.", "invalid_json");
+  }
+}
+
+export function readChatBody(req: GatewayRequest): ChatRequestBody {
+  const parsed = chatRequestSchema.safeParse(parseJson(req));
   if (!parsed.success) {
     const [first, ...rest] = zodIssues(parsed.error);
     const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";
@@ -62,9 +72,9 @@ export function resolveModel(model: string, key: GatewayKey, config: GatewayConf
   return { policy: keyPolicy, explicitTier: model };
 }
 
-export function toRouteRequest(body: ChatRequestBody, headers: Headers, resolved: ResolvedModel): RouteRequest {
-  const category = body.metadata?.category ?? headers.get("x-frontdesk-category") ?? undefined;
-  const sessionKey = headers.get("x-frontdesk-session") ?? body.user ?? undefined;
+export function toRouteRequest(body: ChatRequestBody, req: GatewayRequest, resolved: ResolvedModel): RouteRequest {
+  const category = body.metadata?.category ?? req.header("x-frontdesk-category");
+  const sessionKey = req.header("x-frontdesk-session") ?? body.user;
   return {
     messages: body.messages.map((m) => ({ role: m.role, content: contentText(m.content) })),
     ...(category ? { category } : {}),

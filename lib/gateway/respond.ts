@@ -50,49 +50,35 @@ export function rejectionError(rejection: { rejected: string; reason: string }):
 
 export const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive" };
 
-export function bufferedBody(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
-  let i = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (i < chunks.length) controller.enqueue(chunks[i++]!);
-      else controller.close();
-    },
-  });
+export async function* bufferedBody(chunks: Uint8Array[]): AsyncIterable<Uint8Array> {
+  yield* chunks;
 }
 
 const encoder = new TextEncoder();
 
 /**
  * A live SSE body: upstream bytes pass through as they arrive. `onEnd` gets the stream's summary,
- * or the error that broke it (then the client receives an error event and the stream closes).
+ * or the error that broke it (then the client receives an error event and the stream ends). A
+ * consumer that stops early (client gone) aborts the upstream call.
  */
-export function liveBody(stream: ProviderStream, onEnd: (result: { summary?: StreamSummary; error?: unknown }) => void): ReadableStream<Uint8Array> {
-  const iterator = stream.sse()[Symbol.asyncIterator]();
+export async function* liveBody(stream: ProviderStream, onEnd: (result: { summary?: StreamSummary; error?: unknown }) => void): AsyncIterable<Uint8Array> {
   let finished = false;
-  const finish = (result: { summary?: StreamSummary; error?: unknown }) => {
-    if (finished) return;
+  try {
+    yield* stream.sse();
+    const summary = await stream.summary;
     finished = true;
-    onEnd(result);
-  };
-  return new ReadableStream({
-    async pull(controller) {
-      try {
-        const { value, done } = await iterator.next();
-        if (!done) return controller.enqueue(value);
-        finish({ summary: await stream.summary });
-        controller.close();
-      } catch (error) {
-        const message = isProviderError(error) ? `${error.kind}: ${error.message}` : String(error);
-        controller.enqueue(encoder.encode(`data: ${JSON.stringify({ error: { message: `The upstream stream broke: ${message}`, type: "api_error", code: "upstream_stream_error", param: null } })}\n\n`));
-        finish({ error });
-        controller.close();
-      }
-    },
-    cancel() {
+    onEnd({ summary });
+  } catch (error) {
+    finished = true;
+    const message = isProviderError(error) ? `${error.kind}: ${error.message}` : String(error);
+    onEnd({ error });
+    yield encoder.encode(`data: ${JSON.stringify({ error: { message: `The upstream stream broke: ${message}`, type: "api_error", code: "upstream_stream_error", param: null } })}\n\n`);
+  } finally {
+    if (!finished) {
       stream.abort();
-      finish({ error: new Error("client disconnected") });
-    },
-  });
+      onEnd({ error: new Error("client disconnected") });
+    }
+  }
 }
 
 export type { Decision };

@@ -1,20 +1,22 @@
 /**
- * The gateway's routes served straight from node:http, skipping Next.js's router (which costs
- * more per request than the whole routing decision). They call the same handlers as
- * the route.ts files under app/api/v1, so there is one implementation of each.
+ * The gateway's routes served straight from node:http, skipping Next.js's router and the
+ * WHATWG Request/Response objects (together they cost more per request than routing itself).
+ * They call the same handlers as the route.ts files under app/api/v1, so there is one
+ * implementation of each.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "../env.ts";
+import type { GatewayRequest, GatewayResponse } from "../gateway/gateway-io.ts";
 import { handleChatCompletion } from "../gateway/handle-chat-completion.ts";
 import { handleModels, handleRouteDryRun } from "../gateway/handle-route-and-models.ts";
 import { openAiErrorBody } from "../gateway/openai-errors.ts";
 
-type Handler = (req: Request, signal: AbortSignal) => Promise<Response>;
+type Handler = (req: GatewayRequest) => Promise<GatewayResponse>;
 
 const ROUTES: Record<string, Record<string, Handler>> = {
   "/api/v1/chat/completions": { POST: handleChatCompletion },
-  "/api/v1/route": { POST: (req) => handleRouteDryRun(req) },
-  "/api/v1/models": { GET: (req) => handleModels(req) },
+  "/api/v1/route": { POST: handleRouteDryRun },
+  "/api/v1/models": { GET: handleModels },
 };
 
 function routeOf(req: IncomingMessage): Handler | undefined {
@@ -29,11 +31,11 @@ export function isFastPath(req: IncomingMessage): boolean {
 }
 
 class TooLarge extends Error {}
+const EMPTY = new Uint8Array(0);
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > limit) return reject(new TooLarge());
+    if (Number(req.headers["content-length"] ?? 0) > limit) return reject(new TooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
@@ -44,62 +46,60 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
         reject(new TooLarge());
       } else chunks.push(chunk);
     });
-    req.on("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on("end", () => resolve(chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
 
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+async function send(res: ServerResponse, response: GatewayResponse) {
+  if (typeof response.body === "string") {
+    const buffer = Buffer.from(response.body);
+    res.writeHead(response.status, { ...response.headers, "content-length": String(buffer.length) }).end(buffer);
+    return;
   }
-  return headers;
-}
-
-async function send(res: ServerResponse, response: Response) {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
-  if (!response.body) return void res.writeHead(response.status, headers).end();
-  if (!(headers["content-type"] ?? "").startsWith("text/event-stream")) {
-    const buffer = Buffer.from(await response.arrayBuffer());
-    headers["content-length"] = String(buffer.length);
-    return void res.writeHead(response.status, headers).end(buffer);
-  }
-  res.writeHead(response.status, headers);
+  res.writeHead(response.status, response.headers);
   res.flushHeaders();
-  const reader = response.body.getReader();
-  res.on("close", () => void (!res.writableFinished && reader.cancel().catch(() => {})));
+  const iterator = response.body[Symbol.asyncIterator]();
+  let closed = false;
+  res.once("close", () => {
+    closed = !res.writableFinished;
+    if (closed) void iterator.return?.();
+  });
   for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
+    const { value, done } = await iterator.next();
+    if (done || closed) break;
     if (!res.write(value)) await new Promise((resolve) => res.once("drain", resolve));
   }
   res.end();
 }
 
+function sendError(res: ServerResponse, status: number, message: string, code: string) {
+  res.writeHead(status, { "content-type": "application/json", connection: "close" }).end(JSON.stringify(openAiErrorBody(status, message, code)));
+}
+
 export async function serveFastPath(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const handler = routeOf(req);
-  if (!handler) {
-    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify(openAiErrorBody(404, `No route ${req.method} ${req.url}`, "not_found")));
-    return;
-  }
+  if (!handler) return sendError(res, 404, `No route ${req.method} ${req.url}.`, "not_found");
   const limit = env().GATEWAY_BODY_LIMIT_BYTES;
   const controller = new AbortController();
-  res.on("close", () => !res.writableFinished && controller.abort());
-  if (req.method === "GET") {
-    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: "GET", headers: toHeaders(req) });
-    return send(res, await handler(request, controller.signal));
+  res.once("close", () => !res.writableFinished && controller.abort());
+  let body: Uint8Array = EMPTY;
+  if (req.method !== "GET") {
+    try {
+      body = await readBody(req, limit);
+    } catch (error) {
+      if (error instanceof TooLarge) return sendError(res, 413, `Request body is larger than the ${limit}-byte limit.`, "request_too_large");
+      return sendError(res, 400, "Could not read the request body.", "invalid_request");
+    }
   }
-  let body: Buffer;
-  try {
-    body = await readBody(req, limit);
-  } catch (error) {
-    const status = error instanceof TooLarge ? 413 : 400;
-    const message = error instanceof TooLarge ? `Request body is larger than the ${limit}-byte limit.` : "Could not read the request body.";
-    res.writeHead(status, { "content-type": "application/json", connection: "close" }).end(JSON.stringify(openAiErrorBody(status, message, status === 413 ? "request_too_large" : "invalid_request")));
-    return;
-  }
-  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: "POST", headers: toHeaders(req), body: body as unknown as BodyInit });
-  await send(res, await handler(request, controller.signal));
+  const headers = req.headers;
+  const request: GatewayRequest = {
+    header: (name) => {
+      const v = headers[name];
+      return Array.isArray(v) ? v.join(", ") : v;
+    },
+    body,
+    signal: controller.signal,
+  };
+  await send(res, await handler(request));
 }

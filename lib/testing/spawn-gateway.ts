@@ -9,8 +9,8 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export type GatewayProcess = { url: string; output: () => string; stop(): Promise<number | null> };
 
-export function spawnGateway(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/gateway.ts"], {
+export function spawnGateway(databaseUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/gateway.ts"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,8 +1,14 @@
+import { fromWebRequest, toWebResponse } from "@/lib/gateway/gateway-io";
 import { handleRouteDryRun } from "@/lib/gateway/handle-route-and-models";
+import { openAiErrorResponse } from "@/lib/gateway/openai-errors";
 
 export const dynamic = "force-dynamic";
 
-/** The routing decision for a chat request, without calling any upstream. */
-export function POST(req: Request) {
-  return handleRouteDryRun(req);
+/** Same handler as the custom server's fast path (lib/server/fast-path.ts). */
+export async function POST(req: Request) {
+  try {
+    return toWebResponse(await handleRouteDryRun(await fromWebRequest(req)));
+  } catch (error) {
+    return toWebResponse(openAiErrorResponse(error));
+  }
 }

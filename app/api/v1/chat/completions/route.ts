@@ -1,8 +1,14 @@
+import { fromWebRequest, toWebResponse } from "@/lib/gateway/gateway-io";
 import { handleChatCompletion } from "@/lib/gateway/handle-chat-completion";
+import { openAiErrorResponse } from "@/lib/gateway/openai-errors";
 
 export const dynamic = "force-dynamic";
 
-/** OpenAI-compatible chat completions (also served by the custom server's fast path). */
-export function POST(req: Request) {
-  return handleChatCompletion(req);
+/** Same handler as the custom server's fast path (lib/server/fast-path.ts). */
+export async function POST(req: Request) {
+  try {
+    return toWebResponse(await handleChatCompletion(await fromWebRequest(req)));
+  } catch (error) {
+    return toWebResponse(openAiErrorResponse(error));
+  }
 }
