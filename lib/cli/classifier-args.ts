@@ -1,0 +1,49 @@
+/**
+ * Argument handling shared by the classifier commands (train, score, eval): strict flag
+ * parsing, usage errors (exit code 2) and value checks.
+ */
+import { parseArgs } from "node:util";
+
+export class UsageError extends Error {}
+
+type FlagSpec = Record<string, { type: "string" | "boolean" }>;
+
+export function parseFlags<T extends FlagSpec>(args: string[], spec: T) {
+  try {
+    return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function required(value: string | boolean | undefined, flag: string): string {
+  if (typeof value !== "string" || value === "") throw new UsageError(`missing --${flag}`);
+  return value;
+}
+
+export function parseTiers(value: string): string[] {
+  const tiers = value.split(",").map((t) => t.trim());
+  if (tiers.length < 2 || tiers.some((t) => t === "")) throw new UsageError("--tiers needs at least two comma-separated model names, cheapest first");
+  if (new Set(tiers).size !== tiers.length) throw new UsageError("--tiers lists a model twice");
+  return tiers;
+}
+
+export function parseNumber(value: string | boolean | undefined, flag: string, check: (n: number) => boolean, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+  if (!Number.isFinite(n) || !check(n)) throw new UsageError(`--${flag} must be ${what}`);
+  return n;
+}
+
+/** Runs a command body, mapping UsageError to exit code 2 with the usage text. */
+export async function withUsage(usage: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n${usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

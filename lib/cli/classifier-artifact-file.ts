@@ -1,0 +1,15 @@
+/** Reading model files for the classifier commands (validated; a bad file exits with 2). */
+import { loadClassifier, type TrainedClassifier } from "../classifier/load-classifier.ts";
+import { UsageError } from "./classifier-args.ts";
+import { readJson } from "./classifier-data.ts";
+
+export { serializeArtifact } from "../classifier/serialize-artifact.ts";
+
+export function readClassifier(path: string): TrainedClassifier {
+  const json = readJson(path, "model file");
+  try {
+    return loadClassifier(json);
+  } catch (error) {
+    throw new UsageError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
