@@ -27,6 +27,8 @@ const schema = z.object({
   GATEWAY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   REQUEST_LOG_QUEUE_MAX: z.coerce.number().int().min(100).default(100_000),
+  // jobs
+  JOB_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
   // demo data
   FRONTDESK_SEED_DEMO: bool.default(true),
 });

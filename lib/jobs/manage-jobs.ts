@@ -1,0 +1,44 @@
+/**
+ * Starting and cancelling jobs. A job is a Job row (what people see) plus a pg-boss job with the
+ * same id (delivery, retries). Cancelling a running job stops it within seconds: the worker's
+ * next heartbeat finds the row cancelled and kills the training process.
+ */
+import { recordAudit, type Actor } from "../db/audit-repo.ts";
+import { readConfigRows } from "../db/config-repo.ts";
+import { countDatasets } from "../db/dataset-repo.ts";
+import { finishJob, findJob, insertJob } from "../db/job-repo.ts";
+import { AppError } from "../http/app-error.ts";
+import { enqueue, QUEUES, queueClient } from "./queue.ts";
+import { retrainPayloadSchema, type RetrainPayload } from "./retrain/retrain-job.ts";
+
+export async function startRetrainJob(actor: Actor, input: unknown) {
+  const parsed = retrainPayloadSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message }));
+    throw new AppError("bad_request", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
+  }
+  const payload: RetrainPayload = parsed.data;
+  const { policies } = await readConfigRows();
+  const policy = policies.find((p) => p.name === payload.policy);
+  if (!policy) throw new AppError("bad_request", `No policy named "${payload.policy}".`, { issues: [{ path: "policy", message: `No policy named "${payload.policy}".` }] });
+  if (payload.datasets.length && (await countDatasets(payload.datasets)) !== payload.datasets.length) {
+    throw new AppError("bad_request", "One of the chosen datasets does not exist.", { issues: [{ path: "datasets", message: "unknown dataset" }] });
+  }
+  if (!payload.datasets.length && !payload.includeLabels && !payload.includeEscalations) {
+    throw new AppError("bad_request", "Choose at least one data source.", { issues: [{ path: "datasets", message: "choose at least one data source" }] });
+  }
+  const job = await insertJob({ type: QUEUES.retrain, payload: { ...payload, labelsSince: payload.labelsSince?.toISOString() }, createdById: actor.id });
+  await enqueue(QUEUES.retrain, job.id, {});
+  await recordAudit(actor, { action: "job.start", targetType: "job", targetId: job.id, after: { type: job.type, payload: job.payload } });
+  return job;
+}
+
+export async function cancelJob(actor: Actor, id: string) {
+  const job = await findJob(id);
+  if (!job) throw new AppError("not_found", "No such job.");
+  if (job.status !== "queued" && job.status !== "running") throw new AppError("conflict", `The job is already ${job.status}.`);
+  await finishJob(id, { status: "cancelled", phase: "cancelled" });
+  await (await queueClient()).cancel(job.type, id).catch(() => {});
+  await recordAudit(actor, { action: "job.cancel", targetType: "job", targetId: id });
+  return findJob(id);
+}

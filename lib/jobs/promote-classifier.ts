@@ -1,0 +1,53 @@
+/**
+ * Promote a classifier version (atomic: the policy points at it, the old active one retires, all
+ * in one transaction with an audit entry and a reload notice, so every gateway instance switches
+ * within a second) and roll back to the previously active one (or to the built-in scorer).
+ */
+import { recordAudit, type Actor } from "../db/audit-repo.ts";
+import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { AppError } from "../http/app-error.ts";
+
+type Tx = Prisma.TransactionClient;
+
+async function activate(tx: Tx, policyId: string, versionId: string | null) {
+  const policy = await tx.policy.findUniqueOrThrow({ where: { id: policyId }, select: { activeClassifierVersionId: true } });
+  if (policy.activeClassifierVersionId && policy.activeClassifierVersionId !== versionId) {
+    await tx.classifierVersion.update({ where: { id: policy.activeClassifierVersionId }, data: { status: "retired" } });
+  }
+  if (versionId) await tx.classifierVersion.update({ where: { id: versionId }, data: { status: "active", promotedAt: new Date() } });
+  await tx.policy.update({ where: { id: policyId }, data: { activeClassifierVersionId: versionId } });
+  return policy.activeClassifierVersionId;
+}
+
+export async function promoteClassifier(actor: Actor, versionId: string) {
+  return inConfigTransaction(async (tx) => {
+    const version = await tx.classifierVersion.findUnique({ where: { id: versionId }, select: { id: true, name: true, status: true, policyId: true, policy: { select: { name: true } } } });
+    if (!version) throw new AppError("not_found", "No such classifier version.");
+    if (!version.policyId) throw new AppError("conflict", "This classifier version belongs to no policy.");
+    if (version.status === "active") throw new AppError("conflict", "This version is already active.");
+    const previous = await activate(tx, version.policyId, version.id);
+    await recordAudit(actor, { action: "classifier.promote", targetType: "policy", targetId: version.policyId, before: { activeClassifierVersionId: previous }, after: { activeClassifierVersionId: version.id, name: version.name } }, tx);
+    await notifyConfigChanged(tx, "classifier.promote");
+    return { policy: version.policy!.name, active: version.id, previous };
+  });
+}
+
+/** Back to the version that was active before the current one (by promotion time), else to the built-in scorer. */
+export async function rollbackClassifier(actor: Actor, policyName: string) {
+  return inConfigTransaction(async (tx) => {
+    const policy = await tx.policy.findUnique({ where: { name: policyName }, select: { id: true, activeClassifierVersionId: true } });
+    if (!policy) throw new AppError("not_found", `No policy named "${policyName}".`);
+    if (!policy.activeClassifierVersionId) throw new AppError("conflict", "This policy already uses the built-in scorer: nothing to roll back.");
+    const current = await tx.classifierVersion.findUniqueOrThrow({ where: { id: policy.activeClassifierVersionId }, select: { promotedAt: true } });
+    const previous = await tx.classifierVersion.findFirst({
+      where: { policyId: policy.id, status: "retired", promotedAt: { not: null, lt: current.promotedAt ?? new Date() } },
+      orderBy: { promotedAt: "desc" },
+      select: { id: true, name: true },
+    });
+    const was = await activate(tx, policy.id, previous?.id ?? null);
+    await recordAudit(actor, { action: "classifier.rollback", targetType: "policy", targetId: policy.id, before: { activeClassifierVersionId: was }, after: { activeClassifierVersionId: previous?.id ?? null, name: previous?.name ?? "built-in scorer" } }, tx);
+    await notifyConfigChanged(tx, "classifier.rollback");
+    return { policy: policyName, active: previous?.id ?? null, previous: was };
+  });
+}

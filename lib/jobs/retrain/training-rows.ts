@@ -1,0 +1,73 @@
+/**
+ * Turns the data sources of a retraining job into outcome rows keyed by the policy's tier
+ * names: imported datasets (outcomes per model: a tier's outcome is the one of its `model`, or
+ * of its name), reviewer labels (the right tier gets score 1 and everything above it too,
+ * cheaper tiers 0) and escalations (the tier that finally answered is the cheapest good one).
+ */
+import type { Outcome, OutcomeRow } from "../../classifier/parse-outcomes.ts";
+import type { ChatTurn } from "../../classifier/types.ts";
+import { readDatasetRows, readEscalations, readLabeledRequests } from "../../db/training-data-repo.ts";
+
+export type PolicyTier = { name: string; model: string };
+
+export type TrainingSources = { datasetIds: string[]; labelsSince?: Date; includeLabels: boolean; includeEscalations: boolean };
+
+export type SourceCounts = { dataset: number; labels: number; escalations: number; skipped: number };
+
+function labelOutcomes(tiers: PolicyTier[], goodFrom: number): Record<string, Outcome> {
+  return Object.fromEntries(tiers.map((t, k) => [t.name, { score: k >= goodFrom ? 1 : 0 }]));
+}
+
+/** A transcript as stored in the request log ("role: content" blocks) back to chat turns. */
+export function transcriptToMessages(prompt: string): ChatTurn[] {
+  const turns: ChatTurn[] = [];
+  for (const block of prompt.split(/\n\n(?=(?:system|developer|user|assistant|tool): )/)) {
+    const m = /^(system|developer|user|assistant|tool): ([\s\S]*)$/.exec(block);
+    if (m) turns.push({ role: m[1] as ChatTurn["role"], content: m[2]! });
+    else if (turns.length) turns[turns.length - 1]!.content += `\n\n${block}`;
+    else turns.push({ role: "user", content: block });
+  }
+  return turns;
+}
+
+function labelTarget(verdict: string, usedIndex: number, correctIndex: number, tierCount: number): number {
+  if (correctIndex >= 0) return correctIndex;
+  if (verdict === "should_be_cheaper") return Math.max(0, usedIndex - 1);
+  if (verdict === "should_be_more_capable") return Math.min(tierCount - 1, usedIndex + 1);
+  return usedIndex;
+}
+
+export async function loadTrainingRows(policyName: string, tiers: PolicyTier[], sources: TrainingSources): Promise<{ rows: OutcomeRow[]; counts: SourceCounts }> {
+  const rows: OutcomeRow[] = [];
+  const counts: SourceCounts = { dataset: 0, labels: 0, escalations: 0, skipped: 0 };
+  const names = tiers.map((t) => t.name);
+  for (const r of await readDatasetRows(sources.datasetIds)) {
+    const outcomes = r.outcomes as Record<string, Outcome>;
+    const mapped = tiers.map((t) => outcomes[t.name] ?? outcomes[t.model]);
+    if (mapped.some((o) => !o)) {
+      counts.skipped++;
+      continue;
+    }
+    const messages = (r.messages as ChatTurn[] | null) ?? [{ role: "user" as const, content: r.prompt }];
+    rows.push({ id: `ds:${r.externalId}`, line: rows.length + 1, input: { messages }, outcomes: Object.fromEntries(tiers.map((t, k) => [t.name, mapped[k]!])), tags: { ...(r.tags as Record<string, string>), source: "dataset" } });
+    counts.dataset++;
+  }
+  if (sources.includeLabels) {
+    for (const l of await readLabeledRequests(policyName, sources.labelsSince)) {
+      const used = names.indexOf(l.request.tierName ?? "");
+      if (used < 0) continue;
+      const target = labelTarget(l.verdict, used, names.indexOf(l.correctTier?.name ?? ""), names.length);
+      rows.push({ id: `label:${l.request.id}`, line: rows.length + 1, input: { messages: transcriptToMessages(l.request.prompt!) }, outcomes: labelOutcomes(tiers, target), tags: { source: "label" } });
+      counts.labels++;
+    }
+  }
+  if (sources.includeEscalations) {
+    for (const e of await readEscalations(policyName, sources.labelsSince)) {
+      const answered = names.indexOf(e.tierName ?? "");
+      if (answered <= 0) continue;
+      rows.push({ id: `esc:${e.id}`, line: rows.length + 1, input: { messages: transcriptToMessages(e.prompt!) }, outcomes: labelOutcomes(tiers, answered), tags: { source: "escalation" } });
+      counts.escalations++;
+    }
+  }
+  return { rows, counts };
+}
