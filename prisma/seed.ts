@@ -5,19 +5,48 @@
  */
 import { generatePassword, hashPassword } from "../lib/auth/password.ts";
 import { recordAudit, SYSTEM_ACTOR } from "../lib/db/audit-repo.ts";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { db as sharedDb, type Db } from "../lib/db/prisma.ts";
+import { DEMO_TIERS, demoOptions } from "../lib/demo/demo-tiers.ts";
 
 const MARKER = "seed.v1";
 
-export type SeedResult = { seeded: boolean; admin?: { email: string; generatedPassword?: string } };
+export type SeedResult = {
+  seeded: boolean;
+  admin?: { email: string; generatedPassword?: string };
+  demoTraffic?: { requests: number; labels: number; ms: number } | { error: string };
+};
 
-export async function seed(opts: { adminEmail?: string; adminPassword?: string; demo: boolean }, db: Db = sharedDb): Promise<SeedResult> {
+/**
+ * `demo` (FRONTDESK_SEED_DEMO): demo tiers and policies and, when `db` is the process's database
+ * (npm start), a backfilled demo week of traffic through them (lib/demo; `demoTraffic: false`
+ * skips only the traffic).
+ */
+export async function seed(
+  opts: { adminEmail?: string; adminPassword?: string; demo: boolean; demoTraffic?: boolean },
+  db: Db = sharedDb,
+): Promise<SeedResult> {
   if (await db.setting.findUnique({ where: { key: MARKER } })) return { seeded: false };
   const result: SeedResult = { seeded: true };
   if ((await db.user.count()) === 0) result.admin = await createFirstAdmin(db, opts.adminEmail, opts.adminPassword);
-  if (opts.demo && (await db.tier.count()) === 0) await seedDemoConfig(db);
+  if (opts.demo && (await db.tier.count()) === 0) {
+    await seedDemoConfig(db);
+    await activateShippedClassifier(db, "default");
+    if (opts.demoTraffic !== false && db === sharedDb) result.demoTraffic = await backfill();
+  }
   await db.setting.create({ data: { key: MARKER, value: { at: new Date().toISOString() } } });
   return result;
+}
+
+/** A failed backfill must not stop the first start: the console simply starts empty. */
+async function backfill(): Promise<SeedResult["demoTraffic"]> {
+  try {
+    const { backfillDemoTraffic } = await import("../lib/demo/backfill-demo-traffic.ts");
+    return await backfillDemoTraffic();
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 async function createFirstAdmin(db: Db, email = "admin@frontdesk.local", password?: string) {
@@ -28,25 +57,6 @@ async function createFirstAdmin(db: Db, email = "admin@frontdesk.local", passwor
   });
   await recordAudit(SYSTEM_ACTOR, { action: "user.create", targetType: "user", targetId: user.id, after: { email: user.email, role: user.role, firstAdmin: true } }, db);
   return { email: user.email, generatedPassword };
-}
-
-/**
- * Simulated tiers priced like the models in data/ (see data/README.md). They replay the answers
- * those models gave in data/routing/routeprofile.jsonl; other prompts get a canned answer.
- */
-const DEMO_TIERS = [
-  { name: "fast", rank: 0, model: "llama-3.2-3b-instruct", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06, timeoutMs: 20_000, latency: [250, 700], errorRate: 0.01 },
-  { name: "balanced", rank: 1, model: "mistral-small-24b-instruct-2501-bf16", inputUsdPerMTok: 0.8, outputUsdPerMTok: 0.8, timeoutMs: 30_000, latency: [500, 1300], errorRate: 0.005 },
-  { name: "capable", rank: 2, model: "llama-3.3-70b-instruct", inputUsdPerMTok: 0.88, outputUsdPerMTok: 0.88, timeoutMs: 60_000, latency: [900, 2500], errorRate: 0 },
-] as const;
-
-function demoOptions(t: (typeof DEMO_TIERS)[number]) {
-  return {
-    demo: true,
-    replay: { dataset: "routeprofile" },
-    latency: { kind: "lognormal", medianMs: t.latency[0], p95Ms: t.latency[1] },
-    errorRate: t.errorRate,
-  };
 }
 
 async function seedDemoConfig(db: Db) {
@@ -75,4 +85,27 @@ async function seedDemoConfig(db: Db) {
       },
     });
   });
+}
+
+/**
+ * The classifier shipped in lib/classifier/default-model.json (made by `npm run train:default`
+ * from data/) becomes the active version of the policy whose tiers it was trained for.
+ */
+async function activateShippedClassifier(db: Db, policyName: string) {
+  const file = path.resolve(import.meta.dirname, "../lib/classifier/default-model.json");
+  const artifact = JSON.parse(readFileSync(file, "utf8")) as { id: string; tiers: string[] };
+  const policy = await db.policy.findUnique({ where: { name: policyName }, include: { tiers: { orderBy: { position: "asc" }, include: { tier: true } } } });
+  if (!policy || policy.tiers.map((t) => t.tier.name).join("|") !== artifact.tiers.join("|")) return;
+  const version = await db.classifierVersion.create({
+    data: {
+      name: `shipped ${artifact.id}`,
+      policyId: policy.id,
+      artifact: artifact as never,
+      metrics: {},
+      dataSummary: { source: "lib/classifier/default-model.json (npm run train:default)" },
+      status: "active",
+      promotedAt: new Date(),
+    },
+  });
+  await db.policy.update({ where: { id: policy.id }, data: { activeClassifierVersionId: version.id } });
 }

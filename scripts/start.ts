@@ -71,6 +71,10 @@ async function main() {
   const { seed } = await import("../prisma/seed.ts");
   const seeded = await seed({ adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD, demo: config.FRONTDESK_SEED_DEMO });
   if (seeded.admin) printFirstAdmin(seeded.admin);
+  if (seeded.demoTraffic) {
+    const d = seeded.demoTraffic;
+    log("error" in d ? `demo traffic backfill failed (the console starts empty): ${d.error}` : `demo week backfilled: ${d.requests} requests, ${d.labels} labels in ${d.ms} ms (remove them on /overview)`);
+  }
   const { disconnectDb } = await import("../lib/db/prisma.ts");
   running.push({ name: "database pool", stop: disconnectDb });
   const { gatewayRuntime } = await import("../lib/gateway/gateway-runtime.ts");
@@ -82,6 +86,10 @@ async function main() {
       log(`request log flushed: ${stats.written} written${stats.dropped ? `, ${stats.dropped} DROPPED` : ""}`);
     },
   });
+
+  const { startWorker } = await import("../lib/jobs/worker.ts");
+  const worker = await startWorker((line) => log(`worker: ${line}`));
+  running.push({ name: "job worker", stop: () => worker.stop() });
 
   if (!isDev) {
     await buildIfNeeded(ROOT, log, (child) => {
