@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: every benchmark, one after another, each in its own process (so one's load
+ * does not skew the next). They print numbers; nothing here asserts timings.
+ *   npm run bench -- --only engine,gateway
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const BENCHES = [
+  { name: "engine", file: "engine.bench.ts", what: "routing decision time, 2,000-token prompt (target p99 ≤ 200 µs)" },
+  { name: "classifier", file: "classifier.bench.ts", what: "training 10k rows (≤ 30 s), scoring (≥ 5,000 rows/s), one prediction (p99 ≤ 200 µs)" },
+  { name: "upstream", file: "upstream-overhead.bench.ts", what: "provider adapter overhead vs a bare keep-alive request" },
+  { name: "gateway", file: "gateway.bench.ts", what: "gateway overhead vs direct (p50 ≤ 1 ms, p99 ≤ 5 ms) and throughput vs Portkey (≥ 2×)" },
+  { name: "console", file: "console-api.bench.ts", what: "overview and drift APIs on 1,000,000 logged requests (p95 ≤ 300 ms)" },
+];
+
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : null;
+let failed = 0;
+for (const bench of BENCHES) {
+  if (only && !only.includes(bench.name)) continue;
+  const file = path.join(import.meta.dirname, bench.file);
+  if (!existsSync(file)) continue;
+  console.log(`\n━━ ${bench.name}: ${bench.what}`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", file], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) {
+    failed++;
+    console.error(`${bench.name} bench exited with ${result.status}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;
