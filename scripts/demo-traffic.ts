@@ -9,7 +9,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import OpenAI from "openai";
-import { parseFlags, withCliDatabase } from "../lib/cli/cli-database.ts";
+import { withCliDatabase } from "../lib/cli/cli-database.ts";
+import { parseFlags } from "../lib/cli/args.ts";
 
 const EVERYDAY = [
   "What are your opening hours?",
@@ -36,7 +37,7 @@ async function apiKey(given: string | undefined): Promise<string> {
 }
 
 async function main() {
-  const { values } = parseFlags(process.argv.slice(2), { values: ["url", "key", "count", "concurrency"] });
+  const values = parseFlags(process.argv.slice(2), { url: { type: "string" }, key: { type: "string" }, count: { type: "string" }, concurrency: { type: "string" } });
   const baseURL = values.url ?? `http://localhost:${process.env.PORT ?? 3000}/api/v1`;
   const count = Number(values.count ?? 200);
   const concurrency = Number(values.concurrency ?? 4);

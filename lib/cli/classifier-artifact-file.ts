@@ -1,6 +1,6 @@
 /** Reading model files for the classifier commands (validated; a bad file exits with 2). */
 import { loadClassifier, type TrainedClassifier } from "../classifier/load-classifier.ts";
-import { UsageError } from "./classifier-args.ts";
+import { UsageError } from "./args.ts";
 import { readJson } from "./classifier-data.ts";
 
 export { serializeArtifact } from "../classifier/serialize-artifact.ts";

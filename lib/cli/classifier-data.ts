@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseOutcomes, type OutcomeRow, type ParseOptions } from "../classifier/parse-outcomes.ts";
-import { UsageError } from "./classifier-args.ts";
+import { UsageError } from "./args.ts";
 
 const MAX_REPORTED = 20;
 

@@ -19,27 +19,3 @@ export async function withCliDatabase<T>(fn: () => Promise<T>): Promise<T> {
     }
   });
 }
-
-/** `--name value` and `--flag` parsing: returns values by flag and the positional rest. */
-export function parseFlags(args: string[], spec: { values: string[]; booleans?: string[] }) {
-  const values: Record<string, string> = {};
-  const booleans = new Set<string>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith("--")) {
-      positional.push(arg);
-      continue;
-    }
-    const [flag, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
-    if (spec.booleans?.includes(flag)) booleans.add(flag);
-    else if (spec.values.includes(flag)) {
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`--${flag} needs a value`);
-      values[flag] = value;
-    } else throw new UsageError(`unknown option --${flag}`);
-  }
-  return { values, booleans, positional };
-}
-
-export class UsageError extends Error {}

@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { SYSTEM_ACTOR } from "../../db/audit-repo.ts";
 import { AppError } from "../../http/app-error.ts";
-import { parseFlags, UsageError, withCliDatabase } from "../cli-database.ts";
+import { withCliDatabase } from "../cli-database.ts";
+import { parseCommand, UsageError } from "../args.ts";
 
 export const summary = "apply <file.json> [--prune] | export — routing config as code";
 
@@ -29,18 +30,18 @@ export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   try {
     if (sub === "export") {
-      parseFlags(rest, { values: [] });
+      if (parseCommand(rest, {}).positionals.length) throw new UsageError(USAGE);
       const { exportConfig } = await import("../../config/apply-config.ts");
       const config = await withCliDatabase(exportConfig);
       process.stdout.write(JSON.stringify(config, null, 2) + "\n");
       return 0;
     }
     if (sub === "apply") {
-      const { positional, booleans } = parseFlags(rest, { values: [], booleans: ["prune"] });
-      if (positional.length !== 1) throw new UsageError(USAGE);
-      const input = readJsonFile(positional[0]!);
+      const { positionals, values } = parseCommand(rest, { prune: { type: "boolean" } });
+      if (positionals.length !== 1) throw new UsageError(USAGE);
+      const input = readJsonFile(positionals[0]!);
       const { applyConfig } = await import("../../config/apply-config.ts");
-      const result = await withCliDatabase(() => applyConfig(input, { prune: booleans.has("prune"), actor: { ...SYSTEM_ACTOR, email: "cli" } }));
+      const result = await withCliDatabase(() => applyConfig(input, { prune: values.prune === true, actor: { ...SYSTEM_ACTOR, email: "cli" } }));
       const line = (kind: string, r: { created: string[]; updated: string[]; deleted: string[] }) =>
         `${kind}: ${r.created.length} created, ${r.updated.length} updated, ${r.deleted.length} deleted`;
       process.stderr.write(`${line("tiers", result.tiers)}\n${line("policies", result.policies)}\ndefault policy: ${result.defaultPolicy ?? "none"}\n`);

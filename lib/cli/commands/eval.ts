@@ -13,7 +13,7 @@ import type { EvalRow } from "../../classifier/evaluate/eval-types.ts";
 import { evaluateRouter } from "../../classifier/evaluate/evaluate-router.ts";
 import { thresholdRule } from "../../classifier/evaluate/operating-point.ts";
 import { tierCostWeights } from "../../classifier/evaluate/tier-weights.ts";
-import { parseFlags, parseNumber, parseTiers, required, UsageError, withUsage } from "../classifier-args.ts";
+import { parseFlags, parseNumber, parseTiers, required, UsageError, withUsage } from "../args.ts";
 import { readClassifier } from "../classifier-artifact-file.ts";
 import { progressReporter, readOutcomes, unknownTiers } from "../classifier-data.ts";
 import { formatReport, type EvalOutput } from "../classifier-report.ts";

@@ -6,13 +6,14 @@
 import { readFileSync } from "node:fs";
 import { SYSTEM_ACTOR } from "../../db/audit-repo.ts";
 import { AppError } from "../../http/app-error.ts";
-import { parseFlags, UsageError, withCliDatabase } from "../cli-database.ts";
+import { withCliDatabase } from "../cli-database.ts";
+import { parseCommand, UsageError } from "../args.ts";
 
 export const summary = "--name <name> <file.jsonl> — import an outcomes dataset for retraining";
 
 export async function run(args: string[]): Promise<number> {
   try {
-    const { values, positional } = parseFlags(args, { values: ["name"] });
+    const { values, positionals: positional } = parseCommand(args, { name: { type: "string" } });
     if (positional.length !== 1 || !values.name) throw new UsageError("usage: frontdesk import --name <name> <file.jsonl>");
     let text: string;
     try {

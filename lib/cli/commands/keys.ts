@@ -6,7 +6,8 @@
  */
 import { SYSTEM_ACTOR } from "../../db/audit-repo.ts";
 import { AppError } from "../../http/app-error.ts";
-import { parseFlags, UsageError, withCliDatabase } from "../cli-database.ts";
+import { withCliDatabase } from "../cli-database.ts";
+import { parseCommand, UsageError } from "../args.ts";
 
 export const summary = "create --name <name> [--policy <p>] [--budget <usd>] | list | revoke <id|prefix> — gateway API keys";
 
@@ -16,8 +17,8 @@ const USAGE =
 const ACTOR = { ...SYSTEM_ACTOR, email: "cli" };
 
 async function create(rest: string[]) {
-  const { values, positional } = parseFlags(rest, { values: ["name", "policy", "budget", "over-budget"] });
-  if (positional.length || !values.name) throw new UsageError(USAGE);
+  const { values, positionals } = parseCommand(rest, { name: { type: "string" }, policy: { type: "string" }, budget: { type: "string" }, "over-budget": { type: "string" } });
+  if (positionals.length || !values.name) throw new UsageError(USAGE);
   const budget = values.budget === undefined ? null : Number(values["budget"]);
   if (budget !== null && !(budget > 0)) throw new UsageError("--budget must be a positive number of USD per month");
   const overBudget = values["over-budget"] ?? "reject";
@@ -40,9 +41,9 @@ async function list() {
 }
 
 async function revoke(rest: string[]) {
-  const { positional } = parseFlags(rest, { values: [] });
-  if (positional.length !== 1) throw new UsageError(USAGE);
-  const ref = positional[0]!;
+  const { positionals } = parseCommand(rest, {});
+  if (positionals.length !== 1) throw new UsageError(USAGE);
+  const ref = positionals[0]!;
   const { listApiKeys } = await import("../../db/api-key-repo.ts");
   const { updateApiKey } = await import("../../auth/manage-api-keys.ts");
   await withCliDatabase(async () => {

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { trainClassifier } from "../../classifier/train-classifier.ts";
-import { parseFlags, parseNumber, parseTiers, required, UsageError, withUsage } from "../classifier-args.ts";
+import { parseFlags, parseNumber, parseTiers, required, UsageError, withUsage } from "../args.ts";
 import { modelNames, progressReporter, readOutcomes, unknownTiers } from "../classifier-data.ts";
 import { serializeArtifact } from "../../classifier/serialize-artifact.ts";
 

@@ -1,6 +1,6 @@
 /**
- * Argument handling shared by the classifier commands (train, score, eval): strict flag
- * parsing, usage errors (exit code 2) and value checks.
+ * Argument handling shared by every CLI command: strict flag parsing (node:util parseArgs),
+ * usage errors (exit code 2) and value checks.
  */
 import { parseArgs } from "node:util";
 
@@ -11,6 +11,15 @@ type FlagSpec = Record<string, { type: "string" | "boolean" }>;
 export function parseFlags<T extends FlagSpec>(args: string[], spec: T) {
   try {
     return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Flags plus positional arguments (e.g. `config apply <file>`). */
+export function parseCommand<T extends FlagSpec>(args: string[], spec: T) {
+  try {
+    return parseArgs({ args, options: spec, strict: true, allowPositionals: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
