@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { can, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { AlertBanner } from "./alert-banner";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -44,6 +45,7 @@ export function AppShell({ user, nav, children }: Props) {
           <div className="md:hidden">
             <NavLinks items={nav} horizontal />
           </div>
+          <AlertBanner canOpenDrift={can(user.role, "drift:view")} />
           {children}
         </main>
       </div>

@@ -3,9 +3,10 @@
  * Every change is audited and tells the gateways to reload their key table.
  */
 import { recordAudit, type Actor } from "../db/audit-repo.ts";
-import { findApiKey, findPolicyIdByName, insertApiKey, updateApiKeyRow, type ApiKeyRow } from "../db/api-key-repo.ts";
+import { findApiKey, findPolicyIdByName, insertApiKey, listApiKeys, monthToDateSpend, updateApiKeyRow, type ApiKeyRow } from "../db/api-key-repo.ts";
 import { notifyConfigChanged } from "../db/config-repo.ts";
 import { inTransaction, type DbClient } from "../db/user-repo.ts";
+import { monthStart } from "../gateway/budget-tracker.ts";
 import { AppError } from "../http/app-error.ts";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "./api-key-token.ts";
 import { createApiKeySchema, type CreateApiKeyInput, type UpdateApiKeyInput } from "./api-key-schemas.ts";
@@ -65,4 +66,12 @@ export async function updateApiKey(actor: Actor, id: string, patch: UpdateApiKey
     await notifyConfigChanged(tx, action);
     return after;
   });
+}
+
+/** A page of keys with each key's month-to-date spend (UTC month, as the gateway's budget cap counts it). */
+export async function listApiKeysWithSpend(opts: { page: number; pageSize: number; includeRevoked: boolean }, now = Date.now()) {
+  const { items, total } = await listApiKeys(opts);
+  const since = monthStart(now);
+  const spend = await monthToDateSpend(items.map((k) => k.id), since);
+  return { items: items.map((k) => ({ ...k, monthToDateUsd: spend.get(k.id) ?? 0 })), total, monthStart: since.toISOString() };
 }

@@ -36,7 +36,14 @@ export function can(role: Role, permission: Permission): boolean {
 /** Console pages that exist, in navigation order, with the permission each needs. */
 export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; permission: Permission }> = [
   { href: "/overview", label: "Overview", permission: "overview:view" },
+  { href: "/drift", label: "Drift", permission: "drift:view" },
+  { href: "/requests", label: "Requests", permission: "requests:view" },
+  { href: "/labeling", label: "Labeling", permission: "labels:write" },
+  { href: "/tiers", label: "Tiers", permission: "tiers:manage" },
+  { href: "/rules", label: "Rules", permission: "rules:manage" },
+  { href: "/policies", label: "Policies", permission: "policies:manage" },
   { href: "/users", label: "Users", permission: "users:manage" },
+  { href: "/keys", label: "API keys", permission: "keys:manage" },
 ];
 
 export function navFor(role: Role) {

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type { Prisma } from "./generated/client.ts";
 import { db } from "./prisma.ts";
 import type { DbClient } from "./user-repo.ts";
@@ -36,6 +37,17 @@ export async function listApiKeys(opts: { page: number; pageSize: number; includ
   return { items, total };
 }
 
+/** Month-to-date spend per key: SUM(costUsd) since `since`, on the (apiKeyId, createdAt) index. */
+export async function monthToDateSpend(keyIds: readonly string[], since: Date): Promise<Map<string, number>> {
+  if (!keyIds.length) return new Map();
+  const rows = await db.requestLog.groupBy({
+    by: ["apiKeyId"],
+    where: { apiKeyId: { in: [...keyIds] }, createdAt: { gte: since } },
+    _sum: { costUsd: true },
+  });
+  return new Map(rows.map((r) => [r.apiKeyId!, r._sum.costUsd ?? 0]));
+}
+
 export function findApiKey(id: string, client: DbClient = db) {
   return client.apiKey.findUnique({ where: { id }, select: apiKeySelect });
 }
@@ -54,4 +66,28 @@ export function readActiveKeysForGateway() {
     where: { revokedAt: null },
     select: { id: true, name: true, prefix: true, hash: true, monthlyBudgetUsd: true, overBudget: true, policy: { select: { name: true } } },
   });
+}
+
+/**
+ * Keeps ApiKey.lastUsedAt honest from the request-log writer: one UPDATE for the keys of a batch,
+ * in the batch's transaction. Minute precision on purpose: a key's row is written at most about
+ * once a minute however busy it is, so gateways flushing at the same time rarely meet on it.
+ */
+export async function touchApiKeysLastUsed(
+  client: Pick<pg.PoolClient, "query">,
+  rows: ReadonlyArray<{ apiKeyId?: string | null; createdAt?: Date | string }>,
+): Promise<void> {
+  const latest = new Map<string, number>();
+  for (const r of rows) {
+    if (!r.apiKeyId) continue;
+    const t = r.createdAt ? new Date(r.createdAt).getTime() : Date.now();
+    if (!(t <= (latest.get(r.apiKeyId) ?? -Infinity))) latest.set(r.apiKeyId, t);
+  }
+  if (!latest.size) return;
+  const ids = [...latest.keys()].sort();
+  await client.query(
+    `UPDATE "ApiKey" k SET "lastUsedAt" = v.t FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, t)
+     WHERE k.id = v.id AND (k."lastUsedAt" IS NULL OR k."lastUsedAt" < v.t - interval '1 minute')`,
+    [ids, ids.map((id) => new Date(latest.get(id)!))],
+  );
 }

@@ -1,28 +1,62 @@
+import { aggregateRollups } from "../monitoring/aggregate-rollups.ts";
+import type pg from "pg";
 import type { Prisma } from "./generated/client.ts";
 import { pgPool } from "./pg-pool.ts";
 import { db } from "./prisma.ts";
+import { upsertRollups } from "./rollup-repo.ts";
+import { touchApiKeysLastUsed } from "./api-key-repo.ts";
 
 export type RequestLogInsert = Prisma.RequestLogCreateManyInput;
 
 const DEFAULTS = {
   apiKeyId: null, policyId: null, policyName: null, tierId: null, tierName: null, model: null, reason: "", scores: null,
-  uncertainty: null, escalated: false, hedged: false, totalMs: 0, promptTokens: 0, completionTokens: 0, costUsd: 0,
+  uncertainty: null, escalated: false, hedged: false, totalMs: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, baselineCostUsd: 0,
   httpStatus: 200, error: null, prompt: null, response: null, sessionKey: null, stream: false, isDemo: false,
 } satisfies Partial<Record<keyof RequestLogInsert, unknown>>;
 
 /**
  * Inserts a batch in one statement: the rows travel as a single JSON parameter that Postgres
  * unpacks (json_populate_recordset), which keeps the gateway's CPU per row to one
- * JSON.stringify. Ids are decision ids, so a retried batch never writes a row twice.
+ * JSON.stringify. Ids are decision ids, so a retried batch never writes a row twice. In the same
+ * transaction the rows actually inserted are folded into hourly RequestRollup deltas (in JS,
+ * a few field reads per row) and added with one upsert, so the dashboards never disagree with
+ * the log.
  */
 export async function insertRequestLogs(rows: RequestLogInsert[]): Promise<number> {
   if (!rows.length) return 0;
-  const payload = JSON.stringify(rows.map((row) => ({ ...DEFAULTS, createdAt: new Date(), ...row })));
-  const result = await pgPool().query(
-    `INSERT INTO "RequestLog" SELECT * FROM json_populate_recordset(NULL::"RequestLog", $1::json) ON CONFLICT (id) DO NOTHING`,
-    [payload],
+  const client = await pgPool().connect();
+  let failure: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const inserted = await insertRequestLogsWith(client, rows);
+    await client.query("COMMIT");
+    return inserted;
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release(failure); // a failed client is discarded: after an outage its socket may be dead
+  }
+}
+
+/** The insert + rollup upsert on a client whose transaction the caller runs (bulk loaders). */
+export async function insertRequestLogsWith(client: Pick<pg.PoolClient, "query">, rows: RequestLogInsert[]): Promise<number> {
+  if (!rows.length) return 0;
+  const now = new Date();
+  const full = rows.map((row) => ({ ...DEFAULTS, createdAt: now, ...row }));
+  const result = await client.query<{ id: string }>(
+    `INSERT INTO "RequestLog" SELECT * FROM json_populate_recordset(NULL::"RequestLog", $1::json) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [JSON.stringify(full)],
   );
-  return result.rowCount ?? 0;
+  let written = full;
+  if (result.rows.length !== full.length) {
+    const ids = new Set(result.rows.map((r) => r.id));
+    written = full.filter((r) => ids.has(r.id));
+  }
+  await upsertRollups(client, aggregateRollups(written));
+  await touchApiKeysLastUsed(client, written);
+  return result.rows.length;
 }
 
 export function countRequestLogs(where: Prisma.RequestLogWhereInput = {}) {
@@ -65,6 +99,7 @@ export const requestListSelect = {
   promptTokens: true,
   completionTokens: true,
   costUsd: true,
+  baselineCostUsd: true,
   status: true,
   httpStatus: true,
   error: true,
@@ -88,8 +123,20 @@ export async function listRequests(f: RequestFilters) {
   };
   const rows = await db.requestLog.findMany({ where, select: requestListSelect, orderBy: { id: "desc" }, take: f.limit + 1 });
   const hasMore = rows.length > f.limit;
-  const items = hasMore ? rows.slice(0, f.limit) : rows;
-  return { items, nextCursor: hasMore ? items[items.length - 1]!.id : null };
+  const page = hasMore ? rows.slice(0, f.limit) : rows;
+  const snippets = await promptSnippets(page.map((r) => r.id));
+  const items = page.map((r) => ({ ...r, promptSnippet: snippets.get(r.id) ?? null }));
+  return { items, nextCursor: hasMore ? page[page.length - 1]!.id : null };
+}
+
+/** The first characters of each listed request's prompt (the list never ships whole prompts). */
+async function promptSnippets(ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const { rows } = await pgPool().query<{ id: string; snippet: string | null }>(
+    `SELECT id, left(prompt, 160) AS snippet FROM "RequestLog" WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.flatMap((r) => (r.snippet === null ? [] : [[r.id, r.snippet] as const])));
 }
 
 export function findRequest(id: string) {

@@ -5,7 +5,7 @@
 import type { Prisma } from "../db/generated/client.ts";
 import type { RequestLogInsert } from "../db/request-log-repo.ts";
 import type { Decision } from "../routing/types.ts";
-import { totalCost, type AttemptRecord } from "./attempts.ts";
+import { costOf, totalCost, type AttemptRecord } from "./attempts.ts";
 import type { ChatRequestBody } from "./chat-request-schema.ts";
 import { contentText } from "./chat-request-schema.ts";
 import type { GatewayConfig, GatewayKey } from "./load-gateway-config.ts";
@@ -65,6 +65,7 @@ export function buildLogRow(args: { id: string; key: GatewayKey; config: Gateway
     promptTokens: o.promptTokens,
     completionTokens: o.completionTokens,
     costUsd: totalCost(o.attempts),
+    baselineCostUsd: baselineCost(config, decision.policy, o),
     status: o.status,
     httpStatus: o.httpStatus,
     error: o.error ?? null,
@@ -74,6 +75,20 @@ export function buildLogRow(args: { id: string; key: GatewayKey; config: Gateway
     stream: body.stream === true,
     isDemo: false,
   };
+}
+
+/**
+ * What this answer would have cost on the policy's most capable enabled tier (the "everything to
+ * the top tier" baseline of the overview): the answer's tokens at that tier's prices now.
+ */
+export function baselineCost(config: GatewayConfig, policyName: string, o: Pick<Outcome, "promptTokens" | "completionTokens">): number {
+  const policy = config.snapshot.policies.get(policyName);
+  if (!policy) return 0;
+  for (let i = policy.tiers.length - 1; i >= 0; i--) {
+    const tier = config.snapshot.tiers.get(policy.tiers[i]!);
+    if (tier?.enabled) return costOf(tier, o);
+  }
+  return 0;
 }
 
 /** What the response headers and the log call the deciding stage after execution. */

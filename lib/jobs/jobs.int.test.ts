@@ -20,6 +20,7 @@ import { cookieFrom, jsonRequest, makeUser, routeParams } from "@/lib/testing/re
 const POLICY = "jobs-policy";
 let cookie: string;
 let datasetId: string;
+let bigDatasetId: string;
 let worker: { stop(): Promise<void> } | null = null;
 
 const job = async (id: string) => (await (await jobRoute(jsonRequest("GET", `/api/admin/jobs/${id}`, { cookie }), routeParams({ id }))).json()).job;
@@ -43,8 +44,13 @@ beforeAll(async () => {
       tiers: [
         { name: "jobs-fast", provider: "simulated", model: "llama-3.2-3b-instruct", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
         { name: "jobs-capable", provider: "simulated", model: "llama-3.3-70b-instruct", inputUsdPerMTok: 0.88, outputUsdPerMTok: 0.88 },
+        { name: "jobs-gemma", provider: "simulated", model: "gemma-2-9b-it", inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.1 },
+        { name: "jobs-nemotron", provider: "simulated", model: "llama-3.3-nemotron-super-49b-v1", inputUsdPerMTok: 0.9, outputUsdPerMTok: 0.9 },
       ],
-      policies: [{ name: POLICY, tiers: ["jobs-fast", "jobs-capable"] }],
+      policies: [
+        { name: POLICY, tiers: ["jobs-fast", "jobs-capable"] },
+        { name: "jobs-dcrouter", tiers: ["jobs-gemma", "jobs-nemotron"] },
+      ],
     },
     { actor: { id: null, email: "test" } },
   );
@@ -57,12 +63,17 @@ beforeAll(async () => {
   expect(imported).toMatchObject({ imported: 600, rejected: 2 });
   expect(imported.errors.map((e: { line: number }) => e.line)).toEqual([602, 603]);
   datasetId = imported.dataset.id;
+  const big = await datasetsRoute(
+    new Request(`http://localhost:3000/api/admin/datasets?name=dcrouter-${Date.now()}`, { method: "POST", headers: { cookie, host: "localhost:3000" }, body: readFileSync("data/routing/dcrouter-train.jsonl", "utf8") }),
+  );
+  bigDatasetId = (await big.json()).dataset.id;
   worker = await startWorker(() => {});
 }, 60_000);
 
 afterAll(async () => {
   await worker?.stop();
   await stopQueueClient();
+  await db.dataset.deleteMany({ where: { id: { in: [datasetId, bigDatasetId].filter(Boolean) } } });
 });
 
 describe("retraining jobs", () => {
@@ -107,7 +118,8 @@ describe("retraining jobs", () => {
   });
 
   it("cancels a running job within seconds and stores nothing", async () => {
-    const { job: created } = await (await start({ policy: POLICY, datasets: [datasetId], includeLabels: false, includeEscalations: false, seed: 8 })).json();
+    // A larger dataset (5,608 rows) so that training is still going when the cancel arrives.
+    const { job: created } = await (await start({ policy: "jobs-dcrouter", datasets: [bigDatasetId], includeLabels: false, includeEscalations: false, seed: 8 })).json();
     await waitFor(created.id, (j) => j.status === "running" && j.progress > 0.05);
     const cancel = await cancelRoute(jsonRequest("POST", `/api/admin/jobs/${created.id}/cancel`, { cookie }), routeParams({ id: created.id }));
     expect(cancel.status).toBe(200);

@@ -9,7 +9,7 @@ import { countDatasets } from "../db/dataset-repo.ts";
 import { finishJob, findJob, insertJob } from "../db/job-repo.ts";
 import { AppError } from "../http/app-error.ts";
 import { enqueue, QUEUES, queueClient } from "./queue.ts";
-import { retrainPayloadSchema, type RetrainPayload } from "./retrain/retrain-job.ts";
+import { retrainPayloadSchema, type RetrainPayload } from "./retrain/retrain-payload.ts";
 
 export async function startRetrainJob(actor: Actor, input: unknown) {
   const parsed = retrainPayloadSchema.safeParse(input);

@@ -1,31 +1,23 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { DemoDataNotice } from "@/components/overview/demo-data-notice";
+import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
+import { LoadingRows } from "@/components/ui/states";
 import { requirePermission } from "@/lib/auth/page-guards";
-import { headlineCounts } from "@/lib/db/stats-repo";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Overview" };
 
-function Stat({ label, value }: { label: string; value: number }) {
-  return (
-    <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value.toLocaleString("en-US")}</dd>
-    </div>
-  );
-}
-
 export default async function OverviewPage() {
   const { user } = await requirePermission("overview:view");
-  const counts = await headlineCounts();
   return (
     <>
-      <PageHeader title="Overview" description={`Signed in as ${user.email}. Frontdesk routes each LLM request to the cheapest tier that can answer it well.`} />
-      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Enabled tiers" value={counts.tiers} />
-        <Stat label="Routing policies" value={counts.policies} />
-        <Stat label="Requests, last 24 h" value={counts.requests24h} />
-        <Stat label="Active users" value={counts.users} />
-      </dl>
+      <PageHeader title="Overview" description="Traffic, where it went, what it cost against sending everything to the most capable tier, and how fast and reliably it was answered." />
+      <DemoDataNotice canRemove={can(user.role, "config:manage")} />
+      <Suspense fallback={<LoadingRows rows={6} label="Loading the overview" />}>
+        <OverviewDashboard />
+      </Suspense>
     </>
   );
 }

@@ -4,30 +4,17 @@
  * held-out split; store it as a *candidate* ClassifierVersion. Idempotent: a retried job that
  * already stored its candidate just finishes.
  */
-import { z } from "zod";
 import { findCandidateForJob, insertClassifierVersion } from "../../db/classifier-repo.ts";
 import { readConfigRows } from "../../db/config-repo.ts";
 import { findJob, markJobRunning, reportJobProgress } from "../../db/job-repo.ts";
 import { readActiveArtifact } from "../../db/training-data-repo.ts";
 import { trainInChild } from "./run-in-child.ts";
+import { PermanentJobError, retrainPayloadSchema } from "./retrain-payload.ts";
 import { loadTrainingRows } from "./training-rows.ts";
 
+export { PermanentJobError, retrainPayloadSchema };
+
 export const RETRAIN_JOB = { id: "retrain-classifier", version: 1 } as const;
-
-export const retrainPayloadSchema = z.strictObject({
-  policy: z.string().trim().min(1, "Choose a policy."),
-  datasets: z.array(z.uuid()).max(50).default([]),
-  labelsSince: z.coerce.date({ error: "labelsSince must be a date" }).optional(),
-  includeLabels: z.boolean().default(true),
-  includeEscalations: z.boolean().default(true),
-  holdout: z.number().min(0.05, "Hold out at least 5%.").max(0.5, "Hold out at most 50%.").default(0.2),
-  seed: z.int().min(0).max(2 ** 31 - 1).default(1),
-});
-
-export type RetrainPayload = z.infer<typeof retrainPayloadSchema>;
-
-/** A failure retrying cannot fix (bad data, missing policy): the job fails at once. */
-export class PermanentJobError extends Error {}
 
 export type JobControl = { signal: AbortSignal; progress: (phase: string, fraction: number) => void };
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { createApiKeySchema } from "@/lib/auth/api-key-schemas";
-import { createApiKey } from "@/lib/auth/manage-api-keys";
-import { listApiKeys } from "@/lib/db/api-key-repo";
+import { createApiKey, listApiKeysWithSpend } from "@/lib/auth/manage-api-keys";
 import { parseBody, parseQuery } from "@/lib/http/parse-body";
 import { withRoute } from "@/lib/http/with-route";
 
@@ -11,10 +10,11 @@ const listQuery = z.object({
   revoked: z.enum(["0", "1"]).default("0"),
 });
 
+/** Keys, newest first, each with its month-to-date spend (`monthToDateUsd`). */
 export const GET = withRoute({ permission: "keys:manage" }, async (req) => {
   const q = parseQuery(new URL(req.url), listQuery);
-  const { items, total } = await listApiKeys({ page: q.page, pageSize: q.pageSize, includeRevoked: q.revoked === "1" });
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  const { items, total, monthStart } = await listApiKeysWithSpend({ page: q.page, pageSize: q.pageSize, includeRevoked: q.revoked === "1" });
+  return { items, total, page: q.page, pageSize: q.pageSize, monthStart };
 });
 
 /** Creates a key; the response is the only time the key itself is shown. */

@@ -1,0 +1,14 @@
+import { nextItem } from "@/lib/labeling/claim-next-item";
+import { nextQuerySchema } from "@/lib/labeling/labeling-schemas";
+import { parseQuery } from "@/lib/http/parse-body";
+import { withRoute } from "@/lib/http/with-route";
+
+/**
+ * Claims and returns the reviewer's next item (`{ item: null }` when the queue is empty).
+ * `exclude`: ids the client already shows or skipped, comma-separated.
+ */
+export const GET = withRoute({ permission: "labels:write" }, async (req, { session }) => {
+  const { exclude, ...filters } = parseQuery(new URL(req.url), nextQuerySchema);
+  const item = await nextItem(session.user.id, filters, exclude);
+  return Response.json({ item }, { headers: { "cache-control": "no-store" } });
+});

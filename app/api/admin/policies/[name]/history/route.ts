@@ -1,0 +1,7 @@
+import { policyHistory } from "@/lib/config/manage-policies";
+import { withRoute } from "@/lib/http/with-route";
+
+/** The policy's audit entries (settings and rule changes), newest first, with before/after. */
+export const GET = withRoute<{ name: string }>({ permission: "policies:manage" }, async (_req, { params }) => ({
+  entries: await policyHistory(params.name),
+}));

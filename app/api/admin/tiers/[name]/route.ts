@@ -1,0 +1,16 @@
+import { tierPatchSchema } from "@/lib/config/config-schemas";
+import { deleteTier, updateTier } from "@/lib/config/manage-tiers";
+import { parseBody } from "@/lib/http/parse-body";
+import { withRoute } from "@/lib/http/with-route";
+
+/** Change a tier (anything but its name); `apiKey` replaces the stored key, `apiKey: null` removes it. */
+export const PATCH = withRoute<{ name: string }>({ permission: "tiers:manage" }, async (req, { session, params }) => {
+  const patch = await parseBody(req, tierPatchSchema);
+  return { tier: await updateTier({ id: session.user.id, email: session.user.email }, params.name, patch) };
+});
+
+/** Delete a tier; 409 naming the policies while any uses it. */
+export const DELETE = withRoute<{ name: string }>({ permission: "tiers:manage" }, async (_req, { session, params }) => {
+  await deleteTier({ id: session.user.id, email: session.user.email }, params.name);
+  return { ok: true };
+});

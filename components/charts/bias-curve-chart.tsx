@@ -1,0 +1,68 @@
+"use client";
+
+import { CartesianGrid, Line, LineChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { METRIC_COLORS } from "./palette";
+
+export type BiasCurvePoint = { bias: number; costPer1k: number; quality: number };
+type Marker = { costPer1k: number; quality: number; label: string };
+
+type Props = {
+  curve: readonly BiasCurvePoint[];
+  current: Marker;
+  saved: Marker;
+  /** "Always tier k" ends of the trade-off. */
+  baselines: readonly Marker[];
+  formatCost: (v: number) => string;
+};
+
+/** Cost per 1,000 requests (x) against expected quality (y) over the bias range; current and saved positions marked. */
+export function BiasCurveChart({ curve, current, saved, baselines, formatCost }: Props) {
+  const costs = [...curve.map((p) => p.costPer1k), ...baselines.map((b) => b.costPer1k)];
+  const qualities = [...curve.map((p) => p.quality), ...baselines.map((b) => b.quality)];
+  const pad = (lo: number, hi: number) => Math.max((hi - lo) * 0.08, 1e-6);
+  const [cMin, cMax] = [Math.min(...costs), Math.max(...costs)];
+  const [qMin, qMax] = [Math.min(...qualities), Math.max(...qualities)];
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={curve as BiasCurvePoint[]} margin={{ top: 12, right: 16, bottom: 4, left: 0 }}>
+        <CartesianGrid stroke="#e2e8f0" />
+        <XAxis
+          type="number"
+          dataKey="costPer1k"
+          domain={[Math.max(0, cMin - pad(cMin, cMax)), cMax + pad(cMin, cMax)]}
+          tickFormatter={formatCost}
+          tick={{ fontSize: 11, fill: "#64748b" }}
+          stroke="#cbd5e1"
+          height={28}
+        />
+        <YAxis
+          type="number"
+          domain={[Math.max(0, qMin - pad(qMin, qMax)), Math.min(1, qMax + pad(qMin, qMax))]}
+          tickFormatter={(v: number) => v.toFixed(2)}
+          tick={{ fontSize: 11, fill: "#64748b" }}
+          stroke="#cbd5e1"
+          width={40}
+        />
+        <Tooltip
+          formatter={(v, name) => (name === "quality" ? Number(v).toFixed(3) : formatCost(Number(v)))}
+          labelFormatter={(_, payload) => (payload?.[0] ? `bias ${(payload[0].payload as BiasCurvePoint).bias.toFixed(2)} · ${formatCost((payload[0].payload as BiasCurvePoint).costPer1k)}` : "")}
+          contentStyle={{ fontSize: 12 }}
+        />
+        <Line dataKey="quality" name="quality" stroke={METRIC_COLORS.secondary} strokeWidth={2} dot={{ r: 2.5 }} isAnimationActive={false} />
+        {baselines.map((b, i) => (
+          <ReferenceDot
+            key={b.label}
+            x={b.costPer1k}
+            y={b.quality}
+            r={4}
+            fill="#fff"
+            stroke="#64748b"
+            label={{ value: b.label, position: i === 0 ? "right" : "bottom", fontSize: 10, fill: "#64748b" }}
+          />
+        ))}
+        <ReferenceDot x={saved.costPer1k} y={saved.quality} r={7} fill="#fff" stroke={METRIC_COLORS.secondary} strokeWidth={2} label={{ value: saved.label, position: "left", fontSize: 11, fill: "#64748b" }} />
+        <ReferenceDot x={current.costPer1k} y={current.quality} r={6} fill={METRIC_COLORS.primary} stroke="#fff" strokeWidth={2} label={{ value: current.label, position: "top", fontSize: 11, fill: METRIC_COLORS.primary, fontWeight: 600 }} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

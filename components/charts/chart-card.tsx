@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+
+/** A titled panel for one chart; `summary` is the sentence a screen reader gets instead of the SVG. */
+export function ChartCard({ title, summary, children, actions }: { title: string; summary: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <section aria-label={title} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <div className="mb-3 flex items-start justify-between gap-3">
+        <div>
+          <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
+          <p className="mt-0.5 text-xs text-slate-500">{summary}</p>
+        </div>
+        {actions}
+      </div>
+      <div aria-hidden className="h-56 w-full">
+        {children}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ApiError } from "@/lib/http/client-fetch";
+import { formValues, parseKeyForm, type KeyFormErrors } from "./key-form";
+import { KeyFields } from "./key-fields";
+import { useCreateKey, type KeyRow } from "./use-keys";
+
+/** The create form; on success hands the new key (shown once) to `onCreated`. */
+export function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (key: string, apiKey: KeyRow) => void }) {
+  const createKey = useCreateKey();
+  const [errors, setErrors] = useState<KeyFormErrors>({});
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = parseKeyForm(formValues(event.currentTarget));
+    if (!parsed.ok) return setErrors(parsed.errors);
+    setErrors({});
+    try {
+      const { key, apiKey } = await createKey.mutateAsync(parsed.data);
+      setErrors({});
+      onCreated(key, apiKey);
+    } catch (error) {
+      if (error instanceof ApiError && error.issues.length) setErrors(Object.fromEntries(error.issues.map((i) => [i.path, i.message])));
+      else setErrors({ form: error instanceof Error ? error.message : "Could not create the key." });
+    }
+  }
+
+  function close() {
+    setErrors({});
+    onClose();
+  }
+
+  return (
+    <Dialog open={open} onClose={close} title="Create an API key">
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        {errors.form && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+            {errors.form}
+          </p>
+        )}
+        <KeyFields errors={errors} />
+        <div className="flex justify-end gap-2 pt-2">
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" isLoading={createKey.isPending}>
+            Create key
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ApiError } from "@/lib/http/client-fetch";
+import { formValues, parseKeyForm, type KeyFormErrors } from "./key-form";
+import { KeyFields } from "./key-fields";
+import { useUpdateKey, type KeyRow } from "./use-keys";
+
+/** Rename a key, move it to another policy, change its budget or over-budget action. */
+export function EditKeyDialog({ apiKey, onClose }: { apiKey: KeyRow | null; onClose: () => void }) {
+  const updateKey = useUpdateKey();
+  const [errors, setErrors] = useState<KeyFormErrors>({});
+
+  function close() {
+    setErrors({});
+    onClose();
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!apiKey) return;
+    const parsed = parseKeyForm(formValues(event.currentTarget));
+    if (!parsed.ok) return setErrors(parsed.errors);
+    try {
+      await updateKey.mutateAsync({ id: apiKey.id, patch: parsed.data });
+      close();
+    } catch (error) {
+      if (error instanceof ApiError && error.issues.length) setErrors(Object.fromEntries(error.issues.map((i) => [i.path, i.message])));
+      else setErrors({ form: error instanceof Error ? error.message : "Could not save the key." });
+    }
+  }
+
+  return (
+    <Dialog open={!!apiKey} onClose={close} title={`Edit ${apiKey?.name ?? "key"}`}>
+      {apiKey && (
+        <form onSubmit={onSubmit} noValidate className="space-y-4">
+          {errors.form && (
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+              {errors.form}
+            </p>
+          )}
+          <KeyFields
+            errors={errors}
+            defaults={{ name: apiKey.name, policy: apiKey.policy?.name ?? "", budget: apiKey.monthlyBudgetUsd?.toString() ?? "", overBudget: apiKey.overBudget }}
+          />
+          <div className="flex justify-end gap-2 pt-2">
+            <Button variant="secondary" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" isLoading={updateKey.isPending}>
+              Save changes
+            </Button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

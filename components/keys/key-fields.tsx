@@ -1,0 +1,42 @@
+"use client";
+
+import { Field, SelectInput, TextInput } from "@/components/ui/field";
+import { usePolicyOptions } from "@/components/policy-options/use-policy-options";
+import type { KeyFormErrors } from "./key-form";
+
+type Defaults = { name?: string; policy?: string; budget?: string; overBudget?: string };
+
+/** Name, policy, monthly budget and over-budget action: shared by the create and edit dialogs. */
+export function KeyFields({ errors, defaults = {} }: { errors: KeyFormErrors; defaults?: Defaults }) {
+  const policies = usePolicyOptions();
+  return (
+    <>
+      <Field label="Name" error={errors.name} hint="Who uses it, e.g. “support-bot production”.">
+        {({ id, describedBy }) => <TextInput id={id} name="name" autoFocus defaultValue={defaults.name} aria-describedby={describedBy} invalid={!!errors.name} />}
+      </Field>
+      <Field label="Policy" error={errors.policy ?? (policies.isError ? "Could not load the policies." : undefined)} hint="Used for model “frontdesk/auto”.">
+        {({ id, describedBy }) => (
+          <SelectInput id={id} name="policy" defaultValue={defaults.policy ?? ""} key={policies.data?.length ?? 0} aria-describedby={describedBy} invalid={!!errors.policy}>
+            <option value="">Default policy</option>
+            {(policies.data ?? []).map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name} ({p.tiers.join(" → ")})
+              </option>
+            ))}
+          </SelectInput>
+        )}
+      </Field>
+      <Field label="Monthly budget (USD)" error={errors.monthlyBudgetUsd} hint="Leave empty for no cap. Counted per calendar month (UTC).">
+        {({ id, describedBy }) => <TextInput id={id} name="budget" inputMode="decimal" placeholder="No cap" defaultValue={defaults.budget} aria-describedby={describedBy} invalid={!!errors.monthlyBudgetUsd} />}
+      </Field>
+      <Field label="When over budget" error={errors.overBudget}>
+        {({ id, describedBy }) => (
+          <SelectInput id={id} name="overBudget" defaultValue={defaults.overBudget ?? "reject"} aria-describedby={describedBy}>
+            <option value="reject">Reject requests (HTTP 429)</option>
+            <option value="downgrade">Downgrade to the cheapest tier</option>
+          </SelectInput>
+        )}
+      </Field>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+
+/**
+ * The one and only view of a new key. Closing drops it from memory: the server keeps only its
+ * hash, so it can never be shown again.
+ */
+export function NewKeyDialog({ created, onClose }: { created: { key: string; name: string } | null; onClose: () => void }) {
+  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
+  const input = useRef<HTMLInputElement>(null);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(created!.key);
+      setCopied("copied");
+    } catch {
+      input.current?.select();
+      setCopied("failed");
+    }
+  }
+
+  function close() {
+    setCopied("idle");
+    onClose();
+  }
+
+  return (
+    <Dialog open={!!created} onClose={close} title="Copy your new API key">
+      {created && (
+        <div className="space-y-4 text-sm">
+          <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-amber-200">
+            <strong>This is the only time this key is shown.</strong> Store it in your secret manager now. Frontdesk keeps only a hash:
+            if the key is lost, revoke it and create a new one.
+          </p>
+          <label htmlFor="new-api-key" className="block font-medium text-slate-700">
+            API key “{created.name}”
+          </label>
+          <div className="flex gap-2">
+            <input
+              id="new-api-key"
+              ref={input}
+              readOnly
+              value={created.key}
+              onFocus={(e) => e.currentTarget.select()}
+              className="block w-full rounded-md border-0 bg-slate-50 px-3 py-2 font-mono text-xs text-slate-900 ring-1 ring-inset ring-slate-300"
+            />
+            <Button variant="secondary" onClick={copy}>
+              {copied === "copied" ? "Copied" : "Copy key"}
+            </Button>
+          </div>
+          <p aria-live="polite" className="text-xs text-slate-500">
+            {copied === "copied" ? "Copied to the clipboard." : copied === "failed" ? "Copying is blocked here: the key is selected, press Ctrl+C." : "Use it as the Bearer token (the OpenAI SDK's apiKey)."}
+          </p>
+          <div className="flex justify-end">
+            <Button onClick={close}>I have stored the key</Button>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import { tierChoices } from "@/lib/labeling/queue-item";
+import type { Verdict } from "@/lib/labeling/labeling-schemas";
+import { isTypingTarget, keyAction } from "./labeling-keys";
+import { QueueItemView } from "./queue-item-view";
+import { ShortcutLegend } from "./shortcut-legend";
+import type { QueueQuery } from "./use-labeling-progress";
+import { useLabelingQueue } from "./use-labeling-queue";
+import { VerdictPanel, type Draft } from "./verdict-panel";
+
+const BLANK: Draft = { verdict: null, tier: null, note: "", isPickingTier: false };
+
+/** One queue under one set of filters: the item on screen, the verdict being made, the keyboard. */
+export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery; lastUndoable: { id: string } | null }) {
+  const queue = useLabelingQueue(filters, lastUndoable);
+  const item = queue.current;
+  const [drafts, setDrafts] = useState<{ itemId: string | null; draft: Draft }>({ itemId: null, draft: BLANK });
+  const draft = item && drafts.itemId === item.id ? drafts.draft : BLANK;
+  const choices = item && draft.verdict ? tierChoices(item, draft.verdict) : [];
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+
+  const setDraft = (next: Partial<Draft>) => item && setDrafts({ itemId: item.id, draft: { ...draft, ...next } });
+  const say = (text: string) => queue.notify({ tone: "info", text });
+
+  function chooseVerdict(verdict: Verdict) {
+    if (!item) return;
+    const options = tierChoices(item, verdict);
+    if (verdict === "correct") return setDraft({ verdict, tier: item.tier, isPickingTier: false });
+    if (options.length === 0) {
+      const which = verdict === "should-be-cheaper" ? "cheapest" : "most capable";
+      return say(`${item.tier} is already the ${which} tier of policy ${item.policy ?? "—"}.`);
+    }
+    setDraft({ verdict, tier: options.length === 1 ? options[0]! : null, isPickingTier: options.length > 1 });
+  }
+
+  function save() {
+    if (!item) return;
+    if (!draft.verdict) return say("Choose a verdict first: 1, 2 or 3 (or s to skip).");
+    if (draft.verdict !== "correct" && !draft.tier) {
+      setDraft({ isPickingTier: true });
+      return say("Pick the tier that should have answered.");
+    }
+    queue.label(item, { verdict: draft.verdict, correctTier: draft.tier ?? undefined, note: draft.note });
+  }
+
+  const onKey = useEffectEvent((e: KeyboardEvent) => {
+    if (e.defaultPrevented || document.querySelector("dialog[open]")) return;
+    if (isTypingTarget(e.target)) {
+      if (e.target !== noteRef.current) return;
+      if (e.key === "Escape") noteRef.current?.blur();
+      else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        save();
+      }
+      return;
+    }
+    const action = keyAction(e, draft.isPickingTier ? choices.length : 0);
+    if (!action) return;
+    e.preventDefault();
+    switch (action.type) {
+      case "verdict":
+        return chooseVerdict(action.verdict);
+      case "tier":
+        return setDraft({ tier: choices[action.index]!, isPickingTier: false });
+      case "cancel":
+        return setDraft(draft.tier ? { isPickingTier: false } : { verdict: null, isPickingTier: false });
+      case "next":
+        return save();
+      case "skip":
+        return item && queue.skip(item);
+      case "undo":
+        return void queue.undo();
+      case "note":
+        return noteRef.current?.focus();
+    }
+  });
+
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKey(e);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+
+  const { state } = queue;
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0 space-y-4">
+        {state.message && (
+          <div
+            role={state.message.tone === "error" ? "alert" : "status"}
+            className={`flex items-start justify-between gap-3 rounded-md px-3 py-2 text-sm ring-1 ${state.message.tone === "error" ? "bg-red-50 text-red-800 ring-red-200" : "bg-brand-50 text-brand-700 ring-brand-100"}`}
+          >
+            <span>{state.message.text}</span>
+            <button type="button" onClick={queue.clearMessage} className="text-xs font-medium underline underline-offset-2">
+              Dismiss
+            </button>
+          </div>
+        )}
+        {item ? (
+          <QueueItemView item={item} />
+        ) : state.loadError ? (
+          <ErrorState message={`Could not load the queue: ${state.loadError}`} onRetry={queue.retry} />
+        ) : state.exhausted ? (
+          <EmptyState title="Nothing left to label" action={<Button variant="secondary" onClick={queue.retry}>Check again</Button>}>
+            Every routed request under these filters is labeled or held by another reviewer. Widen the time range or pick another policy.
+          </EmptyState>
+        ) : (
+          <LoadingRows rows={6} label="Loading the next request" />
+        )}
+      </div>
+      <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start">
+        <VerdictPanel
+          draft={draft}
+          choices={choices}
+          hasItem={!!item}
+          canUndo={queue.canUndo}
+          noteRef={noteRef}
+          onVerdict={chooseVerdict}
+          onTier={(tier) => setDraft({ tier, isPickingTier: false })}
+          onNote={(note) => setDraft({ note })}
+          onSave={save}
+          onSkip={() => item && queue.skip(item)}
+          onUndo={() => void queue.undo()}
+        />
+        <ShortcutLegend />
+      </aside>
+    </div>
+  );
+}

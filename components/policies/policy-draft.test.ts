@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { policySchema } from "@/lib/routing/config-schema";
+import { describeChanges, draftFrom, patchFrom, validateDraft } from "./policy-draft";
+
+const { rules: _rules, ...stored } = policySchema.parse({ name: "default", tiers: ["fast", "capable"] });
+
+describe("policy draft", () => {
+  it("patches only what changed", () => {
+    const saved = draftFrom(stored);
+    expect(patchFrom(saved, saved)).toEqual({});
+    const draft = { ...saved, bias: 0.62, escalation: { ...saved.escalation, minConfidence: 0.7 } };
+    expect(patchFrom(saved, draft)).toEqual({ bias: 0.62, escalation: { ...saved.escalation, minConfidence: 0.7 } });
+  });
+
+  it("validates with policySchema and reports field paths", () => {
+    const saved = draftFrom(stored);
+    expect(validateDraft(stored, { ...saved, bias: 0.3 })).toMatchObject({ ok: true, policy: { bias: 0.3, tiers: ["fast", "capable"] } });
+    const bad = validateDraft(stored, { ...saved, bias: 1.2, hedging: { ...saved.hedging, band: [0.9, 0.1] }, escalation: { ...saved.escalation, maxSteps: Number.NaN } });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors.bias).toBe("Must be at most 1.");
+    expect(bad.errors["hedging.band"]).toMatch(/lo <= hi/);
+    expect(bad.errors["escalation.maxSteps"]).toBe("Enter a number.");
+  });
+
+  it("describes changes in plain words, for drafts and audit entries alike", () => {
+    const saved = draftFrom(stored);
+    expect(describeChanges(saved, { ...saved, bias: 0.62, hedging: { ...saved.hedging, enabled: true } })).toEqual([
+      { field: "Bias", before: "0.50", after: "0.62" },
+      { field: "Hedging", before: "off", after: "on" },
+    ]);
+    expect(describeChanges({ rules: [{ name: "a", tier: "fast" }] }, { rules: [{ name: "a", tier: "capable", enabled: false }, { name: "b" }] })).toEqual([
+      { field: "Rules", before: "a → fast", after: "a → capable (off), b" },
+    ]);
+    expect(describeChanges(null, { bias: 1 })).toEqual([{ field: "Bias", before: "—", after: "1" }]);
+  });
+});

@@ -1,0 +1,133 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { ConfirmDialog } from "@/components/config/confirm-dialog";
+import { PolicyPicker } from "@/components/config/policy-picker";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import type { PolicyDetail } from "@/lib/config/policy-view";
+import { tierSchema } from "@/lib/routing/config-schema";
+import { BiasPanel } from "./bias-panel";
+import { projectedImpact } from "./prepare-bias-projection";
+import { describeChanges, draftFrom, patchFrom, validateDraft, type Draft } from "./policy-draft";
+import { PolicyHistory } from "./policy-history";
+import { PolicySettingsForm } from "./policy-settings-form";
+import { usePolicy, useProjectionSample, useUpdatePolicy } from "./use-policy";
+
+export function PolicyEditor({ policies, initialPolicy }: { policies: string[]; initialPolicy: string | null }) {
+  const router = useRouter();
+  const [policy, setPolicy] = useState(initialPolicy ?? policies[0] ?? null);
+  if (!policy) return <EmptyState title="No policies yet">Create a policy (for example with `npx frontdesk config apply`) to set its bias.</EmptyState>;
+  return (
+    <div className="space-y-6">
+      <PolicyPicker
+        policies={policies}
+        value={policy}
+        onChange={(next) => {
+          setPolicy(next);
+          router.replace(`/policies?policy=${encodeURIComponent(next)}`, { scroll: false });
+        }}
+      />
+      <PolicyLoader key={policy} policy={policy} />
+      <PolicyHistory policy={policy} />
+    </div>
+  );
+}
+
+function PolicyLoader({ policy }: { policy: string }) {
+  const detail = usePolicy(policy);
+  if (detail.isPending) return <LoadingRows rows={5} label="Loading the policy" />;
+  if (detail.isError) return <ErrorState message={detail.error.message} onRetry={() => detail.refetch()} />;
+  return <PolicyForm detail={detail.data} />;
+}
+
+/** The draft lives here until saved; the slider and settings change it, the projection follows it live. */
+function PolicyForm({ detail }: { detail: PolicyDetail }) {
+  const name = detail.policy.name;
+  const sample = useProjectionSample(name);
+  const update = useUpdatePolicy(name);
+  const saved = draftFrom(detail.policy);
+  const [draft, setDraft] = useState<Draft>(saved);
+  const [lastValid, setLastValid] = useState(() => validateDraft(detail.policy, saved));
+  const [isConfirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const tiers = useMemo(() => detail.tiers.map((t) => tierSchema.parse(t)), [detail.tiers]);
+
+  const checked = validateDraft(detail.policy, draft);
+  if (checked.ok && lastValid.ok && JSON.stringify(checked.policy) !== JSON.stringify(lastValid.policy)) setLastValid(checked);
+  const projected = checked.ok ? checked.policy : lastValid.ok ? lastValid.policy : null;
+  const errors = checked.ok ? {} : checked.errors;
+  const changes = describeChanges(saved, draft);
+  const impact = isConfirming && projected && sample.data?.rows.length ? projectedImpact(sample.data.rows, projected, tiers, draft.bias, saved.bias) : null;
+
+  function change(next: Draft) {
+    setNotice(null);
+    setDraft(next);
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <span>Tiers {detail.tiers.map((t) => t.name).join(" → ")}</span>
+          <span aria-hidden>·</span>
+          <span>{detail.ruleCount} rule{detail.ruleCount === 1 ? "" : "s"}</span>
+          <span aria-hidden>·</span>
+          <span>classifier: {detail.classifier.kind === "trained" ? detail.classifier.name : "built-in content scorer"}</span>
+          {detail.isDefault && <Badge tone="blue">default policy</Badge>}
+        </div>
+        <div className="flex items-center gap-3">
+          <p className={`text-sm ${notice ? "text-emerald-700" : "text-slate-600"}`} role="status">
+            {notice ?? (changes.length ? `${changes.length} unsaved change${changes.length > 1 ? "s" : ""}` : "No unsaved changes")}
+          </p>
+          <Button variant="secondary" disabled={!changes.length} onClick={() => change(saved)}>
+            Discard
+          </Button>
+          <Button disabled={!changes.length || !checked.ok} onClick={() => setConfirming(true)}>
+            Save changes
+          </Button>
+        </div>
+      </div>
+      {projected && (
+        <BiasPanel policy={{ ...projected, bias: draft.bias }} tiers={tiers} bias={draft.bias} savedBias={saved.bias} onBias={(bias) => change({ ...draft, bias })} sample={sample} />
+      )}
+      {errors.bias && <p className="text-sm text-red-600">{errors.bias}</p>}
+      <PolicySettingsForm draft={draft} errors={errors} onChange={change} />
+      <ConfirmDialog
+        open={isConfirming}
+        title={`Save policy ${name}?`}
+        confirmLabel="Save policy"
+        onConfirm={async () => {
+          const next = await update.mutateAsync(patchFrom(saved, draft));
+          setDraft(draftFrom(next.policy));
+          setNotice("Saved. Every gateway uses the new settings within a second.");
+        }}
+        onClose={() => setConfirming(false)}
+      >
+        <p>These changes apply to live traffic within a second and are recorded in the audit log:</p>
+        {impact && <p className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200">{impact}</p>}
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Changes</caption>
+          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-3">Setting</th>
+              <th scope="col" className="py-1 pr-3">Before</th>
+              <th scope="col" className="py-1">After</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={c.field}>
+                <td className="py-1 pr-3 text-slate-700">{c.field}</td>
+                <td className="py-1 pr-3 tabular-nums text-slate-500">{c.before}</td>
+                <td className="py-1 font-medium tabular-nums text-slate-900">{c.after}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useId, type ReactNode } from "react";
+import type { Draft } from "./policy-draft";
+
+type Props = { draft: Draft; errors: Record<string, string>; onChange: (draft: Draft) => void };
+
+const INPUT =
+  "block w-24 rounded-md bg-white px-2 py-1.5 text-sm tabular-nums ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:ring-red-500 disabled:bg-slate-50 disabled:text-slate-400";
+
+function NumberField({ label, value, error, onChange, step, disabled }: { label: string; value: number; error?: string; onChange: (v: number) => void; step: number; disabled?: boolean }) {
+  const id = useId();
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="number"
+        step={step}
+        value={Number.isNaN(value) ? "" : value}
+        disabled={disabled}
+        aria-invalid={!!error || undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))}
+        className={INPUT}
+      />
+      {error && (
+        <p id={`${id}-error`} className="text-xs text-red-600">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Group({ title, toggle, children }: { title: string; toggle?: ReactNode; children: ReactNode }) {
+  return (
+    <fieldset className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <legend className="sr-only">{title}</legend>
+      <h3 aria-hidden className="text-sm font-semibold text-slate-900">
+        {title}
+      </h3>
+      {toggle}
+      {children}
+    </fieldset>
+  );
+}
+
+function Toggle({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-700">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+/** Fallback mode, escalation, hedging, speculative routing and prompt storage. */
+export function PolicySettingsForm({ draft, errors, onChange }: Props) {
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => onChange({ ...draft, [key]: value });
+  const { escalation: esc, hedging: hedge, speculative: spec } = draft;
+  return (
+    <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+      <Group title="Fallback mode">
+        <p className="text-xs text-slate-500">When the router is unsure or the classifier fails.</p>
+        <div role="radiogroup" aria-label="Fallback mode" className="space-y-1.5">
+          {(["quality-first", "cost-first"] as const).map((mode) => (
+            <label key={mode} className="flex items-center gap-2 text-sm text-slate-700">
+              <input type="radio" name="fallback" value={mode} checked={draft.fallback === mode} onChange={() => set("fallback", mode)} />
+              {mode === "quality-first" ? "Quality first (most capable healthy tier)" : "Cost first (cheapest tier)"}
+            </label>
+          ))}
+        </div>
+        <Toggle label="Store prompts in the request log" checked={draft.storePrompts} onChange={(v) => set("storePrompts", v)} />
+      </Group>
+      <Group title="Escalation" toggle={<Toggle label="Escalate low-confidence answers" checked={esc.enabled} onChange={(v) => set("escalation", { ...esc, enabled: v })} />}>
+        <div className="flex gap-3">
+          <NumberField label="Min confidence (0–1)" step={0.05} value={esc.minConfidence} disabled={!esc.enabled} error={errors["escalation.minConfidence"]} onChange={(v) => set("escalation", { ...esc, minConfidence: v })} />
+          <NumberField label="Max steps" step={1} value={esc.maxSteps} disabled={!esc.enabled} error={errors["escalation.maxSteps"]} onChange={(v) => set("escalation", { ...esc, maxSteps: v })} />
+        </div>
+      </Group>
+      <Group title="Hedging" toggle={<Toggle label="Hedge uncertain requests" checked={hedge.enabled} onChange={(v) => set("hedging", { ...hedge, enabled: v })} />}>
+        <div className="flex flex-wrap gap-3">
+          <NumberField label="Band from" step={0.05} value={hedge.band[0]} disabled={!hedge.enabled} error={errors["hedging.band.0"] ?? errors["hedging.band"]} onChange={(v) => set("hedging", { ...hedge, band: [v, hedge.band[1]] })} />
+          <NumberField label="Band to" step={0.05} value={hedge.band[1]} disabled={!hedge.enabled} error={errors["hedging.band.1"]} onChange={(v) => set("hedging", { ...hedge, band: [hedge.band[0], v] })} />
+          <NumberField label="Delay (ms)" step={100} value={hedge.delayMs} disabled={!hedge.enabled} error={errors["hedging.delayMs"]} onChange={(v) => set("hedging", { ...hedge, delayMs: v })} />
+        </div>
+      </Group>
+      <Group title="Speculative routing" toggle={<Toggle label="Skip cheaper tiers when confident" checked={spec.enabled} onChange={(v) => set("speculative", { ...spec, enabled: v })} />}>
+        <NumberField label="P(needs top tier) threshold" step={0.05} value={spec.threshold} disabled={!spec.enabled} error={errors["speculative.threshold"]} onChange={(v) => set("speculative", { ...spec, threshold: v })} />
+      </Group>
+    </div>
+  );
+}

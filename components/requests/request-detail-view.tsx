@@ -1,0 +1,144 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { CategoryBarChart } from "@/components/charts/bar-chart";
+import { formatCount, formatDateTime, formatMs, formatPercent, formatUsd } from "@/components/charts/format";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import { OUTCOME_LABELS, prepareLatencyBreakdown } from "./prepare-request-detail";
+import { RequestTrace } from "./request-trace";
+import type { RequestDetail } from "./types";
+import { useRequest } from "./use-requests";
+
+const VERDICTS = { correct: "Correct", should_be_cheaper: "Should be cheaper", should_be_more_capable: "Should be more capable" } as const;
+
+export function RequestDetailView({ id }: { id: string }) {
+  const request = useRequest(id);
+  if (request.isPending) return <LoadingRows rows={6} label="Loading the request" />;
+  if (request.isError) {
+    return request.error.message && "status" in request.error && request.error.status === 404 ? (
+      <EmptyState title="No such request" action={<Link className="text-brand-700 underline" href="/requests">Back to the request log</Link>}>It may have been removed by retention or with the demo data.</EmptyState>
+    ) : (
+      <ErrorState message={request.error.message} onRetry={() => request.refetch()} />
+    );
+  }
+  return <Detail r={request.data.request} />;
+}
+
+function Detail({ r }: { r: RequestDetail }) {
+  const breakdown = prepareLatencyBreakdown(r.latency, r.totalMs);
+  const attempts = r.latency.attempts ?? [];
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <Badge tone="blue">{r.tierName ?? "no tier"}</Badge>
+        <Badge tone={r.stage === "escalation" ? "amber" : r.stage === "fallback" ? "red" : "slate"}>{`stage: ${r.stage}`}</Badge>
+        {r.status === "ok" ? <Badge tone="green">ok</Badge> : <Badge tone="red">{`error ${r.httpStatus}`}</Badge>}
+        {r.isDemo && <Badge>demo</Badge>}
+        <span className="text-slate-500">
+          {formatDateTime(r.createdAt)} · policy {r.policyName ?? "—"} · model {r.model ?? "—"} · key {r.apiKey?.name ?? "—"}
+        </span>
+      </div>
+      {r.error && (
+        <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">{r.error}</p>
+      )}
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Card label="Total latency" value={formatMs(r.totalMs)} />
+        <Card label="Cost" value={formatUsd(r.costUsd)} hint={`${formatUsd(r.baselineCostUsd)} on the most capable tier`} />
+        <Card label="Tokens" value={`${formatCount(r.promptTokens)} + ${formatCount(r.completionTokens)}`} hint="prompt + completion" />
+        <Card label="Attempts" value={String(attempts.length)} hint={r.escalated ? "escalated" : r.hedged ? "hedged" : undefined} />
+      </dl>
+      <Panel title="Latency breakdown">
+        <div aria-hidden className="h-28">
+          <CategoryBarChart data={breakdown.data} categoryKey="name" series={breakdown.series} valueFormatter={formatMs} layout="stacked-horizontal" />
+        </div>
+        <table className="mt-3 min-w-full text-sm">
+          <caption className="sr-only">Upstream attempts</caption>
+          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-3">Part</th>
+              <th scope="col" className="py-1 pr-3">Outcome</th>
+              <th scope="col" className="py-1 pr-3 text-right">Time</th>
+              <th scope="col" className="py-1 pr-3 text-right">Cost</th>
+              <th scope="col" className="py-1 text-right">Confidence</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            <Row part="Routing" outcome="decided" ms={r.latency.routingMs ?? 0} />
+            {attempts.map((a, i) => (
+              <Row key={i} part={`${i + 1}. ${a.tier} (${a.model})`} outcome={a.error ? `${OUTCOME_LABELS[a.outcome]}: ${a.error}` : OUTCOME_LABELS[a.outcome]} ms={a.ms} cost={a.costUsd} confidence={a.confidence} />
+            ))}
+            {(r.latency.escalationWaitMs ?? 0) > 0 && <Row part="Escalation wait (in the attempts above)" outcome="" ms={r.latency.escalationWaitMs!} />}
+            <Row part="Gateway overhead" outcome="" ms={r.latency.overheadMs ?? 0} />
+          </tbody>
+        </table>
+      </Panel>
+      <Panel title="Decision trace">
+        <RequestTrace decision={r.decision} />
+      </Panel>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Panel title="Prompt">
+          <Text value={r.prompt} />
+        </Panel>
+        <Panel title="Answer">
+          <Text value={r.response} />
+        </Panel>
+      </div>
+      <Panel title="Labels">
+        {r.labels.length === 0 ? (
+          <p className="text-sm text-slate-500">No reviewer has labeled this request yet.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {r.labels.map((l) => (
+              <li key={l.id} className="flex flex-wrap items-center gap-2 py-2">
+                <Badge tone={l.verdict === "correct" ? "green" : l.verdict === "should_be_cheaper" ? "amber" : "red"}>{VERDICTS[l.verdict]}</Badge>
+                {l.correctTier && <span>→ {l.correctTier.name}</span>}
+                <span className="text-slate-500">
+                  {l.sample} sample · {l.reviewer?.email ?? "demo reviewer"} · {formatDateTime(l.createdAt)}
+                </span>
+                {l.note && <span className="text-slate-600">“{l.note}”</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+    </div>
+  );
+}
+
+function Panel({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <h2 className="mb-3 text-sm font-semibold text-slate-900">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Card({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900">{value}</dd>
+      {hint && <dd className="text-xs text-slate-500">{hint}</dd>}
+    </div>
+  );
+}
+
+function Row({ part, outcome, ms, cost, confidence }: { part: string; outcome: string; ms: number; cost?: number; confidence?: number }) {
+  return (
+    <tr>
+      <td className="py-1.5 pr-3 text-slate-800">{part}</td>
+      <td className="py-1.5 pr-3 text-slate-600">{outcome}</td>
+      <td className="py-1.5 pr-3 text-right tabular-nums">{formatMs(ms)}</td>
+      <td className="py-1.5 pr-3 text-right tabular-nums">{cost === undefined ? "" : formatUsd(cost)}</td>
+      <td className="py-1.5 text-right tabular-nums">{confidence === undefined ? "" : formatPercent(confidence, 0)}</td>
+    </tr>
+  );
+}
+
+function Text({ value }: { value: string | null }) {
+  if (value === null) return <p className="text-sm text-slate-500">Not stored (the policy does not keep prompts and answers).</p>;
+  return <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">{value}</pre>;
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { type FormEvent } from "react";
+import { RangePicker } from "@/components/monitoring/range-picker";
+import { useTimeRange } from "@/components/monitoring/use-time-range";
+import { Button } from "@/components/ui/button";
+import { SelectInput, TextInput } from "@/components/ui/field";
+import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import { RequestsTable } from "./requests-table";
+import { useRequestList } from "./use-requests";
+
+const STAGES = ["rule", "classifier", "speculative", "pinned", "budget", "bypass", "fallback", "escalation", "hedge"];
+const KEYS = ["policy", "tier", "stage", "status", "q"] as const;
+
+/** The request log: filters live in the URL (shareable), newest first, "Load more" pages by cursor. */
+export function RequestsBrowser({ policies, tiers }: { policies: string[]; tiers: string[] }) {
+  const { choice, from, to, setChoice } = useTimeRange("24h");
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const f = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? ""])) as Record<(typeof KEYS)[number], string>;
+  const list = useRequestList({ from, to, ...f });
+
+  function set(key: (typeof KEYS)[number], value: string) {
+    const next = new URLSearchParams(params.toString());
+    if (value) next.set(key, value);
+    else next.delete(key);
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  }
+
+  function onSearch(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    set("q", String(new FormData(event.currentTarget).get("q") ?? "").trim());
+  }
+
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const isFiltered = KEYS.some((k) => f[k]);
+  const select = (key: "policy" | "tier" | "stage" | "status", label: string, all: string, options: string[]) => (
+    <div className="w-40">
+      <SelectInput aria-label={label} value={f[key]} onChange={(e) => set(key, e.target.value)}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </SelectInput>
+    </div>
+  );
+
+  return (
+    <section className="space-y-4">
+      <RangePicker choice={choice} from={from} to={to} onChange={setChoice} />
+      <div className="flex flex-wrap items-center gap-2">
+        {select("policy", "Policy", "All policies", policies)}
+        {select("tier", "Tier", "All tiers", tiers)}
+        {select("stage", "Stage", "All stages", STAGES)}
+        {select("status", "Status", "Any status", ["ok", "error"])}
+        <form onSubmit={onSearch} className="flex items-center gap-2" role="search">
+          <div className="w-56">
+            <TextInput key={f.q} type="search" name="q" defaultValue={f.q} aria-label="Search prompts" placeholder="Search prompts" />
+          </div>
+          <Button type="submit" variant="secondary" size="sm">
+            Search
+          </Button>
+        </form>
+        {isFiltered && (
+          <Button variant="ghost" size="sm" onClick={() => router.replace(`${pathname}?${new URLSearchParams([...params].filter(([k]) => !KEYS.includes(k as never))).toString()}`)}>
+            Clear filters
+          </Button>
+        )}
+      </div>
+      {list.isPending ? (
+        <LoadingRows rows={8} label="Loading requests" />
+      ) : list.isError ? (
+        <ErrorState message={list.error.message} onRetry={() => list.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState title={isFiltered ? "No requests match these filters" : "No requests in this time range"}>
+          {isFiltered ? "Loosen a filter or pick a longer range." : "Requests appear here as the gateway answers them."}
+        </EmptyState>
+      ) : (
+        <>
+          <RequestsTable rows={rows} />
+          <div className="flex items-center justify-between text-sm text-slate-600">
+            <span>{rows.length} shown, newest first</span>
+            {list.hasNextPage && (
+              <Button variant="secondary" size="sm" onClick={() => list.fetchNextPage()} isLoading={list.isFetchingNextPage}>
+                Load more
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, SelectInput, TextInput } from "@/components/ui/field";
+import { ApiError } from "@/lib/http/client-fetch";
+import type { RuleConfig } from "@/lib/routing/config-schema";
+import { emptyRuleForm, formFromRule, parseRuleForm, type RuleFormErrors, type RuleFormValues } from "./rule-form";
+
+type Props = {
+  /** The rule being edited, or null for a new one. */
+  rule: RuleConfig | null;
+  policyTiers: string[];
+  otherNames: string[];
+  /** Saves the whole list with this rule in place; throws the server's refusal. */
+  onSave: (rule: RuleConfig) => Promise<void>;
+  /** Where in the list the rule sits (for mapping the server's `rules.N.*` paths). */
+  index: number;
+  onClose: () => void;
+};
+
+const AREA = "block w-full rounded-md bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:ring-red-500";
+
+/** Add or edit a rule; invalid input (e.g. a catastrophic regex) shows next to its field and nothing is saved. */
+export function RuleEditorDialog({ rule, policyTiers, otherNames, onSave, index, onClose }: Props) {
+  const [values, setValues] = useState<RuleFormValues>(rule ? formFromRule(rule) : emptyRuleForm(policyTiers[policyTiers.length - 1] ?? ""));
+  const [errors, setErrors] = useState<RuleFormErrors>({});
+  const [isSaving, setSaving] = useState(false);
+  const set = <K extends keyof RuleFormValues>(key: K, value: RuleFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = parseRuleForm(values, { policyTiers, otherNames });
+    if (!parsed.ok) return setErrors(parsed.errors);
+    setErrors({});
+    setSaving(true);
+    try {
+      await onSave(parsed.rule);
+      onClose();
+    } catch (error) {
+      const prefix = `rules.${index}.`;
+      const mine = error instanceof ApiError ? error.issues.filter((i) => i.path.startsWith(prefix)) : [];
+      setErrors({
+        form: error instanceof Error ? error.message : "Could not save the rule.",
+        ...Object.fromEntries(mine.map((i) => [i.path.slice(prefix.length), i.message])),
+      });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const area = (key: "keywords" | "faq", label: string, hint: string, error?: string) => (
+    <Field label={label} error={error} hint={hint}>
+      {({ id, describedBy }) => (
+        <textarea id={id} rows={3} value={values[key]} aria-describedby={describedBy} aria-invalid={!!error || undefined} onChange={(e) => set(key, e.target.value)} className={AREA} />
+      )}
+    </Field>
+  );
+
+  return (
+    <Dialog open onClose={onClose} title={rule ? `Edit rule ${rule.name}` : "Add a rule"}>
+      <form onSubmit={onSubmit} noValidate className="space-y-3">
+        {errors.form && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+            {errors.form}
+          </p>
+        )}
+        <Field label="Rule name" error={errors.name}>
+          {({ id, describedBy }) => <TextInput id={id} value={values.name} autoFocus aria-describedby={describedBy} invalid={!!errors.name} onChange={(e) => set("name", e.target.value)} />}
+        </Field>
+        <Field label="Send to tier" error={errors.tier}>
+          {({ id, describedBy }) => (
+            <SelectInput id={id} value={values.tier} aria-describedby={describedBy} invalid={!!errors.tier} onChange={(e) => set("tier", e.target.value)}>
+              {policyTiers.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </SelectInput>
+          )}
+        </Field>
+        <p className="text-xs text-slate-500">Matches when every condition you fill in holds (any keyword or phrasing suffices). {errors.match && <span className="text-red-600">{errors.match}</span>}</p>
+        <Field label="Category" error={errors["match.category"]} hint="Equals metadata.category or the x-frontdesk-category header (case-insensitive).">
+          {({ id, describedBy }) => <TextInput id={id} value={values.category} aria-describedby={describedBy} invalid={!!errors["match.category"]} onChange={(e) => set("category", e.target.value)} />}
+        </Field>
+        {area("keywords", "Keywords", "One word or phrase per line; whole words, case-insensitive.", errors["match.keywords"] ?? errors["match.keywords.0"])}
+        <Field label="Regex" error={errors["match.regex"]} hint="RE2 syntax, searched in the latest user message. No lookaround or backreferences.">
+          {({ id, describedBy }) => (
+            <TextInput id={id} value={values.regex} className="font-mono" aria-describedby={describedBy} invalid={!!errors["match.regex"]} onChange={(e) => set("regex", e.target.value)} />
+          )}
+        </Field>
+        {values.regex && (
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" checked={values.caseSensitive} onChange={(e) => set("caseSensitive", e.target.checked)} />
+            Case-sensitive regex
+          </label>
+        )}
+        {area("faq", "FAQ phrasings", "One known question per line; matches similar wording.", errors["match.faq"] ?? errors["match.faq.0"])}
+        {values.faq.trim() && (
+          <Field label="FAQ minimum similarity" error={errors["match.faqMinSimilarity"]} hint="0.1 – 1; 0.7 by default.">
+            {({ id, describedBy }) => (
+              <TextInput id={id} inputMode="decimal" value={values.faqMinSimilarity} aria-describedby={describedBy} invalid={!!errors["match.faqMinSimilarity"]} onChange={(e) => set("faqMinSimilarity", e.target.value)} />
+            )}
+          </Field>
+        )}
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" checked={values.enabled} onChange={(e) => set("enabled", e.target.checked)} />
+          Enabled
+        </label>
+        <div className="flex justify-end gap-2 pt-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" isLoading={isSaving}>
+            Save rule
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

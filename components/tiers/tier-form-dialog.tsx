@@ -1,0 +1,130 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, SelectInput, TextInput } from "@/components/ui/field";
+import { issuesByPath } from "@/lib/config/form-errors";
+import type { TierView } from "@/lib/config/tier-view";
+import { ApiError } from "@/lib/http/client-fetch";
+import { PROVIDERS } from "@/lib/routing/config-schema";
+import { EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom, type TierFormErrors, type TierFormValues } from "./tier-form";
+import { useCreateTier, useUpdateTier } from "./use-tiers";
+
+const PROVIDER_LABELS: Record<string, string> = { openai: "OpenAI-compatible", anthropic: "Anthropic", simulated: "Simulated (demo, no network)" };
+
+/** Create a tier (`tier` null) or edit one. Mounted fresh per open, so its state starts clean. */
+export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClose: () => void }) {
+  const isEdit = tier !== null;
+  const [values, setValues] = useState<TierFormValues>(tier ? formFromTier(tier) : EMPTY_TIER_FORM);
+  const [errors, setErrors] = useState<TierFormErrors>({});
+  const createTier = useCreateTier();
+  const updateTier = useUpdateTier();
+  const set = <K extends keyof TierFormValues>(key: K, value: TierFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = parseTierForm(values);
+    if (!parsed.ok) return setErrors(parsed.errors);
+    setErrors({});
+    try {
+      if (tier) await updateTier.mutateAsync({ name: tier.name, patch: tierPatchFrom(parsed.input, values) });
+      else await createTier.mutateAsync(parsed.input);
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && error.issues.length) setErrors({ form: error.message, ...issuesByPath(error.issues) });
+      else setErrors({ form: error instanceof Error ? error.message : "Could not save the tier." });
+    }
+  }
+
+  const text = (key: keyof TierFormValues, label: string, props: { hint?: string; type?: string; placeholder?: string; disabled?: boolean; inputMode?: "decimal" | "numeric" } = {}) => (
+    <Field label={label} error={errors[key]} hint={props.hint}>
+      {({ id, describedBy }) => (
+        <TextInput
+          id={id}
+          type={props.type ?? "text"}
+          inputMode={props.inputMode}
+          value={String(values[key])}
+          placeholder={props.placeholder}
+          disabled={props.disabled}
+          autoComplete="off"
+          aria-describedby={describedBy}
+          invalid={!!errors[key]}
+          onChange={(e) => set(key, e.target.value as never)}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <Dialog open onClose={onClose} title={isEdit ? `Edit tier ${tier.name}` : "Add a tier"}>
+      <form onSubmit={onSubmit} noValidate className="space-y-3">
+        {errors.form && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+            {errors.form}
+          </p>
+        )}
+        {text("name", "Name", { disabled: isEdit, hint: isEdit ? "Names cannot change (policies and logs refer to them)." : "Lowercase, e.g. fast or capable." })}
+        <Field label="Provider" error={errors.provider}>
+          {({ id, describedBy }) => (
+            <SelectInput id={id} value={values.provider} aria-describedby={describedBy} onChange={(e) => set("provider", e.target.value)}>
+              {PROVIDERS.map((p) => (
+                <option key={p} value={p}>
+                  {PROVIDER_LABELS[p]}
+                </option>
+              ))}
+            </SelectInput>
+          )}
+        </Field>
+        {text("baseUrl", "Base URL", { placeholder: "https://api.openai.com/v1", hint: values.provider === "simulated" ? "Not used by simulated tiers." : undefined })}
+        {text("model", "Model", { placeholder: "gpt-4o-mini" })}
+        <div className="grid grid-cols-2 gap-3">
+          {text("inputUsdPerMTok", "Input price (USD / 1M tokens)", { inputMode: "decimal" })}
+          {text("outputUsdPerMTok", "Output price (USD / 1M tokens)", { inputMode: "decimal" })}
+        </div>
+        {text("timeoutMs", "Timeout (ms)", { inputMode: "numeric" })}
+        {text("apiKey", isEdit ? "Replace API key" : "API key", {
+          type: "password",
+          placeholder: isEdit && tier.credentialHint ? `Stored: ${tier.credentialHint} — leave empty to keep it` : "Optional",
+          hint: "Write-only: it is stored for the gateway and never shown again.",
+        })}
+        {isEdit && tier.credentialHint && (
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" checked={values.removeApiKey} disabled={!!values.apiKey} onChange={(e) => set("removeApiKey", e.target.checked)} />
+            Remove the stored key ({tier.credentialHint})
+          </label>
+        )}
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" checked={values.enabled} onChange={(e) => set("enabled", e.target.checked)} />
+          Enabled (disabled tiers are skipped by every policy)
+        </label>
+        <details className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200" open={!!errors.options}>
+          <summary className="cursor-pointer text-sm font-medium text-slate-700">Provider options (JSON)</summary>
+          <div className="mt-2">
+            <Field label="Options" error={errors.options} hint="Simulated latency, error rate and replay; extra headers for network providers.">
+              {({ id, describedBy }) => (
+                <textarea
+                  id={id}
+                  rows={5}
+                  value={values.options}
+                  aria-describedby={describedBy}
+                  aria-invalid={!!errors.options || undefined}
+                  onChange={(e) => set("options", e.target.value)}
+                  className="block w-full rounded-md bg-white px-3 py-2 font-mono text-xs ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:ring-red-500"
+                />
+              )}
+            </Field>
+          </div>
+        </details>
+        <div className="flex justify-end gap-2 pt-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" isLoading={createTier.isPending || updateTier.isPending}>
+            {isEdit ? "Save tier" : "Add tier"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

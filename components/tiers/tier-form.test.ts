@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom } from "./tier-form";
+
+const valid = { ...EMPTY_TIER_FORM, name: "fast", baseUrl: "https://api.example.com/v1", model: "small", inputUsdPerMTok: "0.15", outputUsdPerMTok: "$0.6" };
+
+describe("tier form", () => {
+  it("accepts a valid form and turns prices into numbers", () => {
+    const parsed = parseTierForm(valid);
+    expect(parsed).toMatchObject({ ok: true, input: { name: "fast", inputUsdPerMTok: 0.15, outputUsdPerMTok: 0.6, timeoutMs: 60000 } });
+    expect(parsed.ok && "apiKey" in parsed.input).toBe(false);
+  });
+
+  it("shows the server's messages next to the fields: bad URL, negative price, not a number", () => {
+    const parsed = parseTierForm({ ...valid, baseUrl: "api.example.com", inputUsdPerMTok: "-1", timeoutMs: "soon" });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.baseUrl).toMatch(/http:\/\/ or https:\/\//);
+    expect(parsed.errors.inputUsdPerMTok).toBe("Can't be negative.");
+    expect(parsed.errors.timeoutMs).toBe("Enter a number.");
+  });
+
+  it("requires a base URL for network providers but not for simulated ones", () => {
+    const openai = parseTierForm({ ...valid, baseUrl: "" });
+    expect(openai.ok ? null : openai.errors.baseUrl).toBe('required for provider "openai"');
+    expect(parseTierForm({ ...valid, provider: "simulated", baseUrl: "" }).ok).toBe(true);
+  });
+
+  it("reports invalid options JSON", () => {
+    const parsed = parseTierForm({ ...valid, options: "{latency:" });
+    expect(parsed.ok ? null : parsed.errors.options).toMatch(/valid JSON/);
+  });
+
+  it("sends the key only when typed, and null when removal is ticked", () => {
+    const tier = { ...valid, provider: "openai" };
+    const parsed = parseTierForm(tier);
+    if (!parsed.ok) throw new Error("expected valid");
+    expect(tierPatchFrom(parsed.input, tier)).not.toHaveProperty("apiKey");
+    expect(tierPatchFrom(parsed.input, { ...tier, removeApiKey: true }).apiKey).toBeNull();
+    const typed = { ...tier, apiKey: "sk-new" };
+    const withKey = parseTierForm(typed);
+    if (!withKey.ok) throw new Error("expected valid");
+    expect(tierPatchFrom(withKey.input, typed).apiKey).toBe("sk-new");
+    expect(tierPatchFrom(withKey.input, typed)).toMatchObject({ baseUrl: "https://api.example.com/v1", outputUsdPerMTok: 0.6 });
+  });
+
+  it("round-trips a stored tier (which never carries its key)", () => {
+    const form = formFromTier({
+      name: "capable", provider: "simulated", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: false,
+      options: { demo: true }, rank: 2, credentialHint: "…k3Xz", usedBy: ["default"],
+    });
+    expect(form).toMatchObject({ apiKey: "", baseUrl: "", enabled: false, inputUsdPerMTok: "1" });
+    expect(parseTierForm(form)).toMatchObject({ ok: true, input: { options: { demo: true } } });
+  });
+});

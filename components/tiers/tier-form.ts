@@ -1,0 +1,105 @@
+/**
+ * The tier dialog's fields → the API's input, validated in the browser with the same tierSchema
+ * (and the same messages, lib/config/form-errors.ts) the server uses. The API key is write-only:
+ * typed → replaced; "remove" ticked → deleted; otherwise left as stored.
+ */
+import type { TierPatch } from "@/lib/config/config-schemas";
+import { fieldIssues, friendlyErrors, issuesByPath } from "@/lib/config/form-errors";
+import type { TierView } from "@/lib/config/tier-view";
+import { tierSchema, type TierConfigInput } from "@/lib/routing/config-schema";
+
+export type TierFormValues = {
+  name: string;
+  provider: string;
+  baseUrl: string;
+  model: string;
+  apiKey: string;
+  removeApiKey: boolean;
+  inputUsdPerMTok: string;
+  outputUsdPerMTok: string;
+  timeoutMs: string;
+  enabled: boolean;
+  options: string;
+};
+
+export type TierFormErrors = Record<string, string>;
+
+export const EMPTY_TIER_FORM: TierFormValues = {
+  name: "",
+  provider: "openai",
+  baseUrl: "",
+  model: "",
+  apiKey: "",
+  removeApiKey: false,
+  inputUsdPerMTok: "0",
+  outputUsdPerMTok: "0",
+  timeoutMs: "60000",
+  enabled: true,
+  options: "{}",
+};
+
+export function formFromTier(tier: TierView): TierFormValues {
+  return {
+    name: tier.name,
+    provider: tier.provider,
+    baseUrl: tier.baseUrl ?? "",
+    model: tier.model,
+    apiKey: "",
+    removeApiKey: false,
+    inputUsdPerMTok: String(tier.inputUsdPerMTok),
+    outputUsdPerMTok: String(tier.outputUsdPerMTok),
+    timeoutMs: String(tier.timeoutMs),
+    enabled: tier.enabled,
+    options: JSON.stringify(tier.options, null, 2),
+  };
+}
+
+/** "" → undefined (the schema's default); "1.5" → 1.5; "abc" → the text (the schema says "Enter a number."). */
+function numberOrText(text: string): number | string | undefined {
+  const t = text.trim().replace(/^\$/, "");
+  if (t === "") return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : t;
+}
+
+type Parsed = { ok: true; input: TierConfigInput } | { ok: false; errors: TierFormErrors };
+
+export function parseTierForm(v: TierFormValues): Parsed {
+  let options: unknown;
+  try {
+    options = v.options.trim() ? JSON.parse(v.options) : {};
+  } catch {
+    return { ok: false, errors: { options: "Not valid JSON. Use an object like {\"latency\": {\"medianMs\": 300}}." } };
+  }
+  const input = {
+    name: v.name.trim(),
+    provider: v.provider,
+    ...(v.baseUrl.trim() ? { baseUrl: v.baseUrl.trim() } : {}),
+    model: v.model.trim(),
+    ...(v.apiKey ? { apiKey: v.apiKey } : {}),
+    inputUsdPerMTok: numberOrText(v.inputUsdPerMTok),
+    outputUsdPerMTok: numberOrText(v.outputUsdPerMTok),
+    timeoutMs: numberOrText(v.timeoutMs),
+    enabled: v.enabled,
+    options,
+  };
+  const parsed = tierSchema.safeParse(input, { error: friendlyErrors });
+  if (!parsed.success) return { ok: false, errors: issuesByPath(fieldIssues(parsed.error)) };
+  return { ok: true, input: input as TierConfigInput };
+}
+
+/** The PATCH body for an edited tier: everything but the name, the key only when changed. */
+export function tierPatchFrom(input: TierConfigInput, v: TierFormValues): TierPatch {
+  const parsed = tierSchema.parse(input);
+  return {
+    provider: parsed.provider,
+    baseUrl: parsed.baseUrl ?? null,
+    model: parsed.model,
+    inputUsdPerMTok: parsed.inputUsdPerMTok,
+    outputUsdPerMTok: parsed.outputUsdPerMTok,
+    timeoutMs: parsed.timeoutMs,
+    enabled: parsed.enabled,
+    options: parsed.options as Record<string, unknown>,
+    ...(v.apiKey ? { apiKey: v.apiKey } : v.removeApiKey ? { apiKey: null } : {}),
+  };
+}

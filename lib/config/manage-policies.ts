@@ -1,0 +1,112 @@
+/**
+ * A policy's settings as the product owner edits them (bias, fallback mode, escalation,
+ * hedging, speculative routing, prompt storage) and its change history. A patch is merged into
+ * the stored policy (nested groups key by key) and the result validated with policySchema; the
+ * change lands in one transaction with before/after in the audit log and a gateway reload.
+ */
+import { listAudit, recordAudit, type Actor } from "../db/audit-repo.ts";
+import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { findPolicyRow, updatePolicySettings, type PolicyDetailRow } from "../db/policy-repo.ts";
+import { listTierRows } from "../db/tier-repo.ts";
+import { AppError } from "../http/app-error.ts";
+import { policySchema, type PolicyConfig } from "../routing/config-schema.ts";
+import { policyFromRow, tierFromRow } from "./config-from-rows.ts";
+import type { PolicyPatch } from "./config-schemas.ts";
+import { fieldIssues, friendlyErrors } from "./form-errors.ts";
+import type { PolicyDetail, PolicyHistoryEntry, PolicySettings } from "./policy-view.ts";
+
+const FALLBACK_TO_DB = { "quality-first": "quality_first", "cost-first": "cost_first" } as const;
+
+/** The fields this page owns (what the audit entry compares). */
+export function settingsOf(policy: PolicyConfig): PolicySettings {
+  return {
+    description: policy.description ?? "",
+    bias: policy.bias,
+    fallback: policy.fallback,
+    escalation: policy.escalation,
+    hedging: policy.hedging,
+    speculative: policy.speculative,
+    storePrompts: policy.storePrompts,
+    expectedOutputTokens: policy.expectedOutputTokens,
+    referencePromptTokens: policy.referencePromptTokens,
+  };
+}
+
+async function requirePolicy(name: string, client?: Prisma.TransactionClient): Promise<PolicyDetailRow> {
+  const row = await findPolicyRow(name, client);
+  if (!row) throw new AppError("not_found", `No policy named "${name}".`);
+  return row;
+}
+
+export async function getPolicyDetail(name: string): Promise<PolicyDetail> {
+  const [row, tierRows] = await Promise.all([requirePolicy(name), listTierRows()]);
+  const { rules, ...policy } = policyFromRow(row);
+  const tiers = policy.tiers.flatMap((t) => {
+    const tierRow = tierRows.find((r) => r.name === t);
+    if (!tierRow) return [];
+    const { apiKey: _secret, ...config } = tierFromRow(tierRow);
+    return [config];
+  });
+  return {
+    policy,
+    ruleCount: rules.length,
+    isDefault: row.isDefault,
+    tiers,
+    classifier: row.activeClassifier ? { kind: "trained", id: row.activeClassifier.id, name: row.activeClassifier.name } : { kind: "heuristic", id: "builtin", name: "built-in content scorer" },
+  };
+}
+
+function merge(current: PolicyConfig, patch: PolicyPatch): unknown {
+  const { escalation, hedging, speculative, ...flat } = patch;
+  return {
+    ...current,
+    ...flat,
+    escalation: { ...current.escalation, ...escalation },
+    hedging: { ...current.hedging, ...hedging },
+    speculative: { ...current.speculative, ...speculative },
+  };
+}
+
+export async function updatePolicy(actor: Actor, name: string, patch: PolicyPatch): Promise<PolicyDetail> {
+  await inConfigTransaction(async (tx) => {
+    const row = await requirePolicy(name, tx);
+    const current = policyFromRow(row);
+    const parsed = policySchema.safeParse(merge(current, patch), { error: friendlyErrors });
+    if (!parsed.success) {
+      const issues = fieldIssues(parsed.error);
+      throw new AppError("bad_request", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
+    }
+    const next = parsed.data;
+    const after = settingsOf(next);
+    await updatePolicySettings(
+      row.id,
+      {
+        ...after,
+        fallback: FALLBACK_TO_DB[after.fallback],
+        escalation: after.escalation as Prisma.InputJsonValue,
+        hedging: after.hedging as Prisma.InputJsonValue,
+        speculative: after.speculative as Prisma.InputJsonValue,
+      },
+      tx,
+    );
+    const action = Object.keys(patch).length === 1 && patch.bias !== undefined ? "policy.bias_change" : "policy.update";
+    await recordAudit(actor, { action, targetType: "policy", targetId: name, before: settingsOf(current), after }, tx);
+    await notifyConfigChanged(tx, action);
+  });
+  return getPolicyDetail(name);
+}
+
+/** The policy's audit entries, newest first (settings changes and rule replacements). */
+export async function policyHistory(name: string, take = 50): Promise<PolicyHistoryEntry[]> {
+  await requirePolicy(name);
+  const rows = await listAudit({ targetType: "policy", targetId: name, take });
+  return rows.map((r) => ({
+    id: r.id.toString(),
+    at: r.createdAt.toISOString(),
+    actor: r.actorEmail,
+    action: r.action,
+    before: r.before ?? null,
+    after: r.after ?? null,
+  }));
+}

@@ -1,0 +1,174 @@
+/**
+ * The tier catalog as the console edits it: list, create, change, reorder, delete, and test a
+ * tier's connection. Every value is validated with lib/routing's tierSchema; every change runs in
+ * the config transaction with an audit entry (before/after, never the secret) and a reload
+ * notice to every gateway. The API key is write-only: stored, replaced or removed, never returned.
+ */
+import { recordAudit, type Actor } from "../db/audit-repo.ts";
+import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import {
+  deleteTierRow,
+  findTierRow,
+  insertTierRow,
+  listTierRows,
+  policiesUsingTier,
+  policyNamesByTier,
+  readTierSecret,
+  removeTierCredential,
+  setTierCredential,
+  setTierRanks,
+  updateTierRow,
+  type TierData,
+} from "../db/tier-repo.ts";
+import type { DbClient } from "../db/user-repo.ts";
+import { resolveReplay } from "../gateway/replay-datasets.ts";
+import { AppError } from "../http/app-error.ts";
+import { testConnection } from "../providers/index.ts";
+import { tierSchema, type TierConfig } from "../routing/config-schema.ts";
+import { tierFromRow } from "./config-from-rows.ts";
+import type { TierPatch } from "./config-schemas.ts";
+import { fieldIssues, friendlyErrors } from "./form-errors.ts";
+import type { ConnectionTestResult, TierView } from "./tier-view.ts";
+
+type TierRow = NonNullable<Awaited<ReturnType<typeof findTierRow>>>;
+
+function view(row: TierRow, usedBy: string[]): TierView {
+  const { apiKey: _secret, ...config } = tierFromRow(row);
+  return { ...config, rank: row.rank, credentialHint: row.credential?.hint || null, usedBy };
+}
+
+/** What the audit log keeps of a tier: its config and the key's hint, never the key. */
+function auditView(row: TierRow) {
+  const { apiKey: _secret, ...config } = tierFromRow(row);
+  return { ...config, rank: row.rank, credential: row.credential?.hint || null };
+}
+
+function parseTier(input: unknown): TierConfig {
+  const parsed = tierSchema.safeParse(input, { error: friendlyErrors });
+  if (!parsed.success) {
+    const issues = fieldIssues(parsed.error);
+    throw new AppError("bad_request", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
+  }
+  return parsed.data;
+}
+
+function rowData(tier: TierConfig): TierData {
+  return {
+    provider: tier.provider,
+    baseUrl: tier.baseUrl ?? null,
+    model: tier.model,
+    inputUsdPerMTok: tier.inputUsdPerMTok,
+    outputUsdPerMTok: tier.outputUsdPerMTok,
+    timeoutMs: tier.timeoutMs,
+    enabled: tier.enabled,
+    options: tier.options as Prisma.InputJsonValue,
+  };
+}
+
+async function requireTier(name: string, client?: DbClient): Promise<TierRow> {
+  const row = await findTierRow(name, client);
+  if (!row) throw new AppError("not_found", `No tier named "${name}".`);
+  return row;
+}
+
+async function changed(actor: Actor, action: string, name: string, before: unknown, after: unknown, tx: DbClient) {
+  await recordAudit(actor, { action, targetType: "tier", targetId: name, before, after }, tx);
+  await notifyConfigChanged(tx, action);
+}
+
+export async function listTiers(): Promise<TierView[]> {
+  const [rows, usedBy] = await Promise.all([listTierRows(), policyNamesByTier()]);
+  return rows.map((row) => view(row, usedBy.get(row.id) ?? []));
+}
+
+export async function createTier(actor: Actor, input: unknown): Promise<TierView> {
+  const tier = parseTier(input);
+  return inConfigTransaction(async (tx) => {
+    if (await findTierRow(tier.name, tx)) {
+      throw new AppError("conflict", `A tier named "${tier.name}" already exists.`, { issues: [{ path: "name", message: "This name is taken." }] });
+    }
+    const created = await insertTierRow(tier.name, rowData(tier), tx);
+    if (tier.apiKey) await setTierCredential(created.id, tier.name, tier.apiKey, tx);
+    const row = await requireTier(tier.name, tx);
+    await changed(actor, "tier.create", tier.name, undefined, auditView(row), tx);
+    return view(row, []);
+  });
+}
+
+export async function updateTier(actor: Actor, name: string, patch: TierPatch): Promise<TierView> {
+  return inConfigTransaction(async (tx) => {
+    const before = await requireTier(name, tx);
+    const { apiKey, baseUrl, ...rest } = patch;
+    const { apiKey: _none, ...current } = tierFromRow(before);
+    const merged = { ...current, ...rest, ...(baseUrl !== undefined ? { baseUrl: baseUrl ?? undefined } : {}), ...(apiKey ? { apiKey } : {}) };
+    const tier = parseTier(merged);
+    await updateTierRow(before.id, rowData(tier), tx);
+    if (apiKey) await setTierCredential(before.id, name, apiKey, tx);
+    else if (apiKey === null && before.credential) await removeTierCredential(before.id, before.credential.id, tx);
+    const after = await requireTier(name, tx);
+    const action = patch.enabled !== undefined && Object.keys(patch).length === 1 ? (patch.enabled ? "tier.enable" : "tier.disable") : "tier.update";
+    await changed(actor, action, name, auditView(before), auditView(after), tx);
+    return view(after, await policiesUsingTier(after.id, tx));
+  });
+}
+
+/** Refused (409) while a policy lists the tier or a rule sends requests to it. */
+export async function deleteTier(actor: Actor, name: string): Promise<void> {
+  await inConfigTransaction(async (tx) => {
+    const row = await requireTier(name, tx);
+    const users = await policiesUsingTier(row.id, tx);
+    if (users.length) {
+      const list = users.map((p) => `"${p}"`).join(", ");
+      throw new AppError("conflict", `Tier "${name}" is used by ${users.length === 1 ? "policy" : "policies"} ${list}. Remove it from ${users.length === 1 ? "that policy" : "those policies"} first, or disable it instead.`);
+    }
+    await deleteTierRow(row.id, row.credential?.id ?? null, tx);
+    await changed(actor, "tier.delete", name, auditView(row), undefined, tx);
+  });
+}
+
+/** `order` must name every tier exactly once; ranks become 0, 1, 2, … in that order. */
+export async function reorderTiers(actor: Actor, order: readonly string[]): Promise<TierView[]> {
+  await inConfigTransaction(async (tx) => {
+    const rows = await listTierRows(tx);
+    const names = rows.map((r) => r.name);
+    const missing = names.filter((n) => !order.includes(n));
+    const unknown = order.filter((n) => !names.includes(n));
+    const twice = order.filter((n, i) => order.indexOf(n) !== i);
+    if (missing.length || unknown.length || twice.length) {
+      const parts = [
+        missing.length ? `missing ${missing.join(", ")}` : "",
+        unknown.length ? `unknown ${unknown.join(", ")}` : "",
+        twice.length ? `listed twice ${twice.join(", ")}` : "",
+      ].filter(Boolean);
+      throw new AppError("bad_request", `The order must list every tier exactly once (${parts.join("; ")}).`, { issues: [{ path: "order", message: parts.join("; ") }] });
+    }
+    await setTierRanks(order, tx);
+    await recordAudit(actor, { action: "tier.reorder", targetType: "tier", targetId: null, before: { order: names }, after: { order } }, tx);
+    await notifyConfigChanged(tx, "tier.reorder");
+  });
+  return listTiers();
+}
+
+/**
+ * Calls the saved tier's upstream (the model list, or a tiny simulated call) with its stored key.
+ * Changes nothing, so no reload notice; audited because it makes the server call out.
+ */
+export async function testTierConnection(actor: Actor, name: string): Promise<ConnectionTestResult> {
+  const row = await requireTier(name);
+  const tier = tierFromRow(row);
+  const warnings: string[] = [];
+  const options = tier.provider === "simulated" ? resolveReplay(tier.options, (m) => warnings.push(m)) : tier.options;
+  const result = await testConnection({
+    name: tier.name,
+    provider: tier.provider,
+    baseUrl: tier.baseUrl,
+    model: tier.model,
+    apiKey: await readTierSecret(name),
+    timeoutMs: tier.timeoutMs,
+    options,
+  });
+  const out = { ...result, latencyMs: Math.round(result.latencyMs * 10) / 10, message: [result.message, ...warnings].join("; ") };
+  await recordAudit(actor, { action: "tier.test_connection", targetType: "tier", targetId: name, after: out });
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * Shapes the policies page reads (GET /api/admin/policies/:name, /history, /projection).
+ * Type-only for the browser.
+ */
+import type { PolicyConfig, TierConfig } from "../routing/config-schema.ts";
+import type { ProjectionRow } from "../routing/project-bias.ts";
+
+export type PolicySettings = Pick<PolicyConfig, "bias" | "fallback" | "escalation" | "hedging" | "speculative" | "storePrompts" | "expectedOutputTokens" | "referencePromptTokens"> & {
+  description: string;
+};
+
+export type PolicyDetail = {
+  /** The stored policy without its rules (the rules page edits those). */
+  policy: Omit<PolicyConfig, "rules">;
+  ruleCount: number;
+  isDefault: boolean;
+  /** The policy's tiers, cheapest first, without secrets. */
+  tiers: Array<Omit<TierConfig, "apiKey">>;
+  /** The classifier the gateway uses for this policy now. */
+  classifier: { kind: "trained" | "heuristic"; id: string; name: string };
+};
+
+export type PolicyHistoryEntry = {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+};
+
+export type ProjectionSample = {
+  policy: string;
+  /** Scored by this classifier (what the gateway would use now). */
+  classifier: { kind: "trained" | "heuristic"; id: string };
+  /** Per policy tier: the model whose recorded outcomes stand for it. */
+  models: string[];
+  sources: Array<{ name: string; rows: number }>;
+  rows: ProjectionRow[];
+  /** Rows a rule decides (kept, with ruleTier: their tier does not move with the bias). */
+  ruleRows: number;
+  /** Why the sample is empty, when it is. */
+  emptyReason: string | null;
+};

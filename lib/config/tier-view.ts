@@ -1,0 +1,15 @@
+/**
+ * A tier as the console shows it: its config without the secret, plus the credential's hint
+ * ("…k3Xz"), its rank and the policies using it. Type-only for the browser.
+ */
+import type { TierConfig } from "../routing/config-schema.ts";
+
+export type TierView = Omit<TierConfig, "apiKey"> & {
+  rank: number;
+  /** The last characters of the stored key, e.g. "…k3Xz"; null when no key is stored. */
+  credentialHint: string | null;
+  /** Policies listing this tier (deleting it is refused while any do). */
+  usedBy: string[];
+};
+
+export type ConnectionTestResult = { ok: boolean; latencyMs: number; message: string };

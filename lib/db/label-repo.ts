@@ -1,0 +1,222 @@
+/**
+ * The labeling queue's SQL. A request is *eligible* when it was routed and answered (status ok,
+ * not a bypass, prompt stored); it is *open* when it has no label and no live claim. Claims
+ * (LabelClaim, one row per request) are taken atomically: the candidate row is locked with
+ * FOR NO KEY UPDATE SKIP LOCKED and the claim inserted with ON CONFLICT … WHERE expired, so two
+ * reviewers never hold the same request even when their statements race.
+ */
+import type { QueueFilters } from "../labeling/labeling-schemas.ts";
+import type { Prisma } from "./generated/client.ts";
+import { pgPool } from "./pg-pool.ts";
+import { db } from "./prisma.ts";
+
+/** The engine's random-sample marker in the decision JSON (finish-decision.ts). */
+export const IS_RANDOM = `(r.decision->>'labelCandidate') = 'random'`;
+
+/** WHERE clause (alias r) for eligible requests matching the filters; params start at $start. */
+function eligible(f: QueueFilters, start: number): { sql: string; params: unknown[] } {
+  const parts = [`r.status = 'ok'`, `r.stage <> 'bypass'`, `r.prompt IS NOT NULL`, `r."tierName" IS NOT NULL`];
+  const params: unknown[] = [];
+  const add = (cond: (p: string) => string, value: unknown) => {
+    params.push(value);
+    parts.push(cond(`$${start + params.length - 1}`));
+  };
+  if (f.from) add((p) => `r."createdAt" >= ${p}`, f.from);
+  if (f.to) add((p) => `r."createdAt" < ${p}`, f.to);
+  if (f.policy) add((p) => `r."policyName" = ${p}`, f.policy);
+  if (f.tier) add((p) => `r."tierName" = ${p}`, f.tier);
+  return { sql: parts.join(" AND "), params };
+}
+
+const OPEN = `NOT EXISTS (SELECT 1 FROM "Label" l WHERE l."requestId" = r.id)
+  AND NOT EXISTS (SELECT 1 FROM "LabelClaim" c WHERE c."requestId" = r.id AND c."expiresAt" > now())`;
+
+/** The most uncertain open requests, not in the random sample (that stream is kept unbiased). */
+export async function uncertainCandidates(f: QueueFilters, limit: number): Promise<string[]> {
+  const w = eligible(f, 2);
+  const { rows } = await pgPool().query<{ id: string }>(
+    `SELECT id FROM (
+       SELECT r.id, r.uncertainty, r.decision FROM "RequestLog" r WHERE ${w.sql} AND ${OPEN}
+       ORDER BY r.uncertainty DESC NULLS LAST, r.id DESC LIMIT $1 * 2
+     ) r WHERE (r.decision->>'labelCandidate') IS DISTINCT FROM 'random'
+     ORDER BY r.uncertainty DESC NULLS LAST, r.id DESC LIMIT $1`,
+    [limit, ...w.params],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Open requests of the engine's uniform random sample, in a uniformly random order. */
+export async function randomCandidates(f: QueueFilters, limit: number): Promise<string[]> {
+  const w = eligible(f, 2);
+  const { rows } = await pgPool().query<{ id: string }>(
+    `SELECT r.id FROM "RequestLog" r WHERE ${w.sql} AND ${IS_RANDOM} AND ${OPEN} ORDER BY random() LIMIT $1`,
+    [limit, ...w.params],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Claims the first still-open request of `ids` (in order) for the reviewer; null if none. */
+export async function claimFirstOpen(reviewerId: string, ids: readonly string[], ttlSeconds: number): Promise<string | null> {
+  if (!ids.length) return null;
+  const { rows } = await pgPool().query<{ requestId: string }>(
+    `WITH pick AS (
+       SELECT r.id FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, ord) JOIN "RequestLog" r ON r.id = c.id
+       WHERE ${OPEN} ORDER BY c.ord LIMIT 1 FOR NO KEY UPDATE OF r SKIP LOCKED
+     )
+     INSERT INTO "LabelClaim" ("requestId", "reviewerId", "expiresAt")
+     SELECT id, $2::uuid, now() + make_interval(secs => $3) FROM pick
+     ON CONFLICT ("requestId") DO UPDATE SET "reviewerId" = EXCLUDED."reviewerId", "expiresAt" = EXCLUDED."expiresAt"
+       WHERE "LabelClaim"."expiresAt" <= now()
+     RETURNING "requestId"`,
+    [ids, reviewerId, ttlSeconds],
+  );
+  return rows[0]?.requestId ?? null;
+}
+
+/** The reviewer's live claims on unlabeled requests (oldest claim first), renewed for another TTL. */
+export async function renewOwnClaims(reviewerId: string, exclude: readonly string[], ttlSeconds: number): Promise<string[]> {
+  const { rows } = await pgPool().query<{ requestId: string; previous: Date }>(
+    `WITH mine AS (
+       SELECT c."requestId", c."expiresAt" AS previous FROM "LabelClaim" c
+       WHERE c."reviewerId" = $1 AND c."expiresAt" > now() AND NOT (c."requestId" = ANY($2::uuid[]))
+         AND NOT EXISTS (SELECT 1 FROM "Label" l WHERE l."requestId" = c."requestId")
+       FOR UPDATE
+     )
+     UPDATE "LabelClaim" c SET "expiresAt" = now() + make_interval(secs => $3) FROM mine
+     WHERE c."requestId" = mine."requestId" AND c."reviewerId" = $1
+     RETURNING c."requestId", mine.previous`,
+    [reviewerId, exclude, ttlSeconds],
+  );
+  return rows.sort((a, b) => a.previous.getTime() - b.previous.getTime()).map((r) => r.requestId);
+}
+
+/** How many items this reviewer has been handed: labels made plus live claims held. */
+export async function reviewerPosition(reviewerId: string): Promise<number> {
+  const { rows } = await pgPool().query<{ n: number }>(
+    `SELECT (SELECT count(*) FROM "Label" WHERE "reviewerId" = $1)::int
+          + (SELECT count(*) FROM "LabelClaim" c WHERE c."reviewerId" = $1 AND c."expiresAt" > now()
+               AND NOT EXISTS (SELECT 1 FROM "Label" l WHERE l."requestId" = c."requestId"))::int AS n`,
+    [reviewerId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function releaseClaim(requestId: string, reviewerId: string): Promise<boolean> {
+  const { rowCount } = await pgPool().query(`DELETE FROM "LabelClaim" WHERE "requestId" = $1 AND "reviewerId" = $2`, [requestId, reviewerId]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** Open eligible requests (plus the reviewer's own claims), counted up to `cap`. */
+export async function countOpen(f: QueueFilters, reviewerId: string, cap: number): Promise<number> {
+  const w = eligible(f, 3);
+  const { rows } = await pgPool().query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (
+       SELECT 1 FROM "RequestLog" r WHERE ${w.sql}
+         AND NOT EXISTS (SELECT 1 FROM "Label" l WHERE l."requestId" = r.id)
+         AND NOT EXISTS (SELECT 1 FROM "LabelClaim" c WHERE c."requestId" = r.id AND c."expiresAt" > now() AND c."reviewerId" <> $2)
+       LIMIT $1
+     ) open`,
+    [cap, reviewerId, ...w.params],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export function countLabelsSince(reviewerId: string, since: Date) {
+  return db.label.count({ where: { reviewerId, createdAt: { gte: since } } });
+}
+
+export const queueItemSelect = {
+  id: true,
+  createdAt: true,
+  policyId: true,
+  policyName: true,
+  tierName: true,
+  model: true,
+  stage: true,
+  reason: true,
+  uncertainty: true,
+  escalated: true,
+  hedged: true,
+  decision: true,
+  latency: true,
+  totalMs: true,
+  costUsd: true,
+  promptTokens: true,
+  completionTokens: true,
+  prompt: true,
+  response: true,
+  isDemo: true,
+  claim: { select: { reviewerId: true, expiresAt: true } },
+} as const satisfies Prisma.RequestLogSelect;
+
+export type QueueItemRow = Prisma.RequestLogGetPayload<{ select: typeof queueItemSelect }>;
+
+export function findQueueRow(id: string) {
+  return db.requestLog.findUnique({ where: { id }, select: queueItemSelect });
+}
+
+/** A policy's tiers, cheapest first (by id, else by name for rows whose policy was renamed). */
+export async function policyTiers(policy: { id: string | null; name: string | null }): Promise<Array<{ id: string; name: string; model: string }>> {
+  const where: Prisma.PolicyWhereInput | null = policy.id ? { id: policy.id } : policy.name ? { name: policy.name } : null;
+  if (!where) return [];
+  const row = await db.policy.findFirst({
+    where,
+    select: { tiers: { orderBy: { position: "asc" }, select: { tier: { select: { id: true, name: true, model: true } } } } },
+  });
+  return row?.tiers.map((t) => t.tier) ?? [];
+}
+
+export type LabelData = {
+  requestId: string;
+  reviewerId: string;
+  verdict: "correct" | "should_be_cheaper" | "should_be_more_capable";
+  correctTierId: string | null;
+  note: string;
+  sample: "uncertain" | "random";
+};
+
+export const labelSelect = {
+  id: true,
+  requestId: true,
+  reviewerId: true,
+  verdict: true,
+  note: true,
+  sample: true,
+  createdAt: true,
+  correctTier: { select: { name: true } },
+} as const satisfies Prisma.LabelSelect;
+
+/**
+ * Writes a label unless the request is labeled already or someone else holds a live claim on
+ * it (one transaction, serialized per request by an advisory lock); releases the claim.
+ */
+export async function insertLabelIfOpen(data: LabelData): Promise<{ ok: true; label: Prisma.LabelGetPayload<{ select: typeof labelSelect }> } | { ok: false; reason: "labeled" | "claimed" }> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${data.requestId}, 7))`;
+    if (await tx.label.findFirst({ where: { requestId: data.requestId }, select: { id: true } })) return { ok: false, reason: "labeled" } as const;
+    const claim = await tx.labelClaim.findUnique({ where: { requestId: data.requestId } });
+    if (claim && claim.reviewerId !== data.reviewerId && claim.expiresAt > new Date()) return { ok: false, reason: "claimed" } as const;
+    const label = await tx.label.create({ data, select: labelSelect });
+    await tx.labelClaim.deleteMany({ where: { requestId: data.requestId } });
+    return { ok: true, label } as const;
+  });
+}
+
+export function findLabel(id: string) {
+  return db.label.findUnique({ where: { id }, select: labelSelect });
+}
+
+/** Deletes a label and hands its request back to the reviewer as a fresh claim. */
+export async function deleteLabelAndReclaim(labelId: string, requestId: string, reviewerId: string, ttlSeconds: number) {
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${requestId}, 7))`;
+    await tx.label.delete({ where: { id: labelId } });
+    const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+    await tx.labelClaim.upsert({ where: { requestId }, create: { requestId, reviewerId, expiresAt }, update: { reviewerId, expiresAt } });
+  });
+}
+
+/** The reviewer's most recent label made after `since` (for undo after a reload). */
+export function lastLabelSince(reviewerId: string, since: Date) {
+  return db.label.findFirst({ where: { reviewerId, createdAt: { gte: since } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, requestId: true, createdAt: true } });
+}

@@ -1,0 +1,140 @@
+/**
+ * The first start's demo week: ~7k requests over the last 7 days through the real engine and
+ * the simulated tiers (simulate-request.ts), with an hour-of-day pattern, a puzzle-heavy drift day
+ * mid-week, two upstream incidents (errors, open breakers, fallbacks), session pins, and a few
+ * hundred reviewer labels. Everything is isDemo and removable (DELETE /api/admin/demo-data).
+ * Deterministic for a seed and end time (only the engine's measured µs differ). One
+ * transaction: requests, rollups and labels land together or not at all.
+ */
+import { insertDemoLabels, type DemoLabel } from "../db/demo-data-repo.ts";
+import { pgPool } from "../db/pg-pool.ts";
+import { insertRequestLogsWith, type RequestLogInsert } from "../db/request-log-repo.ts";
+import { loadGatewayConfig, type GatewayConfig } from "../gateway/load-gateway-config.ts";
+import { SessionPins } from "../gateway/session-pins.ts";
+import { createRng } from "../providers/simulated-random.ts";
+import { promptKey, replayIndexFor, type OutcomeRow } from "../providers/simulated-replay.ts";
+import type { ProviderTarget } from "../providers/types.ts";
+import type { TierHealth } from "../routing/types.ts";
+import { demoVerdict } from "./demo-labels";
+import { demoPrompts, type DemoPrompt } from "./demo-prompts";
+import { demoId, demoTimes, promptMix } from "./demo-schedule";
+import { simulateRequest, type DemoEnv } from "./simulate-request";
+
+const HOUR = 3_600_000;
+
+export type BackfillOptions = { seed?: number; days?: number; requests?: number; end?: number; config?: GatewayConfig };
+
+type Incident = { tier: string; from: number; to: number; errorRate: number; openFrom: number };
+
+function incidents(end: number, config: GatewayConfig): Incident[] {
+  const day = (n: number, h: number) => Math.floor((end - n * 24 * HOUR) / (24 * HOUR)) * 24 * HOUR + h * HOUR;
+  const list = [
+    { tier: "fast", from: day(5, 10), to: day(5, 10.75), errorRate: 0.4, openFrom: day(5, 10.4) },
+    { tier: "balanced", from: day(2, 15), to: day(2, 16), errorRate: 0.6, openFrom: day(2, 15.3) },
+    // A provider-wide wobble: some requests fail on every tier and reach the client as errors.
+    { tier: "fast", from: day(1, 9), to: day(1, 9.75), errorRate: 0.35, openFrom: Infinity },
+    { tier: "balanced", from: day(1, 9), to: day(1, 9.75), errorRate: 0.35, openFrom: Infinity },
+    { tier: "capable", from: day(1, 9), to: day(1, 9.75), errorRate: 0.45, openFrom: Infinity },
+  ];
+  return list.filter((i) => config.targets.has(i.tier));
+}
+
+function environment(config: GatewayConfig, rng: () => number, end: number): DemoEnv {
+  const list = incidents(end, config);
+  const failing = new Map(list.map((i) => {
+    const t = config.targets.get(i.tier)!;
+    return [i.tier, { ...t, options: { ...t.options, errorRate: i.errorRate } } as ProviderTarget];
+  }));
+  const during = (tier: string, at: number) => list.find((i) => i.tier === tier && at >= i.from && at < i.to);
+  return {
+    config,
+    rng,
+    targetFor: (tier, at) => (during(tier, at) ? failing.get(tier)! : config.targets.get(tier)!),
+    health: (tier, at): TierHealth => {
+      const i = during(tier, at);
+      return i && at >= i.openFrom ? (rng() < 0.7 ? "unhealthy" : "degraded") : "healthy";
+    },
+  };
+}
+
+function pick<T>(list: readonly T[], rng: () => number): T {
+  return list[Math.floor(rng() * list.length)]!;
+}
+
+function choosePrompt(at: number, end: number, pool: ReturnType<typeof demoPrompts>, rng: () => number): DemoPrompt {
+  const mix = promptMix(at, end);
+  const r = rng();
+  if (r < mix.everyday) return pick(pool.everyday, rng);
+  if (r < mix.everyday + mix.puzzles) return pick(pool.puzzles, rng);
+  if (r < mix.everyday + mix.puzzles + mix.hard) return pick(pool.hard, rng);
+  return pick(pool.all, rng);
+}
+
+export async function backfillDemoTraffic(opts: BackfillOptions = {}): Promise<{ requests: number; labels: number; ms: number }> {
+  const started = Date.now();
+  const config = opts.config ?? (await loadGatewayConfig());
+  const end = opts.end ?? Date.now();
+  const rng = createRng(opts.seed ?? 20_260_101);
+  const env = environment(config, rng, end);
+  const pool = demoPrompts();
+  const policies = [...config.snapshot.policies.keys()];
+  const main = config.snapshot.defaultPolicy;
+  const pins = new SessionPins();
+  const rows: RequestLogInsert[] = [];
+  const labels: DemoLabel[] = [];
+  const scoreOf = scorer(config);
+  for (const at of demoTimes(end, opts.days ?? 7, opts.requests ?? 7_000, rng)) {
+    const prompt = choosePrompt(at, end, pool, rng);
+    const policy = policies.length > 1 && rng() < 0.3 ? pick(policies.filter((p) => p !== main), rng) : main;
+    const sessionKey = rng() < 0.12 ? `demo-user-${Math.floor(rng() * 40)}` : undefined;
+    const pinKey = sessionKey ? `${policy}\u0000${sessionKey}` : undefined;
+    const simulated = await simulateRequest(env, { id: demoId(at, rng), at, policy, prompt: prompt.text, sessionKey, pinnedTier: pinKey ? pins.get(pinKey, at) : undefined });
+    if (!simulated) continue;
+    const { row, decision } = simulated;
+    rows.push(row);
+    if (row.status !== "ok") continue;
+    if (pinKey) pins.set(pinKey, row.tierName!, at);
+    const sample = decision.labelCandidate === "random" || rng() < 0.015 ? "random" : decision.labelCandidate === "uncertain" && rng() < 0.1 ? "uncertain" : null;
+    if (!sample) continue;
+    const tiers = config.snapshot.policies.get(decision.policy)!.tiers;
+    const { verdict, correctIndex } = demoVerdict(tiers.map((t) => scoreOf(t, prompt)), tiers.indexOf(row.tierName!), rng);
+    const labelAt = Math.min(end - 60_000, at + (1 + rng() * 30) * HOUR);
+    labels.push({
+      id: demoId(labelAt, rng),
+      requestId: row.id,
+      verdict,
+      correctTierId: correctIndex === null ? null : (config.tierIds.get(tiers[correctIndex]!) ?? null),
+      sample,
+      note: "Demo label",
+      createdAt: new Date(Math.max(at + 60_000, labelAt)),
+    });
+  }
+  await writeAll(rows, labels);
+  return { requests: rows.length, labels: labels.length, ms: Date.now() - started };
+}
+
+/** Recorded score of a tier's model on a dataset prompt (undefined for everyday prompts). */
+function scorer(config: GatewayConfig) {
+  return (tier: string, prompt: DemoPrompt): number | undefined => {
+    if (!prompt.fromDataset) return undefined;
+    const target = config.targets.get(tier);
+    const replay = (target?.options as { replay?: { rows?: OutcomeRow[]; model?: string } } | undefined)?.replay;
+    if (!target || !replay?.rows) return undefined;
+    return replayIndexFor(replay.rows, replay.model ?? target.model).get(promptKey(prompt.text))?.score;
+  };
+}
+
+async function writeAll(rows: RequestLogInsert[], labels: DemoLabel[]) {
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    for (let i = 0; i < rows.length; i += 2000) await insertRequestLogsWith(client, rows.slice(i, i + 2000));
+    await insertDemoLabels(client, labels);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Simulated tiers priced like the models in data/ (see data/README.md). They replay the answers
+ * those models gave in data/routing/routeprofile.jsonl; other prompts get a canned answer.
+ */
+export const DEMO_TIERS = [
+  { name: "fast", rank: 0, model: "llama-3.2-3b-instruct", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06, timeoutMs: 20_000, latency: [250, 700], errorRate: 0.01 },
+  { name: "balanced", rank: 1, model: "mistral-small-24b-instruct-2501-bf16", inputUsdPerMTok: 0.8, outputUsdPerMTok: 0.8, timeoutMs: 30_000, latency: [500, 1300], errorRate: 0.005 },
+  { name: "capable", rank: 2, model: "llama-3.3-70b-instruct", inputUsdPerMTok: 0.88, outputUsdPerMTok: 0.88, timeoutMs: 60_000, latency: [900, 2500], errorRate: 0 },
+] as const;
+
+export function demoOptions(t: (typeof DEMO_TIERS)[number]) {
+  return {
+    demo: true,
+    replay: { dataset: "routeprofile" },
+    latency: { kind: "lognormal", medianMs: t.latency[0], p95Ms: t.latency[1] },
+    errorRate: t.errorRate,
+  };
+}

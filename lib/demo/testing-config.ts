@@ -1,0 +1,33 @@
+/**
+ * The seeded demo setup (prisma/seed.ts DEMO_TIERS, policies "default" and "three-tier") as an
+ * in-memory GatewayConfig, for tests and benchmarks that must not touch the database's config.
+ * Like the seed, "default" uses the shipped classifier (lib/classifier/default-model.json).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { createHeuristicClassifier } from "../classifier/heuristic-scorer.ts";
+import { loadClassifier } from "../classifier/load-classifier.ts";
+import type { TierClassifier } from "../classifier/types.ts";
+import { resolveReplay } from "../gateway/replay-datasets.ts";
+import type { GatewayConfig } from "../gateway/load-gateway-config.ts";
+import type { ProviderTarget } from "../providers/types.ts";
+import { buildSnapshot } from "../routing/build-snapshot.ts";
+import { configFileSchema } from "../routing/config-schema.ts";
+import { DEMO_TIERS, demoOptions } from "./demo-tiers.ts";
+
+export function demoGatewayConfig(): GatewayConfig {
+  const file = configFileSchema.parse({
+    tiers: DEMO_TIERS.map(({ latency: _l, errorRate: _e, rank: _r, ...t }) => ({ ...t, provider: "simulated", options: demoOptions(DEMO_TIERS.find((d) => d.name === t.name)!) })),
+    policies: [
+      { name: "default", tiers: ["fast", "capable"] },
+      { name: "three-tier", tiers: ["fast", "balanced", "capable"] },
+    ],
+  });
+  const shipped = path.resolve(import.meta.dirname, "../classifier/default-model.json");
+  const classifiers: Record<string, TierClassifier> = existsSync(shipped) ? { default: loadClassifier(JSON.parse(readFileSync(shipped, "utf8"))) } : {};
+  const snapshot = buildSnapshot({ tiers: file.tiers, policies: file.policies, defaultPolicy: "default", classifiers, heuristic: createHeuristicClassifier });
+  const targets = new Map<string, ProviderTarget>(
+    file.tiers.map((t) => [t.name, { name: t.name, provider: t.provider, model: t.model, timeoutMs: t.timeoutMs, options: resolveReplay(t.options, () => {}) }]),
+  );
+  return { snapshot, targets, keysByHash: new Map(), tierIds: new Map(), policyIds: new Map(), warnings: [], loadedAt: Date.now() };
+}

@@ -1,0 +1,63 @@
+/**
+ * GET /api/admin/labeling/next and POST …/skip. The next item is, in order: a claim the
+ * reviewer already holds (after a reload), else a fresh claim from the stream whose turn it is
+ * (queue-order.ts), else from the other stream. Claims last CLAIM_TTL_SECONDS and are renewed
+ * whenever the reviewer asks for the next item while holding them.
+ */
+import { claimFirstOpen, findQueueRow, policyTiers, randomCandidates, releaseClaim, renewOwnClaims, reviewerPosition, uncertainCandidates } from "../db/label-repo.ts";
+import { candidateIds, forgetCandidate } from "./candidate-pool.ts";
+import type { QueueFilters } from "./labeling-schemas.ts";
+import { streamOrder, type QueueStream } from "./queue-order.ts";
+import { matchesFilters, toQueueItem, type QueueItem } from "./queue-item.ts";
+
+export const CLAIM_TTL_SECONDS = 600;
+/** Without a `from` filter the queue looks this far back. */
+export const DEFAULT_WINDOW_DAYS = 30;
+
+export function withDefaultWindow(f: QueueFilters, now = Date.now()): QueueFilters {
+  return f.from ? f : { ...f, from: new Date(now - DEFAULT_WINDOW_DAYS * 86_400_000) };
+}
+
+export async function loadQueueItem(id: string): Promise<QueueItem | null> {
+  const row = await findQueueRow(id);
+  if (!row || !row.tierName) return null;
+  const tiers = await policyTiers({ id: row.policyId, name: row.policyName });
+  return toQueueItem(row, tiers.map((t) => t.name));
+}
+
+async function claimFromStream(stream: QueueStream, reviewerId: string, f: QueueFilters, exclude: ReadonlySet<string>): Promise<string | null> {
+  const key = JSON.stringify(f);
+  const load = (limit: number) => (stream === "random" ? randomCandidates : uncertainCandidates)(withDefaultWindow(f), limit);
+  let pool = await candidateIds(stream, key, load);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const ids = pool.ids.filter((id) => !exclude.has(id));
+    const claimed = await claimFirstOpen(reviewerId, ids, CLAIM_TTL_SECONDS);
+    if (claimed) {
+      forgetCandidate(claimed);
+      return claimed;
+    }
+    if (pool.fresh) return null; // just loaded from the database and nothing is open: the stream is empty
+    pool = await candidateIds(stream, key, load, { reload: true });
+  }
+  return null;
+}
+
+export async function nextItem(reviewerId: string, f: QueueFilters, excludeIds: readonly string[] = []): Promise<QueueItem | null> {
+  for (const id of await renewOwnClaims(reviewerId, excludeIds, CLAIM_TTL_SECONDS)) {
+    const item = await loadQueueItem(id);
+    if (item && matchesFilters({ createdAt: new Date(item.createdAt), policyName: item.policy, tierName: item.tier }, withDefaultWindow(f))) return item;
+    await releaseClaim(id, reviewerId); // held under other filters: let someone else have it
+  }
+  const exclude = new Set(excludeIds);
+  for (const stream of streamOrder(await reviewerPosition(reviewerId))) {
+    const id = await claimFromStream(stream, reviewerId, f, exclude);
+    const item = id ? await loadQueueItem(id) : null;
+    if (item) return item;
+  }
+  return null;
+}
+
+/** Gives the item back to the queue (other reviewers may take it); the client stops asking for it. */
+export async function skipItem(reviewerId: string, requestId: string): Promise<{ released: boolean }> {
+  return { released: await releaseClaim(requestId, reviewerId) };
+}

@@ -1,0 +1,54 @@
+/**
+ * POST /api/admin/labels: a reviewer's verdict on a routed request. The named tier must be one
+ * of the request's policy tiers and point the right way (cheaper / more capable than the tier
+ * that answered); "correct" records the answering tier. `sample` comes from the request itself
+ * (the engine's random-sample marker), so the drift page's unbiased rates stay unbiased.
+ */
+import { findQueueRow, insertLabelIfOpen, labelSelect, policyTiers, type LabelData } from "../db/label-repo.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { AppError } from "../http/app-error.ts";
+import { createLabelSchema, type CreateLabelInput, type LabelSample, type Verdict } from "./labeling-schemas.ts";
+import { sampleOf, tierChoices } from "./queue-item.ts";
+
+export type LabelView = { id: string; requestId: string; verdict: Verdict; correctTier: string | null; note: string; sample: LabelSample; createdAt: string };
+
+const TO_DB = { correct: "correct", "should-be-cheaper": "should_be_cheaper", "should-be-more-capable": "should_be_more_capable" } as const satisfies Record<Verdict, LabelData["verdict"]>;
+const FROM_DB = Object.fromEntries(Object.entries(TO_DB).map(([k, v]) => [v, k])) as Record<LabelData["verdict"], Verdict>;
+
+export function labelView(l: Prisma.LabelGetPayload<{ select: typeof labelSelect }>): LabelView {
+  return { id: l.id, requestId: l.requestId, verdict: FROM_DB[l.verdict], correctTier: l.correctTier?.name ?? null, note: l.note, sample: l.sample === "random" ? "random" : "uncertain", createdAt: l.createdAt.toISOString() };
+}
+
+function badTier(message: string): never {
+  throw new AppError("bad_request", message, { issues: [{ path: "correctTier", message }] });
+}
+
+export async function recordLabel(reviewerId: string, input: CreateLabelInput): Promise<LabelView> {
+  const data = createLabelSchema.parse(input);
+  const row = await findQueueRow(data.requestId);
+  if (!row || !row.tierName) throw new AppError("not_found", "No such routed request.");
+  const tiers = await policyTiers({ id: row.policyId, name: row.policyName });
+  const names = tiers.map((t) => t.name);
+  let correctTier = data.verdict === "correct" ? row.tierName : data.correctTier!;
+  if (data.verdict !== "correct") {
+    if (!names.includes(correctTier)) badTier(`"${correctTier}" is not a tier of policy "${row.policyName}" (${names.join(", ") || "no tiers"}).`);
+    const allowed = tierChoices({ tier: row.tierName, policyTiers: names }, data.verdict);
+    if (!allowed.includes(correctTier)) {
+      badTier(data.verdict === "should-be-cheaper" ? `"${correctTier}" is not cheaper than "${row.tierName}".` : `"${correctTier}" is not more capable than "${row.tierName}".`);
+    }
+  } else if (!names.includes(correctTier)) {
+    correctTier = ""; // the answering tier left the policy: nothing to point at
+  }
+  const result = await insertLabelIfOpen({
+    requestId: row.id,
+    reviewerId,
+    verdict: TO_DB[data.verdict],
+    correctTierId: tiers.find((t) => t.name === correctTier)?.id ?? null,
+    note: data.note,
+    sample: sampleOf(row.decision),
+  });
+  if (!result.ok) {
+    throw new AppError("conflict", result.reason === "labeled" ? "This request is labeled already." : "Another reviewer holds this request right now.");
+  }
+  return labelView(result.label);
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { pgPool } from "@/lib/db/pg-pool";
+import { insertRequestLogs, type RequestLogInsert } from "@/lib/db/request-log-repo";
+import { rebuildRollups } from "@/lib/db/rollup-repo";
+import { latencyBucket, pScoreBin } from "@/lib/monitoring/histograms";
+import { createRng } from "@/lib/providers/simulated-random";
+import { demoId } from "@/lib/demo/demo-schedule";
+
+// A time range of its own (in the past, so newest-first lists of other test files never see it).
+const FROM = Date.parse("2001-03-01T00:00:00Z");
+const TIERS = ["fast", "balanced", "capable"];
+const STAGES = ["classifier", "escalation", "fallback", "rule"];
+
+function rows(n: number, seed: number, isDemo = false): RequestLogInsert[] {
+  const rng = createRng(seed);
+  return Array.from({ length: n }, () => {
+    const at = FROM + Math.floor(rng() * 6 * 3_600_000);
+    const scored = rng() < 0.7;
+    return {
+      id: demoId(at, rng),
+      createdAt: new Date(at),
+      policyName: rng() < 0.8 ? "default" : "three-tier",
+      tierName: TIERS[Math.floor(rng() * 3)]!,
+      stage: STAGES[Math.floor(rng() * 4)]!,
+      status: rng() < 0.05 ? "error" : "ok",
+      escalated: rng() < 0.2,
+      hedged: rng() < 0.05,
+      decision: {},
+      latency: {},
+      scores: scored ? { p: [rng(), rng()] } : undefined,
+      // Some latencies sit exactly on bucket edges (5·2^k ms): JS and SQL must agree there too.
+      totalMs: rng() < 0.2 ? 5 * 2 ** Math.floor(rng() * 12) : 50 * Math.exp(rng() * 5),
+      costUsd: rng() / 1000,
+      baselineCostUsd: rng() / 100,
+      isDemo,
+    } satisfies RequestLogInsert;
+  });
+}
+
+type Rollup = { bucket: Date; policy: string; tier: string; stage: string; status: string; isDemo: boolean; requests: number; escalations: number; hedges: number; costUsd: number; baselineCostUsd: number; totalMs: number; latencyHist: number[]; pScoreHist: number[] };
+
+async function readRollups(): Promise<Rollup[]> {
+  const { rows } = await pgPool().query<Rollup>(
+    `SELECT * FROM "RequestRollup" WHERE bucket >= $1 AND bucket < $2 ORDER BY bucket, policy, tier, stage, status, "isDemo"`,
+    [new Date(FROM), new Date(FROM + 86_400_000)],
+  );
+  return rows;
+}
+
+/** The same aggregation as a plain GROUP BY over the raw rows (histograms bucketed in JS). */
+async function groupByRaw() {
+  const { rows } = await pgPool().query(
+    `SELECT date_bin('1 hour', "createdAt", TIMESTAMPTZ '2000-01-01Z') AS bucket, coalesce("policyName", '') AS policy, coalesce("tierName", '') AS tier, stage, status, "isDemo",
+            count(*)::int AS requests, (count(*) FILTER (WHERE escalated))::int AS escalations, (count(*) FILTER (WHERE hedged))::int AS hedges,
+            sum("costUsd") AS "costUsd", sum("baselineCostUsd") AS "baselineCostUsd", sum("totalMs") AS "totalMs",
+            array_agg("totalMs") AS ms, array_agg(("scores"->'p'->>0)::float8) AS ps
+     FROM "RequestLog" WHERE "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+    [new Date(FROM), new Date(FROM + 86_400_000)],
+  );
+  return rows.map(({ ms, ps, ...r }) => {
+    const latencyHist = new Array(49).fill(0);
+    for (const v of ms as number[]) latencyHist[latencyBucket(v)]++;
+    const pScoreHist = new Array(20).fill(0);
+    for (const p of ps as Array<number | null>) if (p !== null) pScoreHist[pScoreBin(p)]++;
+    return { ...r, latencyHist, pScoreHist };
+  });
+}
+
+function expectSame(actual: Rollup[], expected: Awaited<ReturnType<typeof groupByRaw>>) {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((a, i) => {
+    const e = expected[i]!;
+    expect({ ...a, costUsd: 0, baselineCostUsd: 0, totalMs: 0 }).toEqual({ ...e, costUsd: 0, baselineCostUsd: 0, totalMs: 0 });
+    expect(a.costUsd).toBeCloseTo(e.costUsd, 9);
+    expect(a.baselineCostUsd).toBeCloseTo(e.baselineCostUsd, 9);
+    expect(a.totalMs).toBeCloseTo(e.totalMs, 6);
+  });
+}
+
+describe("request rollups", () => {
+  it("equal a GROUP BY over the raw rows after batch inserts, including a retried batch", async () => {
+    const first = rows(700, 1);
+    const second = rows(500, 2, true);
+    expect(await insertRequestLogs(first)).toBe(700);
+    expect(await insertRequestLogs(second.slice(0, 300))).toBe(300);
+    // A retried batch: 300 rows already written, 200 new; only the new ones may count.
+    expect(await insertRequestLogs(second)).toBe(200);
+    const rollups = await readRollups();
+    expect(rollups.reduce((s, r) => s + r.requests, 0)).toBe(1200);
+    expectSame(rollups, await groupByRaw());
+  });
+
+  it("are rebuilt from raw rows by rebuildRollups with the same result", async () => {
+    const before = await readRollups();
+    await pgPool().query(`UPDATE "RequestRollup" SET requests = 0 WHERE bucket >= $1 AND bucket < $2`, [new Date(FROM), new Date(FROM + 86_400_000)]);
+    await rebuildRollups({ from: new Date(FROM), to: new Date(FROM + 86_400_000) });
+    const after = await readRollups();
+    expectSame(after, await groupByRaw());
+    expect(after.map((r) => r.requests)).toEqual(before.map((r) => r.requests));
+  });
+});
