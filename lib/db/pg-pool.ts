@@ -23,3 +23,46 @@ export async function closePgPool() {
   holder.__frontdeskPgPool = undefined;
   await pool?.end();
 }
+
+/**
+ * Runs `fn` on a checked-out client. While checked out, a client has no listener for
+ * connection errors, and a server that goes away between two queries (restart, failover) makes
+ * it emit 'error' — unhandled, that kills the process. This listens for the whole checkout and
+ * discards a client whose connection failed instead of returning it to the pool.
+ */
+export async function withPgClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  let lost: Error | undefined;
+  const onError = (error: Error) => {
+    lost = error;
+  };
+  client.on("error", onError);
+  let failed: Error | undefined;
+  try {
+    return await fn(client);
+  } catch (error) {
+    failed = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    // release(error) destroys the client (after any failure its socket may be dead); a
+    // destroyed client keeps the listener, since closing it may still report an error
+    const error = lost ?? failed;
+    if (!error) client.removeListener("error", onError);
+    client.release(error);
+  }
+}
+
+/** `withPgClient` inside BEGIN … COMMIT, rolled back when `fn` throws. */
+export function withPgTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withPgClient(async (client) => {
+    await client.query("BEGIN");
+    try {
+      const result = await fn(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
+  });
+}

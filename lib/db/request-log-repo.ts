@@ -1,7 +1,7 @@
 import { aggregateRollups } from "../monitoring/aggregate-rollups.ts";
 import type pg from "pg";
 import type { Prisma } from "./generated/client.ts";
-import { pgPool } from "./pg-pool.ts";
+import { pgPool, withPgTransaction } from "./pg-pool.ts";
 import { db } from "./prisma.ts";
 import { upsertRollups } from "./rollup-repo.ts";
 import { touchApiKeysLastUsed } from "./api-key-repo.ts";
@@ -24,20 +24,7 @@ const DEFAULTS = {
  */
 export async function insertRequestLogs(rows: RequestLogInsert[]): Promise<number> {
   if (!rows.length) return 0;
-  const client = await pgPool().connect();
-  let failure: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    const inserted = await insertRequestLogsWith(client, rows);
-    await client.query("COMMIT");
-    return inserted;
-  } catch (error) {
-    failure = error instanceof Error ? error : new Error(String(error));
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release(failure); // a failed client is discarded: after an outage its socket may be dead
-  }
+  return withPgTransaction((client) => insertRequestLogsWith(client, rows));
 }
 
 /** The insert + rollup upsert on a client whose transaction the caller runs (bulk loaders). */

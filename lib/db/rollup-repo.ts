@@ -6,7 +6,7 @@
 import type pg from "pg";
 import type { RollupDelta } from "../monitoring/aggregate-rollups.ts";
 import { DECIDING_PROBABILITY_SQL, LATENCY_BUCKETS, latencyBucketSql, PSCORE_BINS, pScoreBinSql } from "../monitoring/histograms.ts";
-import { pgPool } from "./pg-pool.ts";
+import { pgPool, withPgTransaction } from "./pg-pool.ts";
 
 type Queryable = Pick<pg.PoolClient, "query">;
 
@@ -42,55 +42,41 @@ function histogramArraySql(expr: string, bins: number): string {
  * deletes those hours' rollups and writes a GROUP BY over the raw rows. One statement each, in
  * one transaction; use it after bulk loads that bypass insertRequestLogs.
  */
-export async function rebuildRollups(range: { from?: Date; to?: Date } = {}, client?: pg.PoolClient): Promise<number> {
-  const own = client ?? (await pgPool().connect());
+export function rebuildRollups(range: { from?: Date; to?: Date } = {}, client?: pg.PoolClient): Promise<number> {
+  return client ? rebuildRollupsWith(client, range) : withPgTransaction((own) => rebuildRollupsWith(own, range));
+}
+
+async function rebuildRollupsWith(own: pg.PoolClient, range: { from?: Date; to?: Date }): Promise<number> {
   const where = `($1::timestamptz IS NULL OR "createdAt" >= date_bin('1 hour', $1::timestamptz, TIMESTAMPTZ '2000-01-01Z'))
     AND ($2::timestamptz IS NULL OR "createdAt" < $2::timestamptz)`;
   const params = [range.from ?? null, range.to ?? null];
-  try {
-    if (!client) await own.query("BEGIN");
-    await own.query(
-      `DELETE FROM "RequestRollup" WHERE ($1::timestamptz IS NULL OR bucket >= date_bin('1 hour', $1::timestamptz, TIMESTAMPTZ '2000-01-01Z'))
-        AND ($2::timestamptz IS NULL OR bucket < $2::timestamptz)`,
-      params,
-    );
-    const result = await own.query(
-      `WITH src AS MATERIALIZED (
-         SELECT date_bin('1 hour', "createdAt", TIMESTAMPTZ '2000-01-01Z') AS bucket, coalesce("policyName", '') AS policy, coalesce("tierName", '') AS tier,
-                stage, status, "isDemo", escalated, hedged, "costUsd", "baselineCostUsd", "totalMs",
-                ${latencyBucketSql(`"totalMs"`)} AS lb, ${pScoreBinSql(DECIDING_PROBABILITY_SQL)} AS pb
-         FROM "RequestLog" WHERE ${where})
-       INSERT INTO "RequestRollup" (bucket, policy, tier, stage, status, "isDemo", requests, escalations, hedges, "costUsd", "baselineCostUsd", "totalMs", "latencyHist", "pScoreHist")
-       SELECT bucket, policy, tier, stage, status, "isDemo", count(*)::int, (count(*) FILTER (WHERE escalated))::int, (count(*) FILTER (WHERE hedged))::int,
-              sum("costUsd"), sum("baselineCostUsd"), sum("totalMs"), ${histogramArraySql("lb", LATENCY_BUCKETS)}, ${histogramArraySql("pb", PSCORE_BINS)}
-       FROM src GROUP BY bucket, policy, tier, stage, status, "isDemo"`,
-      params,
-    );
-    if (!client) await own.query("COMMIT");
-    return result.rowCount ?? 0;
-  } catch (error) {
-    if (!client) await own.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    if (!client) own.release();
-  }
+  await own.query(
+    `DELETE FROM "RequestRollup" WHERE ($1::timestamptz IS NULL OR bucket >= date_bin('1 hour', $1::timestamptz, TIMESTAMPTZ '2000-01-01Z'))
+      AND ($2::timestamptz IS NULL OR bucket < $2::timestamptz)`,
+    params,
+  );
+  const result = await own.query(
+    `WITH src AS MATERIALIZED (
+       SELECT date_bin('1 hour', "createdAt", TIMESTAMPTZ '2000-01-01Z') AS bucket, coalesce("policyName", '') AS policy, coalesce("tierName", '') AS tier,
+              stage, status, "isDemo", escalated, hedged, "costUsd", "baselineCostUsd", "totalMs",
+              ${latencyBucketSql(`"totalMs"`)} AS lb, ${pScoreBinSql(DECIDING_PROBABILITY_SQL)} AS pb
+       FROM "RequestLog" WHERE ${where})
+     INSERT INTO "RequestRollup" (bucket, policy, tier, stage, status, "isDemo", requests, escalations, hedges, "costUsd", "baselineCostUsd", "totalMs", "latencyHist", "pScoreHist")
+     SELECT bucket, policy, tier, stage, status, "isDemo", count(*)::int, (count(*) FILTER (WHERE escalated))::int, (count(*) FILTER (WHERE hedged))::int,
+            sum("costUsd"), sum("baselineCostUsd"), sum("totalMs"), ${histogramArraySql("lb", LATENCY_BUCKETS)}, ${histogramArraySql("pb", PSCORE_BINS)}
+     FROM src GROUP BY bucket, policy, tier, stage, status, "isDemo"`,
+    params,
+  );
+  return result.rowCount ?? 0;
 }
 
 /** Removes every demo request (labels and claims cascade) and the demo rollups, atomically. */
-export async function deleteDemoData(): Promise<{ requests: number; rollups: number }> {
-  const client = await pgPool().connect();
-  try {
-    await client.query("BEGIN");
+export function deleteDemoData(): Promise<{ requests: number; rollups: number }> {
+  return withPgTransaction(async (client) => {
     const requests = await client.query(`DELETE FROM "RequestLog" WHERE "isDemo"`);
     const rollups = await client.query(`DELETE FROM "RequestRollup" WHERE "isDemo"`);
-    await client.query("COMMIT");
     return { requests: requests.rowCount ?? 0, rollups: rollups.rowCount ?? 0 };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** How many demo requests are stored (the overview shows the remove button only when > 0). */

@@ -7,7 +7,7 @@
  * transaction: requests, rollups and labels land together or not at all.
  */
 import { insertDemoLabels, type DemoLabel } from "../db/demo-data-repo.ts";
-import { pgPool } from "../db/pg-pool.ts";
+import { withPgTransaction } from "../db/pg-pool.ts";
 import { insertRequestLogsWith, type RequestLogInsert } from "../db/request-log-repo.ts";
 import { loadGatewayConfig, type GatewayConfig } from "../gateway/load-gateway-config.ts";
 import { SessionPins } from "../gateway/session-pins.ts";
@@ -125,16 +125,8 @@ function scorer(config: GatewayConfig) {
 }
 
 async function writeAll(rows: RequestLogInsert[], labels: DemoLabel[]) {
-  const client = await pgPool().connect();
-  try {
-    await client.query("BEGIN");
+  await withPgTransaction(async (client) => {
     for (let i = 0; i < rows.length; i += 2000) await insertRequestLogsWith(client, rows.slice(i, i + 2000));
     await insertDemoLabels(client, labels);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

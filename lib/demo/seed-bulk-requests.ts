@@ -5,7 +5,7 @@
  * The mix mirrors the demo setup: policies default (fast, capable) and three-tier, classifier
  * scores, escalations, fallbacks and ~1 % errors; daily and hourly rhythm from the times.
  */
-import { pgPool } from "../db/pg-pool.ts";
+import { pgPool, withPgClient } from "../db/pg-pool.ts";
 import { rebuildRollups } from "../db/rollup-repo.ts";
 
 const CHUNK = 100_000;
@@ -47,9 +47,8 @@ export async function seedBulkRequests(opts: { count: number; days?: number; end
   const started = Date.now();
   const end = opts.end ?? new Date();
   const spanSeconds = (opts.days ?? 30) * 86_400;
-  const client = await pgPool().connect();
   let inserted = 0;
-  try {
+  await withPgClient(async (client) => {
     await client.query("SELECT setseed($1)", [((opts.seed ?? 42) % 1000) / 1000]);
     for (let offset = 0; offset < opts.count; offset += CHUNK) {
       const n = Math.min(CHUNK, opts.count - offset);
@@ -58,9 +57,7 @@ export async function seedBulkRequests(opts: { count: number; days?: number; end
       opts.log?.(`${inserted.toLocaleString("en-US")} rows`);
     }
     await client.query(`ANALYZE "RequestLog"`);
-  } finally {
-    client.release();
-  }
+  });
   const from = new Date(end.getTime() - spanSeconds * 1000);
   const rollups = await rebuildRollups({ from, to: new Date(end.getTime() + 3_600_000) });
   await pgPool().query(`ANALYZE "RequestRollup"`);
