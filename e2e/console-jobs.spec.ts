@@ -6,7 +6,7 @@ import { apiSignIn, createUserViaApi, E2E_ADMIN, screenshot as fullPageScreensho
 const OPS = { email: "ops.jobs@e2e.test", password: "ops-jobs-password", role: "ops", name: "Jo Jobs" };
 const REVIEWER = { email: "reviewer.jobs@e2e.test", password: "reviewer-jobs-password", role: "reviewer", name: "Rae Reviewer" };
 
-/** 12 real lines of the shipped outcomes with a broken one as line 6. */
+/** 12 real lines of the shipped outcomes (~190 kB) with a broken one as line 6. */
 function smallDatasetWithABadLine(): Buffer {
   const lines = readFileSync(DEMO_DATASET.file, "utf8").split("\n").filter(Boolean).slice(0, 12);
   lines.splice(5, 0, '{"id": "broken", "prompt": "no outcomes here"');
@@ -51,8 +51,15 @@ test("an ops user starts a retraining job, watches it finish, promotes it", asyn
   await expect(datasets.getByLabel("Dataset name")).toHaveValue("e2e-small");
   const uploadName = `e2e small ${Date.now()}`;
   await datasets.getByLabel("Dataset name").fill(uploadName);
+  // A slow uplink (Chromium's network emulation), so the upload's progress bar can be seen.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 128 * 1024 });
   await datasets.getByRole("button", { name: "Upload" }).click();
+  await expect(datasets.getByRole("progressbar", { name: "Upload progress" })).toBeVisible();
   await expect(datasets.getByRole("status")).toHaveText(new RegExp(`Imported 12 lines into “${uploadName}”, rejected 1\\.`));
+  await expect(datasets.getByRole("progressbar", { name: "Upload progress" })).toHaveCount(0);
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await expect(datasets.getByRole("list", { name: "Rejected lines" }).getByRole("listitem")).toHaveText([/^Line 6: .+/]);
   await expect(datasets.getByRole("table", { name: "Datasets" })).toContainText(uploadName);
   await screenshot(page, "jobs-dataset-uploaded");
