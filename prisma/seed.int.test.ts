@@ -2,6 +2,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { DEMO_DATASET } from "@/lib/demo/demo-dataset";
 import { seed } from "./seed";
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -27,16 +28,23 @@ describe("first-run seed", () => {
   it("creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD and the demo config, exactly once", async () => {
     const client = await freshDb();
     const first = await seed({ adminEmail: "First.Admin@Example.com", adminPassword: "first-admin-pw", demo: true }, client);
-    expect(first).toEqual({ seeded: true, admin: { email: "first.admin@example.com", generatedPassword: undefined } });
+    expect(first).toEqual({ seeded: true, admin: { email: "first.admin@example.com", generatedPassword: undefined }, demoDataset: { name: DEMO_DATASET.name, rows: 600 } });
     expect(await verifyPassword("first-admin-pw", (await adminHash(client, "first.admin@example.com"))!)).toBe(true);
     const policy = await client.policy.findUnique({ where: { name: "default" }, include: { tiers: { orderBy: { position: "asc" }, include: { tier: true } } } });
     expect(policy?.tiers.map((t) => t.tier.name)).toEqual(["fast", "capable"]);
     expect(await client.auditLog.count({ where: { action: "user.create" } })).toBe(1);
+    // The shipped RouteProfile outcomes, imported by the first admin, cover the default policy's models.
+    const dataset = await client.dataset.findUniqueOrThrow({ where: { name: DEMO_DATASET.name }, include: { _count: { select: { rows: true } } } });
+    expect(dataset).toMatchObject({ source: "demo", rowCount: 600, _count: { rows: 600 } });
+    expect(dataset.models).toEqual(expect.arrayContaining(policy!.tiers.map((t) => t.tier.model)));
+    expect(await client.auditLog.findFirst({ where: { action: "dataset.import", targetId: dataset.id } })).toMatchObject({ actorEmail: "first.admin@example.com" });
+    expect(await client.job.count()).toBe(0);
 
     const second = await seed({ adminEmail: "someone.else@example.com", adminPassword: "another-pw-1", demo: true }, client);
     expect(second).toEqual({ seeded: false });
     expect(await client.user.count()).toBe(1);
     expect(await client.tier.count()).toBe(3);
+    expect(await client.dataset.count()).toBe(1);
   });
 
   it("generates a random admin password when none is given", async () => {
@@ -46,5 +54,6 @@ describe("first-run seed", () => {
     expect(password).toMatch(/^[\w-]{16,}$/);
     expect(await verifyPassword(password!, (await adminHash(client, "admin@frontdesk.local"))!)).toBe(true);
     expect(await client.tier.count()).toBe(0);
+    expect(await client.dataset.count()).toBe(0);
   });
 });

@@ -5,9 +5,11 @@
  */
 import { generatePassword, hashPassword } from "../lib/auth/password.ts";
 import { recordAudit, SYSTEM_ACTOR } from "../lib/db/audit-repo.ts";
+import { importDataset } from "../lib/datasets/import-dataset.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { db as sharedDb, type Db } from "../lib/db/prisma.ts";
+import { DEMO_DATASET } from "../lib/demo/demo-dataset.ts";
 import { DEMO_TIERS, demoOptions } from "../lib/demo/demo-tiers.ts";
 
 const MARKER = "seed.v1";
@@ -16,10 +18,12 @@ export type SeedResult = {
   seeded: boolean;
   admin?: { email: string; generatedPassword?: string };
   demoTraffic?: { requests: number; labels: number; ms: number } | { error: string };
+  demoDataset?: { name: string; rows: number } | { error: string };
 };
 
 /**
- * `demo` (FRONTDESK_SEED_DEMO): demo tiers and policies and, when `db` is the process's database
+ * `demo` (FRONTDESK_SEED_DEMO): demo tiers and policies, the shipped RouteProfile outcomes as an
+ * imported dataset (so /jobs can retrain right away) and, when `db` is the process's database
  * (npm start), a backfilled demo week of traffic through them (lib/demo; `demoTraffic: false`
  * skips only the traffic).
  */
@@ -33,6 +37,7 @@ export async function seed(
   if (opts.demo && (await db.tier.count()) === 0) {
     await seedDemoConfig(db);
     await activateShippedClassifier(db, "default");
+    result.demoDataset = await importDemoDataset(db);
     if (opts.demoTraffic !== false && db === sharedDb) result.demoTraffic = await backfill();
   }
   await db.setting.create({ data: { key: MARKER, value: { at: new Date().toISOString() } } });
@@ -108,4 +113,19 @@ async function activateShippedClassifier(db: Db, policyName: string) {
     },
   });
   await db.policy.update({ where: { id: policy.id }, data: { activeClassifierVersionId: version.id } });
+}
+
+/**
+ * data/routing/routeprofile.jsonl as an imported dataset, by the first admin (its models are the
+ * demo tiers'), so the first retraining job on /jobs has data. Never fails the first start.
+ */
+async function importDemoDataset(db: Db): Promise<SeedResult["demoDataset"]> {
+  try {
+    const admin = await db.user.findFirst({ where: { role: "admin" }, orderBy: { createdAt: "asc" }, select: { id: true, email: true } });
+    const text = readFileSync(path.resolve(import.meta.dirname, "..", DEMO_DATASET.file), "utf8");
+    const { dataset } = await importDataset(admin ?? SYSTEM_ACTOR, { name: DEMO_DATASET.name, text, source: DEMO_DATASET.source }, db);
+    return { name: dataset.name, rows: dataset.rowCount };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }

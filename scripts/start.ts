@@ -75,6 +75,10 @@ async function main() {
     const d = seeded.demoTraffic;
     log("error" in d ? `demo traffic backfill failed (the console starts empty): ${d.error}` : `demo week backfilled: ${d.requests} requests, ${d.labels} labels in ${d.ms} ms (remove them on /overview)`);
   }
+  if (seeded.demoDataset) {
+    const d = seeded.demoDataset;
+    log("error" in d ? `demo dataset import failed (import one on /jobs): ${d.error}` : `demo dataset "${d.name}" imported: ${d.rows} rows (retrain on /jobs)`);
+  }
   const { disconnectDb } = await import("../lib/db/prisma.ts");
   running.push({ name: "database pool", stop: disconnectDb });
   const { gatewayRuntime } = await import("../lib/gateway/gateway-runtime.ts");

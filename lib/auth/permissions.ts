@@ -42,6 +42,7 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; permission:
   { href: "/tiers", label: "Tiers", permission: "tiers:manage" },
   { href: "/rules", label: "Rules", permission: "rules:manage" },
   { href: "/policies", label: "Policies", permission: "policies:manage" },
+  { href: "/jobs", label: "Jobs", permission: "jobs:manage" },
   { href: "/users", label: "Users", permission: "users:manage" },
   { href: "/keys", label: "API keys", permission: "keys:manage" },
 ];

@@ -3,18 +3,14 @@
  * each bad line is reported with its number and reason, every good one is imported, and the
  * import lands in one transaction (never half-written).
  */
-import { z } from "zod";
 import { parseOutcomes } from "../classifier/parse-outcomes.ts";
 import { recordAudit, type Actor } from "../db/audit-repo.ts";
 import { datasetNameTaken, insertDataset } from "../db/dataset-repo.ts";
+import { db, type Db } from "../db/prisma.ts";
 import { AppError } from "../http/app-error.ts";
+import { datasetNameSchema } from "./dataset-name.ts";
 
-export const datasetNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Give the dataset a name.")
-  .max(100, "Names are at most 100 characters.")
-  .regex(/^[\w .:-]+$/, "Use letters, digits, spaces, '.', ':', '_' or '-'.");
+export { datasetNameSchema };
 
 export const MAX_REPORTED_ERRORS = 200;
 
@@ -25,10 +21,11 @@ export type ImportResult = {
   errors: Array<{ line: number; reason: string }>;
 };
 
-export async function importDataset(actor: Actor, input: { name: string; text: string; source?: string }): Promise<ImportResult> {
+/** `client`: another database than the process's (the first-run seed of a test database). */
+export async function importDataset(actor: Actor, input: { name: string; text: string; source?: string }, client: Db = db): Promise<ImportResult> {
   const name = datasetNameSchema.safeParse(input.name);
   if (!name.success) throw new AppError("bad_request", name.error.issues[0]!.message, { issues: [{ path: "name", message: name.error.issues[0]!.message }] });
-  if (await datasetNameTaken(name.data)) throw new AppError("conflict", `A dataset named "${name.data}" already exists.`);
+  if (await datasetNameTaken(name.data, client)) throw new AppError("conflict", `A dataset named "${name.data}" already exists.`);
   const { rows, errors } = parseOutcomes(input.text);
   if (rows.length === 0) {
     const first = errors.slice(0, 3).map((e) => `line ${e.line}: ${e.reason}`).join("; ");
@@ -37,7 +34,8 @@ export async function importDataset(actor: Actor, input: { name: string; text: s
     });
   }
   const models = [...new Set(rows.flatMap((r) => Object.keys(r.outcomes)))].sort();
-  const dataset = await insertDataset({
+  const dataset = await insertDataset(
+    {
     name: name.data,
     source: input.source ?? "upload",
     models,
@@ -51,8 +49,10 @@ export async function importDataset(actor: Actor, input: { name: string; text: s
         tags: r.tags,
       };
     }),
-  });
-  await recordAudit(actor, { action: "dataset.import", targetType: "dataset", targetId: dataset.id, after: { name: dataset.name, rows: rows.length, rejected: errors.length, models } });
+    },
+    client,
+  );
+  await recordAudit(actor, { action: "dataset.import", targetType: "dataset", targetId: dataset.id, after: { name: dataset.name, rows: rows.length, rejected: errors.length, models } }, client);
   return {
     dataset: { id: dataset.id, name: dataset.name, rowCount: dataset.rowCount, models },
     imported: rows.length,

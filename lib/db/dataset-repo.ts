@@ -1,5 +1,5 @@
 import type { Prisma } from "./generated/client.ts";
-import { db } from "./prisma.ts";
+import { db, type Db } from "./prisma.ts";
 
 export function countDatasets(ids: string[]) {
   return db.dataset.count({ where: { id: { in: ids } } });
@@ -12,8 +12,8 @@ export function listDatasets() {
 export type DatasetRowInput = { externalId: string; prompt: string; messages: unknown; outcomes: unknown; tags: unknown };
 
 /** A dataset and all its rows in one transaction: it lands whole or not at all. */
-export async function insertDataset(data: { name: string; source: string; models: string[]; rows: DatasetRowInput[] }) {
-  return db.$transaction(
+export async function insertDataset(data: { name: string; source: string; models: string[]; rows: DatasetRowInput[] }, client: Db = db) {
+  return client.$transaction(
     async (tx) => {
       const dataset = await tx.dataset.create({ data: { name: data.name, source: data.source, models: data.models, rowCount: data.rows.length } });
       for (let i = 0; i < data.rows.length; i += 1000) {
@@ -38,6 +38,6 @@ export function deleteDataset(id: string) {
   return db.dataset.deleteMany({ where: { id } });
 }
 
-export function datasetNameTaken(name: string) {
-  return db.dataset.count({ where: { name } }).then((n) => n > 0);
+export function datasetNameTaken(name: string, client: Db = db) {
+  return client.dataset.count({ where: { name } }).then((n) => n > 0);
 }

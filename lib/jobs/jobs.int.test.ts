@@ -134,6 +134,9 @@ describe("retraining jobs", () => {
     expect((await start({ policy: "no-such-policy", datasets: [datasetId] })).status).toBe(400);
     expect((await start({ policy: POLICY, holdout: 0.9 })).status).toBe(400);
     expect((await start({ policy: POLICY, datasets: ["00000000-0000-7000-8000-000000000000"] })).status).toBe(400);
+    const noSource = await start({ policy: POLICY, includeLabels: false, includeEscalations: false });
+    expect(noSource.status).toBe(400);
+    expect((await noSource.json()).error.issues).toEqual([{ path: "datasets", message: "Choose at least one data source." }]);
     const reviewer = await makeUser("reviewer");
     const rc = cookieFrom(await signInRoute(jsonRequest("POST", "/api/auth/sign-in", { body: { email: reviewer.email, password: reviewer.password } })));
     expect((await startRoute(jsonRequest("POST", "/api/admin/jobs", { body: { policy: POLICY }, cookie: rc }))).status).toBe(403);

@@ -24,9 +24,6 @@ export async function startRetrainJob(actor: Actor, input: unknown) {
   if (payload.datasets.length && (await countDatasets(payload.datasets)) !== payload.datasets.length) {
     throw new AppError("bad_request", "One of the chosen datasets does not exist.", { issues: [{ path: "datasets", message: "unknown dataset" }] });
   }
-  if (!payload.datasets.length && !payload.includeLabels && !payload.includeEscalations) {
-    throw new AppError("bad_request", "Choose at least one data source.", { issues: [{ path: "datasets", message: "choose at least one data source" }] });
-  }
   const job = await insertJob({ type: QUEUES.retrain, payload: { ...payload, labelsSince: payload.labelsSince?.toISOString() }, createdById: actor.id });
   await enqueue(QUEUES.retrain, job.id, {});
   await recordAudit(actor, { action: "job.start", targetType: "job", targetId: job.id, after: { type: job.type, payload: job.payload } });
