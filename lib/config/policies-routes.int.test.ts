@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as applyRoute } from "@/app/api/admin/config/route";
 import { GET as historyRoute } from "@/app/api/admin/policies/[name]/history/route";
@@ -142,6 +143,18 @@ describe("policies admin API", () => {
     const empty = await (await projection(owner, "pp-empty")).json();
     expect(empty.rows).toEqual([]);
     expect(empty.emptyReason).toMatch(/nobody-small, nobody-large/);
+
+    // a request that is both in an imported dataset and in a shipped file counts once
+    const shipped = readFileSync("data/routing/routeprofile.jsonl", "utf8").split("\n").slice(0, 2).map((l) => JSON.parse(l) as { id: string; prompt: string; outcomes: object });
+    const dup = await db.dataset.create({ data: { name: "pp-dup-set", models: ["llama-3.2-3b-instruct", "llama-3.3-70b-instruct"], rowCount: 2 } });
+    try {
+      await db.datasetRow.createMany({ data: shipped.map((r) => ({ datasetId: dup.id, externalId: r.id, prompt: r.prompt, outcomes: r.outcomes })) });
+      const sample = await (await projection(owner)).json();
+      expect(sample.rows).toHaveLength(600);
+      expect(sample.sources).toEqual(expect.arrayContaining([{ name: "pp-dup-set (imported)", rows: 2 }, { name: "routeprofile.jsonl (shipped)", rows: 598 }]));
+    } finally {
+      await db.dataset.delete({ where: { id: dup.id } });
+    }
   });
 
   it("refuses ops and reviewers (403) on every policies route", async () => {

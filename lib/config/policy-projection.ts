@@ -75,11 +75,21 @@ export async function buildProjectionSample(policyName: string): Promise<Project
   const base = { policy: policyName, classifier: classifier ? { kind: classifier.kind, id: classifier.id } : { kind: "heuristic" as const, id: "none" }, models };
   if (tiers.length < 2) return { ...base, sources: [], rows: [], ruleRows: 0, emptyReason: "This policy has a single tier: there is nothing for the bias to trade." };
 
-  const picked: Array<{ source: string; row: OutcomeRow }> = await importedRows(models, MAX_SAMPLE_ROWS);
+  // the same request may be in several datasets (the demo dataset is the shipped file imported):
+  // count it once, from the first source that has it
+  const seen = new Set<string>();
+  const picked: Array<{ source: string; row: OutcomeRow }> = [];
+  const add = (source: string, row: OutcomeRow) => {
+    const key = JSON.stringify(row.input.messages);
+    if (seen.has(key)) return;
+    seen.add(key);
+    picked.push({ source, row });
+  };
+  for (const { source, row } of await importedRows(models, MAX_SAMPLE_ROWS)) add(source, row);
   for (const dataset of shippedDatasets()) {
     for (const row of dataset.rows) {
       if (picked.length >= MAX_SAMPLE_ROWS) break;
-      if (covers(row, models)) picked.push({ source: dataset.name, row });
+      if (covers(row, models)) add(dataset.name, row);
     }
   }
   const sources = new Map<string, number>();
