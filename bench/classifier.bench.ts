@@ -1,5 +1,6 @@
 // Classifier benchmarks (prints numbers, asserts nothing), with the shipped default model:
-// - one prediction on a ~2,000-token prompt, p50/p99; target p99 <= 200 us;
+// - one prediction on a ~2,000-token prompt, p50/p99; target p99 <= 200 us; the same for the
+//   shipped intent model (lib/classifier/intent/default-intent-model.json, predictIntent);
 // - scoring throughput (predict per row, and parse + predict + serialize like `frontdesk score`);
 //   target >= 5,000 rows/s;
 // - then training on 10,000 rows (data/ rows mapped to two tiers, duplicated to reach the
@@ -8,6 +9,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { contentFeatures } from "@/lib/classifier/content-features";
+import { loadIntentModel } from "@/lib/classifier/intent/load-intent-model";
+import { predictIntent } from "@/lib/classifier/intent/predict-intent";
 import { loadClassifier } from "@/lib/classifier/load-classifier";
 import { parseOutcomes } from "@/lib/classifier/parse-outcomes";
 import { trainClassifier } from "@/lib/classifier/train-classifier";
@@ -53,11 +56,14 @@ function timeLongPrompt(rows: ReturnType<typeof twoTierRows>, classifier: Return
   };
   report("content features", (text) => contentFeatures({ messages: [{ role: "user", content: text }] }));
   report("trained predict (target p99 <= 200 us)", (text) => classifier.predict({ messages: [{ role: "user", content: text }] }));
+  report("intent predict (target p99 <= 200 us)", (text) => predictIntent(intentModel, text));
 }
 
 const rows = twoTierRows(ROWS);
 const model = path.join(import.meta.dirname, "..", "lib", "classifier", "default-model.json");
 const classifier = loadClassifier(JSON.parse(readFileSync(model, "utf8")));
+const intentFile = path.join(import.meta.dirname, "..", "lib", "classifier", "intent", "default-intent-model.json");
+const intentModel = loadIntentModel(JSON.parse(readFileSync(intentFile, "utf8")));
 timeLongPrompt(rows, classifier);
 timeScoring(rows, classifier);
 timeTraining(rows);

@@ -9,7 +9,7 @@ import path from "node:path";
 
 const BENCHES = [
   { name: "engine", file: "engine.bench.ts", what: "routing decision time, 2,000-token prompt (target p99 ≤ 200 µs)" },
-  { name: "classifier", file: "classifier.bench.ts", what: "training 10k rows (≤ 30 s), scoring (≥ 5,000 rows/s), one prediction (p99 ≤ 200 µs)" },
+  { name: "classifier", file: "classifier.bench.ts", what: "training 10k rows (≤ 30 s), scoring (≥ 5,000 rows/s), one prediction and one intent prediction (p99 ≤ 200 µs)" },
   { name: "upstream", file: "upstream-overhead.bench.ts", what: "provider adapter overhead vs a bare keep-alive request" },
   { name: "gateway", file: "gateway.bench.ts", what: "gateway overhead vs direct (p50 ≤ 1 ms, p99 ≤ 5 ms) and throughput vs Portkey (≥ 2×)" },
   { name: "console", file: "console-api.bench.ts", what: "overview and drift APIs on 1,000,000 logged requests (p95 ≤ 300 ms)" },

@@ -3,6 +3,7 @@ const TIER_COLORS = ["#10b981", "#3b82f6", "#8b5cf6", "#f59e0b", "#ec4899", "#14
 
 export const STAGE_COLORS: Record<string, string> = {
   rule: "#0ea5e9",
+  intent: "#14b8a6",
   classifier: "#6366f1",
   speculative: "#a855f7",
   pinned: "#64748b",

@@ -34,4 +34,14 @@ describe("policy draft", () => {
     ]);
     expect(describeChanges(null, { bias: 1 })).toEqual([{ field: "Bias", before: "—", after: "1" }]);
   });
+
+  it("carries the intent group: patched whole when it changed, described per field", () => {
+    const saved = draftFrom(stored);
+    const draft = { ...saved, intent: { ...saved.intent, enabled: true, outOfScope: "fallback-mode" as const } };
+    expect(patchFrom(saved, draft)).toEqual({ intent: { enabled: true, map: {}, minConfidence: 0.5, outOfScope: "fallback-mode" } });
+    expect(describeChanges(saved, draft)).toEqual([
+      { field: "Intent stage", before: "off", after: "on" },
+      { field: "Intent: out of scope", before: "classifier", after: "fallback-mode" },
+    ]);
+  });
 });

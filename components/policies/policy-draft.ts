@@ -18,6 +18,7 @@ export function draftFrom(policy: PolicyDetail["policy"]): Draft {
     escalation: { ...policy.escalation },
     hedging: { ...policy.hedging, band: [...policy.hedging.band] as [number, number] },
     speculative: { ...policy.speculative },
+    intent: { ...policy.intent, map: { ...policy.intent.map } },
     storePrompts: policy.storePrompts,
     expectedOutputTokens: policy.expectedOutputTokens,
     referencePromptTokens: policy.referencePromptTokens,
@@ -52,6 +53,9 @@ const LABELS: Record<string, string> = {
   "hedging.delayMs": "Hedging delay (ms)",
   "speculative.enabled": "Speculative routing",
   "speculative.threshold": "Speculative threshold",
+  "intent.enabled": "Intent stage",
+  "intent.minConfidence": "Intent: min confidence",
+  "intent.outOfScope": "Intent: out of scope",
   storePrompts: "Store prompts",
   rules: "Rules",
 };

@@ -57,10 +57,11 @@ function Toggle({ label, checked, onChange }: { label: string; checked: boolean;
   );
 }
 
-/** Fallback mode, escalation, hedging, speculative routing and prompt storage. */
+/** Fallback mode, escalation, hedging, speculative routing, the intent stage and prompt storage. */
 export function PolicySettingsForm({ draft, errors, onChange }: Props) {
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => onChange({ ...draft, [key]: value });
-  const { escalation: esc, hedging: hedge, speculative: spec } = draft;
+  const { escalation: esc, hedging: hedge, speculative: spec, intent } = draft;
+  const mapped = Object.keys(intent.map).length;
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
       <Group title="Fallback mode">
@@ -90,6 +91,20 @@ export function PolicySettingsForm({ draft, errors, onChange }: Props) {
       </Group>
       <Group title="Speculative routing" toggle={<Toggle label="Skip cheaper tiers when confident" checked={spec.enabled} onChange={(v) => set("speculative", { ...spec, enabled: v })} />}>
         <NumberField label="P(needs top tier) threshold" step={0.05} value={spec.threshold} disabled={!spec.enabled} error={errors["speculative.threshold"]} onChange={(v) => set("speculative", { ...spec, threshold: v })} />
+      </Group>
+      <Group title="Intent stage" toggle={<Toggle label="Route known intents by their map" checked={intent.enabled} onChange={(v) => set("intent", { ...intent, enabled: v })} />}>
+        <p className="text-xs text-slate-500">
+          {mapped} intent{mapped === 1 ? "" : "s"} or domains mapped to tiers (edit the map with <code>frontdesk config apply</code> or the API).
+        </p>
+        <NumberField label="Min confidence (0–1)" step={0.05} value={intent.minConfidence} disabled={!intent.enabled} error={errors["intent.minConfidence"]} onChange={(v) => set("intent", { ...intent, minConfidence: v })} />
+        <div role="radiogroup" aria-label="Out of scope" className="space-y-1.5">
+          {(["classifier", "fallback-mode"] as const).map((mode) => (
+            <label key={mode} className="flex items-center gap-2 text-sm text-slate-700">
+              <input type="radio" name="intent-oos" value={mode} disabled={!intent.enabled} checked={intent.outOfScope === mode} onChange={() => set("intent", { ...intent, outOfScope: mode })} />
+              {mode === "classifier" ? "Out of scope: let the classifier decide" : "Out of scope: use the fallback mode"}
+            </label>
+          ))}
+        </div>
       </Group>
     </div>
   );

@@ -10,7 +10,7 @@ import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { RequestsTable } from "./requests-table";
 import { useRequestList } from "./use-requests";
 
-const STAGES = ["rule", "classifier", "speculative", "pinned", "budget", "bypass", "fallback", "escalation", "hedge"];
+const STAGES = ["rule", "intent", "classifier", "speculative", "pinned", "budget", "bypass", "fallback", "escalation", "hedge"];
 const KEYS = ["policy", "tier", "stage", "status", "q"] as const;
 
 /** The request log: filters live in the URL (shareable), newest first, "Load more" pages by cursor. */

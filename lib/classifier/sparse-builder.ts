@@ -118,6 +118,11 @@ export class SparseBuilder {
     return { idx: this.outIdx.slice(0, this.outCount), val: this.outVal.slice(0, this.outCount) };
   }
 
+  /** The current entries without copying: valid until the next reset (read-only). */
+  view(): { idx: Int32Array; val: Float32Array; count: number } {
+    return { idx: this.outIdx, val: this.outVal, count: this.outCount };
+  }
+
   /** Dot product of the current entries with a dense weight vector (no copy). */
   dot(weights: Float32Array | Float64Array): number {
     let s = 0;

@@ -40,6 +40,7 @@ export function policyFromRow(row: PolicyRow): PolicyConfig {
     speculative: row.speculative,
     fallbackOn: row.fallbackOn,
     labeling: row.labeling,
+    intent: row.intent,
     storePrompts: row.storePrompts,
     expectedOutputTokens: row.expectedOutputTokens,
     referencePromptTokens: row.referencePromptTokens,

@@ -45,6 +45,7 @@ export const policyPatchSchema = z
     escalation: json,
     hedging: json,
     speculative: json,
+    intent: json,
     storePrompts: z.boolean(),
     expectedOutputTokens: z.number(),
     referencePromptTokens: z.number(),

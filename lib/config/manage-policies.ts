@@ -1,6 +1,6 @@
 /**
  * A policy's settings as the product owner edits them (bias, fallback mode, escalation,
- * hedging, speculative routing, prompt storage) and its change history. A patch is merged into
+ * hedging, speculative routing, the intent stage, prompt storage) and its change history. A patch is merged into
  * the stored policy (nested groups key by key) and the result validated with policySchema; the
  * change lands in one transaction with before/after in the audit log and a gateway reload.
  */
@@ -11,6 +11,7 @@ import { findPolicyRow, updatePolicySettings, type PolicyDetailRow } from "../db
 import { listTierRows } from "../db/tier-repo.ts";
 import { AppError } from "../http/app-error.ts";
 import { policySchema, type PolicyConfig } from "../routing/config-schema.ts";
+import { formatProblem, intentMapProblems } from "../routing/validate-config.ts";
 import { policyFromRow, tierFromRow } from "./config-from-rows.ts";
 import type { PolicyPatch } from "./config-schemas.ts";
 import { fieldIssues, friendlyErrors } from "./form-errors.ts";
@@ -27,6 +28,7 @@ export function settingsOf(policy: PolicyConfig): PolicySettings {
     escalation: policy.escalation,
     hedging: policy.hedging,
     speculative: policy.speculative,
+    intent: policy.intent,
     storePrompts: policy.storePrompts,
     expectedOutputTokens: policy.expectedOutputTokens,
     referencePromptTokens: policy.referencePromptTokens,
@@ -58,13 +60,15 @@ export async function getPolicyDetail(name: string): Promise<PolicyDetail> {
 }
 
 function merge(current: PolicyConfig, patch: PolicyPatch): unknown {
-  const { escalation, hedging, speculative, ...flat } = patch;
+  const { escalation, hedging, speculative, intent, ...flat } = patch;
   return {
     ...current,
     ...flat,
     escalation: { ...current.escalation, ...escalation },
     hedging: { ...current.hedging, ...hedging },
     speculative: { ...current.speculative, ...speculative },
+    // key by key like the other groups: a patched `map` replaces the stored map whole
+    intent: { ...current.intent, ...intent },
   };
 }
 
@@ -78,6 +82,8 @@ export async function updatePolicy(actor: Actor, name: string, patch: PolicyPatc
       throw new AppError("bad_request", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
     }
     const next = parsed.data;
+    const mapProblems = intentMapProblems(next, new Set(next.tiers));
+    if (mapProblems.length > 0) throw new AppError("bad_request", mapProblems.map(formatProblem).join("; "), { issues: mapProblems });
     const after = settingsOf(next);
     await updatePolicySettings(
       row.id,
@@ -87,6 +93,7 @@ export async function updatePolicy(actor: Actor, name: string, patch: PolicyPatc
         escalation: after.escalation as Prisma.InputJsonValue,
         hedging: after.hedging as Prisma.InputJsonValue,
         speculative: after.speculative as Prisma.InputJsonValue,
+        intent: after.intent as Prisma.InputJsonValue,
       },
       tx,
     );

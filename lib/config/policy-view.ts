@@ -5,7 +5,7 @@
 import type { PolicyConfig, TierConfig } from "../routing/config-schema.ts";
 import type { ProjectionRow } from "../routing/project-bias.ts";
 
-export type PolicySettings = Pick<PolicyConfig, "bias" | "fallback" | "escalation" | "hedging" | "speculative" | "storePrompts" | "expectedOutputTokens" | "referencePromptTokens"> & {
+export type PolicySettings = Pick<PolicyConfig, "bias" | "fallback" | "escalation" | "hedging" | "speculative" | "intent" | "storePrompts" | "expectedOutputTokens" | "referencePromptTokens"> & {
   description: string;
 };
 

@@ -38,6 +38,7 @@ export type PolicySettingsData = {
   escalation: Prisma.InputJsonValue;
   hedging: Prisma.InputJsonValue;
   speculative: Prisma.InputJsonValue;
+  intent: Prisma.InputJsonValue;
   storePrompts: boolean;
   expectedOutputTokens: number;
   referencePromptTokens: number;

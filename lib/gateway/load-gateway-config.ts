@@ -1,6 +1,6 @@
 /**
  * Everything a gateway instance keeps in memory, read from Postgres in one go: the engine's
- * snapshot, provider targets (with secrets), the API-key table, and ids for the request log.
+ * snapshot (with the shipped intent model when a policy uses the intent stage), provider targets (with secrets), the API-key table, and ids for the request log.
  */
 import { createHeuristicClassifier } from "../classifier/heuristic-scorer.ts";
 import { loadClassifier } from "../classifier/load-classifier.ts";
@@ -12,6 +12,7 @@ import type { ProviderTarget } from "../providers/index.ts";
 import { buildSnapshot } from "../routing/build-snapshot.ts";
 import type { ConfigSnapshot } from "../routing/types.ts";
 import { resolveReplay } from "./replay-datasets.ts";
+import { shippedIntentModel } from "./shipped-intent-model.ts";
 
 export type GatewayKey = {
   id: string;
@@ -44,7 +45,13 @@ export async function loadGatewayConfig(): Promise<GatewayConfig> {
       warnings.push(`policy ${row.policyName}: classifier ${row.versionId} could not be loaded (${(error as Error).message}); using the built-in scorer`);
     }
   }
-  const snapshot = buildSnapshot({ tiers: file.tiers, policies: file.policies, defaultPolicy: file.defaultPolicy, classifiers, heuristic: createHeuristicClassifier });
+  let intentModel = null;
+  if (file.policies.some((p) => p.intent.enabled)) {
+    const shipped = shippedIntentModel();
+    intentModel = shipped.model;
+    if (shipped.error) warnings.push(shipped.error);
+  }
+  const snapshot = buildSnapshot({ tiers: file.tiers, policies: file.policies, defaultPolicy: file.defaultPolicy, classifiers, heuristic: createHeuristicClassifier, intentModel });
   const targets = new Map<string, ProviderTarget>(
     file.tiers.map((t) => [
       t.name,

@@ -6,7 +6,7 @@ export const requestFiltersSchema = z.object({
   to: z.coerce.date({ error: "to must be a date (ISO 8601)" }).optional(),
   policy: z.string().trim().min(1).max(63).optional(),
   tier: z.string().trim().min(1).max(63).optional(),
-  stage: z.enum(["rule", "classifier", "speculative", "fallback", "pinned", "budget", "bypass", "escalation", "hedge"]).optional(),
+  stage: z.enum(["rule", "intent", "classifier", "speculative", "fallback", "pinned", "budget", "bypass", "escalation", "hedge"]).optional(),
   status: z.enum(["ok", "error"]).optional(),
   q: z.string().trim().min(1).max(200).optional(),
   cursor: z.uuid({ error: "cursor must be a request id" }).optional(),

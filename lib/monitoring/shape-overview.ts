@@ -40,7 +40,7 @@ export type Overview = {
 };
 
 /** The engine's stages in cascade order; unknown ones are appended. */
-export const STAGE_ORDER = ["rule", "classifier", "speculative", "pinned", "budget", "bypass", "fallback", "escalation", "hedge"];
+export const STAGE_ORDER = ["rule", "intent", "classifier", "speculative", "pinned", "budget", "bypass", "fallback", "escalation", "hedge"];
 
 function ordered(names: Iterable<string>, preferred: readonly string[]): string[] {
   const set = new Set(names);

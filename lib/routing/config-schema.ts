@@ -10,12 +10,13 @@ import {
   escalationSchema,
   fallbackOnSchema,
   hedgingSchema,
+  intentSchema,
   labelingSchema,
   probability,
   speculativeSchema,
 } from "./policy-options-schema";
 
-export { escalationSchema, fallbackOnSchema, hedgingSchema, labelingSchema, speculativeSchema };
+export { escalationSchema, fallbackOnSchema, hedgingSchema, intentSchema, labelingSchema, speculativeSchema };
 
 export const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 const name = z
@@ -94,6 +95,7 @@ export const policySchema = z
     speculative: speculativeSchema.prefault({}),
     fallbackOn: fallbackOnSchema.prefault({}),
     labeling: labelingSchema.prefault({}),
+    intent: intentSchema.prefault({}),
     storePrompts: z.boolean().default(true),
     expectedOutputTokens: z.int().min(1).max(1_000_000).default(300),
     /** The request size at which bias 0.5 means "escalate when p >= 0.5" (bias-to-lambda.ts). */

@@ -1,6 +1,7 @@
 /**
  * The engine's entry point. Stages, first decisive one wins:
  *   budget (reject or downgrade) → bypass (model named a tier) → rules → session pin →
+ *   intent (optional: a mapped intent names a tier; out of scope marks the decision uncertain) →
  *   classifier (speculative skip, else the expected-loss rule) → health (an open breaker moves
  *   the pick to the best available tier).
  * Pure: clock, randomness, health, pin and budget all come in through `ctx`.
@@ -8,12 +9,13 @@
 import { checkBudget } from "./check-budget";
 import { classifyAndChoose } from "./classify-and-choose";
 import { createEnv, finishDecision, reject, type DecisionEnv } from "./finish-decision";
+import { matchIntent } from "./match-intent";
 import { matchRules } from "./match-rules";
-import { cheapestTier, fallbackChain } from "./plan-fallback";
+import { cheapestTier, fallbackChain, policyDefaultTier } from "./plan-fallback";
 import { resolvePolicyTiers, usableTierNames } from "./policy-tiers";
 import { readRequestText } from "./request-text";
 import { resolvePin } from "./resolve-pin";
-import { createTrace } from "./trace";
+import { createTrace, formatP } from "./trace";
 import type { ConfigSnapshot, Decision, EngineContext, Rejection, RouteRequest } from "./types";
 
 export function decide(snapshot: ConfigSnapshot, policyName: string | undefined, request: RouteRequest, ctx: EngineContext): Decision | Rejection {
@@ -49,7 +51,31 @@ export function decide(snapshot: ConfigSnapshot, policyName: string | undefined,
   trace.add("pinned", pin.use ? "hit" : pin.note ? "skip" : "miss", pin.use ? `session pinned to ${pin.tier}` : pin.note ?? "no session pin", since);
   if (pin.use) return finishDecision(env, { tier: pin.tier, stage: "pinned", reason: `Session pinned to ${pin.tier}.`, canClimb: true });
 
-  return classifyAndChoose(env);
+  return runIntentStage(env) ?? classifyAndChoose(env);
+}
+
+/**
+ * The intent stage: a decision for a mapped intent or an out-of-scope request in
+ * "fallback-mode", else null (the classifier decides; env.intent carries the prediction, and
+ * an out-of-scope one makes that decision uncertain).
+ */
+function runIntentStage(env: DecisionEnv): Decision | null {
+  const { policy, snapshot, trace, ctx } = env;
+  if (!policy.intent.enabled) return null;
+  const since = trace.mark();
+  if (!snapshot.intentModel) {
+    trace.add("intent", "skip", "no intent model loaded", since);
+    return null;
+  }
+  const prediction = snapshot.intentModel.predict(env.text.latestUser);
+  env.intent = prediction;
+  const verdict = matchIntent(policy.intent, prediction, env.usable);
+  trace.add("intent", verdict.kind === "mapped" ? "hit" : verdict.kind === "miss" ? "miss" : "info", verdict.detail, since);
+  if (verdict.kind === "mapped") return chooseHealthy(env, verdict.tier, "intent", verdict.reason);
+  if (verdict.kind === "miss" || policy.intent.outOfScope === "classifier") return null;
+  const tier = policyDefaultTier(env.usable, policy.fallback, ctx.health) as string;
+  const reason = `Out of scope for the intent model (best guess "${prediction.intent}", p ${formatP(prediction.p)}): policy fallback (${policy.fallback}) → ${tier}.`;
+  return finishDecision(env, { tier, stage: "intent", reason, canClimb: true });
 }
 
 function bypass(env: DecisionEnv, tierName: string): Decision | Rejection {
@@ -64,8 +90,8 @@ function bypass(env: DecisionEnv, tierName: string): Decision | Rejection {
   return finishDecision(env, { tier: tierName, stage: "bypass", reason, canClimb: false, noFallbacks: true });
 }
 
-/** A rule's tier with an open breaker gives way to the first available tier of its fallback chain. */
-function chooseHealthy(env: DecisionEnv, tier: string, stage: "rule", reason: string, rule: string): Decision {
+/** A rule's (or intent's) tier with an open breaker gives way to the first available tier of its fallback chain. */
+function chooseHealthy(env: DecisionEnv, tier: string, stage: "rule" | "intent", reason: string, rule?: string): Decision {
   if (env.ctx.health(tier) !== "unhealthy") return finishDecision(env, { tier, stage, reason, rule, canClimb: true });
   const since = env.trace.mark();
   const alternative = fallbackChain(env.usable, tier, env.ctx.health).find((t) => env.ctx.health(t) !== "unhealthy");

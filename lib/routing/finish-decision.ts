@@ -9,7 +9,7 @@ import { planHedge } from "./plan-hedge";
 import { fallbackChain, nextTierUp } from "./plan-fallback";
 import type { RequestText } from "./request-text";
 import type { Trace } from "./trace";
-import type { ConfigSnapshot, Decision, EngineContext, Rejection, Scores, Stage } from "./types";
+import type { ConfigSnapshot, Decision, EngineContext, IntentPrediction, Rejection, Scores, Stage } from "./types";
 
 export type DecisionEnv = {
   snapshot: ConfigSnapshot;
@@ -21,6 +21,8 @@ export type DecisionEnv = {
   text: RequestText;
   ctx: EngineContext;
   trace: Trace;
+  /** The intent stage's prediction, once it ran (out of scope → the decision is uncertain). */
+  intent?: IntentPrediction;
   /** This request's costs per tier and the policy's λ (computed once, on first use). */
   economics(): DecisionCosts & { lambda: number };
 };
@@ -62,7 +64,8 @@ export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
     : null;
   const hedge = planHedge(policy, chosen.decidingProbability ?? null, next);
   const fallbacks = chosen.noFallbacks ? [] : fallbackChain(usable, chosen.tier, health);
-  const uncertainty = chosen.uncertainty ?? 0;
+  // an out-of-scope request is one the router is unsure about, whoever picked the tier
+  const uncertainty = env.intent?.outOfScope ? 1 : chosen.uncertainty ?? 0;
   const econ = env.economics();
   const thresholds = buildThresholds(policy, env.resolved, econ.costs, econ.nominal, econ.lambda, policy.bias, env.text.promptTokens);
   const draw = ctx.rng();
@@ -75,6 +78,7 @@ export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
     stage: chosen.stage,
     reason: chosen.reason,
     ...(chosen.rule !== undefined ? { rule: chosen.rule } : {}),
+    ...(env.intent ? { intent: env.intent } : {}),
     scores: chosen.scores ?? null,
     thresholds,
     fallbacks,

@@ -43,3 +43,16 @@ export const labelingSchema = z.strictObject({
   /** Decisions at least this uncertain are labeling candidates (training data). */
   uncertainAbove: probability.default(0.8),
 });
+
+export const INTENT_OUT_OF_SCOPE = ["classifier", "fallback-mode"] as const;
+
+export const intentSchema = z.strictObject({
+  /** Run the intent model (the gateway's shipped one) after rules and the session pin. */
+  enabled: z.boolean().default(false),
+  /** Intent name, or "domain:<domain>", → a tier of this policy. An intent's own entry wins over its domain's. */
+  map: z.record(z.string().trim().min(1).max(100), z.string().min(1).max(63)).default({}),
+  /** Predictions less probable than this go on to the classifier. */
+  minConfidence: probability.default(0.5),
+  /** Out of scope (the router is unsure): "classifier" scores it as usual; "fallback-mode" uses the policy's fallback mode. */
+  outOfScope: z.enum(INTENT_OUT_OF_SCOPE).default("classifier"),
+});

@@ -3,11 +3,12 @@
  * randomness, provider health, session pins, budget state) arrives in EngineContext, so every
  * decision is a pure function of (snapshot, policy, request, context).
  */
+import type { IntentModel, IntentPrediction } from "@/lib/classifier/intent/types";
 import type { ChatTurn, TierClassifier } from "@/lib/classifier/types";
 import type { PolicyConfig, TierConfig } from "./config-schema";
 import type { CompiledRules } from "./compile-rules";
 
-export type { ChatTurn, TierClassifier };
+export type { ChatTurn, IntentModel, IntentPrediction, TierClassifier };
 
 /** Builds the built-in content scorer for a policy with `tierCount` tiers. */
 export type HeuristicFactory = (tierCount: number) => TierClassifier;
@@ -21,6 +22,8 @@ export type ConfigSnapshot = {
   readonly classifiers: ReadonlyMap<string, TierClassifier | undefined>;
   /** Always present: the fallback when a policy has no fitting trained classifier. */
   readonly heuristic: HeuristicFactory;
+  /** The intent model, present when some policy has the intent stage enabled. */
+  readonly intentModel: IntentModel | null;
   /** Rules compiled once per snapshot (regex set, keyword phrases, FAQ token sets). */
   readonly compiled: ReadonlyMap<string, CompiledRules>;
   /** Problems found while compiling (an invalid regex, ...): shown in the console. */
@@ -60,9 +63,9 @@ export type EngineContext = {
   clock?: () => number;
 };
 
-export type Stage = "rule" | "classifier" | "speculative" | "fallback" | "pinned" | "budget" | "bypass";
+export type Stage = "rule" | "intent" | "classifier" | "speculative" | "fallback" | "pinned" | "budget" | "bypass";
 
-export type TraceStage = "budget" | "bypass" | "rules" | "pinned" | "classifier" | "speculative" | "choose" | "health" | "plan";
+export type TraceStage = "budget" | "bypass" | "rules" | "pinned" | "intent" | "classifier" | "speculative" | "choose" | "health" | "plan";
 
 export type TraceStep = {
   stage: TraceStage;
@@ -113,6 +116,8 @@ export type Decision = {
   reason: string;
   /** The matching rule's name (stage "rule"). */
   rule?: string;
+  /** The intent model's prediction, when the intent stage ran. */
+  intent?: IntentPrediction;
   scores: Scores | null;
   thresholds: Thresholds;
   /** Tiers to try, in order, on an upstream error; never the chosen tier, never twice; healthy first. */

@@ -29,6 +29,24 @@ describe("validateConfigReferences", () => {
     expect(validateConfigReferences(file)).toEqual([{ path: "policies[0].rules[0].tier", message: 'tier "capable" is not one of this policy\'s tiers (fast)' }]);
   });
 
+  it("checks that intent.map names tiers of the policy", () => {
+    const file = configFileSchema.parse({
+      ...ISSUE_CONFIG,
+      policies: [{ name: "default", tiers: ["fast"], intent: { enabled: true, map: { card_arrival: "x", "domain:travel": "capable", balance: "fast" } } }],
+    });
+    expect(validateConfigReferences(file).map(formatProblem)).toEqual([
+      'policies[0].intent.map.card_arrival: unknown tier "x"',
+      "policies[0].intent.map.domain:travel: tier \"capable\" is not one of this policy's tiers (fast)",
+    ]);
+  });
+
+  it("gives the intent group its defaults and refuses bad values", () => {
+    const policy = configFileSchema.parse(ISSUE_CONFIG).policies[0]!;
+    expect(policy.intent).toEqual({ enabled: false, map: {}, minConfidence: 0.5, outOfScope: "classifier" });
+    const bad = parseConfigFile({ ...ISSUE_CONFIG, policies: [{ name: "p", tiers: ["fast"], intent: { outOfScope: "guess", minConfidence: 2 } }] });
+    expect(bad.ok ? [] : bad.problems.map((p) => p.path).sort()).toEqual(["policies[0].intent.minConfidence", "policies[0].intent.outOfScope"]);
+  });
+
   it("checks defaultPolicy against the file and the existing policies", () => {
     const file = configFileSchema.parse({ ...ISSUE_CONFIG, defaultPolicy: "other" });
     expect(validateConfigReferences(file).map(formatProblem)).toEqual(['defaultPolicy: unknown policy "other"']);

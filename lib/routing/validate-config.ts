@@ -53,11 +53,25 @@ export function validateConfigReferences(
         problems.push({ path, message: `tier "${rule.tier}" is not one of this policy's tiers (${policy.tiers.join(", ")})` });
       }
     });
+    problems.push(...intentMapProblems(policy, tiers, `policies[${p}].`));
   });
   if (file.defaultPolicy !== undefined) {
     const policies = new Set([...file.policies.map((p) => p.name), ...existingPolicyNames]);
     if (!policies.has(file.defaultPolicy)) {
       problems.push({ path: "defaultPolicy", message: `unknown policy "${file.defaultPolicy}"` });
+    }
+  }
+  return problems;
+}
+
+/** Each intent.map entry must name one of the policy's tiers (`prefix` + `intent.map.<key>`). */
+export function intentMapProblems(policy: ConfigFile["policies"][number], knownTiers: ReadonlySet<string>, prefix = ""): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [key, tier] of Object.entries(policy.intent.map)) {
+    const path = `${prefix}intent.map.${key}`;
+    if (!knownTiers.has(tier)) problems.push({ path, message: `unknown tier "${tier}"` });
+    else if (!policy.tiers.includes(tier)) {
+      problems.push({ path, message: `tier "${tier}" is not one of this policy's tiers (${policy.tiers.join(", ")})` });
     }
   }
   return problems;

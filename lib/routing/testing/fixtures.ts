@@ -2,6 +2,7 @@
  * Test helpers for the routing engine: seeded randomness, a fake clock, stub classifiers and a
  * snapshot built from the issue's example config. Used by *.test.ts and the engine bench.
  */
+import type { IntentModel } from "@/lib/classifier/intent/types";
 import type { ChatTurn, TierClassifier } from "@/lib/classifier/types";
 import { buildSnapshot } from "../build-snapshot";
 import { configFileSchema, type ConfigFileInput } from "../config-schema";
@@ -59,9 +60,12 @@ export const ISSUE_CONFIG: ConfigFileInput = {
   ],
 };
 
-export function makeSnapshot(config: ConfigFileInput = ISSUE_CONFIG, options: { classifiers?: Record<string, TierClassifier | undefined>; heuristic?: (n: number) => TierClassifier } = {}): ConfigSnapshot {
+export function makeSnapshot(
+  config: ConfigFileInput = ISSUE_CONFIG,
+  options: { classifiers?: Record<string, TierClassifier | undefined>; heuristic?: (n: number) => TierClassifier; intentModel?: IntentModel } = {},
+): ConfigSnapshot {
   const file = configFileSchema.parse(config);
-  return buildSnapshot({ ...file, classifiers: options.classifiers, heuristic: options.heuristic ?? constantHeuristic() });
+  return buildSnapshot({ ...file, classifiers: options.classifiers, heuristic: options.heuristic ?? constantHeuristic(), intentModel: options.intentModel });
 }
 
 export function makeCtx(overrides: Partial<EngineContext> & { unhealthy?: string[]; degraded?: string[] } = {}): EngineContext {

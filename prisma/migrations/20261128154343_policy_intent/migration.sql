@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Policy" ADD COLUMN     "intent" JSONB NOT NULL DEFAULT '{}';
