@@ -18,7 +18,7 @@ export function matchIntent(options: PolicyConfig["intent"], prediction: IntentP
   const what = `"${intent}"${domain ? ` (domain ${domain})` : ""} p ${formatP(p)}`;
   if (prediction.outOfScope) return { kind: "out-of-scope", detail: `out of scope: best guess ${what}` };
   if (p < options.minConfidence) return { kind: "miss", detail: `${what} < minConfidence ${options.minConfidence}` };
-  const key = intent in options.map ? intent : domain !== undefined && `domain:${domain}` in options.map ? `domain:${domain}` : null;
+  const key = Object.hasOwn(options.map, intent) ? intent : domain !== undefined && Object.hasOwn(options.map, `domain:${domain}`) ? `domain:${domain}` : null;
   if (key === null) return { kind: "miss", detail: `${what}: not mapped` };
   const tier = options.map[key]!;
   if (!usable.includes(tier)) return { kind: "miss", detail: `${what} → ${tier}, which is not a usable tier of this policy` };
