@@ -74,6 +74,21 @@ async function main() {
   console.log(`  p50 ${percentile(sorted, 0.5).toFixed(1)} µs   p90 ${percentile(sorted, 0.9).toFixed(1)} µs   p99 ${percentile(sorted, 0.99).toFixed(1)} µs   max ${sorted[sorted.length - 1].toFixed(1)} µs   mean ${mean.toFixed(1)} µs`);
   console.log(`  stage medians (µs, measured separately with a clock): ${stageMedians(snapshot, requests, ctx)}`);
   console.log("  target: p99 ≤ 200 µs");
+
+  // The same policy as the gateway runs it by default: two tiers and the shipped trained
+  // classifier (hashed n-grams + content features) instead of the built-in heuristic.
+  const { loadClassifier } = await import("@/lib/classifier/load-classifier");
+  const { readFileSync } = await import("node:fs");
+  const trained = loadClassifier(JSON.parse(readFileSync(new URL("../lib/classifier/default-model.json", import.meta.url), "utf8")));
+  const twoTier = configFileSchema.parse({ ...ENGINE_BENCH_CONFIG, policies: (ENGINE_BENCH_CONFIG.policies ?? []).map((p) => ({ ...p, tiers: ["fast", "capable"], rules: (p.rules ?? []).filter((r) => r.tier !== "balanced") })) });
+  const trainedSnapshot = buildSnapshot({ ...twoTier, heuristic: factory, classifiers: { [twoTier.policies[0]!.name]: trained } });
+  const check = decide(trainedSnapshot, undefined, requests[0], ctx);
+  if (isRejection(check)) throw new Error(check.reason);
+  run(requests, ctx, WARMUP, trainedSnapshot);
+  const sortedTrained = run(requests, ctx, ITERATIONS, trainedSnapshot);
+  console.log(`decide() with the shipped trained classifier (${trained.id}, 2 tiers, ${twoTier.policies[0]!.rules.length} rules):`);
+  console.log(`  p50 ${percentile(sortedTrained, 0.5).toFixed(1)} µs   p90 ${percentile(sortedTrained, 0.9).toFixed(1)} µs   p99 ${percentile(sortedTrained, 0.99).toFixed(1)} µs   max ${sortedTrained[sortedTrained.length - 1].toFixed(1)} µs`);
+  console.log(`  stage medians (µs): ${stageMedians(trainedSnapshot, requests, ctx)}`);
 }
 
 await main();
