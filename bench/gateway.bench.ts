@@ -107,8 +107,11 @@ async function main() {
         onHeaders: (h) => overheads.push(Number(h["x-frontdesk-overhead-ms"])),
       });
       console.log(`  through Frontdesk     ${fmt(viaFrontdesk)}`);
+      const viaBare = await runLoad(targets.bare, { concurrency: 10, seconds: SECONDS, warmupSeconds: 2 });
+      console.log(`  through a bare proxy  ${fmt(viaBare)}   (the cost of any extra hop on this machine)`);
       overheads.sort((a, b) => a - b);
       console.log(`  added latency (Frontdesk − direct): p50 ${(viaFrontdesk.p50 - direct.p50).toFixed(2)} ms, p99 ${(viaFrontdesk.p99 - direct.p99).toFixed(2)} ms   (targets: ≤ 1 ms, ≤ 5 ms)`);
+      console.log(`  added latency (bare proxy − direct): p50 ${(viaBare.p50 - direct.p50).toFixed(2)} ms, p99 ${(viaBare.p99 - direct.p99).toFixed(2)} ms`);
       console.log(`  Frontdesk's own time per request (x-frontdesk-overhead-ms): p50 ${percentile(overheads, 50).toFixed(3)} ms, p99 ${percentile(overheads, 99).toFixed(3)} ms\n`);
     }
     upstream.setDefaultBehavior(undefined);
