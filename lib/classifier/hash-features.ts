@@ -31,14 +31,14 @@ export const DEFAULT_FEATURIZER: FeaturizerConfig = { bits: 16, wordNgrams: 2, c
 const BOS = 0x2545f491;
 
 /** Folds a character: ASCII upper to lower, digits to "0", whitespace to space. */
-function fold(c: number): number {
+export function fold(c: number): number {
   if (c >= 65 && c <= 90) return c | 32;
   if (c >= 48 && c <= 57) return 48;
   if (c === 10 || c === 9 || c === 13) return 32;
   return c;
 }
 
-function isWordChar(c: number): boolean {
+export function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || c === 48 || c === 39 || c >= 128;
 }
 
@@ -101,19 +101,7 @@ export class HashFeaturizer {
 
   /** Word hashes of earlier turns (same tokenization as scan-text.ts). */
   private addWords(text: string): void {
-    let h = FNV_SEED;
-    let inWord = false;
-    for (let i = 0; i <= text.length; i++) {
-      const c = i < text.length ? fold(text.charCodeAt(i)) : 32;
-      if (isWordChar(c)) {
-        if (!inWord) h = FNV_SEED;
-        inWord = true;
-        h = fnvStep(h, c);
-      } else if (inWord) {
-        inWord = false;
-        this.words.push(h);
-      }
-    }
+    pushWordHashes(text, this.words);
   }
 
   private addChars(text: string): void {
@@ -133,6 +121,23 @@ export class HashFeaturizer {
         h = fnvStep(h, ring[(len - n) & 7]);
         if (n >= lo) b.addHash(h ^ n);
       }
+    }
+  }
+}
+
+/** Appends the hash of every word of `text` (folded as `fold`, split by `isWordChar`) to `out`. */
+export function pushWordHashes(text: string, out: WordHashes): void {
+  let h = FNV_SEED;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? fold(text.charCodeAt(i)) : 32;
+    if (isWordChar(c)) {
+      if (!inWord) h = FNV_SEED;
+      inWord = true;
+      h = fnvStep(h, c);
+    } else if (inWord) {
+      inWord = false;
+      out.push(h);
     }
   }
 }

@@ -6,6 +6,8 @@
  * prediction is bounded whatever the prompt's length.
  */
 import { combineHash, FNV_SEED, fnvStep } from "../content-markers";
+import { fold, pushWordHashes } from "../hash-features";
+import { WordHashes } from "../scan-text";
 import { SparseBuilder, type SparseVector } from "../sparse-builder";
 
 export type IntentFeaturizerConfig = {
@@ -22,18 +24,6 @@ export const DEFAULT_INTENT_FEATURIZER: IntentFeaturizerConfig = { bits: 14, cha
 const BOS = 0x2545f491;
 const CHAR_SEED = FNV_SEED ^ 0x5bd1e995;
 
-/** ASCII upper to lower, digits to "0", whitespace to space (as hash-features.ts). */
-function fold(c: number): number {
-  if (c >= 65 && c <= 90) return c | 32;
-  if (c >= 48 && c <= 57) return 48;
-  if (c === 10 || c === 9 || c === 13) return 32;
-  return c;
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || c === 48 || c === 39 || c >= 128;
-}
-
 /** The bounded slice of `text` the features read. */
 export function boundedText(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
@@ -44,6 +34,7 @@ export function boundedText(text: string, maxChars: number): string {
 export class IntentFeaturizer {
   private readonly builder: SparseBuilder;
   private readonly ring = new Int32Array(8);
+  private readonly words = new WordHashes();
 
   constructor(readonly config: IntentFeaturizerConfig) {
     this.builder = new SparseBuilder(config.bits);
@@ -69,21 +60,15 @@ export class IntentFeaturizer {
     const text = boundedText(raw, this.config.maxChars);
     const b = this.builder;
     b.reset();
-    let h = FNV_SEED;
+    const words = this.words;
+    words.length = 0;
+    pushWordHashes(text, words);
     let prev = BOS;
-    let inWord = false;
-    for (let i = 0; i <= text.length; i++) {
-      const c = i < text.length ? fold(text.charCodeAt(i)) : 32;
-      if (isWordChar(c)) {
-        if (!inWord) h = FNV_SEED;
-        inWord = true;
-        h = fnvStep(h, c);
-      } else if (inWord) {
-        inWord = false;
-        b.addHash(h);
-        b.addHash(combineHash(prev, h));
-        prev = h;
-      }
+    for (let i = 0; i < words.length; i++) {
+      const h = words.data[i]!;
+      b.addHash(h);
+      b.addHash(combineHash(prev, h));
+      prev = h;
     }
     b.flushBlock();
     if (this.config.charNgrams) {
