@@ -48,6 +48,24 @@ async function labeledInDrift(request: APIRequestContext): Promise<number> {
   return windows.reduce((sum, w) => sum + w.misroute.labeled, 0);
 }
 
+/**
+ * The drift page for the policy over the last 24 h, as an admin sees it: the label count its
+ * misroute panel shows. With "the period before" as the baseline, the current period is the
+ * whole range (the queue also serves demo requests from early in the range).
+ */
+async function labelsOnDriftPage(page: Page): Promise<number> {
+  await page.goto("/drift?range=24h");
+  await expect(page.getByRole("heading", { name: "Drift" })).toBeVisible();
+  await page.getByLabel("Baseline window").selectOption("previous");
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes("/api/admin/drift") && r.url().includes(`policy=${POLICY}`) && r.url().includes("baseline=previous")),
+    page.getByLabel("Policy").selectOption(POLICY),
+  ]);
+  const labeled = ((await response.json()) as { current: { misroute: { labeled: number } } }).current.misroute.labeled;
+  await expect(page.getByText(/labels in the current period/)).toHaveText(new RegExp(`^${labeled.toLocaleString("en-US")} labels in the current period: quality errors`));
+  return labeled;
+}
+
 const currentId = (page: Page) => page.getByRole("article", { name: "Request under review" }).getAttribute("data-request-id");
 
 test.beforeAll(async ({ playwright }) => {
@@ -60,10 +78,15 @@ test.beforeAll(async ({ playwright }) => {
   await request.dispose();
 });
 
-test("a reviewer labels five requests with the keyboard only, undoes one, and the counts follow", async ({ page, playwright }) => {
-  test.setTimeout(90_000); // a long journey; the shared CI machine is slow at times
+test("a reviewer labels five requests with the keyboard only, undoes one, and the counts follow", async ({ page, browser, playwright }) => {
+  test.setTimeout(120_000); // a long journey; the shared CI machine is slow at times
   const admin = await adminApi(playwright);
   const driftBefore = await labeledInDrift(admin);
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signInWithForm(adminPage, E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(adminPage.getByRole("heading", { name: "Overview" })).toBeVisible();
+  const driftPageBefore = await labelsOnDriftPage(adminPage);
 
   await signInWithForm(page, REVIEWER.email, REVIEWER.password);
   await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Labeling" }).click();
@@ -122,6 +145,10 @@ test("a reviewer labels five requests with the keyboard only, undoes one, and th
   await expect(page.getByTestId("labeled-today")).toHaveText(String(labeledBefore + 4));
 
   await expect.poll(() => labeledInDrift(admin)).toBe(driftBefore + 4);
+  // …and the drift page shows the four new labels in its misroute rates
+  expect(await labelsOnDriftPage(adminPage)).toBe(driftPageBefore + 4);
+  await screenshot(adminPage, "drift-after-labels");
+  await adminContext.close();
   await admin.dispose();
 });
 

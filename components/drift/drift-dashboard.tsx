@@ -89,7 +89,10 @@ function DriftCharts({ d }: { d: Drift }) {
         <ChartCard title="Reaching the last stage of the cascade" summary="Answered by the policy's most capable tier (however it got there), and the part that climbed there by escalation, hedging or fallback.">
           <TimeSeriesChart kind="line" data={last.data} series={last.series} tickFormatter={tick} valueFormatter={pct} minTop={1} reference={thresholds?.lastStageShare.enabled ? { y: thresholds.lastStageShare.above, label: "alert" } : undefined} />
         </ChartCard>
-        <ChartCard title="Misroute rates from labels" summary="Quality errors = labeled “should be more capable”; cost errors = “should be cheaper”. The random sample gives the unbiased rate.">
+        <ChartCard
+          title="Misroute rates from labels"
+          summary={`${formatCount(d.current.misroute.labeled)} labels in the current period: quality errors ${formatPercent(d.current.misroute.qualityRate)}, cost errors ${formatPercent(d.current.misroute.costRate)} (random sample: n = ${formatCount(d.current.misroute.randomLabeled)}). Quality errors = labeled “should be more capable”; cost errors = “should be cheaper”. The random sample gives the unbiased rate.`}
+        >
           <TimeSeriesChart kind="line" data={mis.data} series={mis.series} tickFormatter={tick} valueFormatter={pct} minTop={0.2} />
         </ChartCard>
         <ChartCard title="Classifier score distribution" summary={`P(the cheapest tier is not enough): ${formatCount(d.baseline.scored)} baseline vs ${formatCount(d.current.scored)} current scored requests.`}>
