@@ -3,6 +3,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { DEMO_DATASET } from "@/lib/demo/demo-dataset";
+import { ruleSchema } from "@/lib/routing/config-schema";
 import { seed } from "./seed";
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -32,6 +33,12 @@ describe("first-run seed", () => {
     expect(await verifyPassword("first-admin-pw", (await adminHash(client, "first.admin@example.com"))!)).toBe(true);
     const policy = await client.policy.findUnique({ where: { name: "default" }, include: { tiers: { orderBy: { position: "asc" }, include: { tier: true } } } });
     expect(policy?.tiers.map((t) => t.tier.name)).toEqual(["fast", "capable"]);
+    // the demo rules, valid for the engine, in both policies
+    for (const name of ["default", "three-tier"]) {
+      const rules = await client.rule.findMany({ where: { policy: { name } }, orderBy: { position: "asc" }, include: { targetTier: true } });
+      expect(rules.map((r) => [r.name, r.targetTier.name])).toEqual([["support-faq", "fast"], ["small-talk", "fast"], ["disputes", "capable"]]);
+      for (const r of rules) expect(ruleSchema.safeParse({ name: r.name, match: r.match, tier: r.targetTier.name }).success).toBe(true);
+    }
     expect(await client.auditLog.count({ where: { action: "user.create" } })).toBe(1);
     // The shipped RouteProfile outcomes, imported by the first admin, cover the default policy's models.
     const dataset = await client.dataset.findUniqueOrThrow({ where: { name: DEMO_DATASET.name }, include: { _count: { select: { rows: true } } } });

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { db as sharedDb, type Db } from "../lib/db/prisma.ts";
 import { DEMO_DATASET } from "../lib/demo/demo-dataset.ts";
-import { DEMO_TIERS, demoOptions } from "../lib/demo/demo-tiers.ts";
+import { DEMO_RULES, DEMO_TIERS, demoOptions } from "../lib/demo/demo-tiers.ts";
 
 const MARKER = "seed.v1";
 
@@ -72,6 +72,7 @@ async function seedDemoConfig(db: Db) {
       tiers.push(await tx.tier.create({ data: { ...row, provider: "simulated", options: demoOptions(t) } }));
     }
     const byName = Object.fromEntries(tiers.map((t) => [t.name, t]));
+    const rules = { create: DEMO_RULES.map((r, position) => ({ name: r.name, position, match: r.match as never, targetTierId: byName[r.tier].id })) };
     await tx.policy.create({
       data: {
         name: "default",
@@ -79,6 +80,7 @@ async function seedDemoConfig(db: Db) {
         bias: 0.5,
         fallback: "quality_first",
         tiers: { create: [{ tierId: byName.fast.id, position: 0 }, { tierId: byName.capable.id, position: 1 }] },
+        rules,
       },
     });
     await tx.policy.create({
@@ -87,6 +89,7 @@ async function seedDemoConfig(db: Db) {
         bias: 0.5,
         fallback: "quality_first",
         tiers: { create: DEMO_TIERS.map((t, i) => ({ tierId: byName[t.name].id, position: i })) },
+        rules,
       },
     });
   });

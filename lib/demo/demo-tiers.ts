@@ -16,3 +16,27 @@ export function demoOptions(t: (typeof DEMO_TIERS)[number]) {
     errorRate: t.errorRate,
   };
 }
+
+/**
+ * The first stage of the cascade on day one: obvious requests decided by rules before any
+ * classifier runs. Known support questions and small talk go to the cheapest tier, requests
+ * tagged as disputes to the most capable one. Seeded into both demo policies.
+ */
+export const DEMO_RULES = [
+  {
+    name: "support-faq",
+    match: {
+      faq: [
+        "What are your opening hours?",
+        "How do I reset my password?",
+        "Where can I download last month's invoice?",
+        "How do I contact support?",
+        "Do you ship internationally?",
+        "How do I change my email address?",
+      ],
+    },
+    tier: "fast",
+  },
+  { name: "small-talk", match: { faq: ["Thanks, that worked!", "Thank you!", "Hello!", "Good morning!"] }, tier: "fast" },
+  { name: "disputes", match: { category: "dispute" }, tier: "capable" },
+] as const;

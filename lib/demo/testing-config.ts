@@ -1,7 +1,8 @@
 /**
  * The seeded demo setup (prisma/seed.ts DEMO_TIERS, policies "default" and "three-tier") as an
  * in-memory GatewayConfig, for tests and benchmarks that must not touch the database's config.
- * Like the seed, "default" uses the shipped classifier (lib/classifier/default-model.json).
+ * Like the seed, both policies have the demo rules and "default" uses the shipped classifier
+ * (lib/classifier/default-model.json).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,14 +14,14 @@ import type { GatewayConfig } from "../gateway/load-gateway-config.ts";
 import type { ProviderTarget } from "../providers/types.ts";
 import { buildSnapshot } from "../routing/build-snapshot.ts";
 import { configFileSchema } from "../routing/config-schema.ts";
-import { DEMO_TIERS, demoOptions } from "./demo-tiers.ts";
+import { DEMO_RULES, DEMO_TIERS, demoOptions } from "./demo-tiers.ts";
 
 export function demoGatewayConfig(): GatewayConfig {
   const file = configFileSchema.parse({
     tiers: DEMO_TIERS.map(({ latency: _l, errorRate: _e, rank: _r, ...t }) => ({ ...t, provider: "simulated", options: demoOptions(DEMO_TIERS.find((d) => d.name === t.name)!) })),
     policies: [
-      { name: "default", tiers: ["fast", "capable"] },
-      { name: "three-tier", tiers: ["fast", "balanced", "capable"] },
+      { name: "default", tiers: ["fast", "capable"], rules: DEMO_RULES },
+      { name: "three-tier", tiers: ["fast", "balanced", "capable"], rules: DEMO_RULES },
     ],
   });
   const shipped = path.resolve(import.meta.dirname, "../classifier/default-model.json");
