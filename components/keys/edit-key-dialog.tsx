@@ -8,7 +8,7 @@ import { formValues, parseKeyForm, type KeyFormErrors } from "./key-form";
 import { KeyFields } from "./key-fields";
 import { useUpdateKey, type KeyRow } from "./use-keys";
 
-/** Rename a key, move it to another policy, change its budget or over-budget action. */
+/** Rename a key, move it to another policy, change its budget, over-budget action or rate limit. */
 export function EditKeyDialog({ apiKey, onClose }: { apiKey: KeyRow | null; onClose: () => void }) {
   const updateKey = useUpdateKey();
   const [errors, setErrors] = useState<KeyFormErrors>({});
@@ -43,7 +43,13 @@ export function EditKeyDialog({ apiKey, onClose }: { apiKey: KeyRow | null; onCl
           )}
           <KeyFields
             errors={errors}
-            defaults={{ name: apiKey.name, policy: apiKey.policy?.name ?? "", budget: apiKey.monthlyBudgetUsd?.toString() ?? "", overBudget: apiKey.overBudget }}
+            defaults={{
+              name: apiKey.name,
+              policy: apiKey.policy?.name ?? "",
+              budget: apiKey.monthlyBudgetUsd?.toString() ?? "",
+              overBudget: apiKey.overBudget,
+              rateLimit: apiKey.rateLimitPerMinute?.toString() ?? "",
+            }}
           />
           <div className="flex justify-end gap-2 pt-2">
             <Button variant="secondary" onClick={close}>

@@ -4,9 +4,9 @@ import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { usePolicyOptions } from "@/components/policy-options/use-policy-options";
 import type { KeyFormErrors } from "./key-form";
 
-type Defaults = { name?: string; policy?: string; budget?: string; overBudget?: string };
+type Defaults = { name?: string; policy?: string; budget?: string; overBudget?: string; rateLimit?: string };
 
-/** Name, policy, monthly budget and over-budget action: shared by the create and edit dialogs. */
+/** Name, policy, monthly budget, over-budget action and rate limit: shared by the create and edit dialogs. */
 export function KeyFields({ errors, defaults = {} }: { errors: KeyFormErrors; defaults?: Defaults }) {
   const policies = usePolicyOptions();
   return (
@@ -35,6 +35,11 @@ export function KeyFields({ errors, defaults = {} }: { errors: KeyFormErrors; de
             <option value="reject">Reject requests (HTTP 429)</option>
             <option value="downgrade">Downgrade to the cheapest tier</option>
           </SelectInput>
+        )}
+      </Field>
+      <Field label="Rate limit (requests/min)" error={errors.rateLimitPerMinute} hint="Leave empty for unlimited. Enforced per gateway instance (HTTP 429 over it).">
+        {({ id, describedBy }) => (
+          <TextInput id={id} name="rateLimit" inputMode="numeric" placeholder="Unlimited" defaultValue={defaults.rateLimit} aria-describedby={describedBy} invalid={!!errors.rateLimitPerMinute} />
         )}
       </Field>
     </>

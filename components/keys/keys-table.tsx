@@ -22,6 +22,7 @@ export function KeysTable({ keys, onEdit, onRevoke }: { keys: KeyRow[]; onEdit: 
             <th scope="col" className="px-4 py-3">Policy</th>
             <th scope="col" className="px-4 py-3">Spend this month</th>
             <th scope="col" className="px-4 py-3">Over budget</th>
+            <th scope="col" className="px-4 py-3">Rate limit</th>
             <th scope="col" className="px-4 py-3">Last used</th>
             <th scope="col" className="px-4 py-3">Created</th>
             <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
@@ -42,6 +43,16 @@ export function KeysTable({ keys, onEdit, onRevoke }: { keys: KeyRow[]; onEdit: 
                 <SpendBar spent={k.monthToDateUsd} budget={k.monthlyBudgetUsd} name={k.name} />
               </td>
               <td className="px-4 py-3">{k.overBudget === "downgrade" ? "Downgrade" : "Reject"}</td>
+              <td className="whitespace-nowrap px-4 py-3">
+                {k.rateLimitPerMinute === null ? (
+                  <span className="text-slate-500">
+                    <span aria-hidden="true">—</span>
+                    <span className="sr-only">Unlimited</span>
+                  </span>
+                ) : (
+                  `${k.rateLimitPerMinute}/min`
+                )}
+              </td>
               <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDate(k.lastUsedAt)}</td>
               <td className="whitespace-nowrap px-4 py-3 text-slate-600">
                 {formatDate(k.createdAt)}

@@ -10,6 +10,7 @@ export type KeyRow = {
   prefix: string;
   monthlyBudgetUsd: number | null;
   overBudget: "reject" | "downgrade";
+  rateLimitPerMinute: number | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
   createdAt: string;

@@ -6,6 +6,14 @@ export const createApiKeySchema = z.strictObject({
   policy: z.string().trim().min(1).max(63).nullable().default(null),
   monthlyBudgetUsd: z.number().positive("The budget must be above 0.").max(10_000_000).nullable().default(null),
   overBudget: z.enum(["reject", "downgrade"]).default("reject"),
+  /** Requests per minute, enforced per gateway instance; null = unlimited. */
+  rateLimitPerMinute: z
+    .number("The rate limit must be a whole number of requests per minute.")
+    .int("The rate limit must be a whole number of requests per minute.")
+    .min(1, "The rate limit must be at least 1 request per minute.")
+    .max(100_000, "The rate limit is at most 100,000 requests per minute.")
+    .nullable()
+    .default(null),
 });
 
 export const updateApiKeySchema = z
@@ -14,6 +22,7 @@ export const updateApiKeySchema = z
     policy: createApiKeySchema.shape.policy.unwrap().unwrap().nullable().optional(),
     monthlyBudgetUsd: createApiKeySchema.shape.monthlyBudgetUsd.unwrap().unwrap().nullable().optional(),
     overBudget: z.enum(["reject", "downgrade"]).optional(),
+    rateLimitPerMinute: createApiKeySchema.shape.rateLimitPerMinute.unwrap().unwrap().nullable().optional(),
     revoked: z.literal(true).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });

@@ -3,6 +3,7 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/admin/keys/rout
 import { PATCH as patchRoute } from "@/app/api/admin/keys/[id]/route";
 import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
 import { API_KEY_PATTERN, hashApiKey } from "@/lib/auth/api-key-token";
+import { listAudit } from "@/lib/db/audit-repo";
 import { db } from "@/lib/db/prisma";
 import { cookieFrom, jsonRequest, makeUser, routeParams } from "@/lib/testing/requests";
 
@@ -44,5 +45,36 @@ describe("API keys admin API", () => {
     expect((await unknownPolicy.json()).error.message).toContain("no-such-policy");
     const ops = await cookieFor("ops");
     expect((await createRoute(jsonRequest("POST", "/api/admin/keys", { body: { name: "x" }, cookie: ops }))).status).toBe(403);
+  });
+
+  it("sets, changes and clears a per-minute rate limit, audited and listed", async () => {
+    const cookie = await cookieFor("admin");
+    const res = await createRoute(jsonRequest("POST", "/api/admin/keys", { body: { name: "limited", rateLimitPerMinute: 60 }, cookie }));
+    expect(res.status).toBe(201);
+    const { apiKey } = await res.json();
+    expect(apiKey.rateLimitPerMinute).toBe(60);
+    const patch = (body: unknown) => patchRoute(jsonRequest("PATCH", `/api/admin/keys/${apiKey.id}`, { body, cookie }), routeParams({ id: apiKey.id }));
+    expect((await (await patch({ rateLimitPerMinute: 30 })).json()).apiKey.rateLimitPerMinute).toBe(30);
+    const list = await (await listRoute(jsonRequest("GET", "/api/admin/keys?pageSize=100", { cookie }))).json();
+    expect(list.items.find((k: { id: string }) => k.id === apiKey.id)).toMatchObject({ rateLimitPerMinute: 30 });
+    expect((await (await patch({ rateLimitPerMinute: null })).json()).apiKey.rateLimitPerMinute).toBeNull();
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).rateLimitPerMinute).toBeNull();
+    const audit = await listAudit({ targetType: "api_key", targetId: apiKey.id });
+    expect(audit.map((a) => [a.action, (a.before as { rateLimitPerMinute?: number } | null)?.rateLimitPerMinute, (a.after as { rateLimitPerMinute: number | null }).rateLimitPerMinute])).toEqual([
+      ["api_key.update", 30, null],
+      ["api_key.update", 60, 30],
+      ["api_key.create", undefined, 60],
+    ]);
+  });
+
+  it.each([0, -1, 1.5, "x", 100_001])("refuses the rate limit %s with a 400 naming the field", async (rateLimitPerMinute) => {
+    const cookie = await cookieFor("admin");
+    const created = await createRoute(jsonRequest("POST", "/api/admin/keys", { body: { name: "bad-rate", rateLimitPerMinute }, cookie }));
+    expect(created.status).toBe(400);
+    expect(JSON.stringify(await created.json())).toContain("rateLimitPerMinute");
+    const { apiKey } = await (await createRoute(jsonRequest("POST", "/api/admin/keys", { body: { name: "ok-rate" }, cookie }))).json();
+    const patched = await patchRoute(jsonRequest("PATCH", `/api/admin/keys/${apiKey.id}`, { body: { rateLimitPerMinute }, cookie }), routeParams({ id: apiKey.id }));
+    expect(patched.status).toBe(400);
+    expect(await db.apiKey.count({ where: { name: "bad-rate" } })).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { apiKeyPrefix, generateApiKey, hashApiKey } from "./api-key-token.ts";
 import { createApiKeySchema, type CreateApiKeyInput, type UpdateApiKeyInput } from "./api-key-schemas.ts";
 
 function view(k: ApiKeyRow) {
-  return { name: k.name, prefix: k.prefix, policy: k.policy?.name ?? null, monthlyBudgetUsd: k.monthlyBudgetUsd, overBudget: k.overBudget, revoked: !!k.revokedAt };
+  return { name: k.name, prefix: k.prefix, policy: k.policy?.name ?? null, monthlyBudgetUsd: k.monthlyBudgetUsd, overBudget: k.overBudget, rateLimitPerMinute: k.rateLimitPerMinute, revoked: !!k.revokedAt };
 }
 
 async function policyId(name: string | null | undefined, tx: DbClient): Promise<string | null | undefined> {
@@ -35,6 +35,7 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput): Prom
         policyId: (await policyId(data.policy, tx)) ?? null,
         monthlyBudgetUsd: data.monthlyBudgetUsd,
         overBudget: data.overBudget,
+        rateLimitPerMinute: data.rateLimitPerMinute,
         createdById: actor.id,
       },
       tx,
@@ -57,6 +58,7 @@ export async function updateApiKey(actor: Actor, id: string, patch: UpdateApiKey
         policyId: await policyId(patch.policy, tx),
         monthlyBudgetUsd: patch.monthlyBudgetUsd,
         overBudget: patch.overBudget,
+        rateLimitPerMinute: patch.rateLimitPerMinute,
         revokedAt: patch.revoked ? new Date() : undefined,
       },
       tx,

@@ -9,6 +9,7 @@ export const apiKeySelect = {
   prefix: true,
   monthlyBudgetUsd: true,
   overBudget: true,
+  rateLimitPerMinute: true,
   revokedAt: true,
   lastUsedAt: true,
   createdAt: true,
@@ -18,7 +19,7 @@ export const apiKeySelect = {
 export type ApiKeyRow = Prisma.ApiKeyGetPayload<{ select: typeof apiKeySelect }>;
 
 export function insertApiKey(
-  data: { name: string; prefix: string; hash: string; policyId: string | null; monthlyBudgetUsd: number | null; overBudget: "reject" | "downgrade"; createdById: string | null },
+  data: { name: string; prefix: string; hash: string; policyId: string | null; monthlyBudgetUsd: number | null; overBudget: "reject" | "downgrade"; rateLimitPerMinute: number | null; createdById: string | null },
   client: DbClient = db,
 ) {
   return client.apiKey.create({ data, select: apiKeySelect });
@@ -54,7 +55,7 @@ export function findApiKey(id: string, client: DbClient = db) {
 
 export function updateApiKeyRow(
   id: string,
-  data: { name?: string; policyId?: string | null; monthlyBudgetUsd?: number | null; overBudget?: "reject" | "downgrade"; revokedAt?: Date },
+  data: { name?: string; policyId?: string | null; monthlyBudgetUsd?: number | null; overBudget?: "reject" | "downgrade"; rateLimitPerMinute?: number | null; revokedAt?: Date },
   client: DbClient = db,
 ) {
   return client.apiKey.update({ where: { id }, data, select: apiKeySelect });
@@ -64,7 +65,7 @@ export function updateApiKeyRow(
 export function readActiveKeysForGateway() {
   return db.apiKey.findMany({
     where: { revokedAt: null },
-    select: { id: true, name: true, prefix: true, hash: true, monthlyBudgetUsd: true, overBudget: true, policy: { select: { name: true } } },
+    select: { id: true, name: true, prefix: true, hash: true, monthlyBudgetUsd: true, overBudget: true, rateLimitPerMinute: true, policy: { select: { name: true } } },
   });
 }
 

@@ -18,7 +18,7 @@ import { decide } from "../routing/decide.ts";
 import { nextAttempt, nextTierUp } from "../routing/plan-fallback.ts";
 import { isRejection, type Decision, type TierHealth } from "../routing/types.ts";
 
-export const DEMO_KEY: GatewayKey = { id: "demo", name: "demo", prefix: "demo", policy: null, monthlyBudgetUsd: null, overBudget: "reject" };
+export const DEMO_KEY: GatewayKey = { id: "demo", name: "demo", prefix: "demo", policy: null, monthlyBudgetUsd: null, overBudget: "reject", rateLimitPerMinute: null };
 
 export type DemoEnv = {
   config: GatewayConfig;

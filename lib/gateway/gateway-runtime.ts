@@ -1,7 +1,7 @@
 /**
  * One per process: the in-memory side of the gateway. It holds the config snapshot (reloaded
  * within milliseconds of any change, via LISTEN/NOTIFY), circuit breakers, session pins,
- * month-to-date spend, and the batched request-log writer. Kept on globalThis so the custom
+ * month-to-date spend, per-key rate-limit buckets, and the batched request-log writer. Kept on globalThis so the custom
  * server's fast path and Next.js's bundled route handlers share the same instance.
  */
 import { listenForConfigChanges } from "../db/config-listener.ts";
@@ -12,6 +12,7 @@ import { advance, CLOSED, canRequest, healthOf, recordFailure, recordSuccess, ty
 import type { TierHealth } from "../routing/types.ts";
 import { BudgetTracker, monthStart } from "./budget-tracker.ts";
 import { loadGatewayConfig, type GatewayConfig } from "./load-gateway-config.ts";
+import { RateLimiter } from "./rate-limiter.ts";
 import { RequestLogWriter } from "./request-log-writer.ts";
 import { SessionPins } from "./session-pins.ts";
 
@@ -23,6 +24,7 @@ export class GatewayRuntime {
   readonly breakers = new Map<string, BreakerState>();
   readonly pins = new SessionPins();
   readonly budgets = new BudgetTracker();
+  readonly rateLimits = new RateLimiter();
   readonly writer = new RequestLogWriter<RequestLogInsert>({
     insert: insertRequestLogs,
     maxQueue: env().REQUEST_LOG_QUEUE_MAX,

@@ -217,6 +217,42 @@ describe("sessions, budgets and privacy", () => {
     expect(response.headers.get("x-frontdesk-stage")).toBe("budget");
   });
 
+  it("answers 429 with retry-after once a key's per-minute rate limit is used up, without calling upstream or logging", async () => {
+    const limitedKey = await h.key({ name: "limited", rateLimitPerMinute: 3 });
+    const limited = h.client(limitedKey);
+    const ask = (c: OpenAI, content: string) => c.chat.completions.create({ model: "fast", messages: [{ role: "user", content }] });
+    for (let i = 0; i < 3; i++) expect((await ask(limited, `limited ${i}`)).choices[0]!.message.content).toBe("Hello from the test upstream.");
+
+    const before = h.openai.requests.length;
+    const refused = await ask(limited, "limited 3").catch((e) => e);
+    expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(refused.status).toBe(429);
+    expect(refused.code).toBe("rate_limit_exceeded");
+    expect(refused.type).toBe("rate_limit_error");
+    expect(refused.message).toContain("3 requests per minute");
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(20);
+    expect(h.openai.requests.length).toBe(before);
+
+    // The dry run counts against the limit too; listing models does not.
+    const route = await fetch(`${h.url}/api/v1/route`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${limitedKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user", content: "hi" }] }),
+    });
+    expect(route.status).toBe(429);
+    expect(route.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await route.json()).error).toMatchObject({ type: "rate_limit_error", code: "rate_limit_exceeded" });
+    expect((await limited.models.list()).data.length).toBeGreaterThan(0);
+
+    // Another key is unaffected, and only the three answered requests were logged for the limited key.
+    for (let i = 0; i < 4; i++) await ask(client, `unlimited ${i}`);
+    await flushRequestLog();
+    const { id } = await db.apiKey.findFirstOrThrow({ where: { prefix: limitedKey.slice(0, 11) } });
+    expect(await db.requestLog.count({ where: { apiKeyId: id } })).toBe(3);
+  });
+
   it("does not store prompts or answers when the policy turns it off", async () => {
     const { headers } = await chat("frontdesk/private", "my secret question");
     const row = await logRow(headers["x-frontdesk-decision-id"]!);

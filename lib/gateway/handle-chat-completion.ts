@@ -16,7 +16,7 @@ import { gatewayRuntime, type GatewayRuntime } from "./gateway-runtime.ts";
 import type { GatewayConfig, GatewayKey } from "./load-gateway-config.ts";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io.ts";
 import { GatewayError, openAiErrorBody, openAiErrorResponse } from "./openai-errors.ts";
-import { authenticate, engineContext, pinKey, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request.ts";
+import { authenticate, enforceRateLimit, engineContext, pinKey, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request.ts";
 import { bufferedBody, frontdeskHeaders, liveBody, rejectionError, SSE_HEADERS, upstreamFailure } from "./respond.ts";
 import { uuidv7 } from "./uuidv7.ts";
 import { estimatePromptTokens } from "../providers/answer.ts";
@@ -37,6 +37,7 @@ export async function handleChatCompletion(req: GatewayRequest): Promise<Gateway
   try {
     const { runtime, config } = await loadedRuntime();
     const key = authenticate(req, config);
+    enforceRateLimit(runtime, key);
     const body = readChatBody(req);
     const resolved = resolveModel(body.model, key, config);
     const routeRequest = toRouteRequest(body, req, resolved);

@@ -7,13 +7,14 @@ import { isRejection } from "../routing/types.ts";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io.ts";
 import { loadedRuntime } from "./handle-chat-completion.ts";
 import { openAiErrorResponse } from "./openai-errors.ts";
-import { authenticate, engineContext, readChatBody, resolveModel, toRouteRequest } from "./prepare-request.ts";
+import { authenticate, enforceRateLimit, engineContext, readChatBody, resolveModel, toRouteRequest } from "./prepare-request.ts";
 import { rejectionError } from "./respond.ts";
 
 export async function handleRouteDryRun(req: GatewayRequest): Promise<GatewayResponse> {
   try {
     const { runtime, config } = await loadedRuntime();
     const key = authenticate(req, config);
+    enforceRateLimit(runtime, key);
     const body = readChatBody(req);
     const resolved = resolveModel(body.model, key, config);
     const request = toRouteRequest(body, req, resolved);

@@ -21,6 +21,8 @@ export type GatewayKey = {
   policy: string | null;
   monthlyBudgetUsd: number | null;
   overBudget: "reject" | "downgrade";
+  /** Requests per minute on each gateway instance; null = unlimited. */
+  rateLimitPerMinute: number | null;
 };
 
 export type GatewayConfig = {
@@ -67,7 +69,7 @@ export async function loadGatewayConfig(): Promise<GatewayConfig> {
     ]),
   );
   const keysByHash = new Map(
-    keys.map((k) => [k.hash, { id: k.id, name: k.name, prefix: k.prefix, policy: k.policy?.name ?? null, monthlyBudgetUsd: k.monthlyBudgetUsd, overBudget: k.overBudget }]),
+    keys.map((k) => [k.hash, { id: k.id, name: k.name, prefix: k.prefix, policy: k.policy?.name ?? null, monthlyBudgetUsd: k.monthlyBudgetUsd, overBudget: k.overBudget, rateLimitPerMinute: k.rateLimitPerMinute }]),
   );
   return {
     snapshot,

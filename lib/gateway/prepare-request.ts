@@ -21,6 +21,17 @@ export function authenticate(req: GatewayRequest, config: GatewayConfig): Gatewa
   return key;
 }
 
+/** Spends one of the key's per-minute tokens on this instance, or refuses with 429 and `retry-after`. */
+export function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): void {
+  if (key.rateLimitPerMinute === null) return;
+  const check = runtime.rateLimits.take(key.id, key.rateLimitPerMinute);
+  if (check.allowed) return;
+  const limit = `${key.rateLimitPerMinute} request${key.rateLimitPerMinute === 1 ? "" : "s"} per minute`;
+  throw new GatewayError(429, `Rate limit exceeded for this API key (${limit}). Retry after ${check.retryAfterSeconds} s.`, "rate_limit_exceeded", null, {
+    "retry-after": String(check.retryAfterSeconds),
+  });
+}
+
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 function parseJson(req: GatewayRequest): unknown {

@@ -1,5 +1,5 @@
 /**
- * frontdesk keys create --name <name> [--policy <policy>] [--budget <usd>] [--over-budget reject|downgrade]
+ * frontdesk keys create --name <name> [--policy <policy>] [--budget <usd>] [--over-budget reject|downgrade] [--rate-limit <requests per minute>]
  *   prints the new key alone on stdout (it is shown once; only its hash is stored)
  * frontdesk keys list
  * frontdesk keys revoke <id|prefix>
@@ -7,25 +7,27 @@
 import { SYSTEM_ACTOR } from "../../db/audit-repo.ts";
 import { AppError } from "../../http/app-error.ts";
 import { withCliDatabase } from "../cli-database.ts";
-import { parseCommand, UsageError } from "../args.ts";
+import { parseCommand, parseNumber, UsageError } from "../args.ts";
 
-export const summary = "create --name <name> [--policy <p>] [--budget <usd>] | list | revoke <id|prefix> — gateway API keys";
+export const summary = "create --name <name> [--policy <p>] [--budget <usd>] [--rate-limit <rpm>] | list | revoke <id|prefix> — gateway API keys";
 
 const USAGE =
   "usage: frontdesk keys create --name <name> [--policy <policy>] [--budget <usd>] [--over-budget reject|downgrade]\n" +
+  "                             [--rate-limit <requests per minute>]\n" +
   "       frontdesk keys list\n       frontdesk keys revoke <id|prefix>";
 const ACTOR = { ...SYSTEM_ACTOR, email: "cli" };
 
 async function create(rest: string[]) {
-  const { values, positionals } = parseCommand(rest, { name: { type: "string" }, policy: { type: "string" }, budget: { type: "string" }, "over-budget": { type: "string" } });
+  const { values, positionals } = parseCommand(rest, { name: { type: "string" }, policy: { type: "string" }, budget: { type: "string" }, "over-budget": { type: "string" }, "rate-limit": { type: "string" } });
   if (positionals.length || !values.name) throw new UsageError(USAGE);
   const budget = values.budget === undefined ? null : Number(values["budget"]);
   if (budget !== null && !(budget > 0)) throw new UsageError("--budget must be a positive number of USD per month");
   const overBudget = values["over-budget"] ?? "reject";
   if (overBudget !== "reject" && overBudget !== "downgrade") throw new UsageError("--over-budget must be reject or downgrade");
+  const rateLimit = parseNumber(values["rate-limit"], "rate-limit", (n) => Number.isInteger(n) && n >= 1 && n <= 100_000, "a whole number of requests per minute from 1 to 100000") ?? null;
   const { createApiKey } = await import("../../auth/manage-api-keys.ts");
   const { key, apiKey } = await withCliDatabase(() =>
-    createApiKey(ACTOR, { name: values.name!, policy: values.policy ?? null, monthlyBudgetUsd: budget, overBudget }),
+    createApiKey(ACTOR, { name: values.name!, policy: values.policy ?? null, monthlyBudgetUsd: budget, overBudget, rateLimitPerMinute: rateLimit }),
   );
   process.stdout.write(key + "\n");
   process.stderr.write(`created key "${apiKey.name}" (${apiKey.prefix}…) for policy ${apiKey.policy?.name ?? "default"}; it is not shown again\n`);
@@ -36,7 +38,8 @@ async function list() {
   const { items } = await withCliDatabase(() => listApiKeys({ page: 1, pageSize: 1000, includeRevoked: true }));
   for (const k of items) {
     const budget = k.monthlyBudgetUsd === null ? "no budget" : `$${k.monthlyBudgetUsd}/month (${k.overBudget})`;
-    process.stdout.write(`${k.id}  ${k.prefix}…  ${k.name}  policy=${k.policy?.name ?? "default"}  ${budget}${k.revokedAt ? "  REVOKED" : ""}\n`);
+    const rate = k.rateLimitPerMinute === null ? "no rate limit" : `${k.rateLimitPerMinute}/min`;
+    process.stdout.write(`${k.id}  ${k.prefix}…  ${k.name}  policy=${k.policy?.name ?? "default"}  ${budget}  ${rate}${k.revokedAt ? "  REVOKED" : ""}\n`);
   }
 }
 
