@@ -6,6 +6,7 @@
  *     upstream, target ≥ 2×) vs a bare node:http proxy (the floor).
  * Every server runs in its own process; the upstream is the OpenAI-compatible test server.
  * Uses DATABASE_URL's server or a temporary embedded Postgres (a fresh database, dropped after).
+ * BENCH_PROFILE=<dir> writes a CPU profile of the gateway; BENCH_NODE_ARGS="..." passes node flags to it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -72,7 +73,7 @@ async function main() {
     );
     await runCli(["config", "apply", configFile], database.url);
     const key = (await runCli(["keys", "create", "--name", "bench"], database.url)).trim();
-    const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const profile = [...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [])];
     const frontdesk = await spawnGateway(database.url, {}, profile);
     const portkeyPort = await freePort();
     const portkey = await startProcess(process.execPath, ["node_modules/@portkey-ai/gateway/build/start-server.js", `--port=${portkeyPort}`, "--headless"], /running at|Ready/i);
