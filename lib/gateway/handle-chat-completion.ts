@@ -47,14 +47,15 @@ export async function handleChatCompletion(req: GatewayRequest): Promise<Gateway
     const routingMs = performance.now() - tDecide;
     if (isRejection(decision)) throw rejectionError(decision);
     const routed: Routed = { runtime, config, key, body, decision, id: uuidv7(), t0, routingMs, sessionKey: routeRequest.sessionKey };
+    const forward = upstreamBody(body);
     const x: ExecContext = {
       runtime,
       config,
       decision,
       policy: config.snapshot.policies.get(decision.policy),
-      body: upstreamBody(body),
+      body: forward,
       signal: req.signal,
-      promptTokens: estimatePromptTokens(upstreamBody(body)),
+      promptTokens: estimatePromptTokens(forward),
     };
     return body.stream ? await respondStream(routed, x) : await respondJson(routed, x);
   } catch (error) {
