@@ -4,6 +4,9 @@
  *     (request logging on) → the overhead Frontdesk adds (target p50 ≤ 1 ms, p99 ≤ 5 ms);
  *   - throughput at 20 connections: Frontdesk vs the Portkey gateway (@portkey-ai/gateway, same
  *     upstream, target ≥ 2×) vs a bare node:http proxy (the floor).
+ * Every server is warmed up with the same saturating load first (steady state, not JIT warm-up);
+ * each comparison runs BENCH_ROUNDS times (default 5) in rotating order, and the medians are reported:
+ * on two shared cores single runs differ by more than the targets.
  * Every server runs in its own process; the upstream is the OpenAI-compatible test server.
  * Uses DATABASE_URL's server or a temporary embedded Postgres (a fresh database, dropped after).
  * BENCH_PROFILE=<dir> writes a CPU profile of the gateway; BENCH_NODE_ARGS="..." passes node flags to it.
@@ -19,7 +22,9 @@ import { runCli, spawnGateway } from "../lib/testing/spawn-gateway.ts";
 import { spawnUpstream } from "../lib/testing/upstreams/spawn-upstream.ts";
 import { percentile, runLoad, type LoadResult } from "./lib/load.ts";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARMUP_SECONDS = 5;
 const UPSTREAM_DELAY_MS = 20;
 const MESSAGES = [{ role: "user", content: "Explain the difference between TCP and UDP in two sentences." }];
 
@@ -39,6 +44,12 @@ function startProcess(cmd: string, args: string[], ready: RegExp, env: Record<st
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
   });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors}`;
@@ -93,37 +104,59 @@ async function main() {
       bare: { url: `http://127.0.0.1:${bare.match[1]}/v1/chat/completions`, headers: json, body: JSON.stringify({ model: "small-model", messages: MESSAGES }) },
     };
 
-    console.log(`\nGateway benchmark (${os.cpus().length} cores, ${SECONDS} s per run, one run per line)\n`);
+    console.log(`\nGateway benchmark (${os.cpus().length} cores, ${SECONDS} s per run, ${ROUNDS} rounds, medians over rounds)\n`);
+    // JIT warm-up: every server gets the same saturating load first, so what follows measures
+    // steady state (each is a long-running server), not V8 compiling its hot paths. Then a pause,
+    // so the heap shrink after the burst does not land in the first measured run.
+    upstream.setDefaultBehavior(undefined);
+    for (const name of ["direct", "frontdesk", "bare", "portkey"] as const) await runLoad(targets[name], { concurrency: 20, seconds: WARMUP_SECONDS });
+    await new Promise((r) => setTimeout(r, 3000));
+
     for (const delayMs of [UPSTREAM_DELAY_MS, 0]) {
       upstream.setDefaultBehavior(delayMs ? `delay=${delayMs}` : undefined);
       await new Promise((r) => setTimeout(r, 100));
       console.log(`Latency at 10 concurrent connections, upstream answering in ${delayMs ? `${delayMs} ms (like a fast LLM API)` : "0 ms (saturating: latency = 10 / throughput)"}:`);
-      const overheads: number[] = [];
-      const direct = await runLoad(targets.direct, { concurrency: 10, seconds: SECONDS, warmupSeconds: 2 });
-      console.log(`  upstream directly     ${fmt(direct)}`);
-      const viaFrontdesk = await runLoad(targets.frontdesk, {
-        concurrency: 10,
-        seconds: SECONDS,
-        warmupSeconds: 2,
-        onHeaders: (h) => overheads.push(Number(h["x-frontdesk-overhead-ms"])),
-      });
-      console.log(`  through Frontdesk     ${fmt(viaFrontdesk)}`);
-      const viaBare = await runLoad(targets.bare, { concurrency: 10, seconds: SECONDS, warmupSeconds: 2 });
-      console.log(`  through a bare proxy  ${fmt(viaBare)}   (the cost of any extra hop on this machine)`);
-      overheads.sort((a, b) => a - b);
-      console.log(`  added latency (Frontdesk − direct): p50 ${(viaFrontdesk.p50 - direct.p50).toFixed(2)} ms, p99 ${(viaFrontdesk.p99 - direct.p99).toFixed(2)} ms   (targets: ≤ 1 ms, ≤ 5 ms)`);
-      console.log(`  added latency (bare proxy − direct): p50 ${(viaBare.p50 - direct.p50).toFixed(2)} ms, p99 ${(viaBare.p99 - direct.p99).toFixed(2)} ms`);
-      console.log(`  Frontdesk's own time per request (x-frontdesk-overhead-ms): p50 ${percentile(overheads, 50).toFixed(3)} ms, p99 ${percentile(overheads, 99).toFixed(3)} ms\n`);
+      const rounds: Array<{ direct: LoadResult; frontdesk: LoadResult; bare: LoadResult; overheads: number[] }> = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const overheads: number[] = [];
+        const measured: Partial<Record<"direct" | "frontdesk" | "bare", LoadResult>> = {};
+        // The order rotates from round to round: whichever runs first after a switch is measurably
+        // slower here, and a fixed order would charge that to the same target every time.
+        const order = (["direct", "frontdesk", "bare"] as const).map((_, i, all) => all[(i + round) % all.length]!);
+        for (const name of order) {
+          measured[name] = await runLoad(targets[name], {
+            concurrency: 10,
+            seconds: SECONDS,
+            warmupSeconds: 1,
+            ...(name === "frontdesk" ? { onHeaders: (h: Record<string, unknown>) => overheads.push(Number(h["x-frontdesk-overhead-ms"])) } : {}),
+          });
+        }
+        const { direct, frontdesk: viaFrontdesk, bare: viaBare } = measured as Record<"direct" | "frontdesk" | "bare", LoadResult>;
+        rounds.push({ direct, frontdesk: viaFrontdesk, bare: viaBare, overheads: overheads.sort((a, b) => a - b) });
+        console.log(`  round ${round + 1}: direct ${fmt(direct)}`);
+        console.log(`           Frontdesk ${fmt(viaFrontdesk)}   added p50 ${(viaFrontdesk.p50 - direct.p50).toFixed(2)} ms, p99 ${(viaFrontdesk.p99 - direct.p99).toFixed(2)} ms`);
+        console.log(`           bare proxy ${fmt(viaBare)}   added p50 ${(viaBare.p50 - direct.p50).toFixed(2)} ms, p99 ${(viaBare.p99 - direct.p99).toFixed(2)} ms`);
+      }
+      const added = (via: "frontdesk" | "bare", p: "p50" | "p99") => median(rounds.map((r) => r[via][p] - r.direct[p]));
+      const own = (p: number) => median(rounds.map((r) => percentile(r.overheads, p)));
+      console.log(`  added latency (Frontdesk − direct), median of ${ROUNDS}: p50 ${added("frontdesk", "p50").toFixed(2)} ms, p99 ${added("frontdesk", "p99").toFixed(2)} ms   (targets: ≤ 1 ms, ≤ 5 ms)`);
+      console.log(`  added latency (bare proxy − direct), median of ${ROUNDS}: p50 ${added("bare", "p50").toFixed(2)} ms, p99 ${added("bare", "p99").toFixed(2)} ms   (the cost of any extra hop on this machine)`);
+      console.log(`  Frontdesk's own time per request (x-frontdesk-overhead-ms): p50 ${own(50).toFixed(3)} ms, p99 ${own(99).toFixed(3)} ms\n`);
     }
     upstream.setDefaultBehavior(undefined);
 
     console.log("Throughput at 20 concurrent connections (upstream answering at once):");
-    const results: Record<string, LoadResult> = {};
-    for (const name of ["bare", "frontdesk", "portkey"] as const) {
-      results[name] = await runLoad(targets[name], { concurrency: 20, seconds: SECONDS, warmupSeconds: 2 });
-      console.log(`  ${{ bare: "bare node proxy (floor)", frontdesk: "Frontdesk", portkey: "Portkey gateway" }[name].padEnd(22)}${fmt(results[name]!)}`);
+    const results: Record<"bare" | "frontdesk" | "portkey", LoadResult[]> = { bare: [], frontdesk: [], portkey: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const name of (["bare", "frontdesk", "portkey"] as const).map((_, i, all) => all[(i + round) % all.length]!)) {
+        const result = await runLoad(targets[name], { concurrency: 20, seconds: SECONDS, warmupSeconds: 1 });
+        results[name].push(result);
+        console.log(`  round ${round + 1}: ${{ bare: "bare node proxy (floor)", frontdesk: "Frontdesk", portkey: "Portkey gateway" }[name].padEnd(24)}${fmt(result)}`);
+      }
     }
-    console.log(`  Frontdesk / Portkey: ${(results.frontdesk!.rps / results.portkey!.rps).toFixed(2)}×   (target ≥ 2×)`);
+    const ratios = results.frontdesk.map((r, i) => r.rps / results.portkey[i]!.rps);
+    console.log(`  median req/s: bare ${median(results.bare.map((r) => r.rps)).toFixed(0)}, Frontdesk ${median(results.frontdesk.map((r) => r.rps)).toFixed(0)}, Portkey ${median(results.portkey.map((r) => r.rps)).toFixed(0)}`);
+    console.log(`  Frontdesk / Portkey per round: ${ratios.map((r) => `${r.toFixed(2)}×`).join(", ")}; median ${median(ratios).toFixed(2)}×   (target ≥ 2×)`);
 
     await frontdesk.stop();
     const client = new pg.Client({ connectionString: database.url });

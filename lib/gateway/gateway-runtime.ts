@@ -90,6 +90,29 @@ export class GatewayRuntime {
     if (deleted) this.logLine(`retention: deleted ${deleted} request-log rows older than ${before.toISOString()}`);
   }
 
+  private afterResponseTasks: Array<() => void> = [];
+
+  /**
+   * Runs `task` once the responses being written in this turn of the event loop are out
+   * (setImmediate): log rows are built here, so a burst of answers is not held up by the
+   * bookkeeping of the ones before it. Tasks run in order; a throwing task is logged, not fatal.
+   */
+  afterResponse(task: () => void): void {
+    if (this.afterResponseTasks.push(task) === 1) setImmediate(this.runAfterResponse);
+  }
+
+  private readonly runAfterResponse = () => {
+    const tasks = this.afterResponseTasks;
+    this.afterResponseTasks = [];
+    for (const task of tasks) {
+      try {
+        task();
+      } catch (error) {
+        this.log(`after-response task failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+
   health = (tier: string): TierHealth => healthOf(this.breakers.get(tier) ?? CLOSED, Date.now());
 
   /** Asks the tier's breaker for permission to call; false while the circuit is open. */
@@ -110,6 +133,7 @@ export class GatewayRuntime {
     this.timers = [];
     await this.listener?.close();
     this.listener = null;
+    this.runAfterResponse();
     return this.writer.close(deadlineMs);
   }
 }

@@ -64,7 +64,7 @@ export async function handleChatCompletion(req: GatewayRequest): Promise<Gateway
 }
 
 function finish(r: Routed, outcome: Outcome) {
-  r.runtime.writer.push(buildLogRow({ id: r.id, key: r.key, config: r.config, decision: r.decision, body: r.body, sessionKey: r.sessionKey, outcome }));
+  r.runtime.afterResponse(() => r.runtime.writer.push(buildLogRow({ id: r.id, key: r.key, config: r.config, decision: r.decision, body: r.body, sessionKey: r.sessionKey, outcome })));
   const cost = totalCost(outcome.attempts);
   r.runtime.budgets.add(r.key.id, cost, Date.now());
   const pin = pinKey(r.key, r.sessionKey);

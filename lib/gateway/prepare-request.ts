@@ -12,12 +12,25 @@ import type { GatewayRuntime } from "./gateway-runtime.ts";
 import { GatewayError } from "./openai-errors.ts";
 import type { GatewayConfig, GatewayKey } from "./load-gateway-config.ts";
 
+/** Hashes of keys that authenticated recently (a SHA-256 per request cost more than routing's rules
+ *  stage). Only keys found in the config get in; the lookup below still goes through the current
+ *  config, so a revoked key stops working on the next reload. Bounded: cleared when full. */
+const recentHashes = new Map<string, string>();
+const RECENT_HASHES_MAX = 10_000;
+
 export function authenticate(req: GatewayRequest, config: GatewayConfig): GatewayKey {
   const header = req.header("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw new GatewayError(401, "Missing API key: send it as 'Authorization: Bearer fd_…'.", "missing_api_key");
-  const key = config.keysByHash.get(hashApiKey(match[1]!));
+  const token = match[1]!;
+  const cached = recentHashes.get(token);
+  const hash = cached ?? hashApiKey(token);
+  const key = config.keysByHash.get(hash);
   if (!key) throw new GatewayError(401, "Incorrect or revoked API key.", "invalid_api_key");
+  if (cached === undefined) {
+    if (recentHashes.size >= RECENT_HASHES_MAX) recentHashes.clear();
+    recentHashes.set(token, hash);
+  }
   return key;
 }
 

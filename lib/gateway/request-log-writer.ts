@@ -22,6 +22,13 @@ export type WriterOptions<T> = {
   onError?: (error: unknown, stats: WriterStats) => void;
 };
 
+/**
+ * Small, frequent batches: each flush is one JSON.stringify on the event loop and one insert that
+ * Postgres parses on the same cores, so a flush every 50 ms (≈ 20 rows at 450 req/s) blocks the
+ * requests in flight for less time than one every 200 ms did; a full batch still goes at once.
+ */
+const FLUSH_INTERVAL_MS = 50;
+
 export class RequestLogWriter<T> {
   private queue: T[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -34,7 +41,7 @@ export class RequestLogWriter<T> {
   private readonly opts: Required<Omit<WriterOptions<T>, "onError">> & Pick<WriterOptions<T>, "onError">;
 
   constructor(options: WriterOptions<T>) {
-    this.opts = { maxQueue: 100_000, batchSize: 500, flushIntervalMs: 200, maxBackoffMs: 10_000, ...options };
+    this.opts = { maxQueue: 100_000, batchSize: 500, flushIntervalMs: FLUSH_INTERVAL_MS, maxBackoffMs: 10_000, ...options };
   }
 
   push(row: T): void {
