@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startGatewayHarness, type Harness } from "@/lib/testing/gateway-harness";
+import { db } from "@/lib/db/prisma";
+import { gatewayRuntime } from "@/lib/gateway/gateway-runtime";
+import { flushRequestLog, startGatewayHarness, type Harness } from "@/lib/testing/gateway-harness";
 
 let h: Harness;
 let key: string;
@@ -62,6 +64,23 @@ describe("malformed requests get the right 4xx in OpenAI's error shape, never a 
       body: JSON.stringify({ messages: [{ role: "user", content: "ok" }, { role: "user", content: 42 }] }),
     });
     expect((await res.json()).error.param).toBe("messages.1.content");
+  });
+
+  it("answers and logs a prompt with NUL characters (Postgres text cannot hold them: stored as U+FFFD)", async () => {
+    // One such row used to fail its whole batch on every retry, so nothing was logged after it.
+    const content = "before\u0000after \\u0000 stays literal";
+    const res = await fetch(`${h.url}/api/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "frontdesk/auto", user: "session\u0000", messages: [{ role: "user", content }] }),
+    });
+    expect(res.status).toBe(200);
+    const id = res.headers.get("x-frontdesk-decision-id")!;
+    await flushRequestLog();
+    const row = await db.requestLog.findUnique({ where: { id }, select: { prompt: true, sessionKey: true } });
+    expect(row?.prompt).toBe("user: before\ufffdafter \\u0000 stays literal");
+    expect(row?.sessionKey).toBe("session\ufffd");
+    expect(gatewayRuntime().writer.stats()).toMatchObject({ queued: 0, failedFlushes: 0 });
   });
 
   it("still serves good requests afterwards", async () => {
