@@ -52,6 +52,11 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The list rotated by `round`: each target takes its turn at running first after a switch. */
+function rotate<T>(list: readonly T[], round: number): T[] {
+  return list.map((_, i) => list[(i + round) % list.length]!);
+}
+
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors}`;
 
 async function main() {
@@ -122,8 +127,7 @@ async function main() {
         const measured: Partial<Record<"direct" | "frontdesk" | "bare", LoadResult>> = {};
         // The order rotates from round to round: whichever runs first after a switch is measurably
         // slower here, and a fixed order would charge that to the same target every time.
-        const order = (["direct", "frontdesk", "bare"] as const).map((_, i, all) => all[(i + round) % all.length]!);
-        for (const name of order) {
+        for (const name of rotate(["direct", "frontdesk", "bare"] as const, round)) {
           measured[name] = await runLoad(targets[name], {
             concurrency: 10,
             seconds: SECONDS,
@@ -148,7 +152,7 @@ async function main() {
     console.log("Throughput at 20 concurrent connections (upstream answering at once):");
     const results: Record<"bare" | "frontdesk" | "portkey", LoadResult[]> = { bare: [], frontdesk: [], portkey: [] };
     for (let round = 0; round < ROUNDS; round++) {
-      for (const name of (["bare", "frontdesk", "portkey"] as const).map((_, i, all) => all[(i + round) % all.length]!)) {
+      for (const name of rotate(["bare", "frontdesk", "portkey"] as const, round)) {
         const result = await runLoad(targets[name], { concurrency: 20, seconds: SECONDS, warmupSeconds: 1 });
         results[name].push(result);
         console.log(`  round ${round + 1}: ${{ bare: "bare node proxy (floor)", frontdesk: "Frontdesk", portkey: "Portkey gateway" }[name].padEnd(24)}${fmt(result)}`);
