@@ -13,6 +13,7 @@ const DEFAULTS = {
   uncertainty: null, escalated: false, hedged: false, totalMs: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, baselineCostUsd: 0,
   httpStatus: 200, error: null, prompt: null, response: null, sessionKey: null, stream: false, isDemo: false,
 } satisfies Partial<Record<keyof RequestLogInsert, unknown>>;
+const DEFAULTS_JSON = JSON.stringify(DEFAULTS).slice(1, -1);
 
 /**
  * Inserts a batch in one statement: the rows travel as a single JSON parameter that Postgres
@@ -33,17 +34,24 @@ export async function insertRequestLogs(rows: RequestLogInsert[]): Promise<numbe
 export async function insertRequestLogsWith(client: Pick<pg.PoolClient, "query">, rows: RequestLogInsert[]): Promise<number> {
   if (!rows.length) return 0;
   const now = new Date();
-  const full = rows.map((row) => ({ ...DEFAULTS, createdAt: now, ...row }));
+  // Each row's JSON goes after the defaults and createdAt inside one object: jsonb keeps the last
+  // of duplicate keys, so the row's own values win, and no merged copy of any row is allocated.
+  const head = `{${DEFAULTS_JSON},"createdAt":${JSON.stringify(now)},`;
+  let json = "[";
+  for (let i = 0; i < rows.length; i++) {
+    const row = JSON.stringify(rows[i]);
+    json += (i ? "," : "") + (row.length > 2 ? head + row.slice(1) : head.slice(0, -1) + "}");
+  }
   const result = await client.query<{ id: string }>(
     `INSERT INTO "RequestLog" SELECT * FROM jsonb_populate_recordset(NULL::"RequestLog", $1::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [withoutNul(JSON.stringify(full))],
+    [withoutNul(json + "]")],
   );
-  let written = full;
-  if (result.rows.length !== full.length) {
+  let written = rows;
+  if (result.rows.length !== rows.length) {
     const ids = new Set(result.rows.map((r) => r.id));
-    written = full.filter((r) => ids.has(r.id));
+    written = rows.filter((r) => ids.has(r.id as string));
   }
-  await upsertRollups(client, aggregateRollups(written));
+  await upsertRollups(client, aggregateRollups(written, now.getTime()));
   await touchApiKeysLastUsed(client, written);
   return result.rows.length;
 }

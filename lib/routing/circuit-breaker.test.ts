@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLOSED, DEFAULT_BREAKER, canRequest, healthOf, recordFailure, recordSuccess, type BreakerState } from "./circuit-breaker";
+import { CLOSED, DEFAULT_BREAKER, Outcomes, canRequest, healthOf, recordFailure, recordSuccess, type BreakerState } from "./circuit-breaker";
 
 const cfg = { ...DEFAULT_BREAKER, failureThreshold: 3, minSamples: 10, failureRate: 0.5, windowMs: 10_000, cooldownMs: 5_000 };
 
@@ -61,5 +61,26 @@ describe("circuit breaker", () => {
     const before = JSON.stringify(CLOSED);
     fail(CLOSED, 5, 0);
     expect(JSON.stringify(CLOSED)).toBe(before);
+  });
+
+  it("outcome windows share a buffer but never see each other's outcomes", () => {
+    const a = Outcomes.EMPTY.remember(1, true, 1000, 256).remember(2, false, 1000, 256);
+    const newer = a.remember(3, true, 1000, 256);
+    const branch = a.remember(4, false, 1000, 256);
+    expect(newer.toJSON()).toEqual([{ at: 1, ok: true }, { at: 2, ok: false }, { at: 3, ok: true }]);
+    expect(branch.toJSON()).toEqual([{ at: 1, ok: true }, { at: 2, ok: false }, { at: 4, ok: false }]);
+    expect(a.toJSON()).toHaveLength(2);
+    expect([a.failures(), newer.failures(), branch.failures()]).toEqual([1, 1, 2]);
+    expect(Outcomes.EMPTY.length).toBe(0);
+  });
+
+  it("keeps the newest 256 outcomes across many appends (buffer compaction included)", () => {
+    let w = Outcomes.EMPTY;
+    for (let i = 1; i <= 5000; i++) w = w.remember(i, i % 3 !== 0, 1_000_000, 256);
+    const kept = w.toJSON();
+    expect(kept).toHaveLength(256);
+    expect(kept[0]!.at).toBe(5000 - 255);
+    expect(kept.at(-1)).toEqual({ at: 5000, ok: true });
+    expect(w.failures()).toBe(kept.filter((s) => !s.ok).length);
   });
 });

@@ -30,16 +30,59 @@ export const DEFAULT_BREAKER: BreakerConfig = {
 /** Bound on remembered outcomes, so a busy tier's state stays small. */
 const MAX_SAMPLES = 256;
 
+/**
+ * Recent outcomes, oldest first: an immutable view [start, end) of an append-only buffer that
+ * successive states share. Appending from the newest view writes in place (no copy per request,
+ * which mattered: copying up to 256 samples was ~10 KB of garbage per gateway request); appending
+ * from an older view, or from an empty one, starts a new buffer, so no state ever sees another's
+ * outcomes. Entries are `at` for a success and `-at` for a failure (`at`: epoch ms, > 0).
+ */
+export class Outcomes {
+  static readonly EMPTY = new Outcomes([], 0, 0);
+
+  private constructor(private readonly buf: number[], private readonly start: number, private readonly end: number) {}
+
+  get length(): number {
+    return this.end - this.start;
+  }
+
+  failures(): number {
+    let n = 0;
+    for (let i = this.start; i < this.end; i++) if (this.buf[i]! < 0) n++;
+    return n;
+  }
+
+  /** This view minus outcomes older than `windowMs`, plus one at `now`, capped at `max`. */
+  remember(now: number, ok: boolean, windowMs: number, max: number): Outcomes {
+    let start = this.start;
+    while (start < this.end && now - Math.abs(this.buf[start]!) >= windowMs) start++;
+    const value = ok ? now : -now;
+    let buf = this.buf;
+    let end = this.end;
+    if (start === end || end !== buf.length || start > 4 * max) {
+      buf = buf.slice(start, end); // a fresh buffer: empty, a branch, or compaction
+      end -= start;
+      start = 0;
+    }
+    buf.push(value);
+    end++;
+    return new Outcomes(buf, Math.max(start, end - max), end);
+  }
+
+  toJSON(): Array<{ at: number; ok: boolean }> {
+    return this.buf.slice(this.start, this.end).map((v) => ({ at: Math.abs(v), ok: v > 0 }));
+  }
+}
+
 export type BreakerState = {
   readonly status: "closed" | "open" | "half-open";
   readonly consecutiveFailures: number;
-  /** Recent outcomes, oldest first. */
-  readonly samples: ReadonlyArray<{ at: number; ok: boolean }>;
+  readonly samples: Outcomes;
   readonly openedAt: number | null;
   readonly probesInFlight: number;
 };
 
-export const CLOSED: BreakerState = { status: "closed", consecutiveFailures: 0, samples: [], openedAt: null, probesInFlight: 0 };
+export const CLOSED: BreakerState = { status: "closed", consecutiveFailures: 0, samples: Outcomes.EMPTY, openedAt: null, probesInFlight: 0 };
 
 /** Applies the open → half-open transition due at `now`. */
 export function advance(state: BreakerState, now: number, cfg: BreakerConfig = DEFAULT_BREAKER): BreakerState {
@@ -60,16 +103,16 @@ export function canRequest(state: BreakerState, now: number, cfg: BreakerConfig 
 export function recordSuccess(state: BreakerState, now: number, cfg: BreakerConfig = DEFAULT_BREAKER): BreakerState {
   const current = advance(state, now, cfg);
   if (current.status === "half-open") return CLOSED;
-  return { ...current, consecutiveFailures: 0, samples: remember(current.samples, now, true, cfg) };
+  return { ...current, consecutiveFailures: 0, samples: current.samples.remember(now, true, cfg.windowMs, MAX_SAMPLES) };
 }
 
 export function recordFailure(state: BreakerState, now: number, cfg: BreakerConfig = DEFAULT_BREAKER): BreakerState {
   const current = advance(state, now, cfg);
   if (current.status === "half-open") return open(current, now);
   if (current.status === "open") return current;
-  const samples = remember(current.samples, now, false, cfg);
+  const samples = current.samples.remember(now, false, cfg.windowMs, MAX_SAMPLES);
   const consecutiveFailures = current.consecutiveFailures + 1;
-  const failures = samples.filter((s) => !s.ok).length;
+  const failures = samples.failures();
   const tripped =
     consecutiveFailures >= cfg.failureThreshold ||
     (samples.length >= cfg.minSamples && failures / samples.length >= cfg.failureRate);
@@ -83,11 +126,5 @@ export function healthOf(state: BreakerState, now: number, cfg: BreakerConfig = 
 }
 
 function open(state: BreakerState, now: number): BreakerState {
-  return { status: "open", consecutiveFailures: state.consecutiveFailures + 1, samples: [], openedAt: now, probesInFlight: 0 };
-}
-
-function remember(samples: BreakerState["samples"], now: number, ok: boolean, cfg: BreakerConfig): BreakerState["samples"] {
-  const kept = samples.filter((s) => now - s.at < cfg.windowMs);
-  kept.push({ at: now, ok });
-  return kept.length > MAX_SAMPLES ? kept.slice(kept.length - MAX_SAMPLES) : kept;
+  return { status: "open", consecutiveFailures: state.consecutiveFailures + 1, samples: Outcomes.EMPTY, openedAt: now, probesInFlight: 0 };
 }
