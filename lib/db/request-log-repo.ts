@@ -36,15 +36,19 @@ export async function insertRequestLogsWith(client: Pick<pg.PoolClient, "query">
   const now = new Date();
   // Each row's JSON goes after the defaults and createdAt inside one object: jsonb keeps the last
   // of duplicate keys, so the row's own values win, and no merged copy of any row is allocated.
+  // One join builds the batch text flat in one copy (concatenation would build a rope that the
+  // NUL check then flattens: a second copy).
   const head = `{${DEFAULTS_JSON},"createdAt":${JSON.stringify(now)},`;
-  let json = "[";
+  const separated = `,${head}`;
+  const parts: string[] = new Array(rows.length * 2 + 1);
   for (let i = 0; i < rows.length; i++) {
-    const row = JSON.stringify(rows[i]);
-    json += (i ? "," : "") + (row.length > 2 ? head + row.slice(1) : head.slice(0, -1) + "}");
+    parts[2 * i] = i ? separated : `[${head}`;
+    parts[2 * i + 1] = JSON.stringify(rows[i]).slice(1); // a row always has its id
   }
+  parts[rows.length * 2] = "]";
   const result = await client.query<{ id: string }>(
     `INSERT INTO "RequestLog" SELECT * FROM jsonb_populate_recordset(NULL::"RequestLog", $1::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [withoutNul(json + "]")],
+    [withoutNul(parts.join(""))],
   );
   let written = rows;
   if (result.rows.length !== rows.length) {
