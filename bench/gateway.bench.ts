@@ -12,7 +12,7 @@
  * BENCH_PROFILE=<dir> writes a CPU profile of the gateway; BENCH_NODE_ARGS="..." passes node flags to it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -57,6 +57,16 @@ function rotate<T>(list: readonly T[], round: number): T[] {
   return list.map((_, i) => list[(i + round) % list.length]!);
 }
 
+/** CPU time (user + system, all threads) a process has used so far, in ms; NaN where /proc is not there. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors}`;
 
 async function main() {
@@ -96,6 +106,7 @@ async function main() {
     children.push(portkey.child);
     const bare = await startProcess(process.execPath, ["--import", "tsx", "bench/lib/bare-proxy.ts", upstream.url], /PORT (\d+)/);
     children.push(bare.child);
+    const pids = { frontdesk: frontdesk.pid, bare: bare.child.pid };
 
     const json = { "content-type": "application/json" };
     const targets = {
@@ -121,22 +132,27 @@ async function main() {
       upstream.setDefaultBehavior(delayMs ? `delay=${delayMs}` : undefined);
       await new Promise((r) => setTimeout(r, 100));
       console.log(`Latency at 10 concurrent connections, upstream answering in ${delayMs ? `${delayMs} ms (like a fast LLM API)` : "0 ms (saturating: latency = 10 / throughput)"}:`);
-      const rounds: Array<{ direct: LoadResult; frontdesk: LoadResult; bare: LoadResult; overheads: number[] }> = [];
+      const rounds: Array<{ direct: LoadResult; frontdesk: LoadResult; bare: LoadResult; overheads: number[]; cpu: Record<"frontdesk" | "bare", number> }> = [];
       for (let round = 0; round < ROUNDS; round++) {
         const overheads: number[] = [];
         const measured: Partial<Record<"direct" | "frontdesk" | "bare", LoadResult>> = {};
+        const cpu = { frontdesk: NaN, bare: NaN };
         // The order rotates from round to round: whichever runs first after a switch is measurably
         // slower here, and a fixed order would charge that to the same target every time.
         for (const name of rotate(["direct", "frontdesk", "bare"] as const, round)) {
+          const pid = name === "direct" ? undefined : pids[name];
+          const cpuBefore = cpuMs(pid);
           measured[name] = await runLoad(targets[name], {
             concurrency: 10,
             seconds: SECONDS,
             warmupSeconds: 1,
             ...(name === "frontdesk" ? { onHeaders: (h: Record<string, unknown>) => overheads.push(Number(h["x-frontdesk-overhead-ms"])) } : {}),
           });
+          // The load's 1 s warm-up is in the CPU time too: per request over all requests sent.
+          if (name !== "direct") cpu[name] = ((cpuMs(pid) - cpuBefore) * 1000) / (measured[name].requests * (1 + 1 / SECONDS));
         }
         const { direct, frontdesk: viaFrontdesk, bare: viaBare } = measured as Record<"direct" | "frontdesk" | "bare", LoadResult>;
-        rounds.push({ direct, frontdesk: viaFrontdesk, bare: viaBare, overheads: overheads.sort((a, b) => a - b) });
+        rounds.push({ direct, frontdesk: viaFrontdesk, bare: viaBare, overheads: overheads.sort((a, b) => a - b), cpu });
         console.log(`  round ${round + 1}: direct ${fmt(direct)}`);
         console.log(`           Frontdesk ${fmt(viaFrontdesk)}   added p50 ${(viaFrontdesk.p50 - direct.p50).toFixed(2)} ms, p99 ${(viaFrontdesk.p99 - direct.p99).toFixed(2)} ms`);
         console.log(`           bare proxy ${fmt(viaBare)}   added p50 ${(viaBare.p50 - direct.p50).toFixed(2)} ms, p99 ${(viaBare.p99 - direct.p99).toFixed(2)} ms`);
@@ -145,7 +161,9 @@ async function main() {
       const own = (p: number) => median(rounds.map((r) => percentile(r.overheads, p)));
       console.log(`  added latency (Frontdesk − direct), median of ${ROUNDS}: p50 ${added("frontdesk", "p50").toFixed(2)} ms, p99 ${added("frontdesk", "p99").toFixed(2)} ms   (targets: ≤ 1 ms, ≤ 5 ms)`);
       console.log(`  added latency (bare proxy − direct), median of ${ROUNDS}: p50 ${added("bare", "p50").toFixed(2)} ms, p99 ${added("bare", "p99").toFixed(2)} ms   (the cost of any extra hop on this machine)`);
-      console.log(`  Frontdesk's own time per request (x-frontdesk-overhead-ms): p50 ${own(50).toFixed(3)} ms, p99 ${own(99).toFixed(3)} ms\n`);
+      console.log(`  Frontdesk's own time per request (x-frontdesk-overhead-ms): p50 ${own(50).toFixed(3)} ms, p99 ${own(99).toFixed(3)} ms`);
+      const cpuPerRequest = (via: "frontdesk" | "bare") => median(rounds.map((r) => r.cpu[via])).toFixed(0);
+      console.log(`  CPU per request, whole process: Frontdesk ${cpuPerRequest("frontdesk")} µs, bare proxy ${cpuPerRequest("bare")} µs\n`);
     }
     upstream.setDefaultBehavior(undefined);
 

@@ -7,7 +7,7 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export type GatewayProcess = { url: string; output: () => string; stop(): Promise<number | null> };
+export type GatewayProcess = { url: string; pid: number; output: () => string; stop(): Promise<number | null> };
 
 export function spawnGateway(databaseUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<GatewayProcess> {
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/gateway.ts"], {
@@ -23,7 +23,7 @@ export function spawnGateway(databaseUrl: string, extraEnv: Record<string, strin
       const port = /ready on port (\d+)/.exec(output)?.[1];
       if (port) {
         clearTimeout(timer);
-        resolve({ url: `http://127.0.0.1:${port}`, output: () => output, stop: () => stopChild(child) });
+        resolve({ url: `http://127.0.0.1:${port}`, pid: child.pid!, output: () => output, stop: () => stopChild(child) });
       }
     };
     child.stdout!.on("data", onData);
