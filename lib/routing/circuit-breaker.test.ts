@@ -72,6 +72,9 @@ describe("circuit breaker", () => {
     expect(a.toJSON()).toHaveLength(2);
     expect([a.failures(), newer.failures(), branch.failures()]).toEqual([1, 1, 2]);
     expect(Outcomes.EMPTY.length).toBe(0);
+    const atZero = Outcomes.EMPTY.remember(0, false, 1000, 256).remember(0, true, 1000, 256);
+    expect(atZero.toJSON()).toEqual([{ at: 0, ok: false }, { at: 0, ok: true }]);
+    expect(atZero.failures()).toBe(1);
   });
 
   it("keeps the newest 256 outcomes across many appends (buffer compaction included)", () => {

@@ -35,8 +35,10 @@ const MAX_SAMPLES = 256;
  * successive states share. Appending from the newest view writes in place (no copy per request,
  * which mattered: copying up to 256 samples was ~10 KB of garbage per gateway request); appending
  * from an older view, or from an empty one, starts a new buffer, so no state ever sees another's
- * outcomes. Entries are `at` for a success and `-at` for a failure (`at`: epoch ms, > 0).
+ * outcomes. Entries are `at` for a success and `-at - 1` for a failure (`at`: epoch ms, ≥ 0).
  */
+const atOf = (entry: number) => (entry >= 0 ? entry : -entry - 1);
+
 export class Outcomes {
   static readonly EMPTY = new Outcomes([], 0, 0);
 
@@ -55,8 +57,8 @@ export class Outcomes {
   /** This view minus outcomes older than `windowMs`, plus one at `now`, capped at `max`. */
   remember(now: number, ok: boolean, windowMs: number, max: number): Outcomes {
     let start = this.start;
-    while (start < this.end && now - Math.abs(this.buf[start]!) >= windowMs) start++;
-    const value = ok ? now : -now;
+    while (start < this.end && now - atOf(this.buf[start]!) >= windowMs) start++;
+    const value = ok ? now : -now - 1;
     let buf = this.buf;
     let end = this.end;
     if (start === end || end !== buf.length || start > 4 * max) {
@@ -70,7 +72,7 @@ export class Outcomes {
   }
 
   toJSON(): Array<{ at: number; ok: boolean }> {
-    return this.buf.slice(this.start, this.end).map((v) => ({ at: Math.abs(v), ok: v > 0 }));
+    return this.buf.slice(this.start, this.end).map((v) => ({ at: atOf(v), ok: v >= 0 }));
   }
 }
 
