@@ -12,6 +12,7 @@ const BENCHES = [
   { name: "classifier", file: "classifier.bench.ts", what: "training 10k rows (≤ 30 s), scoring (≥ 5,000 rows/s), one prediction and one intent prediction (p99 ≤ 200 µs)" },
   { name: "upstream", file: "upstream-overhead.bench.ts", what: "provider adapter overhead vs a bare keep-alive request" },
   { name: "gateway", file: "gateway.bench.ts", what: "gateway overhead vs direct (p50 ≤ 1 ms, p99 ≤ 5 ms) and throughput vs Portkey (≥ 2×)" },
+  { name: "gateway-gc", file: "gateway-gc.bench.ts", what: "the gateway's garbage per request at 10 connections (allocated and promoted KB; promotion drives p99)" },
   { name: "console", file: "console-api.bench.ts", what: "overview and drift APIs on 1,000,000 logged requests (p95 ≤ 300 ms)" },
 ];
 
