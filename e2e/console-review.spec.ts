@@ -53,8 +53,9 @@ async function labeledInDrift(request: APIRequestContext): Promise<number> {
  * misroute panel shows. With "the period before" as the baseline, the current period is the
  * whole range (the queue also serves demo requests from early in the range).
  */
-async function labelsOnDriftPage(page: Page): Promise<number> {
-  await page.goto("/drift?range=24h");
+/** A fixed window for both reads of the page: a sliding "last 24 h" can drop an old label between them. */
+async function labelsOnDriftPage(page: Page, range: { from: string; to: string }): Promise<number> {
+  await page.goto(`/drift?${new URLSearchParams({ range: "custom", ...range })}`);
   await expect(page.getByRole("heading", { name: "Drift" })).toBeVisible();
   await page.getByLabel("Baseline window").selectOption("previous");
   const [response] = await Promise.all([
@@ -86,7 +87,8 @@ test("a reviewer labels five requests with the keyboard only, undoes one, and th
   const adminPage = await adminContext.newPage();
   await signInWithForm(adminPage, E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(adminPage.getByRole("heading", { name: "Overview" })).toBeVisible();
-  const driftPageBefore = await labelsOnDriftPage(adminPage);
+  const driftRange = { from: since24h(), to: new Date(Date.now() + 30 * 60_000).toISOString() };
+  const driftPageBefore = await labelsOnDriftPage(adminPage, driftRange);
 
   await signInWithForm(page, REVIEWER.email, REVIEWER.password);
   await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Labeling" }).click();
@@ -146,7 +148,7 @@ test("a reviewer labels five requests with the keyboard only, undoes one, and th
 
   await expect.poll(() => labeledInDrift(admin)).toBe(driftBefore + 4);
   // …and the drift page shows the four new labels in its misroute rates
-  expect(await labelsOnDriftPage(adminPage)).toBe(driftPageBefore + 4);
+  expect(await labelsOnDriftPage(adminPage, driftRange)).toBe(driftPageBefore + 4);
   await screenshot(adminPage, "drift-after-labels");
   await adminContext.close();
   await admin.dispose();
