@@ -12,21 +12,18 @@
  * BENCH_PROFILE=<dir> writes a CPU profile of the gateway; BENCH_NODE_ARGS="..." passes node flags to it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort, startEphemeralPostgres } from "../lib/db/embedded-postgres.ts";
-import { createTestDatabase } from "../lib/testing/test-database.ts";
-import { runCli, spawnGateway } from "../lib/testing/spawn-gateway.ts";
-import { spawnUpstream } from "../lib/testing/upstreams/spawn-upstream.ts";
+import { freePort } from "../lib/db/embedded-postgres.ts";
+import { BENCH_MESSAGES, startBenchGateway } from "./lib/bench-gateway.ts";
 import { percentile, runLoad, type LoadResult } from "./lib/load.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP_SECONDS = 5;
 const UPSTREAM_DELAY_MS = 20;
-const MESSAGES = [{ role: "user", content: "Explain the difference between TCP and UDP in two sentences." }];
 
 function startProcess(cmd: string, args: string[], ready: RegExp, env: Record<string, string> = {}): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   const child = spawn(cmd, args, { cwd: path.resolve(import.meta.dirname, ".."), env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
@@ -70,37 +67,11 @@ function cpuMs(pid: number | undefined): number {
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors}`;
 
 async function main() {
-  const ephemeral = process.env.DATABASE_URL ? null : await startEphemeralPostgres();
-  const database = await createTestDatabase(process.env.DATABASE_URL ?? ephemeral!.url, "frontdesk_bench");
-  const upstream = await spawnUpstream("openai", { record: false });
+  const profile = [...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [])];
+  const bench = await startBenchGateway("frontdesk_bench", profile);
+  const { upstream, gateway: frontdesk } = bench;
   const children: ChildProcess[] = [];
   try {
-    const configFile = path.join(os.tmpdir(), `frontdesk-bench-${process.pid}.json`);
-    writeFileSync(
-      configFile,
-      JSON.stringify({
-        tiers: [
-          { name: "fast", provider: "openai", baseUrl: `${upstream.url}/v1`, model: "small-model", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
-          { name: "capable", provider: "openai", baseUrl: `${upstream.url}/v1`, model: "large-model", inputUsdPerMTok: 10, outputUsdPerMTok: 30 },
-        ],
-        policies: [
-          {
-            name: "default",
-            tiers: ["fast", "capable"],
-            escalation: { enabled: false },
-            rules: [
-              { name: "hours", match: { keywords: ["opening hours", "store hours"] }, tier: "fast" },
-              { name: "refunds", match: { regex: "refund(s|ed)? (policy|request)" }, tier: "fast" },
-              { name: "disputes", match: { category: "dispute" }, tier: "capable" },
-            ],
-          },
-        ],
-      }),
-    );
-    await runCli(["config", "apply", configFile], database.url);
-    const key = (await runCli(["keys", "create", "--name", "bench"], database.url)).trim();
-    const profile = [...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [])];
-    const frontdesk = await spawnGateway(database.url, {}, profile);
     const portkeyPort = await freePort();
     const portkey = await startProcess(process.execPath, ["node_modules/@portkey-ai/gateway/build/start-server.js", `--port=${portkeyPort}`, "--headless"], /running at|Ready/i);
     children.push(portkey.child);
@@ -110,14 +81,14 @@ async function main() {
 
     const json = { "content-type": "application/json" };
     const targets = {
-      direct: { url: `${upstream.url}/v1/chat/completions`, headers: json, body: JSON.stringify({ model: "small-model", messages: MESSAGES }) },
-      frontdesk: { url: `${frontdesk.url}/api/v1/chat/completions`, headers: { ...json, authorization: `Bearer ${key}` }, body: JSON.stringify({ model: "frontdesk/auto", messages: MESSAGES }) },
+      direct: { url: `${upstream.url}/v1/chat/completions`, headers: json, body: JSON.stringify({ model: "small-model", messages: BENCH_MESSAGES }) },
+      frontdesk: bench.chat,
       portkey: {
         url: `http://127.0.0.1:${portkeyPort}/v1/chat/completions`,
         headers: { ...json, authorization: "Bearer sk-bench", "x-portkey-provider": "openai", "x-portkey-custom-host": `${upstream.url}/v1` },
-        body: JSON.stringify({ model: "small-model", messages: MESSAGES }),
+        body: JSON.stringify({ model: "small-model", messages: BENCH_MESSAGES }),
       },
-      bare: { url: `http://127.0.0.1:${bare.match[1]}/v1/chat/completions`, headers: json, body: JSON.stringify({ model: "small-model", messages: MESSAGES }) },
+      bare: { url: `http://127.0.0.1:${bare.match[1]}/v1/chat/completions`, headers: json, body: JSON.stringify({ model: "small-model", messages: BENCH_MESSAGES }) },
     };
 
     console.log(`\nGateway benchmark (${os.cpus().length} cores, ${SECONDS} s per run, ${ROUNDS} rounds, medians over rounds)\n`);
@@ -181,16 +152,14 @@ async function main() {
     console.log(`  Frontdesk / Portkey per round: ${ratios.map((r) => `${r.toFixed(2)}×`).join(", ")}; median ${median(ratios).toFixed(2)}×   (target ≥ 2×)`);
 
     await frontdesk.stop();
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: bench.databaseUrl });
     await client.connect();
     const rows = Number((await client.query(`SELECT count(*) AS n FROM "RequestLog"`)).rows[0].n);
     await client.end();
     console.log(`\nRequest log: ${rows} rows written for the Frontdesk requests (logging on throughout).`);
   } finally {
     for (const c of children) c.kill("SIGTERM");
-    await upstream.close();
-    await database.drop();
-    await ephemeral?.stop();
+    await bench.close();
   }
 }
 
