@@ -83,6 +83,22 @@ describe("malformed requests get the right 4xx in OpenAI's error shape, never a 
     expect(gatewayRuntime().writer.stats()).toMatchObject({ queued: 0, failedFlushes: 0 });
   });
 
+  it("logs prompts in any script, and a lone surrogate (which jsonb refuses) as U+FFFD without failing the batch", async () => {
+    const content = "Größe ≥ 2 → 日本語のテキスト, emoji 🙂🏳️‍🌈, a lone surrogate \ud800 escaped, and \"quotes\"";
+    const res = await fetch(`${h.url}/api/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user", content }] }),
+    });
+    expect(res.status).toBe(200);
+    const id = res.headers.get("x-frontdesk-decision-id")!;
+    await flushRequestLog();
+    const row = await db.requestLog.findUnique({ where: { id }, select: { prompt: true, reason: true } });
+    expect(row?.prompt).toBe(`user: ${content.replace("\ud800", "\ufffd")}`);
+    expect(row?.reason.length).toBeGreaterThan(0);
+    expect(gatewayRuntime().writer.stats()).toMatchObject({ queued: 0, failedFlushes: 0 });
+  });
+
   it("still serves good requests afterwards", async () => {
     const res = await fetch(`${h.url}/api/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: good() });
     expect(res.status).toBe(200);
