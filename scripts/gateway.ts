@@ -8,12 +8,14 @@ import type { AddressInfo } from "node:net";
 import { env } from "../lib/env.ts";
 import { gatewayRuntime } from "../lib/gateway/gateway-runtime.ts";
 import { serveFastPath } from "../lib/server/fast-path.ts";
+import { tuneGcForLatency } from "../lib/server/gc-tuning.ts";
 
 const log = (line: string) => console.log(`[frontdesk-gateway] ${line}`);
 
 async function main() {
   const config = env();
   if (!config.DATABASE_URL) throw new Error("DATABASE_URL is required for a gateway-only instance.");
+  tuneGcForLatency(config.GATEWAY_HEAP_GROWTH_PERCENT);
   const runtime = gatewayRuntime();
   await runtime.start();
   const server = http.createServer((req, res) => {

@@ -10,6 +10,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded
 import { migrate } from "../lib/db/migrate.ts";
 import { EMBEDDED_DATABASE } from "../lib/db/with-database.ts";
 import { env, resetEnvCache } from "../lib/env.ts";
+import { tuneGcForLatency } from "../lib/server/gc-tuning.ts";
 import { buildIfNeeded } from "./lib/build-if-needed.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -53,6 +54,7 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   const config = env();
+  tuneGcForLatency(config.GATEWAY_HEAP_GROWTH_PERCENT);
 
   let pg: EmbeddedPostgres | undefined;
   if (!config.DATABASE_URL) {
