@@ -1,4 +1,3 @@
-import type pg from "pg";
 import type { Prisma } from "./generated/client.ts";
 import { db } from "./prisma.ts";
 import type { DbClient } from "./user-repo.ts";
@@ -70,25 +69,13 @@ export function readActiveKeysForGateway() {
 }
 
 /**
- * Keeps ApiKey.lastUsedAt honest from the request-log writer: one UPDATE for the keys of a batch,
- * in the batch's transaction. Minute precision on purpose: a key's row is written at most about
- * once a minute however busy it is, so gateways flushing at the same time rarely meet on it.
+ * Keeps ApiKey.lastUsedAt honest from the request-log writer: a data-modifying CTE over the rows
+ * a batch inserted (`inserted`: a relation with "apiKeyId" and "createdAt"), in the insert's own
+ * statement. Minute precision on purpose: a key's row is written at most about once a minute
+ * however busy it is, so gateways flushing at the same time rarely meet on it.
  */
-export async function touchApiKeysLastUsed(
-  client: Pick<pg.PoolClient, "query">,
-  rows: ReadonlyArray<{ apiKeyId?: string | null; createdAt?: Date | string }>,
-): Promise<void> {
-  const latest = new Map<string, number>();
-  for (const r of rows) {
-    if (!r.apiKeyId) continue;
-    const t = r.createdAt ? new Date(r.createdAt).getTime() : Date.now();
-    if (!(t <= (latest.get(r.apiKeyId) ?? -Infinity))) latest.set(r.apiKeyId, t);
-  }
-  if (!latest.size) return;
-  const ids = [...latest.keys()].sort();
-  await client.query(
-    `UPDATE "ApiKey" k SET "lastUsedAt" = v.t FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, t)
-     WHERE k.id = v.id AND (k."lastUsedAt" IS NULL OR k."lastUsedAt" < v.t - interval '1 minute')`,
-    [ids, ids.map((id) => new Date(latest.get(id)!))],
-  );
+export function touchApiKeysSql(inserted: string): string {
+  return `UPDATE "ApiKey" k SET "lastUsedAt" = v.t
+    FROM (SELECT "apiKeyId" AS id, max("createdAt") AS t FROM ${inserted} WHERE "apiKeyId" IS NOT NULL GROUP BY 1 ORDER BY 1) v
+    WHERE k.id = v.id AND (k."lastUsedAt" IS NULL OR k."lastUsedAt" < v.t - interval '1 minute')`;
 }

@@ -1,36 +1,49 @@
 /**
- * RequestRollup writes: adding a batch's deltas (same transaction as the request-log insert),
+ * RequestRollup writes: adding a batch's rows (in the request-log insert's own statement),
  * rebuilding from raw rows (bulk seeds, repairs), and removing demo data. Plain SQL through pg:
  * Prisma's query compiler costs more than these statements.
  */
 import type pg from "pg";
-import type { RollupDelta } from "../monitoring/aggregate-rollups.ts";
 import { DECIDING_PROBABILITY_SQL, LATENCY_BUCKETS, latencyBucketSql, PSCORE_BINS, pScoreBinSql } from "../monitoring/histograms.ts";
 import { pgPool, withPgTransaction } from "./pg-pool.ts";
 
-type Queryable = Pick<pg.PoolClient, "query">;
 
 const addArrays = (col: string) =>
   `"${col}" = ARRAY(SELECT coalesce(x, 0) + coalesce(y, 0) FROM unnest(r."${col}", EXCLUDED."${col}") WITH ORDINALITY AS u(x, y, i) ORDER BY i)`;
 
-const UPSERT_SQL = `
-INSERT INTO "RequestRollup" AS r (bucket, policy, tier, stage, status, "isDemo", requests, escalations, hedges, "costUsd", "baselineCostUsd", "totalMs", "latencyHist", "pScoreHist")
-SELECT bucket, policy, tier, stage, status, "isDemo", requests, escalations, hedges, "costUsd", "baselineCostUsd", "totalMs", "latencyHist", "pScoreHist"
-FROM json_populate_recordset(NULL::"RequestRollup", $1::json)
-ON CONFLICT (bucket, policy, tier, stage, status, "isDemo") DO UPDATE SET
-  requests = r.requests + EXCLUDED.requests,
-  escalations = r.escalations + EXCLUDED.escalations,
-  hedges = r.hedges + EXCLUDED.hedges,
-  "costUsd" = r."costUsd" + EXCLUDED."costUsd",
-  "baselineCostUsd" = r."baselineCostUsd" + EXCLUDED."baselineCostUsd",
-  "totalMs" = r."totalMs" + EXCLUDED."totalMs",
-  ${addArrays("latencyHist")},
-  ${addArrays("pScoreHist")}`;
+const ROLLUP_KEY = `bucket, policy, tier, stage, status, "isDemo"`;
+const ROLLUP_COLUMNS = `${ROLLUP_KEY}, requests, escalations, hedges, "costUsd", "baselineCostUsd", "totalMs", "latencyHist", "pScoreHist"`;
 
-/** Adds deltas to the rollups (one statement). Pass the transaction's client to share it. */
-export async function upsertRollups(client: Queryable, deltas: readonly RollupDelta[]): Promise<void> {
-  if (!deltas.length) return;
-  await client.query(UPSERT_SQL, [JSON.stringify(deltas)]);
+/** A request-log row's rollup key and histogram bins (`lb`, `pb`), as select-list items. */
+const SOURCE_COLUMNS = `date_bin('1 hour', "createdAt", TIMESTAMPTZ '2000-01-01Z') AS bucket, coalesce("policyName", '') AS policy, coalesce("tierName", '') AS tier,
+  stage, status, "isDemo", escalated, hedged, "costUsd", "baselineCostUsd", "totalMs",
+  ${latencyBucketSql(`"totalMs"`)} AS lb, ${pScoreBinSql(DECIDING_PROBABILITY_SQL)} AS pb`;
+
+/** One rollup row per key over `src`, a relation with SOURCE_COLUMNS. */
+function rollupRowsSql(src: string): string {
+  return `SELECT ${ROLLUP_KEY}, count(*)::int, (count(*) FILTER (WHERE escalated))::int, (count(*) FILTER (WHERE hedged))::int,
+    sum("costUsd"), sum("baselineCostUsd"), sum("totalMs"), ${histogramArraySql("lb", LATENCY_BUCKETS)}, ${histogramArraySql("pb", PSCORE_BINS)}
+  FROM ${src} GROUP BY ${ROLLUP_KEY}`;
+}
+
+/**
+ * Adds request-log rows to the rollups: an INSERT … ON CONFLICT DO UPDATE over `inserted` (a
+ * relation of RequestLog rows, e.g. a CTE's RETURNING), for use inside the insert's own statement
+ * so the dashboards never disagree with the log. Keys go in sorted order, so concurrent writers
+ * lock rollup rows in the same order.
+ */
+export function addRollupsSql(inserted: string): string {
+  return `INSERT INTO "RequestRollup" AS r (${ROLLUP_COLUMNS})
+  ${rollupRowsSql(`(SELECT ${SOURCE_COLUMNS} FROM ${inserted}) src`)} ORDER BY ${ROLLUP_KEY}
+  ON CONFLICT (${ROLLUP_KEY}) DO UPDATE SET
+    requests = r.requests + EXCLUDED.requests,
+    escalations = r.escalations + EXCLUDED.escalations,
+    hedges = r.hedges + EXCLUDED.hedges,
+    "costUsd" = r."costUsd" + EXCLUDED."costUsd",
+    "baselineCostUsd" = r."baselineCostUsd" + EXCLUDED."baselineCostUsd",
+    "totalMs" = r."totalMs" + EXCLUDED."totalMs",
+    ${addArrays("latencyHist")},
+    ${addArrays("pScoreHist")}`;
 }
 
 function histogramArraySql(expr: string, bins: number): string {
@@ -56,15 +69,8 @@ async function rebuildRollupsWith(own: pg.PoolClient, range: { from?: Date; to?:
     params,
   );
   const result = await own.query(
-    `WITH src AS MATERIALIZED (
-       SELECT date_bin('1 hour', "createdAt", TIMESTAMPTZ '2000-01-01Z') AS bucket, coalesce("policyName", '') AS policy, coalesce("tierName", '') AS tier,
-              stage, status, "isDemo", escalated, hedged, "costUsd", "baselineCostUsd", "totalMs",
-              ${latencyBucketSql(`"totalMs"`)} AS lb, ${pScoreBinSql(DECIDING_PROBABILITY_SQL)} AS pb
-       FROM "RequestLog" WHERE ${where})
-     INSERT INTO "RequestRollup" (bucket, policy, tier, stage, status, "isDemo", requests, escalations, hedges, "costUsd", "baselineCostUsd", "totalMs", "latencyHist", "pScoreHist")
-     SELECT bucket, policy, tier, stage, status, "isDemo", count(*)::int, (count(*) FILTER (WHERE escalated))::int, (count(*) FILTER (WHERE hedged))::int,
-            sum("costUsd"), sum("baselineCostUsd"), sum("totalMs"), ${histogramArraySql("lb", LATENCY_BUCKETS)}, ${histogramArraySql("pb", PSCORE_BINS)}
-     FROM src GROUP BY bucket, policy, tier, stage, status, "isDemo"`,
+    `WITH src AS MATERIALIZED (SELECT ${SOURCE_COLUMNS} FROM "RequestLog" WHERE ${where})
+     INSERT INTO "RequestRollup" (${ROLLUP_COLUMNS}) ${rollupRowsSql("src")}`,
     params,
   );
   return result.rowCount ?? 0;

@@ -151,7 +151,9 @@ describe("retraining jobs", () => {
         stdio: "ignore",
       });
     const first = spawnWorker();
-    const { job: created } = await (await start({ policy: POLICY, datasets: [datasetId], includeLabels: false, includeEscalations: false, seed: 9 })).json();
+    // The larger dataset, so the first worker is still training when it is killed (on the small
+    // one it could finish between two polls, seen once).
+    const { job: created } = await (await start({ policy: "jobs-dcrouter", datasets: [bigDatasetId], includeLabels: false, includeEscalations: false, seed: 9 })).json();
     await waitFor(created.id, (j) => j.status === "running" && j.progress > 0.05);
     first.kill("SIGKILL");
     const second = spawnWorker();
