@@ -2,6 +2,7 @@
 // body chunks, and an AbortSignal — any of which destroys the request (closing the socket).
 import http from "node:http";
 import https from "node:https";
+import { urlToHttpOptions } from "node:url";
 import { BodyReader } from "./body-reader";
 import { ProviderError } from "./provider-error";
 
@@ -19,6 +20,19 @@ export interface HttpCallInit {
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "ERR_STREAM_PREMATURE_CLOSE"]);
 
 const STALE_RESET_MS = 50;
+
+/** A URL as node:http request options, converted once per URL object (targets reuse theirs):
+ *  passing the URL itself makes node:http convert and merge it again on every request. */
+const targets = new WeakMap<URL, http.RequestOptions>();
+
+function requestTarget(url: URL): http.RequestOptions {
+  let target = targets.get(url);
+  if (!target) {
+    target = urlToHttpOptions(url);
+    targets.set(url, target);
+  }
+  return target;
+}
 
 export class HttpCall {
   private req?: http.ClientRequest;
@@ -56,7 +70,7 @@ export class HttpCall {
     const { url, method, headers, body, agent } = this.init;
     return new Promise((resolve, reject) => {
       const request = url.protocol === "https:" ? https.request : http.request;
-      const req = request(url, { method, headers, agent }, resolve);
+      const req = request({ ...requestTarget(url), method, headers, agent }, resolve);
       this.req = req;
       req.on("error", reject);
       req.end(body);
