@@ -13,6 +13,7 @@ const BENCHES = [
   { name: "upstream", file: "upstream-overhead.bench.ts", what: "provider adapter overhead vs a bare keep-alive request" },
   { name: "gateway", file: "gateway.bench.ts", what: "gateway overhead vs direct (p50 ≤ 1 ms, p99 ≤ 5 ms) and throughput vs Portkey (≥ 2×)" },
   { name: "gateway-gc", file: "gateway-gc.bench.ts", what: "the gateway's garbage per request at 10 connections (allocated and promoted KB; promotion drives p99)" },
+  { name: "gateway-tail", file: "gateway-tail.bench.ts", what: "what the gateway's slowest requests overlapped (GC pauses, log flushes), CPU per request of gateway and Postgres" },
   { name: "console", file: "console-api.bench.ts", what: "overview and drift APIs on 1,000,000 logged requests (p95 ≤ 300 ms)" },
 ];
 

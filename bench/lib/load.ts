@@ -4,7 +4,18 @@
  */
 import http from "node:http";
 
-export type LoadResult = { requests: number; errors: number; seconds: number; rps: number; p50: number; p90: number; p99: number; samples: number[] };
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  samples: number[];
+  /** With `spans: true`: each answered request's [start, end] in absolute ms (performance.timeOrigin + now). */
+  spans?: Array<[number, number]>;
+};
 
 export type LoadTarget = { url: string; headers: Record<string, string>; body: string };
 
@@ -30,10 +41,14 @@ function once(agent: http.Agent, target: LoadTarget, onHeaders?: (h: http.Incomi
   });
 }
 
-export async function runLoad(target: LoadTarget, opts: { concurrency: number; seconds: number; warmupSeconds?: number; onHeaders?: (h: http.IncomingHttpHeaders) => void }): Promise<LoadResult> {
+export async function runLoad(
+  target: LoadTarget,
+  opts: { concurrency: number; seconds: number; warmupSeconds?: number; onHeaders?: (h: http.IncomingHttpHeaders) => void; spans?: boolean },
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const run = async (seconds: number, record: boolean) => {
     const samples: number[] = [];
+    const spans: Array<[number, number]> = [];
     let errors = 0;
     const end = performance.now() + seconds * 1000;
     await Promise.all(
@@ -42,17 +57,21 @@ export async function runLoad(target: LoadTarget, opts: { concurrency: number; s
           const t = performance.now();
           const status = await once(agent, target, record ? opts.onHeaders : undefined).catch(() => 0);
           if (status !== 200) errors++;
-          else if (record) samples.push(performance.now() - t);
+          else if (record) {
+            const now = performance.now();
+            samples.push(now - t);
+            if (opts.spans) spans.push([performance.timeOrigin + t, performance.timeOrigin + now]);
+          }
         }
       }),
     );
-    return { samples, errors };
+    return { samples, spans, errors };
   };
   if (opts.warmupSeconds) await run(opts.warmupSeconds, false);
   const started = performance.now();
-  const { samples, errors } = await run(opts.seconds, true);
+  const { samples, spans, errors } = await run(opts.seconds, true);
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   const sorted = [...samples].sort((a, b) => a - b);
-  return { requests: samples.length, errors, seconds, rps: samples.length / seconds, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), samples: sorted };
+  return { requests: samples.length, errors, seconds, rps: samples.length / seconds, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), samples: sorted, ...(opts.spans ? { spans } : {}) };
 }

@@ -151,19 +151,22 @@ describe("retraining jobs", () => {
         stdio: "ignore",
       });
     const first = spawnWorker();
-    // The larger dataset, so the first worker is still training when it is killed (on the small
-    // one it could finish between two polls, seen once).
-    const { job: created } = await (await start({ policy: "jobs-dcrouter", datasets: [bigDatasetId], includeLabels: false, includeEscalations: false, seed: 9 })).json();
-    await waitFor(created.id, (j) => j.status === "running" && j.progress > 0.05);
-    first.kill("SIGKILL");
-    const second = spawnWorker();
+    let second: ChildProcess | null = null;
     try {
+      // The larger dataset, so the first worker is still training when it is killed (on the small
+      // one it could finish between two polls, seen once).
+      const { job: created } = await (await start({ policy: "jobs-dcrouter", datasets: [bigDatasetId], includeLabels: false, includeEscalations: false, seed: 9 })).json();
+      await waitFor(created.id, (j) => j.status === "running" && j.progress > 0.05);
+      first.kill("SIGKILL");
+      second = spawnWorker();
       const { job: done } = await waitFor(created.id, (j) => j.status === "succeeded" || j.status === "failed", 150_000);
       expect(done.status).toBe("succeeded");
       expect(done.attempts).toBeGreaterThanOrEqual(2);
       expect(await db.classifierVersion.count({ where: { jobId: created.id } })).toBe(1);
     } finally {
-      second.kill("SIGTERM");
+      // Also when the test fails: no worker may outlive it.
+      first.kill("SIGKILL");
+      second?.kill("SIGTERM");
     }
   }, 180_000);
 });

@@ -1,0 +1,102 @@
+/**
+ * What the gateway's slowest requests overlapped: at 10 connections with the upstream answering
+ * in 20 ms (the latency benchmark's setting), a probe preloaded into the gateway
+ * (bench/lib/tail-probe.mjs) records every GC pause and every request-log query with absolute
+ * times, and the load generator records each request's start and end. Requests slower than the
+ * direct call's p99 + 5 ms (the p99 target's budget) are matched against those intervals: the
+ * share of slow requests that overlapped a scavenge, a mark-compact (incremental marking
+ * included) or a log flush, next to the same share for all requests (what chance alone gives).
+ * Also: GC pauses by kind, and CPU per request of the gateway process and of Postgres.
+ * Same stack and config as the gateway bench (bench/lib/bench-gateway.ts).
+ */
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startBenchGateway } from "./lib/bench-gateway.ts";
+import { percentile, runLoad } from "./lib/load.ts";
+
+const SECONDS = 15;
+
+/** CPU time (ms) of the processes `pick` selects, from /proc; NaN where /proc is not there. */
+function cpuMs(pick: (comm: string, pid: number) => boolean): number {
+  let total = 0;
+  try {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        if (!pick(stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), Number(entry))) continue;
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return total;
+  } catch {
+    return NaN;
+  }
+}
+
+type Interval = [start: number, end: number];
+const overlaps = (a: Interval, b: Interval) => a[0] < b[1] && b[0] < a[1];
+
+async function main() {
+  const probeFile = path.join(os.tmpdir(), `frontdesk-tail-${process.pid}.json`);
+  process.env.TAIL_PROBE_FILE = probeFile;
+  const bench = await startBenchGateway("frontdesk_bench_tail", ["--import", path.join(import.meta.dirname, "lib/tail-probe.mjs")]);
+  const { upstream, gateway, chat } = bench;
+  const direct = { url: `${upstream.url}/v1/chat/completions`, headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "small-model", messages: JSON.parse(chat.body).messages }) };
+  let viaDirect, viaGateway, cpu;
+  try {
+    await runLoad(chat, { concurrency: 20, seconds: 5 }); // steady state first, as in the gateway bench
+    await runLoad(direct, { concurrency: 20, seconds: 2 });
+    upstream.setDefaultBehavior("delay=20");
+    await new Promise((r) => setTimeout(r, 2000));
+    viaDirect = await runLoad(direct, { concurrency: 10, seconds: SECONDS / 2, warmupSeconds: 1 });
+    const before = { gateway: cpuMs((_, pid) => pid === gateway.pid), postgres: cpuMs((comm) => comm.startsWith("postgres")) };
+    viaGateway = await runLoad(chat, { concurrency: 10, seconds: SECONDS, warmupSeconds: 1, spans: true });
+    const n = viaGateway.requests * (1 + 1 / SECONDS); // the 1 s warm-up is in the CPU time too
+    cpu = {
+      gateway: ((cpuMs((_, pid) => pid === gateway.pid) - before.gateway) * 1000) / n,
+      postgres: ((cpuMs((comm) => comm.startsWith("postgres")) - before.postgres) * 1000) / n,
+    };
+  } finally {
+    await bench.close(); // the gateway writes the probe's file as it exits
+  }
+  const probe = JSON.parse(readFileSync(probeFile, "utf8")) as { gc: Array<[number, number, string]>; queries: Interval[] };
+  rmSync(probeFile, { force: true });
+  const spans = viaGateway.spans!;
+  const window: Interval = [spans.reduce((m, s) => Math.min(m, s[0]), Infinity), spans.reduce((m, s) => Math.max(m, s[1]), 0)];
+  const gc = probe.gc.filter(([at]) => at >= window[0] && at <= window[1]);
+  const flushes = probe.queries.filter((q) => overlaps(q, window));
+
+  console.log(`\n10 connections, upstream answering in 20 ms, ${SECONDS} s`);
+  console.log(`  direct:  p50 ${viaDirect.p50.toFixed(2)} ms, p99 ${viaDirect.p99.toFixed(2)} ms`);
+  console.log(`  gateway: p50 ${viaGateway.p50.toFixed(2)} ms, p99 ${viaGateway.p99.toFixed(2)} ms, p99.9 ${percentile(viaGateway.samples, 99.9).toFixed(2)} ms (${viaGateway.requests} requests)`);
+  console.log(`  CPU per request: gateway process ${cpu.gateway.toFixed(0)} µs, Postgres (all its processes) ${cpu.postgres.toFixed(0)} µs`);
+  const kinds = [...new Set(gc.map(([, , kind]) => kind))];
+  for (const kind of kinds) {
+    const pauses = gc.filter(([, , k]) => k === kind).map(([, ms]) => ms);
+    console.log(`  GC ${kind}: ${pauses.length}, ${pauses.reduce((a, b) => a + b, 0).toFixed(0)} ms in all, longest ${Math.max(...pauses).toFixed(1)} ms`);
+  }
+  console.log(`  request-log queries: ${flushes.length}`);
+
+  const threshold = viaDirect.p99 + 5;
+  const slow = spans.filter(([s, e]) => e - s > threshold);
+  const causes: Record<string, (span: Interval) => boolean> = {
+    scavenge: (span) => gc.some(([at, ms, kind]) => kind === "scavenge" && overlaps(span, [at, at + ms])),
+    "mark-compact": (span) => gc.some(([at, ms, kind]) => kind !== "scavenge" && overlaps(span, [at, at + ms])),
+    "log flush": (span) => flushes.some((q) => overlaps(span, q)),
+  };
+  const share = (list: Interval[], test: (span: Interval) => boolean) => `${((100 * list.filter(test).length) / Math.max(1, list.length)).toFixed(0)}%`;
+  console.log(`  slower than direct p99 + 5 ms (${threshold.toFixed(1)} ms): ${slow.length} requests (${((100 * slow.length) / spans.length).toFixed(2)}%); share that overlapped…`);
+  for (const [name, test] of Object.entries(causes)) console.log(`    ${name.padEnd(13)} ${share(slow, test).padStart(4)} of the slow ones, ${share(spans, test).padStart(4)} of all`);
+  const none = (span: Interval) => !Object.values(causes).some((test) => test(span));
+  console.log(`    ${"none of them".padEnd(13)} ${share(slow, none).padStart(4)} of the slow ones, ${share(spans, none).padStart(4)} of all`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
