@@ -18,7 +18,7 @@ import {
   type ExecContext,
   type ExecState,
 } from "./exec-context.ts";
-import { runHedged } from "./run-hedged.ts";
+import { callLeg, runHedged } from "./run-hedged.ts";
 
 export type Execution = ExecState & ({ ok: true; tier: string; result: ProviderResult } | { ok: false; tier: string; error: unknown });
 
@@ -56,7 +56,7 @@ export async function executeRequest(x: ExecContext): Promise<Execution> {
     let step: Step;
     if (hedge) {
       s.hedged = true;
-      const outcome = await runHedged(x, tier, hedge.tier, hedge.delayMs);
+      const outcome = await runHedged(x, tier, hedge.tier, hedge.delayMs, callLeg(x));
       s.attempts.push(...outcome.attempts);
       for (const a of outcome.attempts) s.attempted.add(a.tier);
       step = outcome;

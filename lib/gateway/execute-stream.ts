@@ -1,10 +1,12 @@
 /**
  * Runs a routed streaming request. A tier whose answer may still be escalated is read to the
  * end first (buffered), assessed, and then either replayed to the client or escalated; the
- * last tier in line streams live. Failures before the client got a byte fall back like
- * non-streaming requests; a live stream that breaks afterwards ends with an error event.
+ * last tier in line streams live. A hedged decision runs both legs as buffered streams
+ * (run-hedged: the small answer if confident, else the large one; the loser is aborted) and
+ * replays the winner. Failures before the client got a byte fall back like non-streaming
+ * requests; a live stream that breaks afterwards ends with an error event.
  */
-import { callProvider, type ProviderStream, type StreamSummary } from "../providers/index.ts";
+import { callProvider, type Answer, type ProviderStream, type StreamSummary, type Usage } from "../providers/index.ts";
 import { assessAnswer } from "../routing/assess-answer.ts";
 import { failedAttempt, successAttempt } from "./attempts.ts";
 import {
@@ -18,6 +20,7 @@ import {
   type ExecContext,
   type ExecState,
 } from "./exec-context.ts";
+import { runHedged, type LegCall } from "./run-hedged.ts";
 
 export type StreamExecution = ExecState &
   (
@@ -31,6 +34,16 @@ async function drain(stream: ProviderStream): Promise<{ chunks: Uint8Array[]; su
   for await (const chunk of stream.sse()) chunks.push(chunk);
   return { chunks, summary: await stream.summary };
 }
+
+type Drained = { chunks: Uint8Array[]; summary: StreamSummary; answer: Answer; usage: Usage };
+
+/** A hedge leg for a streamed request: the tier's stream, read to the end. */
+const drainedLeg =
+  (x: ExecContext): LegCall<Drained> =>
+  async (tier, signal) => {
+    const { chunks, summary } = await drain(await callProvider(targetOf(x, tier), x.body, { stream: true, signal, wantLogprobs: wantsLogprobs(x) }));
+    return { chunks, summary, answer: summary.answer, usage: summary.usage };
+  };
 
 export async function executeStream(x: ExecContext): Promise<StreamExecution> {
   const s = newExecState(x.decision);
@@ -48,6 +61,19 @@ export async function executeStream(x: ExecContext): Promise<StreamExecution> {
       continue;
     }
     const startedAt = performance.now();
+    const hedge = s.attempts.length === 0 && x.decision.hedge;
+    if (hedge) {
+      s.hedged = true;
+      const outcome = await runHedged(x, tier, hedge.tier, hedge.delayMs, drainedLeg(x));
+      s.attempts.push(...outcome.attempts);
+      for (const a of outcome.attempts) s.attempted.add(a.tier);
+      if ("result" in outcome) return { ...s, ok: true, tier: outcome.tier, mode: "buffered", chunks: outcome.result.chunks, summary: outcome.result.summary, startedAt };
+      lastError = outcome.error;
+      lastTier = outcome.tier;
+      tier = fallbackAfter(x, s, outcome.error);
+      if (tier) s.fellBack = true;
+      continue;
+    }
     const next = escalationTarget(x, s, tier);
     try {
       const stream = await callProvider(target, x.body, { stream: true, signal: x.signal, wantLogprobs: wantsLogprobs(x) });

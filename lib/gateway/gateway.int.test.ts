@@ -182,6 +182,23 @@ describe("escalation, hedging and fallback", () => {
     expect(row.hedged).toBe(true);
   });
 
+  it("hedges a streaming request the same way: the winner's stream is replayed, the loser aborted", async () => {
+    const before = h.openai.requests.length;
+    const stream = await client.chat.completions.create({ model: "frontdesk/hedged", stream: true, messages: [{ role: "user", content: "hi" }] }).withResponse();
+    let text = "";
+    for await (const chunk of stream.data) text += chunk.choices[0]?.delta?.content ?? "";
+    expect(text).toBe("Hello from the test upstream.");
+    expect(stream.response.headers.get("x-frontdesk-tier")).toBe("capable");
+    expect(stream.response.headers.get("x-frontdesk-stage")).toBe("hedge");
+    const sleepy = h.openai.requests.slice(before).find((r) => (r.body as { model: string }).model.includes("delay=800"));
+    expect(await sleepy!.done).toBe("aborted");
+    const row = await logRow(stream.response.headers.get("x-frontdesk-decision-id")!);
+    const attempts = (row.latency as { attempts: Array<{ tier: string; outcome: string; costUsd: number }> }).attempts;
+    expect(attempts.map((a) => [a.tier, a.outcome]).sort()).toEqual([["capable", "ok"], ["sleepy", "hedge-lost"]]);
+    expect(row.costUsd).toBeCloseTo(attempts.reduce((sum, a) => sum + a.costUsd, 0), 12);
+    expect(row).toMatchObject({ hedged: true, stream: true, stage: "hedge" });
+  });
+
   it("opens the circuit after repeated failures and stops calling the failing tier", async () => {
     for (let i = 0; i < 6; i++) await chat("frontdesk/p-500", `attempt ${i}`);
     const before = h.openai.requests.filter((r) => (r.body as { model: string }).model.includes("status=500")).length;

@@ -2,21 +2,27 @@
  * A hedged call: the chosen tier starts at once; if it has not answered after `delayMs`, the
  * next tier starts in parallel. The small answer is used when it comes back confident, else
  * the large one; the loser's upstream call is aborted. Both attempts are recorded with costs.
+ * A leg is whatever `call` returns with an answer and its usage: a ProviderResult, or a
+ * stream read to the end (execute-stream), so streamed requests hedge the same way.
  */
-import type { ProviderResult } from "../providers/index.ts";
+import type { Answer, ProviderResult, Usage } from "../providers/index.ts";
 import { assessAnswer } from "../routing/assess-answer.ts";
 import { failedAttempt, successAttempt, type AttemptRecord } from "./attempts.ts";
 import { callTier, countsAgainstTier, targetOf, tierConfig, type ExecContext } from "./exec-context.ts";
 
-type Leg = { tier: string; started: number; controller: AbortController; promise: Promise<ProviderResult> };
+/** What a leg must produce: the answer (assessed for confidence) and its usage (costed). */
+export type LegResult = { answer: Answer; usage: Usage };
+export type LegCall<R extends LegResult> = (tier: string, signal: AbortSignal) => Promise<R>;
 
-export type HedgeOutcome = { result: ProviderResult; tier: string; attempts: AttemptRecord[] } | { error: unknown; tier: string; attempts: AttemptRecord[] };
+type Leg<R> = { tier: string; started: number; controller: AbortController; promise: Promise<R> };
 
-function startLeg(x: ExecContext, tier: string): Leg {
+export type HedgeOutcome<R extends LegResult = ProviderResult> = { result: R; tier: string; attempts: AttemptRecord[] } | { error: unknown; tier: string; attempts: AttemptRecord[] };
+
+function startLeg<R extends LegResult>(x: ExecContext, tier: string, call: LegCall<R>): Leg<R> {
   const controller = new AbortController();
   const onAbort = () => controller.abort();
   x.signal.addEventListener("abort", onAbort, { once: true });
-  const promise = callTier(x, tier, controller.signal).finally(() => x.signal.removeEventListener("abort", onAbort));
+  const promise = call(tier, controller.signal).finally(() => x.signal.removeEventListener("abort", onAbort));
   promise.then(
     () => x.runtime.reportOutcome(tier, true),
     (error) => countsAgainstTier(error) && x.runtime.reportOutcome(tier, false),
@@ -24,10 +30,10 @@ function startLeg(x: ExecContext, tier: string): Leg {
   return { tier, started: performance.now(), controller, promise };
 }
 
-type Settled = { leg: Leg; result?: ProviderResult; error?: unknown };
-const settle = (leg: Leg): Promise<Settled> => leg.promise.then((result) => ({ leg, result }), (error) => ({ leg, error }));
+type Settled<R> = { leg: Leg<R>; result?: R; error?: unknown };
+const settle = <R>(leg: Leg<R>): Promise<Settled<R>> => leg.promise.then((result) => ({ leg, result }), (error) => ({ leg, error }));
 
-function record(x: ExecContext, s: Settled, outcome?: AttemptRecord["outcome"], confidence?: number): AttemptRecord {
+function record<R extends LegResult>(x: ExecContext, s: Settled<R>, outcome?: AttemptRecord["outcome"], confidence?: number): AttemptRecord {
   const ms = performance.now() - s.leg.started;
   const target = targetOf(x, s.leg.tier);
   const tier = tierConfig(x, s.leg.tier);
@@ -35,13 +41,16 @@ function record(x: ExecContext, s: Settled, outcome?: AttemptRecord["outcome"], 
   return failedAttempt(target, tier, s.error, ms, x.promptTokens, outcome ?? "error");
 }
 
-function abandon(x: ExecContext, leg: Leg): AttemptRecord {
+function abandon<R>(x: ExecContext, leg: Leg<R>): AttemptRecord {
   leg.controller.abort();
   return failedAttempt(targetOf(x, leg.tier), tierConfig(x, leg.tier), new Error("hedge lost: aborted"), performance.now() - leg.started, x.promptTokens, "hedge-lost");
 }
 
-export async function runHedged(x: ExecContext, smallTier: string, largeTier: string, delayMs: number): Promise<HedgeOutcome> {
-  const small = startLeg(x, smallTier);
+/** A non-streaming leg: one call of the tier. */
+export const callLeg = (x: ExecContext): LegCall<ProviderResult> => (tier, signal) => callTier(x, tier, signal);
+
+export async function runHedged<R extends LegResult>(x: ExecContext, smallTier: string, largeTier: string, delayMs: number, call: LegCall<R>): Promise<HedgeOutcome<R>> {
+  const small = startLeg(x, smallTier, call);
   const smallDone = settle(small);
   let timer: NodeJS.Timeout | undefined;
   const delay = new Promise<"delay">((resolve) => (timer = setTimeout(() => resolve("delay"), delayMs)));
@@ -63,7 +72,7 @@ export async function runHedged(x: ExecContext, smallTier: string, largeTier: st
     }
     return first.result ? { result: first.result, tier: smallTier, attempts } : { error: first.error, tier: smallTier, attempts };
   }
-  const large = startLeg(x, largeTier);
+  const large = startLeg(x, largeTier, call);
   const largeDone = settle(large);
   if (first !== "delay") return finishLarge(x, await largeDone, attempts);
 
@@ -87,7 +96,7 @@ export async function runHedged(x: ExecContext, smallTier: string, largeTier: st
   return s.result ? { result: s.result, tier: smallTier, attempts } : { error: s.error, tier: largeTier, attempts };
 }
 
-function finishLarge(x: ExecContext, s: Settled, attempts: AttemptRecord[]): HedgeOutcome {
+function finishLarge<R extends LegResult>(x: ExecContext, s: Settled<R>, attempts: AttemptRecord[]): HedgeOutcome<R> {
   attempts.push(record(x, s));
   return s.result ? { result: s.result, tier: s.leg.tier, attempts } : { error: s.error, tier: s.leg.tier, attempts };
 }
