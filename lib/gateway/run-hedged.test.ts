@@ -46,18 +46,23 @@ function legs(plan: Plan) {
   return { call, aborted, started };
 }
 
+/** Runs a hedge (small → large after 100 ms) over planned legs, advancing the fake clock by `ms`. */
+async function hedge(plan: Plan, ms: number, admitLarge = true) {
+  const { x } = context(admitLarge);
+  const l = legs(plan);
+  const done = runHedged(x, "small", "large", 100, l.call);
+  await vi.advanceTimersByTimeAsync(ms);
+  return { outcome: await done, ...l };
+}
+
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe("runHedged", () => {
   it("uses a confident small answer that comes before the delay, and never starts the large tier", async () => {
-    const { x } = context();
-    const l = legs({ small: { afterMs: 50, answer: confident }, large: { afterMs: 10, answer: confident } });
-    const done = runHedged(x, "small", "large", 100, l.call);
-    await vi.advanceTimersByTimeAsync(60);
-    const outcome = await done;
+    const { outcome, started } = await hedge({ small: { afterMs: 50, answer: confident }, large: { afterMs: 10, answer: confident } }, 60);
     expect(outcome).toMatchObject({ tier: "small" });
-    expect(l.started).toEqual(["small"]);
+    expect(started).toEqual(["small"]);
     expect(outcome.attempts.map((a) => [a.tier, a.outcome])).toEqual([["small", "ok"]]);
   });
 
@@ -78,36 +83,24 @@ describe("runHedged", () => {
   });
 
   it("uses the small answer when it comes back confident after the delay, aborting the large one", async () => {
-    const { x } = context();
-    const l = legs({ small: { afterMs: 150, answer: confident }, large: { afterMs: 500, answer: confident } });
-    const done = runHedged(x, "small", "large", 100, l.call);
-    await vi.advanceTimersByTimeAsync(160);
-    const outcome = await done;
+    const { outcome, aborted } = await hedge({ small: { afterMs: 150, answer: confident }, large: { afterMs: 500, answer: confident } }, 160);
     expect(outcome).toMatchObject({ tier: "small" });
-    expect(l.aborted).toEqual(["large"]);
+    expect(aborted).toEqual(["large"]);
     expect(outcome.attempts.map((a) => [a.tier, a.outcome])).toEqual([["small", "ok"], ["large", "hedge-lost"]]);
   });
 
   it("waits for the large answer when the small one is unsure or fails", async () => {
     for (const small of [{ afterMs: 150, answer: unsure }, { afterMs: 150, fail: "upstream 500" }]) {
-      const { x } = context();
-      const l = legs({ small, large: { afterMs: 300, answer: confident } });
-      const done = runHedged(x, "small", "large", 100, l.call);
-      await vi.advanceTimersByTimeAsync(450);
-      const outcome = await done;
+      const { outcome, aborted } = await hedge({ small, large: { afterMs: 300, answer: confident } }, 450);
       expect(outcome).toMatchObject({ tier: "large" });
-      expect(l.aborted).toEqual([]);
+      expect(aborted).toEqual([]);
       expect(outcome.attempts.map((a) => a.outcome)).toEqual([small.fail ? "error" : "low-confidence", "ok"]);
     }
   });
 
   it("keeps to the small tier when the large tier's circuit is open", async () => {
-    const { x } = context(false);
-    const l = legs({ small: { afterMs: 300, answer: confident }, large: { afterMs: 10, answer: confident } });
-    const done = runHedged(x, "small", "large", 100, l.call);
-    await vi.advanceTimersByTimeAsync(310);
-    const outcome = await done;
+    const { outcome, started } = await hedge({ small: { afterMs: 300, answer: confident }, large: { afterMs: 10, answer: confident } }, 310, false);
     expect(outcome).toMatchObject({ tier: "small" });
-    expect(l.started).toEqual(["small"]);
+    expect(started).toEqual(["small"]);
   });
 });
