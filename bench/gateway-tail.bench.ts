@@ -7,7 +7,8 @@
  * share of slow requests that overlapped a scavenge, a mark-compact (incremental marking
  * included) or a log flush, next to the same share for all requests (what chance alone gives).
  * Also: GC pauses by kind, and CPU per request of the gateway process and of Postgres.
- * Same stack and config as the gateway bench (bench/lib/bench-gateway.ts).
+ * Same stack and config as the gateway bench (bench/lib/bench-gateway.ts); BENCH_NODE_ARGS="..."
+ * passes node flags to the gateway, as there.
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -44,7 +45,8 @@ const overlaps = (a: Interval, b: Interval) => a[0] < b[1] && b[0] < a[1];
 async function main() {
   const probeFile = path.join(os.tmpdir(), `frontdesk-tail-${process.pid}.json`);
   process.env.TAIL_PROBE_FILE = probeFile;
-  const bench = await startBenchGateway("frontdesk_bench_tail", ["--import", path.join(import.meta.dirname, "lib/tail-probe.mjs")]);
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const bench = await startBenchGateway("frontdesk_bench_tail", ["--import", path.join(import.meta.dirname, "lib/tail-probe.mjs"), ...nodeArgs]);
   const { upstream, gateway, chat } = bench;
   const direct = { url: `${upstream.url}/v1/chat/completions`, headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "small-model", messages: JSON.parse(chat.body).messages }) };
   let viaDirect, viaGateway, cpu;
