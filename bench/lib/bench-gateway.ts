@@ -4,7 +4,7 @@
  * upstream; policy "default" with three rules, escalation off) applied through the CLI, an API
  * key, and a gateway process. `close()` stops and removes all of it.
  */
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEphemeralPostgres } from "../../lib/db/embedded-postgres.ts";
@@ -54,7 +54,7 @@ export async function startBenchGateway(databaseName: string, nodeArgs: string[]
         ],
       }),
     );
-    await runCli(["config", "apply", configFile], database.url);
+    await runCli(["config", "apply", configFile], database.url).finally(() => rmSync(configFile, { force: true }));
     const key = (await runCli(["keys", "create", "--name", "bench"], database.url)).trim();
     const gateway = await spawnGateway(database.url, {}, nodeArgs);
     const chat = {
