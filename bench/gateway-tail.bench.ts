@@ -10,34 +10,14 @@
  * Same stack and config as the gateway bench (bench/lib/bench-gateway.ts); BENCH_NODE_ARGS="..."
  * passes node flags to the gateway, as there.
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startBenchGateway } from "./lib/bench-gateway.ts";
 import { percentile, runLoad } from "./lib/load.ts";
+import { cpuMsWhere, processCpuMs } from "./lib/proc-cpu.ts";
 
 const SECONDS = 15;
-
-/** CPU time (ms) of the processes `pick` selects, from /proc; NaN where /proc is not there. */
-function cpuMs(pick: (comm: string, pid: number) => boolean): number {
-  let total = 0;
-  try {
-    for (const entry of readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-        if (!pick(stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), Number(entry))) continue;
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-      } catch {
-        // the process ended meanwhile
-      }
-    }
-    return total;
-  } catch {
-    return NaN;
-  }
-}
 
 type Interval = [start: number, end: number];
 const overlaps = (a: Interval, b: Interval) => a[0] < b[1] && b[0] < a[1];
@@ -47,8 +27,7 @@ async function main() {
   process.env.TAIL_PROBE_FILE = probeFile;
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const bench = await startBenchGateway("frontdesk_bench_tail", ["--import", path.join(import.meta.dirname, "lib/tail-probe.mjs"), ...nodeArgs]);
-  const { upstream, gateway, chat } = bench;
-  const direct = { url: `${upstream.url}/v1/chat/completions`, headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "small-model", messages: JSON.parse(chat.body).messages }) };
+  const { upstream, gateway, chat, direct } = bench;
   let viaDirect, viaGateway, cpu;
   try {
     await runLoad(chat, { concurrency: 20, seconds: 5 }); // steady state first, as in the gateway bench
@@ -56,12 +35,12 @@ async function main() {
     upstream.setDefaultBehavior("delay=20");
     await new Promise((r) => setTimeout(r, 2000));
     viaDirect = await runLoad(direct, { concurrency: 10, seconds: SECONDS / 2, warmupSeconds: 1 });
-    const before = { gateway: cpuMs((_, pid) => pid === gateway.pid), postgres: cpuMs((comm) => comm.startsWith("postgres")) };
+    const before = { gateway: processCpuMs(gateway.pid), postgres: cpuMsWhere((comm) => comm.startsWith("postgres")) };
     viaGateway = await runLoad(chat, { concurrency: 10, seconds: SECONDS, warmupSeconds: 1, spans: true });
     const n = viaGateway.requests * (1 + 1 / SECONDS); // the 1 s warm-up is in the CPU time too
     cpu = {
-      gateway: ((cpuMs((_, pid) => pid === gateway.pid) - before.gateway) * 1000) / n,
-      postgres: ((cpuMs((comm) => comm.startsWith("postgres")) - before.postgres) * 1000) / n,
+      gateway: ((processCpuMs(gateway.pid) - before.gateway) * 1000) / n,
+      postgres: ((cpuMsWhere((comm) => comm.startsWith("postgres")) - before.postgres) * 1000) / n,
     };
   } finally {
     await bench.close(); // the gateway writes the probe's file as it exits

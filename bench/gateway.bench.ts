@@ -12,13 +12,13 @@
  * BENCH_PROFILE=<dir> writes a CPU profile of the gateway; BENCH_NODE_ARGS="..." passes node flags to it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort } from "../lib/db/embedded-postgres.ts";
-import { BENCH_MESSAGES, startBenchGateway } from "./lib/bench-gateway.ts";
+import { startBenchGateway } from "./lib/bench-gateway.ts";
 import { percentile, runLoad, type LoadResult } from "./lib/load.ts";
+import { processCpuMs } from "./lib/proc-cpu.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -54,16 +54,6 @@ function rotate<T>(list: readonly T[], round: number): T[] {
   return list.map((_, i) => list[(i + round) % list.length]!);
 }
 
-/** CPU time (user + system, all threads) a process has used so far, in ms; NaN where /proc is not there. */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
-  } catch {
-    return NaN;
-  }
-}
-
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors}`;
 
 async function main() {
@@ -81,14 +71,14 @@ async function main() {
 
     const json = { "content-type": "application/json" };
     const targets = {
-      direct: { url: `${upstream.url}/v1/chat/completions`, headers: json, body: JSON.stringify({ model: "small-model", messages: BENCH_MESSAGES }) },
+      direct: bench.direct,
       frontdesk: bench.chat,
       portkey: {
         url: `http://127.0.0.1:${portkeyPort}/v1/chat/completions`,
         headers: { ...json, authorization: "Bearer sk-bench", "x-portkey-provider": "openai", "x-portkey-custom-host": `${upstream.url}/v1` },
-        body: JSON.stringify({ model: "small-model", messages: BENCH_MESSAGES }),
+        body: bench.direct.body,
       },
-      bare: { url: `http://127.0.0.1:${bare.match[1]}/v1/chat/completions`, headers: json, body: JSON.stringify({ model: "small-model", messages: BENCH_MESSAGES }) },
+      bare: { url: `http://127.0.0.1:${bare.match[1]}/v1/chat/completions`, headers: json, body: bench.direct.body },
     };
 
     console.log(`\nGateway benchmark (${os.cpus().length} cores, ${SECONDS} s per run, ${ROUNDS} rounds, medians over rounds)\n`);
@@ -112,7 +102,7 @@ async function main() {
         // slower here, and a fixed order would charge that to the same target every time.
         for (const name of rotate(["direct", "frontdesk", "bare"] as const, round)) {
           const pid = name === "direct" ? undefined : pids[name];
-          const cpuBefore = cpuMs(pid);
+          const cpuBefore = processCpuMs(pid);
           measured[name] = await runLoad(targets[name], {
             concurrency: 10,
             seconds: SECONDS,
@@ -120,7 +110,7 @@ async function main() {
             ...(name === "frontdesk" ? { onHeaders: (h: Record<string, unknown>) => overheads.push(Number(h["x-frontdesk-overhead-ms"])) } : {}),
           });
           // The load's 1 s warm-up is in the CPU time too: per request over all requests sent.
-          if (name !== "direct") cpu[name] = ((cpuMs(pid) - cpuBefore) * 1000) / (measured[name].requests * (1 + 1 / SECONDS));
+          if (name !== "direct") cpu[name] = ((processCpuMs(pid) - cpuBefore) * 1000) / (measured[name].requests * (1 + 1 / SECONDS));
         }
         const { direct, frontdesk: viaFrontdesk, bare: viaBare } = measured as Record<"direct" | "frontdesk" | "bare", LoadResult>;
         rounds.push({ direct, frontdesk: viaFrontdesk, bare: viaBare, overheads: overheads.sort((a, b) => a - b), cpu });

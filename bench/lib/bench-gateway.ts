@@ -13,7 +13,7 @@ import { runCli, spawnGateway, type GatewayProcess } from "../../lib/testing/spa
 import { spawnUpstream, type SpawnedUpstream } from "../../lib/testing/upstreams/spawn-upstream.ts";
 import type { LoadTarget } from "./load.ts";
 
-export const BENCH_MESSAGES = [{ role: "user", content: "Explain the difference between TCP and UDP in two sentences." }];
+const BENCH_MESSAGES = [{ role: "user", content: "Explain the difference between TCP and UDP in two sentences." }];
 
 export type BenchGateway = {
   databaseUrl: string;
@@ -21,6 +21,8 @@ export type BenchGateway = {
   gateway: GatewayProcess;
   /** POST /api/v1/chat/completions through the gateway, routed by the default policy. */
   chat: LoadTarget;
+  /** The same messages sent straight to the upstream (the baseline for added latency). */
+  direct: LoadTarget;
   close(): Promise<void>;
 };
 
@@ -62,11 +64,17 @@ export async function startBenchGateway(databaseName: string, nodeArgs: string[]
       headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
       body: JSON.stringify({ model: "frontdesk/auto", messages: BENCH_MESSAGES }),
     };
+    const direct = {
+      url: `${upstream.url}/v1/chat/completions`,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ model: "small-model", messages: BENCH_MESSAGES }),
+    };
     return {
       databaseUrl: database.url,
       upstream,
       gateway,
       chat,
+      direct,
       close: async () => {
         await gateway.stop();
         await close();
