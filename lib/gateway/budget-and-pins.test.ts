@@ -18,6 +18,17 @@ describe("BudgetTracker", () => {
     expect(t.spent("k1", DEC)).toBe(0);
     expect(monthStart(NOV).toISOString()).toBe("2026-11-01T00:00:00.000Z");
   });
+
+  it("keeps the month's spend up to the last millisecond and resets at the first of the next, across a year end", () => {
+    const t = new BudgetTracker();
+    const JAN = Date.UTC(2027, 0, 1);
+    t.refresh(new Map([["k1", 2]]), Date.UTC(2026, 11, 15));
+    expect(t.spent("k1", JAN - 1)).toBe(2);
+    expect(t.spent("k1", JAN)).toBe(0);
+    t.add("k1", 3, JAN + 5);
+    expect(t.spent("k1", Date.UTC(2027, 0, 31, 23, 59, 59, 999))).toBe(3);
+    expect(t.spent("k1", Date.UTC(2027, 1, 1))).toBe(0);
+  });
 });
 
 describe("SessionPins", () => {

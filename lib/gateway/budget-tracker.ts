@@ -8,14 +8,20 @@ export function monthStart(now: number): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 }
 
+function nextMonthStart(start: Date): number {
+  return Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);
+}
+
 export class BudgetTracker {
   private base = new Map<string, number>();
   private local = new Map<string, number>();
-  private month = "";
+  /** The current month as [start, next start) in epoch ms: checked on every request, so numbers, not Dates. */
+  private monthFrom = 0;
+  private monthTo = 0;
 
   /** Replace the base with fresh sums from the database (keys not listed spent nothing). */
   refresh(sums: Map<string, number>, now: number) {
-    this.month = monthStart(now).toISOString();
+    this.setMonth(now);
     this.base = new Map(sums);
     this.local.clear();
   }
@@ -32,11 +38,15 @@ export class BudgetTracker {
   }
 
   private rollMonth(now: number) {
-    const month = monthStart(now).toISOString();
-    if (month !== this.month) {
-      this.month = month;
-      this.base.clear();
-      this.local.clear();
-    }
+    if (now >= this.monthFrom && now < this.monthTo) return;
+    this.setMonth(now);
+    this.base.clear();
+    this.local.clear();
+  }
+
+  private setMonth(now: number) {
+    const start = monthStart(now);
+    this.monthFrom = start.getTime();
+    this.monthTo = nextMonthStart(start);
   }
 }

@@ -74,6 +74,18 @@ describe("routing through the gateway with the official openai client", () => {
     expect((row.latency as { attempts: Array<{ tier: string; outcome: string }> }).attempts).toEqual([expect.objectContaining({ tier: "fast", outcome: "ok" })]);
   });
 
+  it("keeps the logprobs the router asked for away from the client, and passes them on when the client asked", async () => {
+    // The default policy escalates, so the router asks the fast tier for logprobs to score confidence.
+    const plain = await chat("frontdesk/auto", "What are your opening hours?");
+    expect(plain.headers["x-frontdesk-tier"]).toBe("fast");
+    expect(plain.data.choices[0]!.logprobs ?? null).toBeNull();
+    const asked = await chat("frontdesk/auto", "What are your opening hours?", { logprobs: true });
+    expect(asked.data.choices[0]!.logprobs?.content?.length).toBeGreaterThan(0);
+    // A tier named directly is not escalated: nothing is asked for, the upstream's answer goes out as sent.
+    const direct = await chat("fast", "What are your opening hours?");
+    expect(direct.data.choices[0]).toMatchObject({ message: { content: "Hello from the test upstream." }, logprobs: null });
+  });
+
   it("sends a hard request to the capable tier through the classifier", async () => {
     const { headers } = await chat(
       "frontdesk/auto",

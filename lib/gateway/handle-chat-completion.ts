@@ -92,15 +92,27 @@ function failure(r: Routed, exec: { tier: string; error: unknown; attempts: Atte
   return jsonResponse(error.status, openAiErrorBody(error.status, error.message, error.code), headers);
 }
 
+/** Removes every choice's logprobs; true when there were any. */
+function stripLogprobs(response: { choices: Array<{ logprobs?: unknown }> }): boolean {
+  let found = false;
+  for (const choice of response.choices) {
+    if (choice.logprobs == null) continue; // OpenAI sends `logprobs: null` when none were asked for: nothing to remove
+    delete choice.logprobs;
+    found = true;
+  }
+  return found;
+}
+
 async function respondJson(r: Routed, x: ExecContext): Promise<GatewayResponse> {
   const preMs = performance.now() - r.t0;
   const exec = await executeRequest(x);
   if (!exec.ok) return failure(r, exec, preMs);
   const tPost = performance.now();
-  const response = exec.result.response;
+  const { response, raw } = exec.result;
   // Logprobs asked for by the router (to score confidence) are not the client's to receive.
-  if (!r.body.logprobs) for (const choice of response.choices) delete choice.logprobs;
-  const text = JSON.stringify(response);
+  // Otherwise the upstream's own text goes out as received (no second JSON.stringify per answer).
+  const stripped = !r.body.logprobs && stripLogprobs(response);
+  const text = raw !== undefined && !stripped ? raw : JSON.stringify(response);
   const overheadMs = preMs + (performance.now() - tPost);
   const model = r.config.targets.get(exec.tier)!.model;
   const headers = frontdeskHeaders({ tier: exec.tier, model, stage: effectiveStage(r.decision, exec), decisionId: r.id, overheadMs });

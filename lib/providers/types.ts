@@ -132,6 +132,9 @@ export interface Answer {
 
 export interface ProviderResult {
   response: ChatCompletion;
+  /** The upstream's JSON text `response` was parsed from, when there is one (OpenAI-compatible
+   *  upstreams): sent to the client as received when nothing has to be removed from it. */
+  raw?: string;
   usage: Usage;
   answer: Answer;
   upstreamMs: number;
