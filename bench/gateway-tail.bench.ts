@@ -6,20 +6,22 @@
  * direct call's p99 + 5 ms (the p99 target's budget) are matched against those intervals: the
  * share of slow requests that overlapped a scavenge, a mark-compact (incremental marking
  * included) or a log flush, next to the same share for all requests (what chance alone gives).
- * Also: GC pauses by kind, and CPU per request of the gateway process and of Postgres.
+ * Also: GC pauses by kind, CPU per request of the gateway process and of Postgres, and where a
+ * request's time goes (outside the gateway, inside it, the upstream call), matched by decision id.
  * Same stack and config as the gateway bench (bench/lib/bench-gateway.ts); BENCH_NODE_ARGS="..."
  * passes node flags to the gateway, as there.
  */
 import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { startBenchGateway } from "./lib/bench-gateway.ts";
 import { percentile, runLoad } from "./lib/load.ts";
 import { cpuMsWhere, processCpuMs } from "./lib/proc-cpu.ts";
 
 const SECONDS = 15;
 
-type Interval = [start: number, end: number];
+type Interval = readonly [start: number, end: number, ...rest: unknown[]];
 const overlaps = (a: Interval, b: Interval) => a[0] < b[1] && b[0] < a[1];
 
 async function main() {
@@ -29,6 +31,7 @@ async function main() {
   const bench = await startBenchGateway("frontdesk_bench_tail", ["--import", path.join(import.meta.dirname, "lib/tail-probe.mjs"), ...nodeArgs]);
   const { upstream, gateway, chat, direct } = bench;
   let viaDirect, viaGateway, cpu;
+  let attemptsMs = new Map<string, number>();
   try {
     await runLoad(chat, { concurrency: 20, seconds: 5 }); // steady state first, as in the gateway bench
     await runLoad(direct, { concurrency: 20, seconds: 2 });
@@ -42,10 +45,11 @@ async function main() {
       gateway: ((processCpuMs(gateway.pid) - before.gateway) * 1000) / n,
       postgres: ((cpuMsWhere((comm) => comm.startsWith("postgres")) - before.postgres) * 1000) / n,
     };
+    attemptsMs = await upstreamAttemptMs(bench.databaseUrl, viaGateway.spans!.flatMap((s) => (s[2] ? [s[2]] : [])));
   } finally {
     await bench.close(); // the gateway writes the probe's file as it exits
   }
-  const probe = JSON.parse(readFileSync(probeFile, "utf8")) as { gc: Array<[number, number, string]>; queries: Interval[] };
+  const probe = JSON.parse(readFileSync(probeFile, "utf8")) as { gc: Array<[number, number, string]>; queries: Interval[]; requests: Array<[string, number, number]> };
   rmSync(probeFile, { force: true });
   const spans = viaGateway.spans!;
   const window: Interval = [spans.reduce((m, s) => Math.min(m, s[0]), Infinity), spans.reduce((m, s) => Math.max(m, s[1]), 0)];
@@ -63,6 +67,29 @@ async function main() {
   }
   console.log(`  request-log queries: ${flushes.length}`);
 
+  // Where a request's time goes: the load generator's span, the gateway's part of it (node:http
+  // handing over the parsed request → the answer's last byte written), and within that the
+  // upstream attempt as logged. What is left outside the gateway is the two loopback hops and
+  // any wait for a CPU or for the gateway's event loop before node:http parses the request.
+  const inGateway = new Map(probe.requests.map(([id, start, end]) => [id, end - start]));
+  const parts = { outside: [] as number[], inside: [] as number[], upstream: [] as number[] };
+  for (const [start, end, id] of spans) {
+    const gateway = id === undefined ? undefined : inGateway.get(id);
+    const upstream = id === undefined ? undefined : attemptsMs.get(id);
+    if (gateway === undefined || upstream === undefined) continue;
+    parts.outside.push(end - start - gateway);
+    parts.inside.push(gateway - upstream);
+    parts.upstream.push(upstream);
+  }
+  const dist = (values: number[]) => {
+    const sorted = values.sort((a, b) => a - b);
+    return `p50 ${percentile(sorted, 50).toFixed(2)}  p90 ${percentile(sorted, 90).toFixed(2)}  p99 ${percentile(sorted, 99).toFixed(2)} ms`;
+  };
+  console.log(`  where the time goes (${parts.inside.length} requests matched by decision id):`);
+  console.log(`    outside the gateway (loopback hops, waiting for a CPU or the event loop)  ${dist(parts.outside)}`);
+  console.log(`    in the gateway, not counting the upstream call                           ${dist(parts.inside)}`);
+  console.log(`    the upstream call (logged attempt; direct p50 ${viaDirect.p50.toFixed(2)} ms incl. its two hops)    ${dist(parts.upstream)}`);
+
   const threshold = viaDirect.p99 + 5;
   const slow = spans.filter(([s, e]) => e - s > threshold);
   const causes: Record<string, (span: Interval) => boolean> = {
@@ -75,6 +102,22 @@ async function main() {
   for (const [name, test] of Object.entries(causes)) console.log(`    ${name.padEnd(13)} ${share(slow, test).padStart(4)} of the slow ones, ${share(spans, test).padStart(4)} of all`);
   const none = (span: Interval) => !Object.values(causes).some((test) => test(span));
   console.log(`    ${"none of them".padEnd(13)} ${share(slow, none).padStart(4)} of the slow ones, ${share(spans, none).padStart(4)} of all`);
+}
+
+/** Each logged request's upstream attempt time (all attempts summed), by decision id. */
+async function upstreamAttemptMs(databaseUrl: string, ids: string[]): Promise<Map<string, number>> {
+  await new Promise((r) => setTimeout(r, 500)); // the last rows' flush
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; ms: number }>(
+      `SELECT id, (SELECT coalesce(sum((a->>'ms')::float8), 0) FROM jsonb_array_elements(latency->'attempts') a) AS ms FROM "RequestLog" WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.ms]));
+  } finally {
+    await client.end();
+  }
 }
 
 main().catch((error) => {

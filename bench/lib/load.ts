@@ -13,9 +13,12 @@ export type LoadResult = {
   p90: number;
   p99: number;
   samples: number[];
-  /** With `spans: true`: each answered request's [start, end] in absolute ms (performance.timeOrigin + now). */
-  spans?: Array<[number, number]>;
+  /** With `spans: true`: each answered request's [start, end] in absolute ms (performance.timeOrigin + now),
+   *  and its x-frontdesk-decision-id when the answer has one. */
+  spans?: Array<Span>;
 };
+
+export type Span = [start: number, end: number, decisionId?: string];
 
 export type LoadTarget = { url: string; headers: Record<string, string>; body: string };
 
@@ -48,19 +51,21 @@ export async function runLoad(
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const run = async (seconds: number, record: boolean) => {
     const samples: number[] = [];
-    const spans: Array<[number, number]> = [];
+    const spans: Span[] = [];
     let errors = 0;
     const end = performance.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: opts.concurrency }, async () => {
         while (performance.now() < end) {
           const t = performance.now();
-          const status = await once(agent, target, record ? opts.onHeaders : undefined).catch(() => 0);
+          let decisionId: string | undefined;
+          const onHeaders = !record ? undefined : opts.spans ? (h: http.IncomingHttpHeaders) => ((decisionId = h["x-frontdesk-decision-id"] as string | undefined), opts.onHeaders?.(h)) : opts.onHeaders;
+          const status = await once(agent, target, onHeaders).catch(() => 0);
           if (status !== 200) errors++;
           else if (record) {
             const now = performance.now();
             samples.push(now - t);
-            if (opts.spans) spans.push([performance.timeOrigin + t, performance.timeOrigin + now]);
+            if (opts.spans) spans.push(decisionId ? [performance.timeOrigin + t, performance.timeOrigin + now, decisionId] : [performance.timeOrigin + t, performance.timeOrigin + now]);
           }
         }
       }),
