@@ -13,6 +13,8 @@ import {
   escalationTarget,
   fallbackAfter,
   newExecState,
+  noTierTried,
+  NOT_TRIED,
   targetOf,
   tierConfig,
   type ExecContext,
@@ -40,7 +42,7 @@ async function callOnce(x: ExecContext, s: ExecState, tier: string): Promise<Ste
 export async function executeRequest(x: ExecContext): Promise<Execution> {
   const s = newExecState(x.decision);
   let tier: string | null = x.decision.tier;
-  let lastError: unknown = new Error("no tier could be tried");
+  let lastError: unknown = NOT_TRIED;
   let lastTier = x.decision.tier;
   while (tier) {
     s.attempted.add(tier);
@@ -83,5 +85,5 @@ export async function executeRequest(x: ExecContext): Promise<Execution> {
     }
     return { ...s, ok: true, tier: step.tier, result: step.result };
   }
-  return { ...s, ok: false, tier: lastTier, error: lastError };
+  return { ...s, ok: false, tier: lastTier, error: lastError === NOT_TRIED ? noTierTried() : lastError };
 }

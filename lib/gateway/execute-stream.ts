@@ -14,6 +14,8 @@ import {
   escalationTarget,
   fallbackAfter,
   newExecState,
+  noTierTried,
+  NOT_TRIED,
   targetOf,
   tierConfig,
   wantsLogprobs,
@@ -48,7 +50,7 @@ const drainedLeg =
 export async function executeStream(x: ExecContext): Promise<StreamExecution> {
   const s = newExecState(x.decision);
   let tier: string | null = x.decision.tier;
-  let lastError: unknown = new Error("no tier could be tried");
+  let lastError: unknown = NOT_TRIED;
   let lastTier = x.decision.tier;
   while (tier) {
     s.attempted.add(tier);
@@ -100,5 +102,5 @@ export async function executeStream(x: ExecContext): Promise<StreamExecution> {
       if (tier) s.fellBack = true;
     }
   }
-  return { ...s, ok: false, tier: lastTier, error: lastError };
+  return { ...s, ok: false, tier: lastTier, error: lastError === NOT_TRIED ? noTierTried() : lastError };
 }
