@@ -24,7 +24,12 @@ function cannedTokens(options: SimulatedOptions, count: number): string[] {
   let base = cannedTokenCache.get(options);
   if (!base) cannedTokenCache.set(options, (base = splitTokens(options.cannedAnswer)));
   const out: string[] = [];
-  for (let i = 0; i < count; i++) out.push(base[i % base.length]);
+  for (let i = 0; i < count; i++) {
+    const token = base[i % base.length];
+    // A longer answer starts the canned text over: a space keeps "called." and "Thanks" apart.
+    const restarts = i % base.length === base.length - 1 && i < count - 1;
+    out.push(restarts && !/\s$/.test(token) ? `${token} ` : token);
+  }
   return out;
 }
 

@@ -63,6 +63,13 @@ describe("simulated provider", () => {
     expect(r.response.system_fingerprint).toBe("frontdesk-simulated");
   });
 
+  it("starts the canned answer over, with a space, when the answer is longer than it", async () => {
+    const r = await callSimulated(target({ completionTokens: { min: 45, max: 45 } }), ask("unknown"), { rng: createRng(3), ...fakeTime() });
+    expect(r.answer.content.startsWith(`${DEFAULT_CANNED_ANSWER} ${DEFAULT_CANNED_ANSWER} `)).toBe(true);
+    expect(r.answer.content).not.toMatch(/\.Thanks/);
+    expect(r.usage.completionTokens).toBe(45);
+  });
+
   it("honours max_tokens with finish_reason length", async () => {
     const r = await callSimulated(target(), { ...ask("unknown"), max_tokens: 3 }, { rng: createRng(3), ...fakeTime() });
     expect(r.answer.finishReason).toBe("length");
