@@ -27,7 +27,8 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function once(agent: http.Agent, target: LoadTarget, onHeaders?: (h: http.IncomingHttpHeaders) => void): Promise<number> {
+/** One request; resolves with its status and the answer's x-frontdesk-decision-id (if any) once the body is read. */
+function once(agent: http.Agent, target: LoadTarget, onHeaders?: (h: http.IncomingHttpHeaders) => void): Promise<{ status: number; decisionId?: string }> {
   const url = new URL(target.url);
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -35,7 +36,7 @@ function once(agent: http.Agent, target: LoadTarget, onHeaders?: (h: http.Incomi
       (res) => {
         onHeaders?.(res.headers);
         res.on("data", () => {});
-        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, decisionId: res.headers["x-frontdesk-decision-id"] as string | undefined }));
         res.on("error", reject);
       },
     );
@@ -58,14 +59,12 @@ export async function runLoad(
       Array.from({ length: opts.concurrency }, async () => {
         while (performance.now() < end) {
           const t = performance.now();
-          let decisionId: string | undefined;
-          const onHeaders = !record ? undefined : opts.spans ? (h: http.IncomingHttpHeaders) => ((decisionId = h["x-frontdesk-decision-id"] as string | undefined), opts.onHeaders?.(h)) : opts.onHeaders;
-          const status = await once(agent, target, onHeaders).catch(() => 0);
+          const { status, decisionId } = await once(agent, target, record ? opts.onHeaders : undefined).catch(() => ({ status: 0, decisionId: undefined }));
           if (status !== 200) errors++;
           else if (record) {
             const now = performance.now();
             samples.push(now - t);
-            if (opts.spans) spans.push(decisionId ? [performance.timeOrigin + t, performance.timeOrigin + now, decisionId] : [performance.timeOrigin + t, performance.timeOrigin + now]);
+            if (opts.spans) spans.push([performance.timeOrigin + t, performance.timeOrigin + now, decisionId]);
           }
         }
       }),

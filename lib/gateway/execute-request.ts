@@ -11,9 +11,9 @@ import {
   callTier,
   countsAgainstTier,
   escalationTarget,
+  failureOf,
   fallbackAfter,
   newExecState,
-  noTierTried,
   NOT_TRIED,
   targetOf,
   tierConfig,
@@ -85,5 +85,5 @@ export async function executeRequest(x: ExecContext): Promise<Execution> {
     }
     return { ...s, ok: true, tier: step.tier, result: step.result };
   }
-  return { ...s, ok: false, tier: lastTier, error: lastError === NOT_TRIED ? noTierTried() : lastError };
+  return { ...s, ok: false, tier: lastTier, error: failureOf(lastError) };
 }

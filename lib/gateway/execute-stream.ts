@@ -12,9 +12,9 @@ import { failedAttempt, successAttempt } from "./attempts.ts";
 import {
   countsAgainstTier,
   escalationTarget,
+  failureOf,
   fallbackAfter,
   newExecState,
-  noTierTried,
   NOT_TRIED,
   targetOf,
   tierConfig,
@@ -102,5 +102,5 @@ export async function executeStream(x: ExecContext): Promise<StreamExecution> {
       if (tier) s.fellBack = true;
     }
   }
-  return { ...s, ok: false, tier: lastTier, error: lastError === NOT_TRIED ? noTierTried() : lastError };
+  return { ...s, ok: false, tier: lastTier, error: failureOf(lastError) };
 }
