@@ -3,7 +3,7 @@
 // prompts built from real prompts.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseOutcomes, type OutcomeRow } from "@/lib/classifier/parse-outcomes";
+import { parseOutcomes, type OutcomeRow } from "../lib/classifier/parse-outcomes";
 
 const DATA = path.join(import.meta.dirname, "..", "data", "routing");
 

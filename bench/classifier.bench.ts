@@ -8,12 +8,12 @@
 //   npx tsx bench/classifier.bench.ts [--rows=10000] [--iterations=5000]
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { contentFeatures } from "@/lib/classifier/content-features";
-import { loadIntentModel } from "@/lib/classifier/intent/load-intent-model";
-import { predictIntent } from "@/lib/classifier/intent/predict-intent";
-import { loadClassifier } from "@/lib/classifier/load-classifier";
-import { parseOutcomes } from "@/lib/classifier/parse-outcomes";
-import { trainClassifier } from "@/lib/classifier/train-classifier";
+import { contentFeatures } from "../lib/classifier/content-features";
+import { loadIntentModel } from "../lib/classifier/intent/load-intent-model";
+import { predictIntent } from "../lib/classifier/intent/predict-intent";
+import { loadClassifier } from "../lib/classifier/load-classifier";
+import { parseOutcomes } from "../lib/classifier/parse-outcomes";
+import { trainClassifier } from "../lib/classifier/train-classifier";
 import { longPrompts, percentile, twoTierRows } from "./classifier-fixtures";
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);

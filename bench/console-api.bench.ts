@@ -6,10 +6,10 @@
  * Uses DATABASE_URL's server or a temporary embedded Postgres; the database is dropped after.
  *   BENCH_ROWS=1000000 BENCH_CALLS=50
  */
-import { startEphemeralPostgres } from "../lib/db/embedded-postgres.ts";
-import { resetEnvCache } from "../lib/env.ts";
-import { createTestDatabase } from "../lib/testing/test-database.ts";
-import { percentile } from "./lib/load.ts";
+import { startEphemeralPostgres } from "../lib/db/embedded-postgres";
+import { resetEnvCache } from "../lib/env";
+import { createTestDatabase } from "../lib/testing/test-database";
+import { percentile } from "./lib/load";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 50);
@@ -21,18 +21,18 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   resetEnvCache();
   try {
-    const { seed } = await import("../prisma/seed.ts");
+    const { seed } = await import("../prisma/seed");
     await seed({ adminEmail: "bench@example.com", adminPassword: "bench-password-1", demo: true, demoTraffic: false });
-    const { seedBulkRequests } = await import("../lib/demo/seed-bulk-requests.ts");
+    const { seedBulkRequests } = await import("../lib/demo/seed-bulk-requests");
     const end = new Date();
     const seeded = await seedBulkRequests({ count: ROWS, days: 30, end });
     console.log(`seeded ${seeded.inserted.toLocaleString("en-US")} requests, ${seeded.rollups.toLocaleString("en-US")} rollup rows in ${(seeded.ms / 1000).toFixed(1)} s`);
 
-    const { POST: signIn } = await import("../app/api/auth/sign-in/route.ts");
-    const { GET: overview } = await import("../app/api/admin/overview/route.ts");
-    const { GET: drift } = await import("../app/api/admin/drift/route.ts");
-    const { GET: firing } = await import("../app/api/admin/alerts/firing/route.ts");
-    const { jsonRequest, cookieFrom } = await import("../lib/testing/requests.ts");
+    const { POST: signIn } = await import("../app/api/auth/sign-in/route");
+    const { GET: overview } = await import("../app/api/admin/overview/route");
+    const { GET: drift } = await import("../app/api/admin/drift/route");
+    const { GET: firing } = await import("../app/api/admin/alerts/firing/route");
+    const { jsonRequest, cookieFrom } = await import("../lib/testing/requests");
     const cookie = cookieFrom(await signIn(jsonRequest("POST", "/api/auth/sign-in", { body: { email: "bench@example.com", password: "bench-password-1" } })));
 
     const measure = async (name: string, call: () => Promise<Response>, calls = CALLS) => {
@@ -54,13 +54,13 @@ async function main() {
       await measure(`overview ${label}`, () => overview(jsonRequest("GET", `/api/admin/overview?${q}`, { cookie })));
       await measure(`drift ${label}`, () => drift(jsonRequest("GET", `/api/admin/drift?${q}`, { cookie })));
     }
-    const { clearAlertCache } = await import("../lib/monitoring/firing-alerts.ts");
+    const { clearAlertCache } = await import("../lib/monitoring/firing-alerts");
     await measure("alerts/firing (uncached)", () => {
       clearAlertCache();
       return firing(jsonRequest("GET", "/api/admin/alerts/firing", { cookie }));
     }, 20);
   } finally {
-    const { disconnectDb } = await import("../lib/db/prisma.ts");
+    const { disconnectDb } = await import("../lib/db/prisma");
     await disconnectDb();
     await database.drop();
     await ephemeral?.stop();

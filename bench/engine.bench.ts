@@ -3,12 +3,12 @@
 // Prints p50/p99 in microseconds; asserts nothing. Target p99 ≤ 200 µs.
 //   npx tsx bench/engine.bench.ts [--iterations=20000] [--warmup=3000] [--stub]
 // --stub replaces the heuristic classifier with a constant one, to see the engine's own share.
-import type { TierClassifier } from "@/lib/classifier/types";
-import { buildSnapshot } from "@/lib/routing/build-snapshot";
-import { configFileSchema } from "@/lib/routing/config-schema";
-import { decide } from "@/lib/routing/decide";
-import { estimateTokens } from "@/lib/routing/request-text";
-import { isRejection, type EngineContext, type RouteRequest, type TraceStep } from "@/lib/routing/types";
+import type { TierClassifier } from "../lib/classifier/types";
+import { buildSnapshot } from "../lib/routing/build-snapshot";
+import { configFileSchema } from "../lib/routing/config-schema";
+import { decide } from "../lib/routing/decide";
+import { estimateTokens } from "../lib/routing/request-text";
+import { isRejection, type EngineContext, type RouteRequest, type TraceStep } from "../lib/routing/types";
 import { benchConversations, ENGINE_BENCH_CONFIG } from "./engine-fixtures";
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
@@ -20,7 +20,7 @@ const stub = (n: number): TierClassifier => ({ id: "stub", kind: "heuristic", ti
 async function heuristicFactory(): Promise<{ factory: (n: number) => TierClassifier; label: string }> {
   if (process.argv.includes("--stub")) return { factory: stub, label: "constant stub (--stub)" };
   try {
-    const mod = await import("@/lib/classifier/heuristic-scorer");
+    const mod = await import("../lib/classifier/heuristic-scorer");
     return { factory: mod.createHeuristicClassifier, label: "built-in heuristic (lib/classifier)" };
   } catch {
     return { factory: stub, label: "constant stub (lib/classifier/heuristic-scorer not found)" };
@@ -77,7 +77,7 @@ async function main() {
 
   // The same policy as the gateway runs it by default: two tiers and the shipped trained
   // classifier (hashed n-grams + content features) instead of the built-in heuristic.
-  const { loadClassifier } = await import("@/lib/classifier/load-classifier");
+  const { loadClassifier } = await import("../lib/classifier/load-classifier");
   const { readFileSync } = await import("node:fs");
   const trained = loadClassifier(JSON.parse(readFileSync(new URL("../lib/classifier/default-model.json", import.meta.url), "utf8")));
   const twoTier = configFileSchema.parse({ ...ENGINE_BENCH_CONFIG, policies: (ENGINE_BENCH_CONFIG.policies ?? []).map((p) => ({ ...p, tiers: ["fast", "capable"], rules: (p.rules ?? []).filter((r) => r.tier !== "balanced") })) });

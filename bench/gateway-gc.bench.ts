@@ -8,8 +8,8 @@
  * — still with more than one run each.
  * Same stack and config as the gateway bench (bench/lib/bench-gateway.ts).
  */
-import { startBenchGateway } from "./lib/bench-gateway.ts";
-import { runLoad } from "./lib/load.ts";
+import { startBenchGateway } from "./lib/bench-gateway";
+import { runLoad } from "./lib/load";
 
 const SECONDS = 8;
 

@@ -15,9 +15,9 @@ import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startBenchGateway } from "./lib/bench-gateway.ts";
-import { percentile, runLoad } from "./lib/load.ts";
-import { cpuMsWhere, processCpuMs } from "./lib/proc-cpu.ts";
+import { startBenchGateway } from "./lib/bench-gateway";
+import { percentile, runLoad } from "./lib/load";
+import { cpuMsWhere, processCpuMs } from "./lib/proc-cpu";
 
 const SECONDS = 15;
 

@@ -15,10 +15,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort } from "../lib/db/embedded-postgres.ts";
-import { startBenchGateway } from "./lib/bench-gateway.ts";
-import { percentile, runLoad, type LoadResult } from "./lib/load.ts";
-import { processCpuMs } from "./lib/proc-cpu.ts";
+import { freePort } from "../lib/db/embedded-postgres";
+import { startBenchGateway } from "./lib/bench-gateway";
+import { percentile, runLoad, type LoadResult } from "./lib/load";
+import { processCpuMs } from "./lib/proc-cpu";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);

@@ -4,8 +4,8 @@
 //   npx tsx bench/upstream-overhead.bench.ts [--seconds=5] [--concurrency=10]
 import http from "node:http";
 import os from "node:os";
-import { callProvider, destroyAgents, type ProviderTarget } from "@/lib/providers";
-import { spawnUpstream } from "@/lib/testing/upstreams/spawn-upstream";
+import { callProvider, destroyAgents, type ProviderTarget } from "../lib/providers";
+import { spawnUpstream } from "../lib/testing/upstreams/spawn-upstream";
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const SECONDS = arg("seconds", 5);

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { verifyPassword } from "@/lib/auth/password";
-import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { createTestDatabase } from "@/lib/testing/test-database";
-import { DEMO_DATASET } from "@/lib/demo/demo-dataset";
-import { ruleSchema } from "@/lib/routing/config-schema";
+import { verifyPassword } from "../lib/auth/password";
+import { createPrismaClient, type Db } from "../lib/db/prisma";
+import { createTestDatabase } from "../lib/testing/test-database";
+import { DEMO_DATASET } from "../lib/demo/demo-dataset";
+import { ruleSchema } from "../lib/routing/config-schema";
 import { seed } from "./seed";
 
 const cleanups: Array<() => Promise<void>> = [];

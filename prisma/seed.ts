@@ -3,14 +3,14 @@
  * install has something to look at. Runs once per database (marker in Setting "seed.v1");
  * `npm start` calls it after migrating. Safe to run again: it does nothing the second time.
  */
-import { generatePassword, hashPassword } from "../lib/auth/password.ts";
-import { recordAudit, SYSTEM_ACTOR } from "../lib/db/audit-repo.ts";
-import { importDataset } from "../lib/datasets/import-dataset.ts";
+import { generatePassword, hashPassword } from "../lib/auth/password";
+import { recordAudit, SYSTEM_ACTOR } from "../lib/db/audit-repo";
+import { importDataset } from "../lib/datasets/import-dataset";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { db as sharedDb, type Db } from "../lib/db/prisma.ts";
-import { DEMO_DATASET } from "../lib/demo/demo-dataset.ts";
-import { DEMO_RULES, DEMO_TIERS, demoOptions } from "../lib/demo/demo-tiers.ts";
+import { db as sharedDb, type Db } from "../lib/db/prisma";
+import { DEMO_DATASET } from "../lib/demo/demo-dataset";
+import { DEMO_RULES, DEMO_TIERS, demoOptions } from "../lib/demo/demo-tiers";
 
 const MARKER = "seed.v1";
 
@@ -47,7 +47,7 @@ export async function seed(
 /** A failed backfill must not stop the first start: the console simply starts empty. */
 async function backfill(): Promise<SeedResult["demoTraffic"]> {
   try {
-    const { backfillDemoTraffic } = await import("../lib/demo/backfill-demo-traffic.ts");
+    const { backfillDemoTraffic } = await import("../lib/demo/backfill-demo-traffic");
     return await backfillDemoTraffic();
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };

@@ -7,9 +7,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startEphemeralPostgres } from "../lib/db/embedded-postgres.ts";
-import { MIGRATIONS_DIR } from "../lib/db/migrate.ts";
-import { pendingSchemaSql } from "./lib/pending-schema-sql.ts";
+import { startEphemeralPostgres } from "../lib/db/embedded-postgres";
+import { MIGRATIONS_DIR } from "../lib/db/migrate";
+import { pendingSchemaSql } from "./lib/pending-schema-sql";
 
 function timestamp(d = new Date()) {
   return d.toISOString().replace(/[-:T]/g, "").slice(0, 14);

@@ -2,8 +2,8 @@
  * `npm run db:migrate`: apply pending migrations to DATABASE_URL, or to the embedded database
  * in the data folder (starting it for the duration when `npm start` is not running).
  */
-import { migrate } from "../lib/db/migrate.ts";
-import { withDatabase } from "../lib/db/with-database.ts";
+import { migrate } from "../lib/db/migrate";
+import { withDatabase } from "../lib/db/with-database";
 
 process.exitCode = await withDatabase(async (url) => {
   const result = await migrate(url, { log: (l) => console.error(l) });

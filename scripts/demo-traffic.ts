@@ -9,8 +9,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import OpenAI from "openai";
-import { withCliDatabase } from "../lib/cli/cli-database.ts";
-import { parseFlags } from "../lib/cli/args.ts";
+import { withCliDatabase } from "../lib/cli/cli-database";
+import { parseFlags } from "../lib/cli/args";
 
 const EVERYDAY = [
   "What are your opening hours?",
@@ -30,7 +30,7 @@ function prompts(): string[] {
 
 async function apiKey(given: string | undefined): Promise<string> {
   if (given) return given;
-  const { createApiKey } = await import("../lib/auth/manage-api-keys.ts");
+  const { createApiKey } = await import("../lib/auth/manage-api-keys");
   const { key } = await withCliDatabase(() => createApiKey({ id: null, email: "demo-traffic" }, { name: `demo-traffic ${new Date().toISOString().slice(0, 16)}` }));
   await new Promise((r) => setTimeout(r, 300)); // the gateway reloads its key table on the change notice
   return key;

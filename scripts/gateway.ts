@@ -5,10 +5,10 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { env } from "../lib/env.ts";
-import { gatewayRuntime } from "../lib/gateway/gateway-runtime.ts";
-import { serveFastPath } from "../lib/server/fast-path.ts";
-import { tuneGcForLatency } from "../lib/server/gc-tuning.ts";
+import { env } from "../lib/env";
+import { gatewayRuntime } from "../lib/gateway/gateway-runtime";
+import { serveFastPath } from "../lib/server/fast-path";
+import { tuneGcForLatency } from "../lib/server/gc-tuning";
 
 const log = (line: string) => console.log(`[frontdesk-gateway] ${line}`);
 

@@ -6,12 +6,12 @@
  * overview's "Remove demo data" deletes them.
  */
 import { parseArgs } from "node:util";
-import { withCliDatabase } from "../lib/cli/cli-database.ts";
+import { withCliDatabase } from "../lib/cli/cli-database";
 
 const { values } = parseArgs({ options: { count: { type: "string", default: "1000000" }, days: { type: "string", default: "30" } } });
 
 await withCliDatabase(async () => {
-  const { seedBulkRequests } = await import("../lib/demo/seed-bulk-requests.ts");
+  const { seedBulkRequests } = await import("../lib/demo/seed-bulk-requests");
   const result = await seedBulkRequests({ count: Number(values.count), days: Number(values.days), log: (l) => process.stderr.write(`  ${l}\n`) });
   console.log(`seed:million: ${result.inserted.toLocaleString("en-US")} requests, ${result.rollups.toLocaleString("en-US")} rollup rows in ${(result.ms / 1000).toFixed(1)} s`);
 });

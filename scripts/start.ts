@@ -6,12 +6,12 @@
  * `npm run dev` does the same with Next.js in development mode (no build).
  */
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded-postgres.ts";
-import { migrate } from "../lib/db/migrate.ts";
-import { EMBEDDED_DATABASE } from "../lib/db/with-database.ts";
-import { env, resetEnvCache } from "../lib/env.ts";
-import { tuneGcForLatency } from "../lib/server/gc-tuning.ts";
-import { buildIfNeeded } from "./lib/build-if-needed.ts";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { migrate } from "../lib/db/migrate";
+import { EMBEDDED_DATABASE } from "../lib/db/with-database";
+import { env, resetEnvCache } from "../lib/env";
+import { tuneGcForLatency } from "../lib/server/gc-tuning";
+import { buildIfNeeded } from "./lib/build-if-needed";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const isDev = process.argv.includes("--dev");
@@ -70,7 +70,7 @@ async function main() {
   const migrated = await migrate(databaseUrl, { log });
   for (const warning of migrated.checksumWarnings) log(`warning: ${warning}`);
 
-  const { seed } = await import("../prisma/seed.ts");
+  const { seed } = await import("../prisma/seed");
   const seeded = await seed({ adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD, demo: config.FRONTDESK_SEED_DEMO });
   if (seeded.admin) printFirstAdmin(seeded.admin);
   if (seeded.demoTraffic) {
@@ -81,9 +81,9 @@ async function main() {
     const d = seeded.demoDataset;
     log("error" in d ? `demo dataset import failed (import one on /jobs): ${d.error}` : `demo dataset "${d.name}" imported: ${d.rows} rows (retrain on /jobs)`);
   }
-  const { disconnectDb } = await import("../lib/db/prisma.ts");
+  const { disconnectDb } = await import("../lib/db/prisma");
   running.push({ name: "database pool", stop: disconnectDb });
-  const { gatewayRuntime } = await import("../lib/gateway/gateway-runtime.ts");
+  const { gatewayRuntime } = await import("../lib/gateway/gateway-runtime");
   await gatewayRuntime().start();
   running.push({
     name: "request-log writer",
@@ -93,7 +93,7 @@ async function main() {
     },
   });
 
-  const { startWorker } = await import("../lib/jobs/worker.ts");
+  const { startWorker } = await import("../lib/jobs/worker");
   const worker = await startWorker((line) => log(`worker: ${line}`));
   running.push({ name: "job worker", stop: () => worker.stop() });
 
@@ -104,7 +104,7 @@ async function main() {
       forceStop.push(stop);
     });
   }
-  const { startHttpServer } = await import("../lib/server/start-http-server.ts");
+  const { startHttpServer } = await import("../lib/server/start-http-server");
   const server = await startHttpServer({ dev: isDev, port: config.PORT, host: config.HOST, dir: ROOT });
   running.push({ name: "HTTP server", stop: () => server.close() });
   log(`ready: console and gateway on ${server.url}`);

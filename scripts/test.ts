@@ -8,9 +8,9 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { startEphemeralPostgres, type EmbeddedPostgres } from "../lib/db/embedded-postgres.ts";
-import { systemChromium } from "../lib/testing/chromium.ts";
-import { assertLocalDatabase, createTestDatabase } from "../lib/testing/test-database.ts";
+import { startEphemeralPostgres, type EmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { systemChromium } from "../lib/testing/chromium";
+import { assertLocalDatabase, createTestDatabase } from "../lib/testing/test-database";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const STEPS = ["lint", "typecheck", "unit", "integration", "build", "e2e"] as const;

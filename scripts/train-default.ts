@@ -13,9 +13,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseOutcomes, type OutcomeRow } from "../lib/classifier/parse-outcomes.ts";
-import { serializeArtifact } from "../lib/classifier/serialize-artifact.ts";
-import { trainClassifier, type TrainOptions } from "../lib/classifier/train-classifier.ts";
+import { parseOutcomes, type OutcomeRow } from "../lib/classifier/parse-outcomes";
+import { serializeArtifact } from "../lib/classifier/serialize-artifact";
+import { trainClassifier, type TrainOptions } from "../lib/classifier/train-classifier";
 
 export type DefaultSource = { file: string; fast: string; capable: string };
 

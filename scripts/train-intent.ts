@@ -8,12 +8,12 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { evaluateIntents } from "../lib/classifier/intent/evaluate-intent.ts";
-import { serializeIntentArtifact } from "../lib/classifier/intent/intent-artifact.ts";
-import { loadIntentModel } from "../lib/classifier/intent/load-intent-model.ts";
-import type { IntentSplits } from "../lib/classifier/intent/parse-intent-data.ts";
-import { trainIntentModel, type IntentTrainOptions } from "../lib/classifier/intent/train-intent.ts";
-import { readIntentData } from "../lib/cli/intent-data.ts";
+import { evaluateIntents } from "../lib/classifier/intent/evaluate-intent";
+import { serializeIntentArtifact } from "../lib/classifier/intent/intent-artifact";
+import { loadIntentModel } from "../lib/classifier/intent/load-intent-model";
+import type { IntentSplits } from "../lib/classifier/intent/parse-intent-data";
+import { trainIntentModel, type IntentTrainOptions } from "../lib/classifier/intent/train-intent";
+import { readIntentData } from "../lib/cli/intent-data";
 
 export const DEFAULT_INTENT_SEED = 1;
 export const DEFAULT_INTENT_ID = "clinc150-v1";

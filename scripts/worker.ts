@@ -2,8 +2,8 @@
  * `npm run worker`: a job worker on its own (scale-out; `npm start` already runs one). Needs
  * DATABASE_URL. SIGINT/SIGTERM: finish or hand back the current job, then exit.
  */
-import { env } from "../lib/env.ts";
-import { startWorker } from "../lib/jobs/worker.ts";
+import { env } from "../lib/env";
+import { startWorker } from "../lib/jobs/worker";
 
 async function main() {
   if (!env().DATABASE_URL) throw new Error("DATABASE_URL is required for a stand-alone worker.");

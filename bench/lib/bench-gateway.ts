@@ -7,11 +7,11 @@
 import { rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEphemeralPostgres } from "../../lib/db/embedded-postgres.ts";
-import { createTestDatabase } from "../../lib/testing/test-database.ts";
-import { runCli, spawnGateway, type GatewayProcess } from "../../lib/testing/spawn-gateway.ts";
-import { spawnUpstream, type SpawnedUpstream } from "../../lib/testing/upstreams/spawn-upstream.ts";
-import type { LoadTarget } from "./load.ts";
+import { startEphemeralPostgres } from "../../lib/db/embedded-postgres";
+import { createTestDatabase } from "../../lib/testing/test-database";
+import { runCli, spawnGateway, type GatewayProcess } from "../../lib/testing/spawn-gateway";
+import { spawnUpstream, type SpawnedUpstream } from "../../lib/testing/upstreams/spawn-upstream";
+import type { LoadTarget } from "./load";
 
 const BENCH_MESSAGES = [{ role: "user", content: "Explain the difference between TCP and UDP in two sentences." }];
 

@@ -1,14 +1,14 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as listRoute, POST as createRoute } from "@/app/api/admin/keys/route";
-import { PATCH as patchRoute } from "@/app/api/admin/keys/[id]/route";
-import { GET as policiesRoute } from "@/app/api/admin/policies/route";
-import { db } from "@/lib/db/prisma";
-import { gatewayRuntime } from "@/lib/gateway/gateway-runtime";
-import { uuidv7 } from "@/lib/gateway/uuidv7";
-import { flushRequestLog, startGatewayHarness, type Harness } from "@/lib/testing/gateway-harness";
-import { signedIn } from "@/lib/testing/labeling-fixtures";
-import { jsonRequest, routeParams } from "@/lib/testing/requests";
+import { GET as listRoute, POST as createRoute } from "../../app/api/admin/keys/route";
+import { PATCH as patchRoute } from "../../app/api/admin/keys/[id]/route";
+import { GET as policiesRoute } from "../../app/api/admin/policies/route";
+import { db } from "../db/prisma";
+import { gatewayRuntime } from "../gateway/gateway-runtime";
+import { uuidv7 } from "../gateway/uuidv7";
+import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
+import { signedIn } from "../testing/labeling-fixtures";
+import { jsonRequest, routeParams } from "../testing/requests";
 
 let h: Harness;
 let admin: Awaited<ReturnType<typeof signedIn>>;

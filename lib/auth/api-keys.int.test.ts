@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { GET as listRoute, POST as createRoute } from "@/app/api/admin/keys/route";
-import { PATCH as patchRoute } from "@/app/api/admin/keys/[id]/route";
-import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
-import { API_KEY_PATTERN, hashApiKey } from "@/lib/auth/api-key-token";
-import { listAudit } from "@/lib/db/audit-repo";
-import { db } from "@/lib/db/prisma";
-import { cookieFrom, jsonRequest, makeUser, routeParams } from "@/lib/testing/requests";
+import { GET as listRoute, POST as createRoute } from "../../app/api/admin/keys/route";
+import { PATCH as patchRoute } from "../../app/api/admin/keys/[id]/route";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import { API_KEY_PATTERN, hashApiKey } from "./api-key-token";
+import { listAudit } from "../db/audit-repo";
+import { db } from "../db/prisma";
+import { cookieFrom, jsonRequest, makeUser, routeParams } from "../testing/requests";
 
 async function cookieFor(role: "admin" | "ops") {
   const u = await makeUser(role);

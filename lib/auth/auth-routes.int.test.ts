@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
-import { POST as signOutRoute } from "@/app/api/auth/sign-out/route";
-import { GET as sessionRoute } from "@/app/api/auth/session/route";
-import { THROTTLE } from "@/lib/auth/sign-in";
-import { cookieFrom, jsonRequest, makeUser } from "@/lib/testing/requests";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import { POST as signOutRoute } from "../../app/api/auth/sign-out/route";
+import { GET as sessionRoute } from "../../app/api/auth/session/route";
+import { THROTTLE } from "./sign-in";
+import { cookieFrom, jsonRequest, makeUser } from "../testing/requests";
 
 const signIn = (body: unknown, headers?: Record<string, string>) => signInRoute(jsonRequest("POST", "/api/auth/sign-in", { body, headers }));
 

@@ -3,9 +3,9 @@
  * the audit log in the same transaction. Guards: the last active admin cannot be demoted or
  * disabled, and nobody can disable themselves.
  */
-import { AppError } from "../http/app-error.ts";
-import { recordAudit, type Actor } from "../db/audit-repo.ts";
-import { deleteUserSessions } from "../db/session-repo.ts";
+import { AppError } from "../http/app-error";
+import { recordAudit, type Actor } from "../db/audit-repo";
+import { deleteUserSessions } from "../db/session-repo";
 import {
   countActiveAdmins,
   findUserById,
@@ -14,10 +14,10 @@ import {
   isUniqueViolation,
   updateUserRow,
   type PublicUser,
-} from "../db/user-repo.ts";
-import { hashPassword } from "./password.ts";
-import type { Role } from "./permissions.ts";
-import { createUserSchema, type CreateUserInput, type UpdateUserInput } from "./user-schemas.ts";
+} from "../db/user-repo";
+import { hashPassword } from "./password";
+import type { Role } from "./permissions";
+import { createUserSchema, type CreateUserInput, type UpdateUserInput } from "./user-schemas";
 
 function auditView(u: PublicUser) {
   return { email: u.email, name: u.name, role: u.role, disabled: u.disabled };

@@ -5,9 +5,9 @@
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { can, type Permission } from "./permissions.ts";
-import { SESSION_COOKIE } from "./session-cookie.ts";
-import { sessionFromToken, type Session } from "./sessions.ts";
+import { can, type Permission } from "./permissions";
+import { SESSION_COOKIE } from "./session-cookie";
+import { sessionFromToken, type Session } from "./sessions";
 
 export const currentSession = cache(async (): Promise<Session | null> => {
   const jar = await cookies();

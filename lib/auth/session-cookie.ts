@@ -3,7 +3,7 @@
  * only its SHA-256, so a leaked database row cannot be replayed as a cookie.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { env } from "../env.ts";
+import { env } from "../env";
 
 export const SESSION_COOKIE = "fd_session";
 

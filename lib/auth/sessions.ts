@@ -2,9 +2,9 @@
  * Resolving a session token to its user, for pages (cookies()) and route handlers (Request).
  * Expired sessions and disabled users resolve to null. Sessions slide: activity extends them.
  */
-import type { Role } from "./permissions.ts";
-import { readCookie, SESSION_COOKIE, sessionIdOf, sessionTtlMs } from "./session-cookie.ts";
-import { deleteSession, findSessionWithUser, touchSession } from "../db/session-repo.ts";
+import type { Role } from "./permissions";
+import { readCookie, SESSION_COOKIE, sessionIdOf, sessionTtlMs } from "./session-cookie";
+import { deleteSession, findSessionWithUser, touchSession } from "../db/session-repo";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 export type Session = { id: string; user: SessionUser };

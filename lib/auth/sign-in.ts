@@ -2,14 +2,14 @@
  * Email + password sign-in with a lock after repeated failures. Unknown emails cost the same
  * time and count failures the same way as known ones, so responses don't reveal who exists.
  */
-import { AppError } from "../http/app-error.ts";
-import { insertSession, deleteSession } from "../db/session-repo.ts";
-import { clearThrottle, readThrottle, recordFailure } from "../db/throttle-repo.ts";
-import { findUserForSignIn, markSignedIn } from "../db/user-repo.ts";
-import { dummyHash, verifyPassword } from "./password.ts";
-import { newSessionToken, sessionIdOf, sessionTtlMs } from "./session-cookie.ts";
-import type { SessionUser } from "./sessions.ts";
-import type { SignInInput } from "./user-schemas.ts";
+import { AppError } from "../http/app-error";
+import { insertSession, deleteSession } from "../db/session-repo";
+import { clearThrottle, readThrottle, recordFailure } from "../db/throttle-repo";
+import { findUserForSignIn, markSignedIn } from "../db/user-repo";
+import { dummyHash, verifyPassword } from "./password";
+import { newSessionToken, sessionIdOf, sessionTtlMs } from "./session-cookie";
+import type { SessionUser } from "./sessions";
+import type { SignInInput } from "./user-schemas";
 
 export const THROTTLE = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 

@@ -3,7 +3,7 @@
  * Pure (zod only): safe in client components.
  */
 import { z } from "zod";
-import { ROLES } from "./permissions.ts";
+import { ROLES } from "./permissions";
 
 export const emailSchema = z
   .string({ error: "Enter an email address." })

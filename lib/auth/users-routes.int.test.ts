@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as listRoute, POST as createRoute } from "@/app/api/admin/users/route";
-import { PATCH as patchRoute } from "@/app/api/admin/users/[id]/route";
-import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
-import { listAudit } from "@/lib/db/audit-repo";
-import { db } from "@/lib/db/prisma";
-import { cookieFrom, jsonRequest, makeUser, routeParams } from "@/lib/testing/requests";
+import { GET as listRoute, POST as createRoute } from "../../app/api/admin/users/route";
+import { PATCH as patchRoute } from "../../app/api/admin/users/[id]/route";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import { listAudit } from "../db/audit-repo";
+import { db } from "../db/prisma";
+import { cookieFrom, jsonRequest, makeUser, routeParams } from "../testing/requests";
 
 async function cookieOf(user: { email: string; password: string }) {
   return cookieFrom(await signInRoute(jsonRequest("POST", "/api/auth/sign-in", { body: { email: user.email, password: user.password } })));

@@ -1,9 +1,9 @@
 /** Reading model files for the classifier commands (validated; a bad file exits with 2). */
-import { loadClassifier, type TrainedClassifier } from "../classifier/load-classifier.ts";
-import { UsageError } from "./args.ts";
-import { readJson } from "./classifier-data.ts";
+import { loadClassifier, type TrainedClassifier } from "../classifier/load-classifier";
+import { UsageError } from "./args";
+import { readJson } from "./classifier-data";
 
-export { serializeArtifact } from "../classifier/serialize-artifact.ts";
+export { serializeArtifact } from "../classifier/serialize-artifact";
 
 export function readClassifier(path: string): TrainedClassifier {
   const json = readJson(path, "model file");

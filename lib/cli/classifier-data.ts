@@ -3,8 +3,8 @@
  * their line numbers, the rest used), model artifacts, and progress lines on stderr.
  */
 import { readFileSync } from "node:fs";
-import { parseOutcomes, type OutcomeRow, type ParseOptions } from "../classifier/parse-outcomes.ts";
-import { UsageError } from "./args.ts";
+import { parseOutcomes, type OutcomeRow, type ParseOptions } from "../classifier/parse-outcomes";
+import { UsageError } from "./args";
 
 const MAX_REPORTED = 20;
 

@@ -2,8 +2,8 @@
  * The readable report of `frontdesk eval`: summary table (ours, TF-IDF + LR, random, oracle),
  * operating point with misroutes and baselines, calibration bins and the per-tag breakdown.
  */
-import type { EvalReport } from "../classifier/evaluate/evaluate-router.ts";
-import type { CurveSummary } from "../classifier/evaluate/curve-metrics.ts";
+import type { EvalReport } from "../classifier/evaluate/evaluate-router";
+import type { CurveSummary } from "../classifier/evaluate/curve-metrics";
 
 export type EvalOutput = {
   data: string;

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseClincJson, parseDomains, parseIntentCsv, type IntentSplits } from "../classifier/intent/parse-intent-data.ts";
-import { UsageError } from "./args.ts";
+import { parseClincJson, parseDomains, parseIntentCsv, type IntentSplits } from "../classifier/intent/parse-intent-data";
+import { UsageError } from "./args";
 
 export const INTENT_DATA_DIR = path.resolve(import.meta.dirname, "..", "..", "data", "intents");
 

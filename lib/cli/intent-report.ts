@@ -1,5 +1,5 @@
 /** The text report of `frontdesk intent eval`. */
-import type { IntentMetrics } from "../classifier/intent/evaluate-intent.ts";
+import type { IntentMetrics } from "../classifier/intent/evaluate-intent";
 
 export type IntentEvalOutput = IntentMetrics & { model: string; data: string; threshold: number; microsPerPrediction: number };
 

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/prisma";
-import { runCli } from "@/lib/testing/spawn-gateway";
+import { db } from "../db/prisma";
+import { runCli } from "../testing/spawn-gateway";
 
 const databaseUrl = inject("databaseUrl");
 

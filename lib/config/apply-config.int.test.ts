@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { GET as exportRoute, POST as applyRoute } from "@/app/api/admin/config/route";
-import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
-import { listAudit } from "@/lib/db/audit-repo";
-import { db } from "@/lib/db/prisma";
-import { readTierSecrets } from "@/lib/db/config-repo";
-import { cookieFrom, jsonRequest, makeUser } from "@/lib/testing/requests";
+import { GET as exportRoute, POST as applyRoute } from "../../app/api/admin/config/route";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import { listAudit } from "../db/audit-repo";
+import { db } from "../db/prisma";
+import { readTierSecrets } from "../db/config-repo";
+import { cookieFrom, jsonRequest, makeUser } from "../testing/requests";
 
 const ISSUE_EXAMPLE = {
   tiers: [

@@ -4,13 +4,13 @@
  * left alone unless `prune`. An invalid file is refused whole with every problem by path;
  * a valid one lands in one transaction with an audit entry and a reload notice to every gateway.
  */
-import type { Prisma } from "../db/generated/client.ts";
-import { recordAudit, type Actor } from "../db/audit-repo.ts";
-import { inConfigTransaction, notifyConfigChanged, readConfigRows } from "../db/config-repo.ts";
-import { AppError } from "../http/app-error.ts";
-import type { ConfigFile, PolicyConfig, TierConfig } from "../routing/config-schema.ts";
-import { formatProblem, parseConfigFile } from "../routing/validate-config.ts";
-import { configFromRows } from "./config-from-rows.ts";
+import type { Prisma } from "../db/generated/client";
+import { recordAudit, type Actor } from "../db/audit-repo";
+import { inConfigTransaction, notifyConfigChanged, readConfigRows } from "../db/config-repo";
+import { AppError } from "../http/app-error";
+import type { ConfigFile, PolicyConfig, TierConfig } from "../routing/config-schema";
+import { formatProblem, parseConfigFile } from "../routing/validate-config";
+import { configFromRows } from "./config-from-rows";
 
 export type ApplySummary = {
   tiers: { created: string[]; updated: string[]; deleted: string[] };

@@ -2,9 +2,9 @@
  * Database rows → the config-as-code shape (lib/routing/config-schema.ts). Secrets are never
  * part of it: a tier's apiKey is write-only.
  */
-import type { PolicyRow, TierRow } from "../db/config-repo.ts";
-import type { ConfigFile, PolicyConfig, RuleConfig, TierConfig } from "../routing/config-schema.ts";
-import { policySchema, tierSchema } from "../routing/config-schema.ts";
+import type { PolicyRow, TierRow } from "../db/config-repo";
+import type { ConfigFile, PolicyConfig, RuleConfig, TierConfig } from "../routing/config-schema";
+import { policySchema, tierSchema } from "../routing/config-schema";
 
 const FALLBACK_FROM_DB = { quality_first: "quality-first", cost_first: "cost-first" } as const;
 

@@ -5,7 +5,7 @@
  * Browser-safe.
  */
 import { z } from "zod";
-import { FALLBACK_MODES, PROVIDERS, ruleSchema } from "../routing/config-schema.ts";
+import { FALLBACK_MODES, PROVIDERS, ruleSchema } from "../routing/config-schema";
 
 const json = z.record(z.string(), z.unknown());
 

@@ -4,18 +4,18 @@
  * the stored policy (nested groups key by key) and the result validated with policySchema; the
  * change lands in one transaction with before/after in the audit log and a gateway reload.
  */
-import { listAudit, recordAudit, type Actor } from "../db/audit-repo.ts";
-import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo.ts";
-import type { Prisma } from "../db/generated/client.ts";
-import { findPolicyRow, updatePolicySettings, type PolicyDetailRow } from "../db/policy-repo.ts";
-import { listTierRows } from "../db/tier-repo.ts";
-import { AppError } from "../http/app-error.ts";
-import { policySchema, type PolicyConfig } from "../routing/config-schema.ts";
-import { formatProblem, intentMapProblems } from "../routing/validate-config.ts";
-import { policyFromRow, tierFromRow } from "./config-from-rows.ts";
-import type { PolicyPatch } from "./config-schemas.ts";
-import { fieldIssues, friendlyErrors } from "./form-errors.ts";
-import type { PolicyDetail, PolicyHistoryEntry, PolicySettings } from "./policy-view.ts";
+import { listAudit, recordAudit, type Actor } from "../db/audit-repo";
+import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo";
+import type { Prisma } from "../db/generated/client";
+import { findPolicyRow, updatePolicySettings, type PolicyDetailRow } from "../db/policy-repo";
+import { listTierRows } from "../db/tier-repo";
+import { AppError } from "../http/app-error";
+import { policySchema, type PolicyConfig } from "../routing/config-schema";
+import { formatProblem, intentMapProblems } from "../routing/validate-config";
+import { policyFromRow, tierFromRow } from "./config-from-rows";
+import type { PolicyPatch } from "./config-schemas";
+import { fieldIssues, friendlyErrors } from "./form-errors";
+import type { PolicyDetail, PolicyHistoryEntry, PolicySettings } from "./policy-view";
 
 const FALLBACK_TO_DB = { "quality-first": "quality_first", "cost-first": "cost_first" } as const;
 

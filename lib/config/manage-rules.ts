@@ -5,15 +5,15 @@
  * one transaction swaps the rows, records before/after and tells the gateways to reload. Any
  * problem refuses the whole list and nothing changes.
  */
-import { recordAudit, type Actor } from "../db/audit-repo.ts";
-import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo.ts";
-import type { Prisma } from "../db/generated/client.ts";
-import { findPolicyRow, replacePolicyRules, tierIdsByName } from "../db/policy-repo.ts";
-import { AppError } from "../http/app-error.ts";
-import type { RuleConfig } from "../routing/config-schema.ts";
-import { rulesBodySchema } from "./config-schemas.ts";
-import { policyFromRow } from "./config-from-rows.ts";
-import { fieldIssues, friendlyErrors, type FieldIssue } from "./form-errors.ts";
+import { recordAudit, type Actor } from "../db/audit-repo";
+import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo";
+import type { Prisma } from "../db/generated/client";
+import { findPolicyRow, replacePolicyRules, tierIdsByName } from "../db/policy-repo";
+import { AppError } from "../http/app-error";
+import type { RuleConfig } from "../routing/config-schema";
+import { rulesBodySchema } from "./config-schemas";
+import { policyFromRow } from "./config-from-rows";
+import { fieldIssues, friendlyErrors, type FieldIssue } from "./form-errors";
 
 export type PolicyRules = { policy: string; tiers: string[]; rules: RuleConfig[] };
 

@@ -4,9 +4,9 @@
  * the config transaction with an audit entry (before/after, never the secret) and a reload
  * notice to every gateway. The API key is write-only: stored, replaced or removed, never returned.
  */
-import { recordAudit, type Actor } from "../db/audit-repo.ts";
-import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo.ts";
-import type { Prisma } from "../db/generated/client.ts";
+import { recordAudit, type Actor } from "../db/audit-repo";
+import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo";
+import type { Prisma } from "../db/generated/client";
 import {
   deleteTierRow,
   findTierRow,
@@ -20,16 +20,16 @@ import {
   setTierRanks,
   updateTierRow,
   type TierData,
-} from "../db/tier-repo.ts";
-import type { DbClient } from "../db/user-repo.ts";
-import { resolveReplay } from "../gateway/replay-datasets.ts";
-import { AppError } from "../http/app-error.ts";
-import { testConnection } from "../providers/index.ts";
-import { tierSchema, type TierConfig } from "../routing/config-schema.ts";
-import { tierFromRow } from "./config-from-rows.ts";
-import type { TierPatch } from "./config-schemas.ts";
-import { fieldIssues, friendlyErrors } from "./form-errors.ts";
-import type { ConnectionTestResult, TierView } from "./tier-view.ts";
+} from "../db/tier-repo";
+import type { DbClient } from "../db/user-repo";
+import { resolveReplay } from "../gateway/replay-datasets";
+import { AppError } from "../http/app-error";
+import { testConnection } from "../providers/index";
+import { tierSchema, type TierConfig } from "../routing/config-schema";
+import { tierFromRow } from "./config-from-rows";
+import type { TierPatch } from "./config-schemas";
+import { fieldIssues, friendlyErrors } from "./form-errors";
+import type { ConnectionTestResult, TierView } from "./tier-view";
 
 type TierRow = NonNullable<Awaited<ReturnType<typeof findTierRow>>>;
 

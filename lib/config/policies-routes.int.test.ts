@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { POST as applyRoute } from "@/app/api/admin/config/route";
-import { GET as historyRoute } from "@/app/api/admin/policies/[name]/history/route";
-import { GET as projectionRoute } from "@/app/api/admin/policies/[name]/projection/route";
-import { GET as getRoute, PATCH as patchRoute } from "@/app/api/admin/policies/[name]/route";
-import { PUT as putRules } from "@/app/api/admin/policies/[name]/rules/route";
-import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
-import type { Role } from "@/lib/auth/permissions";
-import { listAudit } from "@/lib/db/audit-repo";
-import { db } from "@/lib/db/prisma";
-import { loadGatewayConfig } from "@/lib/gateway/load-gateway-config";
-import { projectBias } from "@/lib/routing/project-bias";
-import { policySchema, tierSchema } from "@/lib/routing/config-schema";
-import { cookieFrom, jsonRequest, makeUser, routeParams } from "@/lib/testing/requests";
+import { POST as applyRoute } from "../../app/api/admin/config/route";
+import { GET as historyRoute } from "../../app/api/admin/policies/[name]/history/route";
+import { GET as projectionRoute } from "../../app/api/admin/policies/[name]/projection/route";
+import { GET as getRoute, PATCH as patchRoute } from "../../app/api/admin/policies/[name]/route";
+import { PUT as putRules } from "../../app/api/admin/policies/[name]/rules/route";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import type { Role } from "../auth/permissions";
+import { listAudit } from "../db/audit-repo";
+import { db } from "../db/prisma";
+import { loadGatewayConfig } from "../gateway/load-gateway-config";
+import { projectBias } from "../routing/project-bias";
+import { policySchema, tierSchema } from "../routing/config-schema";
+import { cookieFrom, jsonRequest, makeUser, routeParams } from "../testing/requests";
 
 async function cookieOf(role: Role) {
   const user = await makeUser(role);

@@ -8,16 +8,16 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseOutcomeLine, parseOutcomes, type OutcomeRow } from "../classifier/parse-outcomes.ts";
-import { readOutcomeRowsCovering } from "../db/outcome-sample-repo.ts";
-import { loadGatewayConfig } from "../gateway/load-gateway-config.ts";
-import { AppError } from "../http/app-error.ts";
-import { matchRules } from "../routing/match-rules.ts";
-import type { ProjectionRow } from "../routing/project-bias.ts";
-import { readRequestText } from "../routing/request-text.ts";
-import { resolveClassifier, scoreRequest } from "../routing/score-request.ts";
-import type { ConfigSnapshot } from "../routing/types.ts";
-import type { ProjectionSample } from "./policy-view.ts";
+import { parseOutcomeLine, parseOutcomes, type OutcomeRow } from "../classifier/parse-outcomes";
+import { readOutcomeRowsCovering } from "../db/outcome-sample-repo";
+import { loadGatewayConfig } from "../gateway/load-gateway-config";
+import { AppError } from "../http/app-error";
+import { matchRules } from "../routing/match-rules";
+import type { ProjectionRow } from "../routing/project-bias";
+import { readRequestText } from "../routing/request-text";
+import { resolveClassifier, scoreRequest } from "../routing/score-request";
+import type { ConfigSnapshot } from "../routing/types";
+import type { ProjectionSample } from "./policy-view";
 
 /** At most this many requests (enough for smooth shares; scoring stays well under a second). */
 export const MAX_SAMPLE_ROWS = 2000;

@@ -2,8 +2,8 @@
  * Shapes the policies page reads (GET /api/admin/policies/:name, /history, /projection).
  * Type-only for the browser.
  */
-import type { PolicyConfig, TierConfig } from "../routing/config-schema.ts";
-import type { ProjectionRow } from "../routing/project-bias.ts";
+import type { PolicyConfig, TierConfig } from "../routing/config-schema";
+import type { ProjectionRow } from "../routing/project-bias";
 
 export type PolicySettings = Pick<PolicyConfig, "bias" | "fallback" | "escalation" | "hedging" | "speculative" | "intent" | "storePrompts" | "expectedOutputTokens" | "referencePromptTokens"> & {
   description: string;

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { POST as applyRoute } from "@/app/api/admin/config/route";
-import { GET as getRules, PUT as putRules } from "@/app/api/admin/policies/[name]/rules/route";
-import { POST as testRouteRoute } from "@/app/api/admin/policies/[name]/test-route/route";
-import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
-import type { Role } from "@/lib/auth/permissions";
-import { listAudit } from "@/lib/db/audit-repo";
-import { cookieFrom, jsonRequest, makeUser, routeParams } from "@/lib/testing/requests";
+import { POST as applyRoute } from "../../app/api/admin/config/route";
+import { GET as getRules, PUT as putRules } from "../../app/api/admin/policies/[name]/rules/route";
+import { POST as testRouteRoute } from "../../app/api/admin/policies/[name]/test-route/route";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import type { Role } from "../auth/permissions";
+import { listAudit } from "../db/audit-repo";
+import { cookieFrom, jsonRequest, makeUser, routeParams } from "../testing/requests";
 
 async function cookieOf(role: Role) {
   const user = await makeUser(role);

@@ -2,7 +2,7 @@
  * A tier as the console shows it: its config without the secret, plus the credential's hint
  * ("…k3Xz"), its rank and the policies using it. Type-only for the browser.
  */
-import type { TierConfig } from "../routing/config-schema.ts";
+import type { TierConfig } from "../routing/config-schema";
 
 export type TierView = Omit<TierConfig, "apiKey"> & {
   rank: number;

@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DELETE as deleteRoute, PATCH as patchRoute } from "@/app/api/admin/tiers/[name]/route";
-import { POST as testRoute } from "@/app/api/admin/tiers/[name]/test/route";
-import { POST as reorderRoute } from "@/app/api/admin/tiers/reorder/route";
-import { GET as listRoute, POST as createRoute } from "@/app/api/admin/tiers/route";
-import { POST as applyRoute } from "@/app/api/admin/config/route";
-import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
-import type { Role } from "@/lib/auth/permissions";
-import { listAudit } from "@/lib/db/audit-repo";
-import { readTierSecrets } from "@/lib/db/config-repo";
-import { db } from "@/lib/db/prisma";
-import { cookieFrom, jsonRequest, makeUser, routeParams } from "@/lib/testing/requests";
+import { DELETE as deleteRoute, PATCH as patchRoute } from "../../app/api/admin/tiers/[name]/route";
+import { POST as testRoute } from "../../app/api/admin/tiers/[name]/test/route";
+import { POST as reorderRoute } from "../../app/api/admin/tiers/reorder/route";
+import { GET as listRoute, POST as createRoute } from "../../app/api/admin/tiers/route";
+import { POST as applyRoute } from "../../app/api/admin/config/route";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import type { Role } from "../auth/permissions";
+import { listAudit } from "../db/audit-repo";
+import { readTierSecrets } from "../db/config-repo";
+import { db } from "../db/prisma";
+import { cookieFrom, jsonRequest, makeUser, routeParams } from "../testing/requests";
 
 async function cookieOf(role: Role) {
   const user = await makeUser(role);

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as exportRoute } from "@/app/api/admin/datasets/export/route";
-import { DELETE as deleteDatasetRoute } from "@/app/api/admin/datasets/[id]/route";
-import { POST as datasetsRoute } from "@/app/api/admin/datasets/route";
-import { POST as labelRoute } from "@/app/api/admin/labels/route";
-import { db } from "@/lib/db/prisma";
-import { logRequest, makePolicy, signedIn } from "@/lib/testing/labeling-fixtures";
-import { jsonRequest, routeParams } from "@/lib/testing/requests";
-import { runCli } from "@/lib/testing/spawn-gateway";
+import { GET as exportRoute } from "../../app/api/admin/datasets/export/route";
+import { DELETE as deleteDatasetRoute } from "../../app/api/admin/datasets/[id]/route";
+import { POST as datasetsRoute } from "../../app/api/admin/datasets/route";
+import { POST as labelRoute } from "../../app/api/admin/labels/route";
+import { db } from "../db/prisma";
+import { logRequest, makePolicy, signedIn } from "../testing/labeling-fixtures";
+import { jsonRequest, routeParams } from "../testing/requests";
+import { runCli } from "../testing/spawn-gateway";
 
 type Line = { id: string; prompt: string; outcomes: Record<string, { score: number; response?: string }>; tags: Record<string, string> };
 

@@ -5,7 +5,7 @@
  * more capable → 0) or when it escalated (the cheaper tier's answer → 0, the answer used → 1);
  * requests with neither are not exported (the format needs a score).
  */
-import { db } from "../db/prisma.ts";
+import { db } from "../db/prisma";
 
 type ExportRow = { id: string; prompt: string; outcomes: Record<string, Record<string, unknown>>; tags: Record<string, string> };
 

@@ -3,12 +3,12 @@
  * each bad line is reported with its number and reason, every good one is imported, and the
  * import lands in one transaction (never half-written).
  */
-import { parseOutcomes } from "../classifier/parse-outcomes.ts";
-import { recordAudit, type Actor } from "../db/audit-repo.ts";
-import { datasetNameTaken, insertDataset } from "../db/dataset-repo.ts";
-import { db, type Db } from "../db/prisma.ts";
-import { AppError } from "../http/app-error.ts";
-import { datasetNameSchema } from "./dataset-name.ts";
+import { parseOutcomes } from "../classifier/parse-outcomes";
+import { recordAudit, type Actor } from "../db/audit-repo";
+import { datasetNameTaken, insertDataset } from "../db/dataset-repo";
+import { db, type Db } from "../db/prisma";
+import { AppError } from "../http/app-error";
+import { datasetNameSchema } from "./dataset-name";
 
 export { datasetNameSchema };
 

@@ -1,9 +1,9 @@
 /** Drift alert thresholds in Setting "alerts.thresholds"; changes are audited. */
-import { alertSettingsSchema, DEFAULT_ALERT_SETTINGS, type AlertSettings } from "../monitoring/alert-settings.ts";
-import { recordAudit, type Actor } from "./audit-repo.ts";
-import { notifyConfigChanged } from "./config-repo.ts";
-import type { Prisma } from "./generated/client.ts";
-import { db } from "./prisma.ts";
+import { alertSettingsSchema, DEFAULT_ALERT_SETTINGS, type AlertSettings } from "../monitoring/alert-settings";
+import { recordAudit, type Actor } from "./audit-repo";
+import { notifyConfigChanged } from "./config-repo";
+import type { Prisma } from "./generated/client";
+import { db } from "./prisma";
 
 export const ALERTS_KEY = "alerts.thresholds";
 

@@ -1,6 +1,6 @@
-import type { Prisma } from "./generated/client.ts";
-import { db } from "./prisma.ts";
-import type { DbClient } from "./user-repo.ts";
+import type { Prisma } from "./generated/client";
+import { db } from "./prisma";
+import type { DbClient } from "./user-repo";
 
 export type Actor = { id: string | null; email: string };
 

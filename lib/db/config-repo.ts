@@ -2,9 +2,9 @@
  * Reading and writing the routing configuration (tiers, credentials, policies, rules).
  * The shapes are lib/routing/config-schema.ts's; lib/config turns rows into them and back.
  */
-import type { Prisma } from "./generated/client.ts";
-import { db } from "./prisma.ts";
-import type { DbClient } from "./user-repo.ts";
+import type { Prisma } from "./generated/client";
+import { db } from "./prisma";
+import type { DbClient } from "./user-repo";
 
 export const policyInclude = {
   tiers: { orderBy: { position: "asc" }, include: { tier: { select: { name: true } } } },

@@ -1,5 +1,5 @@
-import type { Prisma } from "./generated/client.ts";
-import { db, type Db } from "./prisma.ts";
+import type { Prisma } from "./generated/client";
+import { db, type Db } from "./prisma";
 
 export function countDatasets(ids: string[]) {
   return db.dataset.count({ where: { id: { in: ids } } });

@@ -3,9 +3,9 @@
  * requests per window × policy × tier × stage, p-score histograms per window, and label
  * verdicts per window and sample. `window` null = one row set for the whole range.
  */
-import { histogramEntries, PSCORE_BINS, sumArraySql } from "../monitoring/histograms.ts";
-import { ORIGIN, ROLLUP_RANGE } from "./overview-repo.ts";
-import { pgPool } from "./pg-pool.ts";
+import { histogramEntries, PSCORE_BINS, sumArraySql } from "../monitoring/histograms";
+import { ORIGIN, ROLLUP_RANGE } from "./overview-repo";
+import { pgPool } from "./pg-pool";
 
 export type WindowSpec = { from: Date; to: Date; windowSeconds: number | null; policy?: string };
 export type MixRow = { t: Date | null; policy: string; tier: string; stage: string; status: string; requests: number };

@@ -1,4 +1,4 @@
-import { db } from "./prisma.ts";
+import { db } from "./prisma";
 
 /** true when the database answers `SELECT 1` within the timeout. */
 export async function pingDatabase(timeoutMs = 2000): Promise<boolean> {

@@ -1,5 +1,5 @@
-import type { Prisma } from "./generated/client.ts";
-import { db } from "./prisma.ts";
+import type { Prisma } from "./generated/client";
+import { db } from "./prisma";
 
 export const jobSelect = {
   id: true,

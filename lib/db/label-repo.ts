@@ -5,10 +5,10 @@
  * FOR NO KEY UPDATE SKIP LOCKED and the claim inserted with ON CONFLICT … WHERE expired, so two
  * reviewers never hold the same request even when their statements race.
  */
-import type { QueueFilters } from "../labeling/labeling-schemas.ts";
-import type { Prisma } from "./generated/client.ts";
-import { pgPool } from "./pg-pool.ts";
-import { db } from "./prisma.ts";
+import type { QueueFilters } from "../labeling/labeling-schemas";
+import type { Prisma } from "./generated/client";
+import { pgPool } from "./pg-pool";
+import { db } from "./prisma";
 
 /** The engine's random-sample marker in the decision JSON (finish-decision.ts). */
 export const IS_RANDOM = `(r.decision->>'labelCandidate') = 'random'`;

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { pendingSchemaSql, SCHEMA_PATH } from "@/scripts/lib/pending-schema-sql";
-import { createTestDatabase } from "@/lib/testing/test-database";
+import { pendingSchemaSql, SCHEMA_PATH } from "../../scripts/lib/pending-schema-sql";
+import { createTestDatabase } from "../testing/test-database";
 import { migrate, readMigrations } from "./migrate";
 
 const serverUrl = inject("pgServerUrl");

@@ -3,7 +3,7 @@
  * sample behind the policies page's projection (the shipped data/routing files are read by
  * lib/config/policy-projection.ts). Newest datasets first, bounded.
  */
-import { db } from "./prisma.ts";
+import { db } from "./prisma";
 
 export type StoredOutcomeRow = { dataset: string; externalId: string; prompt: string; messages: unknown; outcomes: unknown };
 

@@ -4,9 +4,9 @@
  * request log in finer buckets). Everything is aggregated in Postgres; at most a few thousand
  * small rows come back.
  */
-import { histogramEntries, LATENCY_BUCKETS, latencyBucketSql, sumArraySql } from "../monitoring/histograms.ts";
-import type { ResolvedRange } from "../monitoring/time-range.ts";
-import { pgPool } from "./pg-pool.ts";
+import { histogramEntries, LATENCY_BUCKETS, latencyBucketSql, sumArraySql } from "../monitoring/histograms";
+import type { ResolvedRange } from "../monitoring/time-range";
+import { pgPool } from "./pg-pool";
 
 export const ORIGIN = `TIMESTAMPTZ '2000-01-01Z'`;
 

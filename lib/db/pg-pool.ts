@@ -3,7 +3,7 @@
  * more CPU per batch insert than the inserts themselves, so bulk writes go through SQL here.
  */
 import pg from "pg";
-import { env } from "../env.ts";
+import { env } from "../env";
 
 const holder = globalThis as typeof globalThis & { __frontdeskPgPool?: pg.Pool };
 

@@ -2,7 +2,7 @@
  * Policy names with their tiers (cheapest first): the choices of the console's policy and tier
  * selects (API keys, labeling filters). Small: no rules, no settings.
  */
-import { db } from "./prisma.ts";
+import { db } from "./prisma";
 
 export type PolicyOption = { name: string; isDefault: boolean; tiers: string[] };
 

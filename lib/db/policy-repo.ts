@@ -2,10 +2,10 @@
  * Policy rows for the console (rules editor, bias and settings page). The row shape is
  * config-repo's `policyInclude`, so lib/config's policyFromRow turns it into a PolicyConfig.
  */
-import type { Prisma } from "./generated/client.ts";
-import { policyInclude } from "./config-repo.ts";
-import { db } from "./prisma.ts";
-import type { DbClient } from "./user-repo.ts";
+import type { Prisma } from "./generated/client";
+import { policyInclude } from "./config-repo";
+import { db } from "./prisma";
+import type { DbClient } from "./user-repo";
 
 const detailInclude = {
   ...policyInclude,

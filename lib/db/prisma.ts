@@ -5,9 +5,9 @@
  * Node-side only: client components must not import lib/db (ESLint enforces it).
  */
 import { PrismaPg } from "@prisma/adapter-pg";
-import { env } from "../env.ts";
-import { PrismaClient } from "./generated/client.ts";
-import { closePgPool } from "./pg-pool.ts";
+import { env } from "../env";
+import { PrismaClient } from "./generated/client";
+import { closePgPool } from "./pg-pool";
 
 const OMIT = {
   user: { passwordHash: true },

@@ -1,9 +1,9 @@
 import type pg from "pg";
-import type { Prisma } from "./generated/client.ts";
-import { pgPool, withPgClient } from "./pg-pool.ts";
-import { db } from "./prisma.ts";
-import { addRollupsSql } from "./rollup-repo.ts";
-import { touchApiKeysSql } from "./api-key-repo.ts";
+import type { Prisma } from "./generated/client";
+import { pgPool, withPgClient } from "./pg-pool";
+import { db } from "./prisma";
+import { addRollupsSql } from "./rollup-repo";
+import { touchApiKeysSql } from "./api-key-repo";
 
 export type RequestLogInsert = Prisma.RequestLogCreateManyInput;
 

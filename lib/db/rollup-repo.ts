@@ -4,8 +4,8 @@
  * Prisma's query compiler costs more than these statements.
  */
 import type pg from "pg";
-import { DECIDING_PROBABILITY_SQL, LATENCY_BUCKETS, latencyBucketSql, PSCORE_BINS, pScoreBinSql } from "../monitoring/histograms.ts";
-import { pgPool, withPgTransaction } from "./pg-pool.ts";
+import { DECIDING_PROBABILITY_SQL, LATENCY_BUCKETS, latencyBucketSql, PSCORE_BINS, pScoreBinSql } from "../monitoring/histograms";
+import { pgPool, withPgTransaction } from "./pg-pool";
 
 const addArrays = (col: string) =>
   `"${col}" = ARRAY(SELECT coalesce(x, 0) + coalesce(y, 0) FROM unnest(r."${col}", EXCLUDED."${col}") WITH ORDINALITY AS u(x, y, i) ORDER BY i)`;

@@ -1,5 +1,5 @@
-import { db, type Db } from "./prisma.ts";
-import { publicUserSelect, type DbClient } from "./user-repo.ts";
+import { db, type Db } from "./prisma";
+import { publicUserSelect, type DbClient } from "./user-repo";
 
 export function insertSession(data: { id: string; userId: string; expiresAt: Date; userAgent?: string; ip?: string }) {
   return db.session.create({ data, select: { id: true } });

@@ -1,5 +1,5 @@
-import type { Prisma } from "./generated/client.ts";
-import { db } from "./prisma.ts";
+import type { Prisma } from "./generated/client";
+import { db } from "./prisma";
 
 export async function getSetting<T>(key: string): Promise<T | undefined> {
   const row = await db.setting.findUnique({ where: { key } });

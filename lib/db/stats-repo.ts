@@ -1,4 +1,4 @@
-import { db } from "./prisma.ts";
+import { db } from "./prisma";
 
 /** Headline counts for the overview while the traffic charts are not there yet. */
 export async function headlineCounts() {

@@ -1,4 +1,4 @@
-import { db } from "./prisma.ts";
+import { db } from "./prisma";
 
 export type ThrottleState = { failures: number; lockedUntil: Date | null };
 

@@ -2,9 +2,9 @@
  * Tier rows for the console's tier admin (lib/config/manage-tiers.ts). Secrets stay in
  * ProviderCredential; only `readTierSecret` returns one, for the "test connection" call.
  */
-import type { Prisma } from "./generated/client.ts";
-import { db } from "./prisma.ts";
-import type { DbClient } from "./user-repo.ts";
+import type { Prisma } from "./generated/client";
+import { db } from "./prisma";
+import type { DbClient } from "./user-repo";
 
 export const tierInclude = { credential: { select: { id: true, hint: true } } } as const satisfies Prisma.TierInclude;
 

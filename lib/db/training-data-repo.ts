@@ -1,5 +1,5 @@
 /** Reads what retraining learns from: imported outcome datasets, reviewer labels, escalations. */
-import { db } from "./prisma.ts";
+import { db } from "./prisma";
 
 export function readDatasetRows(datasetIds: string[]) {
   return db.datasetRow.findMany({ where: { datasetId: { in: datasetIds } }, orderBy: [{ datasetId: "asc" }, { externalId: "asc" }] });

@@ -1,6 +1,6 @@
-import type { Role } from "../auth/permissions.ts";
-import { Prisma } from "./generated/client.ts";
-import { db, type Db } from "./prisma.ts";
+import type { Role } from "../auth/permissions";
+import { Prisma } from "./generated/client";
+import { db, type Db } from "./prisma";
 
 export type DbClient = Db | Prisma.TransactionClient;
 

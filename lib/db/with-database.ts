@@ -4,8 +4,8 @@
  * for the duration of the command).
  */
 import path from "node:path";
-import { env } from "../env.ts";
-import { startEmbeddedPostgres } from "./embedded-postgres.ts";
+import { env } from "../env";
+import { startEmbeddedPostgres } from "./embedded-postgres";
 
 export const EMBEDDED_DATABASE = "frontdesk";
 

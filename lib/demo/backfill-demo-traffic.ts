@@ -6,15 +6,15 @@
  * Deterministic for a seed and end time (only the engine's measured µs differ). One
  * transaction: requests, rollups and labels land together or not at all.
  */
-import { insertDemoLabels, type DemoLabel } from "../db/demo-data-repo.ts";
-import { withPgTransaction } from "../db/pg-pool.ts";
-import { insertRequestLogsWith, type RequestLogInsert } from "../db/request-log-repo.ts";
-import { loadGatewayConfig, type GatewayConfig } from "../gateway/load-gateway-config.ts";
-import { SessionPins } from "../gateway/session-pins.ts";
-import { createRng } from "../providers/simulated-random.ts";
-import { promptKey, replayIndexFor, type OutcomeRow } from "../providers/simulated-replay.ts";
-import type { ProviderTarget } from "../providers/types.ts";
-import type { TierHealth } from "../routing/types.ts";
+import { insertDemoLabels, type DemoLabel } from "../db/demo-data-repo";
+import { withPgTransaction } from "../db/pg-pool";
+import { insertRequestLogsWith, type RequestLogInsert } from "../db/request-log-repo";
+import { loadGatewayConfig, type GatewayConfig } from "../gateway/load-gateway-config";
+import { SessionPins } from "../gateway/session-pins";
+import { createRng } from "../providers/simulated-random";
+import { promptKey, replayIndexFor, type OutcomeRow } from "../providers/simulated-replay";
+import type { ProviderTarget } from "../providers/types";
+import type { TierHealth } from "../routing/types";
 import { demoVerdict } from "./demo-labels";
 import { demoPrompts, type DemoPrompt } from "./demo-prompts";
 import { demoId, demoTimes, promptMix } from "./demo-schedule";

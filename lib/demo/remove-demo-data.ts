@@ -1,6 +1,6 @@
 /** One click on the overview: every demo request, its labels and its rollups go; audited. */
-import { recordAudit, type Actor } from "../db/audit-repo.ts";
-import { deleteDemoData } from "../db/rollup-repo.ts";
+import { recordAudit, type Actor } from "../db/audit-repo";
+import { deleteDemoData } from "../db/rollup-repo";
 import { clearAlertCache } from "../monitoring/firing-alerts";
 
 export async function removeDemoData(actor: Actor) {

@@ -5,8 +5,8 @@
  * The mix mirrors the demo setup: policies default (fast, capable) and three-tier, classifier
  * scores, escalations, fallbacks and ~1 % errors; daily and hourly rhythm from the times.
  */
-import { pgPool, withPgClient } from "../db/pg-pool.ts";
-import { rebuildRollups } from "../db/rollup-repo.ts";
+import { pgPool, withPgClient } from "../db/pg-pool";
+import { rebuildRollups } from "../db/rollup-repo";
 
 const CHUNK = 100_000;
 

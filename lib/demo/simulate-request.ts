@@ -6,17 +6,17 @@
  * and failures walk the decision's fallback chain, as lib/gateway/execute-request.ts does. The
  * row is built by the gateway's buildLogRow.
  */
-import { failedAttempt, successAttempt, type AttemptRecord } from "../gateway/attempts.ts";
-import { buildLogRow, effectiveReason, effectiveStage, type Outcome } from "../gateway/build-log-row.ts";
-import type { ChatRequestBody } from "../gateway/chat-request-schema.ts";
-import type { GatewayConfig, GatewayKey } from "../gateway/load-gateway-config.ts";
-import type { RequestLogInsert } from "../db/request-log-repo.ts";
-import { callSimulated } from "../providers/simulated.ts";
-import type { ProviderResult, ProviderTarget } from "../providers/types.ts";
-import { assessAnswer } from "../routing/assess-answer.ts";
-import { decide } from "../routing/decide.ts";
-import { nextAttempt, nextTierUp } from "../routing/plan-fallback.ts";
-import { isRejection, type Decision, type TierHealth } from "../routing/types.ts";
+import { failedAttempt, successAttempt, type AttemptRecord } from "../gateway/attempts";
+import { buildLogRow, effectiveReason, effectiveStage, type Outcome } from "../gateway/build-log-row";
+import type { ChatRequestBody } from "../gateway/chat-request-schema";
+import type { GatewayConfig, GatewayKey } from "../gateway/load-gateway-config";
+import type { RequestLogInsert } from "../db/request-log-repo";
+import { callSimulated } from "../providers/simulated";
+import type { ProviderResult, ProviderTarget } from "../providers/types";
+import { assessAnswer } from "../routing/assess-answer";
+import { decide } from "../routing/decide";
+import { nextAttempt, nextTierUp } from "../routing/plan-fallback";
+import { isRejection, type Decision, type TierHealth } from "../routing/types";
 
 export const DEMO_KEY: GatewayKey = { id: "demo", name: "demo", prefix: "demo", policy: null, monthlyBudgetUsd: null, overBudget: "reject", rateLimitPerMinute: null };
 

@@ -6,15 +6,15 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createHeuristicClassifier } from "../classifier/heuristic-scorer.ts";
-import { loadClassifier } from "../classifier/load-classifier.ts";
-import type { TierClassifier } from "../classifier/types.ts";
-import { resolveReplay } from "../gateway/replay-datasets.ts";
-import type { GatewayConfig } from "../gateway/load-gateway-config.ts";
-import type { ProviderTarget } from "../providers/types.ts";
-import { buildSnapshot } from "../routing/build-snapshot.ts";
-import { configFileSchema } from "../routing/config-schema.ts";
-import { DEMO_RULES, DEMO_TIERS, demoOptions } from "./demo-tiers.ts";
+import { createHeuristicClassifier } from "../classifier/heuristic-scorer";
+import { loadClassifier } from "../classifier/load-classifier";
+import type { TierClassifier } from "../classifier/types";
+import { resolveReplay } from "../gateway/replay-datasets";
+import type { GatewayConfig } from "../gateway/load-gateway-config";
+import type { ProviderTarget } from "../providers/types";
+import { buildSnapshot } from "../routing/build-snapshot";
+import { configFileSchema } from "../routing/config-schema";
+import { DEMO_RULES, DEMO_TIERS, demoOptions } from "./demo-tiers";
 
 export function demoGatewayConfig(): GatewayConfig {
   const file = configFileSchema.parse({

@@ -1,9 +1,9 @@
 /**
  * One upstream attempt as the request log records it, and its cost from the tier's prices.
  */
-import type { ProviderTarget, Usage } from "../providers/index.ts";
-import { isProviderError, type ProviderError } from "../providers/index.ts";
-import type { TierConfig } from "../routing/config-schema.ts";
+import type { ProviderTarget, Usage } from "../providers/index";
+import { isProviderError, type ProviderError } from "../providers/index";
+import type { TierConfig } from "../routing/config-schema";
 
 export type AttemptOutcome = "ok" | "low-confidence" | "error" | "skipped" | "hedge-lost";
 

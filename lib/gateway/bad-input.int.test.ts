@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/prisma";
-import { gatewayRuntime } from "@/lib/gateway/gateway-runtime";
-import { flushRequestLog, startGatewayHarness, type Harness } from "@/lib/testing/gateway-harness";
+import { db } from "../db/prisma";
+import { gatewayRuntime } from "./gateway-runtime";
+import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
 
 let h: Harness;
 let key: string;

@@ -2,13 +2,13 @@
  * The request-log row for a routed request: the decision trace, every attempt with its time and
  * cost, tokens, status, and (unless the policy turns it off) the prompt and the answer.
  */
-import type { Prisma } from "../db/generated/client.ts";
-import type { RequestLogInsert } from "../db/request-log-repo.ts";
-import type { Decision } from "../routing/types.ts";
-import { costOf, totalCost, type AttemptRecord } from "./attempts.ts";
-import type { ChatRequestBody } from "./chat-request-schema.ts";
-import { contentText } from "./chat-request-schema.ts";
-import type { GatewayConfig, GatewayKey } from "./load-gateway-config.ts";
+import type { Prisma } from "../db/generated/client";
+import type { RequestLogInsert } from "../db/request-log-repo";
+import type { Decision } from "../routing/types";
+import { costOf, totalCost, type AttemptRecord } from "./attempts";
+import type { ChatRequestBody } from "./chat-request-schema";
+import { contentText } from "./chat-request-schema";
+import type { GatewayConfig, GatewayKey } from "./load-gateway-config";
 
 const MAX_TEXT = 100_000;
 

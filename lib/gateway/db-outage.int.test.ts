@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
-import { runCli, spawnGateway } from "@/lib/testing/spawn-gateway";
-import { startOpenAiUpstream } from "@/lib/testing/upstreams/openai-upstream";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres";
+import { migrate } from "../db/migrate";
+import { runCli, spawnGateway } from "../testing/spawn-gateway";
+import { startOpenAiUpstream } from "../testing/upstreams/openai-upstream";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "frontdesk-outage-"));
 let server: EmbeddedPostgres | null = null;

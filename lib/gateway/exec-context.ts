@@ -2,13 +2,13 @@
  * What executing a routed request needs: the decision, the policy, the upstream targets, and
  * the runtime's breakers. Shared by the non-streaming and streaming executors.
  */
-import { callProvider, isProviderError, type ChatRequest, type ProviderError, type ProviderTarget } from "../providers/index.ts";
-import type { PolicyConfig, TierConfig } from "../routing/config-schema.ts";
-import { nextAttempt, nextTierUp, shouldFallBack } from "../routing/plan-fallback.ts";
-import type { Decision } from "../routing/types.ts";
-import type { AttemptRecord } from "./attempts.ts";
-import type { GatewayRuntime } from "./gateway-runtime.ts";
-import type { GatewayConfig } from "./load-gateway-config.ts";
+import { callProvider, isProviderError, type ChatRequest, type ProviderError, type ProviderTarget } from "../providers/index";
+import type { PolicyConfig, TierConfig } from "../routing/config-schema";
+import { nextAttempt, nextTierUp, shouldFallBack } from "../routing/plan-fallback";
+import type { Decision } from "../routing/types";
+import type { AttemptRecord } from "./attempts";
+import type { GatewayRuntime } from "./gateway-runtime";
+import type { GatewayConfig } from "./load-gateway-config";
 
 export type ExecContext = {
   runtime: GatewayRuntime;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { ProviderTarget } from "../providers/index.ts";
-import type { TierConfig } from "../routing/config-schema.ts";
-import type { Decision } from "../routing/types.ts";
-import type { ExecContext } from "./exec-context.ts";
-import { executeRequest } from "./execute-request.ts";
-import type { GatewayRuntime } from "./gateway-runtime.ts";
-import type { GatewayConfig } from "./load-gateway-config.ts";
+import type { ProviderTarget } from "../providers/index";
+import type { TierConfig } from "../routing/config-schema";
+import type { Decision } from "../routing/types";
+import type { ExecContext } from "./exec-context";
+import { executeRequest } from "./execute-request";
+import type { GatewayRuntime } from "./gateway-runtime";
+import type { GatewayConfig } from "./load-gateway-config";
 
 // The path no upstream is called on: every tier in the decision's chain has an open circuit.
 

@@ -4,9 +4,9 @@
  * the policy's fallbackOn covers moves on along the decision's fallback chain. No tier is
  * tried twice, and a tier whose circuit is open is skipped.
  */
-import type { ProviderResult } from "../providers/index.ts";
-import { assessAnswer } from "../routing/assess-answer.ts";
-import { failedAttempt, successAttempt } from "./attempts.ts";
+import type { ProviderResult } from "../providers/index";
+import { assessAnswer } from "../routing/assess-answer";
+import { failedAttempt, successAttempt } from "./attempts";
 import {
   callTier,
   countsAgainstTier,
@@ -19,8 +19,8 @@ import {
   tierConfig,
   type ExecContext,
   type ExecState,
-} from "./exec-context.ts";
-import { callLeg, runHedged } from "./run-hedged.ts";
+} from "./exec-context";
+import { callLeg, runHedged } from "./run-hedged";
 
 export type Execution = ExecState & ({ ok: true; tier: string; result: ProviderResult } | { ok: false; tier: string; error: unknown });
 

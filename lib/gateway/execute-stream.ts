@@ -6,9 +6,9 @@
  * replays the winner. Failures before the client got a byte fall back like non-streaming
  * requests; a live stream that breaks afterwards ends with an error event.
  */
-import { callProvider, type Answer, type ProviderStream, type StreamSummary, type Usage } from "../providers/index.ts";
-import { assessAnswer } from "../routing/assess-answer.ts";
-import { failedAttempt, successAttempt } from "./attempts.ts";
+import { callProvider, type Answer, type ProviderStream, type StreamSummary, type Usage } from "../providers/index";
+import { assessAnswer } from "../routing/assess-answer";
+import { failedAttempt, successAttempt } from "./attempts";
 import {
   countsAgainstTier,
   escalationTarget,
@@ -21,8 +21,8 @@ import {
   wantsLogprobs,
   type ExecContext,
   type ExecState,
-} from "./exec-context.ts";
-import { runHedged, type LegCall } from "./run-hedged.ts";
+} from "./exec-context";
+import { runHedged, type LegCall } from "./run-hedged";
 
 export type StreamExecution = ExecState &
   (

@@ -3,8 +3,8 @@
  * path (lib/server/fast-path.ts) serves them without building WHATWG Request/Response objects
  * (which cost more CPU than routing), while Next.js route handlers adapt them from/to web ones.
  */
-import { env } from "../env.ts";
-import { GatewayError } from "./openai-errors.ts";
+import { env } from "../env";
+import { GatewayError } from "./openai-errors";
 
 export type GatewayRequest = {
   /** Header value by lower-case name. */

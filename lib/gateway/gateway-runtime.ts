@@ -4,17 +4,17 @@
  * month-to-date spend, per-key rate-limit buckets, and the batched request-log writer. Kept on globalThis so the custom
  * server's fast path and Next.js's bundled route handlers share the same instance.
  */
-import { listenForConfigChanges } from "../db/config-listener.ts";
-import { readMonthSpend } from "../db/config-repo.ts";
-import { insertRequestLogs, pruneRequestLogs, type RequestLogInsert } from "../db/request-log-repo.ts";
-import { env } from "../env.ts";
-import { advance, CLOSED, canRequest, healthOf, recordFailure, recordSuccess, type BreakerState } from "../routing/circuit-breaker.ts";
-import type { TierHealth } from "../routing/types.ts";
-import { BudgetTracker, monthStart } from "./budget-tracker.ts";
-import { loadGatewayConfig, type GatewayConfig } from "./load-gateway-config.ts";
-import { RateLimiter } from "./rate-limiter.ts";
-import { RequestLogWriter } from "./request-log-writer.ts";
-import { SessionPins } from "./session-pins.ts";
+import { listenForConfigChanges } from "../db/config-listener";
+import { readMonthSpend } from "../db/config-repo";
+import { insertRequestLogs, pruneRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
+import { env } from "../env";
+import { advance, CLOSED, canRequest, healthOf, recordFailure, recordSuccess, type BreakerState } from "../routing/circuit-breaker";
+import type { TierHealth } from "../routing/types";
+import { BudgetTracker, monthStart } from "./budget-tracker";
+import { loadGatewayConfig, type GatewayConfig } from "./load-gateway-config";
+import { RateLimiter } from "./rate-limiter";
+import { RequestLogWriter } from "./request-log-writer";
+import { SessionPins } from "./session-pins";
 
 const BUDGET_REFRESH_MS = 5_000;
 const RETENTION_EVERY_MS = 60 * 60_000;

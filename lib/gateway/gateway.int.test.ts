@@ -1,12 +1,12 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as listRequestsRoute } from "@/app/api/admin/requests/route";
-import { POST as chatRoute } from "@/app/api/v1/chat/completions/route";
-import { GET as requestRoute } from "@/app/api/admin/requests/[id]/route";
-import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
-import { db } from "@/lib/db/prisma";
-import { cookieFrom, jsonRequest, makeUser, routeParams } from "@/lib/testing/requests";
-import { flushRequestLog, startGatewayHarness, type Harness } from "@/lib/testing/gateway-harness";
+import { GET as listRequestsRoute } from "../../app/api/admin/requests/route";
+import { POST as chatRoute } from "../../app/api/v1/chat/completions/route";
+import { GET as requestRoute } from "../../app/api/admin/requests/[id]/route";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import { db } from "../db/prisma";
+import { cookieFrom, jsonRequest, makeUser, routeParams } from "../testing/requests";
+import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
 
 const catchAll = (tier: string) => [{ name: "all", match: { regex: "." }, tier }];
 

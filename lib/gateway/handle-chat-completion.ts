@@ -3,23 +3,23 @@
  * by the custom server's fast path. Route → execute (escalate, hedge, fall back) → respond with
  * x-frontdesk-* headers → push the request-log row onto the batch writer (never awaited).
  */
-import type { StreamSummary } from "../providers/index.ts";
-import { decide } from "../routing/decide.ts";
-import { isRejection, type Decision } from "../routing/types.ts";
-import { successAttempt, totalCost, type AttemptRecord } from "./attempts.ts";
-import { buildLogRow, effectiveReason, effectiveStage, type Outcome } from "./build-log-row.ts";
-import type { ChatRequestBody } from "./chat-request-schema.ts";
-import type { ExecContext } from "./exec-context.ts";
-import { executeRequest } from "./execute-request.ts";
-import { executeStream } from "./execute-stream.ts";
-import { gatewayRuntime, type GatewayRuntime } from "./gateway-runtime.ts";
-import type { GatewayConfig, GatewayKey } from "./load-gateway-config.ts";
-import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io.ts";
-import { GatewayError, openAiErrorBody, openAiErrorResponse } from "./openai-errors.ts";
-import { authenticate, enforceRateLimit, engineContext, pinKey, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request.ts";
-import { bufferedBody, frontdeskHeaders, liveBody, rejectionError, SSE_HEADERS, upstreamFailure } from "./respond.ts";
-import { uuidv7 } from "./uuidv7.ts";
-import { estimatePromptTokens } from "../providers/answer.ts";
+import type { StreamSummary } from "../providers/index";
+import { decide } from "../routing/decide";
+import { isRejection, type Decision } from "../routing/types";
+import { successAttempt, totalCost, type AttemptRecord } from "./attempts";
+import { buildLogRow, effectiveReason, effectiveStage, type Outcome } from "./build-log-row";
+import type { ChatRequestBody } from "./chat-request-schema";
+import type { ExecContext } from "./exec-context";
+import { executeRequest } from "./execute-request";
+import { executeStream } from "./execute-stream";
+import { gatewayRuntime, type GatewayRuntime } from "./gateway-runtime";
+import type { GatewayConfig, GatewayKey } from "./load-gateway-config";
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io";
+import { GatewayError, openAiErrorBody, openAiErrorResponse } from "./openai-errors";
+import { authenticate, enforceRateLimit, engineContext, pinKey, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request";
+import { bufferedBody, frontdeskHeaders, liveBody, rejectionError, SSE_HEADERS, upstreamFailure } from "./respond";
+import { uuidv7 } from "./uuidv7";
+import { estimatePromptTokens } from "../providers/answer";
 
 type Routed = { runtime: GatewayRuntime; config: GatewayConfig; key: GatewayKey; body: ChatRequestBody; decision: Decision; id: string; t0: number; routingMs: number; sessionKey?: string };
 

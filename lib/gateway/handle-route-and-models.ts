@@ -2,13 +2,13 @@
  * POST /api/v1/route — the decision only (dry run: no upstream call, nothing recorded).
  * GET /api/v1/models — the policies and tiers this API key may use, in OpenAI's list shape.
  */
-import { decide } from "../routing/decide.ts";
-import { isRejection } from "../routing/types.ts";
-import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io.ts";
-import { loadedRuntime } from "./handle-chat-completion.ts";
-import { openAiErrorResponse } from "./openai-errors.ts";
-import { authenticate, enforceRateLimit, engineContext, readChatBody, resolveModel, toRouteRequest } from "./prepare-request.ts";
-import { rejectionError } from "./respond.ts";
+import { decide } from "../routing/decide";
+import { isRejection } from "../routing/types";
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io";
+import { loadedRuntime } from "./handle-chat-completion";
+import { openAiErrorResponse } from "./openai-errors";
+import { authenticate, enforceRateLimit, engineContext, readChatBody, resolveModel, toRouteRequest } from "./prepare-request";
+import { rejectionError } from "./respond";
 
 export async function handleRouteDryRun(req: GatewayRequest): Promise<GatewayResponse> {
   try {

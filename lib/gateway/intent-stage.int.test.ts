@@ -1,12 +1,12 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as exportRoute } from "@/app/api/admin/config/route";
-import { PATCH as patchPolicy } from "@/app/api/admin/policies/[name]/route";
-import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
-import { db } from "@/lib/db/prisma";
-import { loadGatewayConfig } from "@/lib/gateway/load-gateway-config";
-import { flushRequestLog, startGatewayHarness, type Harness } from "@/lib/testing/gateway-harness";
-import { cookieFrom, jsonRequest, makeUser, routeParams } from "@/lib/testing/requests";
+import { GET as exportRoute } from "../../app/api/admin/config/route";
+import { PATCH as patchPolicy } from "../../app/api/admin/policies/[name]/route";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import { db } from "../db/prisma";
+import { loadGatewayConfig } from "./load-gateway-config";
+import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
+import { cookieFrom, jsonRequest, makeUser, routeParams } from "../testing/requests";
 
 // The shipped CLINC150 intent model: "weather" and the "travel" domain go to the cheap tier.
 const WEATHER = "What's the weather like in Paris tomorrow?";

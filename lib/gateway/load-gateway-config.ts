@@ -2,17 +2,17 @@
  * Everything a gateway instance keeps in memory, read from Postgres in one go: the engine's
  * snapshot (with the shipped intent model when a policy uses the intent stage), provider targets (with secrets), the API-key table, and ids for the request log.
  */
-import { createHeuristicClassifier } from "../classifier/heuristic-scorer.ts";
-import { loadClassifier } from "../classifier/load-classifier.ts";
-import type { TierClassifier } from "../classifier/types.ts";
-import { configFromRows } from "../config/config-from-rows.ts";
-import { readActiveKeysForGateway } from "../db/api-key-repo.ts";
-import { readActiveClassifiers, readConfigRows, readTierSecrets } from "../db/config-repo.ts";
-import type { ProviderTarget } from "../providers/index.ts";
-import { buildSnapshot } from "../routing/build-snapshot.ts";
-import type { ConfigSnapshot } from "../routing/types.ts";
-import { resolveReplay } from "./replay-datasets.ts";
-import { shippedIntentModel } from "./shipped-intent-model.ts";
+import { createHeuristicClassifier } from "../classifier/heuristic-scorer";
+import { loadClassifier } from "../classifier/load-classifier";
+import type { TierClassifier } from "../classifier/types";
+import { configFromRows } from "../config/config-from-rows";
+import { readActiveKeysForGateway } from "../db/api-key-repo";
+import { readActiveClassifiers, readConfigRows, readTierSecrets } from "../db/config-repo";
+import type { ProviderTarget } from "../providers/index";
+import { buildSnapshot } from "../routing/build-snapshot";
+import type { ConfigSnapshot } from "../routing/types";
+import { resolveReplay } from "./replay-datasets";
+import { shippedIntentModel } from "./shipped-intent-model";
 
 export type GatewayKey = {
   id: string;

@@ -2,7 +2,7 @@
  * Errors on /api/v1/* in OpenAI's shape `{ error: { message, type, param, code } }`, so SDKs
  * raise their usual exception classes (BadRequestError, AuthenticationError, ...).
  */
-import { AppError, type ErrorCode } from "../http/app-error.ts";
+import { AppError, type ErrorCode } from "../http/app-error";
 
 const TYPE_BY_STATUS: Record<number, string> = {
   400: "invalid_request_error",

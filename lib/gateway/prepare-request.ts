@@ -2,15 +2,15 @@
  * The front half of every /api/v1 call: API key → body → model → the engine's RouteRequest and
  * context. Everything a client can get wrong ends here as an OpenAI-shaped 4xx.
  */
-import { hashApiKey } from "../auth/api-key-token.ts";
-import { zodIssues } from "../http/parse-body.ts";
-import type { ChatRequest } from "../providers/index.ts";
-import type { EngineContext, RouteRequest } from "../routing/types.ts";
-import { chatRequestSchema, contentText, type ChatRequestBody } from "./chat-request-schema.ts";
-import type { GatewayRequest } from "./gateway-io.ts";
-import type { GatewayRuntime } from "./gateway-runtime.ts";
-import { GatewayError } from "./openai-errors.ts";
-import type { GatewayConfig, GatewayKey } from "./load-gateway-config.ts";
+import { hashApiKey } from "../auth/api-key-token";
+import { zodIssues } from "../http/parse-body";
+import type { ChatRequest } from "../providers/index";
+import type { EngineContext, RouteRequest } from "../routing/types";
+import { chatRequestSchema, contentText, type ChatRequestBody } from "./chat-request-schema";
+import type { GatewayRequest } from "./gateway-io";
+import type { GatewayRuntime } from "./gateway-runtime";
+import { GatewayError } from "./openai-errors";
+import type { GatewayConfig, GatewayKey } from "./load-gateway-config";
 
 /** Hashes of keys that authenticated recently (a SHA-256 per request cost more than routing's rules
  *  stage). Only keys found in the config get in; the lookup below still goes through the current

@@ -2,9 +2,9 @@
  * Turning an execution into the HTTP response: x-frontdesk-* headers, OpenAI-shaped errors for
  * upstream failures, and SSE bodies for streams (buffered replay or live pass-through).
  */
-import { isProviderError, type ProviderStream, type StreamSummary } from "../providers/index.ts";
-import type { Decision } from "../routing/types.ts";
-import { GatewayError } from "./openai-errors.ts";
+import { isProviderError, type ProviderStream, type StreamSummary } from "../providers/index";
+import type { Decision } from "../routing/types";
+import { GatewayError } from "./openai-errors";
 
 export type FrontdeskHeaders = { tier: string; model: string; stage: string; decisionId: string; overheadMs: number };
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Answer, ProviderTarget } from "../providers/index.ts";
-import { escalationSchema, type PolicyConfig, type TierConfig } from "../routing/config-schema.ts";
-import type { Decision } from "../routing/types.ts";
-import type { ExecContext } from "./exec-context.ts";
-import type { GatewayRuntime } from "./gateway-runtime.ts";
-import type { GatewayConfig } from "./load-gateway-config.ts";
-import { runHedged, type LegCall } from "./run-hedged.ts";
+import type { Answer, ProviderTarget } from "../providers/index";
+import { escalationSchema, type PolicyConfig, type TierConfig } from "../routing/config-schema";
+import type { Decision } from "../routing/types";
+import type { ExecContext } from "./exec-context";
+import type { GatewayRuntime } from "./gateway-runtime";
+import type { GatewayConfig } from "./load-gateway-config";
+import { runHedged, type LegCall } from "./run-hedged";
 
 // runHedged with a fake clock: each leg answers after a set time (or fails), and the test
 // checks which leg wins, which is aborted, and what is recorded — with no real waiting.

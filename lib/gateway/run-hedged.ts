@@ -5,10 +5,10 @@
  * A leg is whatever `call` returns with an answer and its usage: a ProviderResult, or a
  * stream read to the end (execute-stream), so streamed requests hedge the same way.
  */
-import type { Answer, ProviderResult, Usage } from "../providers/index.ts";
-import { assessAnswer } from "../routing/assess-answer.ts";
-import { failedAttempt, successAttempt, type AttemptRecord } from "./attempts.ts";
-import { callTier, countsAgainstTier, targetOf, tierConfig, type ExecContext } from "./exec-context.ts";
+import type { Answer, ProviderResult, Usage } from "../providers/index";
+import { assessAnswer } from "../routing/assess-answer";
+import { failedAttempt, successAttempt, type AttemptRecord } from "./attempts";
+import { callTier, countsAgainstTier, targetOf, tierConfig, type ExecContext } from "./exec-context";
 
 /** What a leg must produce: the answer (assessed for confidence) and its usage (costed). */
 export type LegResult = { answer: Answer; usage: Usage };

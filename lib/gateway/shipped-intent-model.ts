@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { loadIntentModel } from "../classifier/intent/load-intent-model.ts";
-import type { IntentModel } from "../classifier/intent/types.ts";
+import { loadIntentModel } from "../classifier/intent/load-intent-model";
+import type { IntentModel } from "../classifier/intent/types";
 
 // relative to the working directory, like replay-datasets.ts (the Next.js server bundles lib/)
 export const SHIPPED_INTENT_MODEL = path.resolve(process.cwd(), "lib", "classifier", "intent", "default-intent-model.json");

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startOpenAiUpstream } from "@/lib/testing/upstreams/openai-upstream";
-import type { UpstreamServer } from "@/lib/testing/upstreams/http-helpers";
-import { runCli, spawnGateway, type GatewayProcess } from "@/lib/testing/spawn-gateway";
-import { applyConfig } from "@/lib/config/apply-config";
+import { startOpenAiUpstream } from "../testing/upstreams/openai-upstream";
+import type { UpstreamServer } from "../testing/upstreams/http-helpers";
+import { runCli, spawnGateway, type GatewayProcess } from "../testing/spawn-gateway";
+import { applyConfig } from "../config/apply-config";
 
 const databaseUrl = inject("databaseUrl");
 let upstream: UpstreamServer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { uuidv7 } from "./uuidv7.ts";
+import { uuidv7 } from "./uuidv7";
 
 describe("uuidv7", () => {
   it("has the version and variant bits and the timestamp in front", () => {

@@ -1,4 +1,4 @@
-import { AppError } from "./app-error.ts";
+import { AppError } from "./app-error";
 
 /** `{ error: { code, message, issues? } }` with the code's status; unknown errors → generic 500. */
 export function errorResponse(error: unknown): Response {

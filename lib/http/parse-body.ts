@@ -3,7 +3,7 @@
  * AppError with a message that says what to fix.
  */
 import type { z } from "zod";
-import { AppError, type FieldIssue } from "./app-error.ts";
+import { AppError, type FieldIssue } from "./app-error";
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message }));

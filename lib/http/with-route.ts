@@ -4,11 +4,11 @@
  * It refuses cross-site mutations, resolves the session and checks the permission on the
  * server, and turns thrown errors into JSON: AppError → its status, anything else → 500.
  */
-import { can, type Permission } from "../auth/permissions.ts";
-import { sessionFromRequest, type Session } from "../auth/sessions.ts";
-import { AppError } from "./app-error.ts";
-import { errorResponse } from "./error-response.ts";
-import { isCrossSiteMutation } from "./same-origin.ts";
+import { can, type Permission } from "../auth/permissions";
+import { sessionFromRequest, type Session } from "../auth/sessions";
+import { AppError } from "./app-error";
+import { errorResponse } from "./error-response";
+import { isCrossSiteMutation } from "./same-origin";
 
 type PublicOptions = { auth: "public" };
 type SessionOptions = { auth?: "session"; permission?: Permission };

@@ -3,13 +3,13 @@
  * same id (delivery, retries). Cancelling a running job stops it within seconds: the worker's
  * next heartbeat finds the row cancelled and kills the training process.
  */
-import { recordAudit, type Actor } from "../db/audit-repo.ts";
-import { readConfigRows } from "../db/config-repo.ts";
-import { countDatasets } from "../db/dataset-repo.ts";
-import { finishJob, findJob, insertJob } from "../db/job-repo.ts";
-import { AppError } from "../http/app-error.ts";
-import { enqueue, QUEUES, queueClient } from "./queue.ts";
-import { retrainPayloadSchema, type RetrainPayload } from "./retrain/retrain-payload.ts";
+import { recordAudit, type Actor } from "../db/audit-repo";
+import { readConfigRows } from "../db/config-repo";
+import { countDatasets } from "../db/dataset-repo";
+import { finishJob, findJob, insertJob } from "../db/job-repo";
+import { AppError } from "../http/app-error";
+import { enqueue, QUEUES, queueClient } from "./queue";
+import { retrainPayloadSchema, type RetrainPayload } from "./retrain/retrain-payload";
 
 export async function startRetrainJob(actor: Actor, input: unknown) {
   const parsed = retrainPayloadSchema.safeParse(input);

@@ -3,10 +3,10 @@
  * in one transaction with an audit entry and a reload notice, so every gateway instance switches
  * within a second) and roll back to the previously active one (or to the built-in scorer).
  */
-import { recordAudit, type Actor } from "../db/audit-repo.ts";
-import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo.ts";
-import type { Prisma } from "../db/generated/client.ts";
-import { AppError } from "../http/app-error.ts";
+import { recordAudit, type Actor } from "../db/audit-repo";
+import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo";
+import type { Prisma } from "../db/generated/client";
+import { AppError } from "../http/app-error";
 
 type Tx = Prisma.TransactionClient;
 

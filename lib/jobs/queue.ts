@@ -4,7 +4,7 @@
  * carries delivery, retries and survival across restarts. A Job row's id is its pg-boss job id.
  */
 import PgBoss from "pg-boss";
-import { env } from "../env.ts";
+import { env } from "../env";
 
 export const QUEUES = { retrain: "retrain-classifier" } as const;
 

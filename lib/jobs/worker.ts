@@ -5,10 +5,10 @@
  * for JOB_HEARTBEAT_TIMEOUT_MS): pg-boss then retries them on a live worker.
  */
 import PgBoss from "pg-boss";
-import { finishJob, findJob, findStaleJobs, markJobRunning, reportJobProgress } from "../db/job-repo.ts";
-import { env } from "../env.ts";
-import { ensureQueues, QUEUES } from "./queue.ts";
-import { PermanentJobError, runRetrainJob } from "./retrain/retrain-job.ts";
+import { finishJob, findJob, findStaleJobs, markJobRunning, reportJobProgress } from "../db/job-repo";
+import { env } from "../env";
+import { ensureQueues, QUEUES } from "./queue";
+import { PermanentJobError, runRetrainJob } from "./retrain/retrain-job";
 
 type Log = (line: string) => void;
 

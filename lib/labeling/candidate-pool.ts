@@ -6,7 +6,7 @@
  * per item. One load per key at a time. The list is only a hint: every claim re-checks in SQL
  * that the request is still open, so a stale list can cost a reload, never a double claim.
  */
-import type { QueueStream } from "./queue-order.ts";
+import type { QueueStream } from "./queue-order";
 
 export type PoolLoader = (limit: number) => Promise<string[]>;
 

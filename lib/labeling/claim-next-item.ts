@@ -4,11 +4,11 @@
  * (queue-order.ts), else from the other stream. Claims last CLAIM_TTL_SECONDS and are renewed
  * whenever the reviewer asks for the next item while holding them.
  */
-import { claimFirstOpen, findQueueRow, policyTiers, randomCandidates, releaseClaim, renewOwnClaims, reviewerPosition, uncertainCandidates } from "../db/label-repo.ts";
-import { candidateIds, forgetCandidate } from "./candidate-pool.ts";
-import type { QueueFilters } from "./labeling-schemas.ts";
-import { streamOrder, type QueueStream } from "./queue-order.ts";
-import { matchesFilters, toQueueItem, type QueueItem } from "./queue-item.ts";
+import { claimFirstOpen, findQueueRow, policyTiers, randomCandidates, releaseClaim, renewOwnClaims, reviewerPosition, uncertainCandidates } from "../db/label-repo";
+import { candidateIds, forgetCandidate } from "./candidate-pool";
+import type { QueueFilters } from "./labeling-schemas";
+import { streamOrder, type QueueStream } from "./queue-order";
+import { matchesFilters, toQueueItem, type QueueItem } from "./queue-item";
 
 export const CLAIM_TTL_SECONDS = 600;
 /** Without a `from` filter the queue looks this far back. */

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { GET as nextRoute } from "@/app/api/admin/labeling/next/route";
-import { claimFirstOpen } from "@/lib/db/label-repo";
-import { db } from "@/lib/db/prisma";
-import { clearCandidatePools } from "@/lib/labeling/candidate-pool";
-import { logRequest, makePolicy, signedIn } from "@/lib/testing/labeling-fixtures";
-import { jsonRequest, makeUser } from "@/lib/testing/requests";
+import { GET as nextRoute } from "../../app/api/admin/labeling/next/route";
+import { claimFirstOpen } from "../db/label-repo";
+import { db } from "../db/prisma";
+import { clearCandidatePools } from "./candidate-pool";
+import { logRequest, makePolicy, signedIn } from "../testing/labeling-fixtures";
+import { jsonRequest, makeUser } from "../testing/requests";
 
 beforeEach(() => clearCandidatePools());
 

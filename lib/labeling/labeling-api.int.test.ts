@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { GET as nextRoute } from "@/app/api/admin/labeling/next/route";
-import { GET as progressRoute } from "@/app/api/admin/labeling/progress/route";
-import { POST as skipRoute } from "@/app/api/admin/labeling/skip/route";
-import { DELETE as deleteLabelRoute } from "@/app/api/admin/labels/[id]/route";
-import { POST as labelRoute } from "@/app/api/admin/labels/route";
-import { db } from "@/lib/db/prisma";
-import { clearCandidatePools } from "@/lib/labeling/candidate-pool";
-import type { QueueItem } from "@/lib/labeling/queue-item";
-import { logRequest, makePolicy, signedIn } from "@/lib/testing/labeling-fixtures";
-import { jsonRequest, routeParams } from "@/lib/testing/requests";
+import { GET as nextRoute } from "../../app/api/admin/labeling/next/route";
+import { GET as progressRoute } from "../../app/api/admin/labeling/progress/route";
+import { POST as skipRoute } from "../../app/api/admin/labeling/skip/route";
+import { DELETE as deleteLabelRoute } from "../../app/api/admin/labels/[id]/route";
+import { POST as labelRoute } from "../../app/api/admin/labels/route";
+import { db } from "../db/prisma";
+import { clearCandidatePools } from "./candidate-pool";
+import type { QueueItem } from "./queue-item";
+import { logRequest, makePolicy, signedIn } from "../testing/labeling-fixtures";
+import { jsonRequest, routeParams } from "../testing/requests";
 
 type Who = { cookie: string; id: string };
 

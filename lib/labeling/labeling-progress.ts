@@ -3,10 +3,10 @@
  * current filters (counted up to REMAINING_CAP so the count stays cheap on a big log), and my
  * last label if it can still be undone (so undo survives a reload).
  */
-import { countLabelsSince, countOpen, lastLabelSince } from "../db/label-repo.ts";
-import { withDefaultWindow } from "./claim-next-item.ts";
-import type { QueueFilters } from "./labeling-schemas.ts";
-import { UNDO_WINDOW_MINUTES } from "./undo-label.ts";
+import { countLabelsSince, countOpen, lastLabelSince } from "../db/label-repo";
+import { withDefaultWindow } from "./claim-next-item";
+import type { QueueFilters } from "./labeling-schemas";
+import { UNDO_WINDOW_MINUTES } from "./undo-label";
 
 export const REMAINING_CAP = 10_000;
 

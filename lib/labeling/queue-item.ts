@@ -4,7 +4,7 @@
  * may lack fields). Pure and browser-safe: the console imports the types.
  */
 import { z } from "zod";
-import type { LabelSample, QueueFilters } from "./labeling-schemas.ts";
+import type { LabelSample, QueueFilters } from "./labeling-schemas";
 
 const num = z.number().catch(0);
 const nullableNums = z.array(z.number().nullable()).catch([]);

@@ -4,11 +4,11 @@
  * that answered); "correct" records the answering tier. `sample` comes from the request itself
  * (the engine's random-sample marker), so the drift page's unbiased rates stay unbiased.
  */
-import { findQueueRow, insertLabelIfOpen, labelSelect, policyTiers, type LabelData } from "../db/label-repo.ts";
-import type { Prisma } from "../db/generated/client.ts";
-import { AppError } from "../http/app-error.ts";
-import { createLabelSchema, type CreateLabelInput, type LabelSample, type Verdict } from "./labeling-schemas.ts";
-import { sampleOf, tierChoices } from "./queue-item.ts";
+import { findQueueRow, insertLabelIfOpen, labelSelect, policyTiers, type LabelData } from "../db/label-repo";
+import type { Prisma } from "../db/generated/client";
+import { AppError } from "../http/app-error";
+import { createLabelSchema, type CreateLabelInput, type LabelSample, type Verdict } from "./labeling-schemas";
+import { sampleOf, tierChoices } from "./queue-item";
 
 export type LabelView = { id: string; requestId: string; verdict: Verdict; correctTier: string | null; note: string; sample: LabelSample; createdAt: string };
 

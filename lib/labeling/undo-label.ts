@@ -2,10 +2,10 @@
  * DELETE /api/admin/labels/:id — undo: only your own label, only within UNDO_WINDOW_MINUTES.
  * The request goes back to the queue, claimed by you, so it reappears on your screen.
  */
-import { deleteLabelAndReclaim, findLabel } from "../db/label-repo.ts";
-import { AppError } from "../http/app-error.ts";
-import { CLAIM_TTL_SECONDS, loadQueueItem } from "./claim-next-item.ts";
-import type { QueueItem } from "./queue-item.ts";
+import { deleteLabelAndReclaim, findLabel } from "../db/label-repo";
+import { AppError } from "../http/app-error";
+import { CLAIM_TTL_SECONDS, loadQueueItem } from "./claim-next-item";
+import type { QueueItem } from "./queue-item";
 
 export const UNDO_WINDOW_MINUTES = 15;
 

@@ -4,8 +4,8 @@
  * (the range after the baseline) compared as a whole. Everything from the hourly rollups.
  */
 import { z } from "zod";
-import { labelVerdicts, scoreHistograms, tierMix, type WindowSpec } from "../db/drift-repo.ts";
-import { policyTopTiers, tierOrder } from "../db/overview-repo.ts";
+import { labelVerdicts, scoreHistograms, tierMix, type WindowSpec } from "../db/drift-repo";
+import { policyTopTiers, tierOrder } from "../db/overview-repo";
 import { comparePsi, driftWindows, labelStats, misrouteRates, mixStats, scoreHistogram, summarize } from "./shape-drift";
 import { BUCKETS, chooseDriftBucket, MAX_POINTS, MAX_RANGE_MS, type Bucket } from "./time-range";
 

@@ -1,5 +1,5 @@
 /** GET /api/admin/overview: rollup (or raw) aggregates → the overview's charts. */
-import { overviewCounts, overviewLatency, tierOrder } from "../db/overview-repo.ts";
+import { overviewCounts, overviewLatency, tierOrder } from "../db/overview-repo";
 import { shapeOverview, type Overview } from "./shape-overview";
 import { resolveRange, type Bucket } from "./time-range";
 

@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DELETE as deleteDemoRoute, GET as demoCountRoute } from "@/app/api/admin/demo-data/route";
-import { GET as driftRoute } from "@/app/api/admin/drift/route";
-import { GET as alertsRoute, PUT as putAlertsRoute } from "@/app/api/admin/alerts/route";
-import { GET as firingRoute } from "@/app/api/admin/alerts/firing/route";
-import { GET as overviewRoute } from "@/app/api/admin/overview/route";
-import { GET as requestsRoute } from "@/app/api/admin/requests/route";
-import { GET as requestRoute } from "@/app/api/admin/requests/[id]/route";
-import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
-import { listAudit } from "@/lib/db/audit-repo";
-import { pgPool } from "@/lib/db/pg-pool";
-import { insertRequestLogs } from "@/lib/db/request-log-repo";
-import { rebuildRollups } from "@/lib/db/rollup-repo";
-import { uuidv7 } from "@/lib/gateway/uuidv7";
-import { backfillDemoTraffic } from "@/lib/demo/backfill-demo-traffic";
-import { demoGatewayConfig } from "@/lib/demo/testing-config";
-import { DEFAULT_ALERT_SETTINGS } from "@/lib/monitoring/alert-settings";
-import type { Role } from "@/lib/auth/permissions";
-import { cookieFrom, jsonRequest, makeUser, routeParams } from "@/lib/testing/requests";
+import { DELETE as deleteDemoRoute, GET as demoCountRoute } from "../../app/api/admin/demo-data/route";
+import { GET as driftRoute } from "../../app/api/admin/drift/route";
+import { GET as alertsRoute, PUT as putAlertsRoute } from "../../app/api/admin/alerts/route";
+import { GET as firingRoute } from "../../app/api/admin/alerts/firing/route";
+import { GET as overviewRoute } from "../../app/api/admin/overview/route";
+import { GET as requestsRoute } from "../../app/api/admin/requests/route";
+import { GET as requestRoute } from "../../app/api/admin/requests/[id]/route";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import { listAudit } from "../db/audit-repo";
+import { pgPool } from "../db/pg-pool";
+import { insertRequestLogs } from "../db/request-log-repo";
+import { rebuildRollups } from "../db/rollup-repo";
+import { uuidv7 } from "../gateway/uuidv7";
+import { backfillDemoTraffic } from "../demo/backfill-demo-traffic";
+import { demoGatewayConfig } from "../demo/testing-config";
+import { DEFAULT_ALERT_SETTINGS } from "./alert-settings";
+import type { Role } from "../auth/permissions";
+import { cookieFrom, jsonRequest, makeUser, routeParams } from "../testing/requests";
 
 // The demo week ends here, far in the past: other test files' rows (and their newest-first lists)
 // never meet it.

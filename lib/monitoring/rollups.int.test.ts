@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { pgPool } from "@/lib/db/pg-pool";
-import { insertRequestLogs, type RequestLogInsert } from "@/lib/db/request-log-repo";
-import { rebuildRollups } from "@/lib/db/rollup-repo";
-import { latencyBucket, pScoreBin } from "@/lib/monitoring/histograms";
-import { createRng } from "@/lib/providers/simulated-random";
-import { demoId } from "@/lib/demo/demo-schedule";
+import { pgPool } from "../db/pg-pool";
+import { insertRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
+import { rebuildRollups } from "../db/rollup-repo";
+import { latencyBucket, pScoreBin } from "./histograms";
+import { createRng } from "../providers/simulated-random";
+import { demoId } from "../demo/demo-schedule";
 
 // A time range of its own (in the past, so newest-first lists of other test files never see it).
 const FROM = Date.parse("2001-03-01T00:00:00Z");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAnthropicUpstream } from "@/lib/testing/upstreams/anthropic-upstream";
-import { ANTHROPIC_DEFAULT_REPLY, TOOL_INPUT } from "@/lib/testing/upstreams/anthropic-replies";
-import type { UpstreamServer } from "@/lib/testing/upstreams/http-helpers";
+import { startAnthropicUpstream } from "../testing/upstreams/anthropic-upstream";
+import { ANTHROPIC_DEFAULT_REPLY, TOOL_INPUT } from "../testing/upstreams/anthropic-replies";
+import type { UpstreamServer } from "../testing/upstreams/http-helpers";
 import { callAnthropic, streamAnthropic } from "./anthropic";
 import type { ProviderError } from "./provider-error";
 import type { ChatRequest, ProviderTarget } from "./types";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAnthropicUpstream } from "@/lib/testing/upstreams/anthropic-upstream";
-import type { UpstreamServer } from "@/lib/testing/upstreams/http-helpers";
-import { startOpenAiUpstream } from "@/lib/testing/upstreams/openai-upstream";
+import { startAnthropicUpstream } from "../testing/upstreams/anthropic-upstream";
+import type { UpstreamServer } from "../testing/upstreams/http-helpers";
+import { startOpenAiUpstream } from "../testing/upstreams/openai-upstream";
 import { callProvider, createRng, testConnection, type ProviderTarget } from "./index";
 
 let openai: UpstreamServer;

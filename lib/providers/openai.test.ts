@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { UpstreamServer } from "@/lib/testing/upstreams/http-helpers";
-import { startOpenAiUpstream } from "@/lib/testing/upstreams/openai-upstream";
-import { LOW_CONFIDENCE_REPLY } from "@/lib/testing/upstreams/openai-replies";
+import type { UpstreamServer } from "../testing/upstreams/http-helpers";
+import { startOpenAiUpstream } from "../testing/upstreams/openai-upstream";
+import { LOW_CONFIDENCE_REPLY } from "../testing/upstreams/openai-replies";
 import { callOpenAi, resetLogprobsMemory, streamOpenAi } from "./openai";
 import { ProviderError } from "./provider-error";
 import type { ChatRequest, ProviderTarget } from "./types";

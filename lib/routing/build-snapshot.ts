@@ -4,8 +4,8 @@
  * built-in heuristic always present as the fallback. Never throws on a bad rule: the rule is
  * marked and reported in `warnings`, and skipped at decision time with a trace note.
  */
-import type { IntentModel } from "@/lib/classifier/intent/types";
-import type { TierClassifier } from "@/lib/classifier/types";
+import type { IntentModel } from "../classifier/intent/types";
+import type { TierClassifier } from "../classifier/types";
 import { compileRules, type CompiledRules } from "./compile-rules";
 import type { PolicyConfig, TierConfig } from "./config-schema";
 import type { ConfigSnapshot, HeuristicFactory } from "./types";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadIntentModel } from "@/lib/classifier/intent/load-intent-model";
-import { trainIntentModel } from "@/lib/classifier/intent/train-intent";
-import { syntheticIntents } from "@/lib/classifier/testing/synthetic-intents";
+import { loadIntentModel } from "../classifier/intent/load-intent-model";
+import { trainIntentModel } from "../classifier/intent/train-intent";
+import { syntheticIntents } from "../classifier/testing/synthetic-intents";
 import type { ConfigFileInput, PolicyConfigInput } from "./config-schema";
 import { decide } from "./decide";
 import { fakeClock, ISSUE_CONFIG, makeCtx, makeSnapshot } from "./testing/fixtures";

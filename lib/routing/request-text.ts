@@ -3,7 +3,7 @@
  * Rules look at the LATEST USER MESSAGE (what is being asked now); cost estimates use the whole
  * conversation (prompt tokens ≈ characters / 4).
  */
-import type { ChatTurn } from "@/lib/classifier/types";
+import type { ChatTurn } from "../classifier/types";
 
 export const CHARS_PER_TOKEN = 4;
 

@@ -4,7 +4,7 @@
  * heuristic. Output is sanitized (clamped to [0, 1], made non-increasing); a classifier that
  * throws or returns the wrong shape is reported, and decide() falls back to the policy default.
  */
-import type { ChatTurn, TierClassifier } from "@/lib/classifier/types";
+import type { ChatTurn, TierClassifier } from "../classifier/types";
 import type { ConfigSnapshot } from "./types";
 
 export type ScoreResult =

@@ -3,8 +3,8 @@
  * randomness, provider health, session pins, budget state) arrives in EngineContext, so every
  * decision is a pure function of (snapshot, policy, request, context).
  */
-import type { IntentModel, IntentPrediction } from "@/lib/classifier/intent/types";
-import type { ChatTurn, TierClassifier } from "@/lib/classifier/types";
+import type { IntentModel, IntentPrediction } from "../classifier/intent/types";
+import type { ChatTurn, TierClassifier } from "../classifier/types";
 import type { PolicyConfig, TierConfig } from "./config-schema";
 import type { CompiledRules } from "./compile-rules";
 

@@ -5,11 +5,11 @@
  * implementation of each.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { env } from "../env.ts";
-import type { GatewayRequest, GatewayResponse } from "../gateway/gateway-io.ts";
-import { handleChatCompletion } from "../gateway/handle-chat-completion.ts";
-import { handleModels, handleRouteDryRun } from "../gateway/handle-route-and-models.ts";
-import { openAiErrorBody } from "../gateway/openai-errors.ts";
+import { env } from "../env";
+import type { GatewayRequest, GatewayResponse } from "../gateway/gateway-io";
+import { handleChatCompletion } from "../gateway/handle-chat-completion";
+import { handleModels, handleRouteDryRun } from "../gateway/handle-route-and-models";
+import { openAiErrorBody } from "../gateway/openai-errors";
 
 type Handler = (req: GatewayRequest) => Promise<GatewayResponse>;
 

@@ -5,7 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
-import { isFastPath, serveFastPath } from "./fast-path.ts";
+import { isFastPath, serveFastPath } from "./fast-path";
 
 export type RunningServer = { url: string; close(graceMs?: number): Promise<void> };
 

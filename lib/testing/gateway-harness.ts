@@ -6,14 +6,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import OpenAI from "openai";
-import { createApiKey } from "../auth/manage-api-keys.ts";
-import { applyConfig } from "../config/apply-config.ts";
-import type { CreateApiKeyInput } from "../auth/api-key-schemas.ts";
-import { gatewayRuntime } from "../gateway/gateway-runtime.ts";
-import { serveFastPath } from "../server/fast-path.ts";
-import { startAnthropicUpstream } from "./upstreams/anthropic-upstream.ts";
-import { startOpenAiUpstream } from "./upstreams/openai-upstream.ts";
-import type { UpstreamServer } from "./upstreams/http-helpers.ts";
+import { createApiKey } from "../auth/manage-api-keys";
+import { applyConfig } from "../config/apply-config";
+import type { CreateApiKeyInput } from "../auth/api-key-schemas";
+import { gatewayRuntime } from "../gateway/gateway-runtime";
+import { serveFastPath } from "../server/fast-path";
+import { startAnthropicUpstream } from "./upstreams/anthropic-upstream";
+import { startOpenAiUpstream } from "./upstreams/openai-upstream";
+import type { UpstreamServer } from "./upstreams/http-helpers";
 
 export const TEST_ACTOR = { id: null, email: "test" };
 

@@ -3,8 +3,8 @@
  * server of DATABASE_URL (else a temporary embedded Postgres), dropped at the end.
  */
 import type { TestProject } from "vitest/node";
-import { startEphemeralPostgres } from "../db/embedded-postgres.ts";
-import { assertLocalDatabase, createTestDatabase } from "./test-database.ts";
+import { startEphemeralPostgres } from "../db/embedded-postgres";
+import { assertLocalDatabase, createTestDatabase } from "./test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {

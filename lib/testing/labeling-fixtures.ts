@@ -4,11 +4,11 @@
  * sample marker, and signed-in users.
  */
 import { randomBytes } from "node:crypto";
-import { POST as signInRoute } from "../../app/api/auth/sign-in/route.ts";
-import type { Role } from "../auth/permissions.ts";
-import { db } from "../db/prisma.ts";
-import { uuidv7 } from "../gateway/uuidv7.ts";
-import { cookieFrom, jsonRequest, makeUser } from "./requests.ts";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import type { Role } from "../auth/permissions";
+import { db } from "../db/prisma";
+import { uuidv7 } from "../gateway/uuidv7";
+import { cookieFrom, jsonRequest, makeUser } from "./requests";
 
 export async function signedIn(role: Role) {
   const user = await makeUser(role);

@@ -2,9 +2,9 @@
  * Building Requests for route handlers in integration tests, and getting signed-in users.
  */
 import { randomBytes } from "node:crypto";
-import { createUser } from "../auth/manage-users.ts";
-import type { Role } from "../auth/permissions.ts";
-import { SYSTEM_ACTOR } from "../db/audit-repo.ts";
+import { createUser } from "../auth/manage-users";
+import type { Role } from "../auth/permissions";
+import { SYSTEM_ACTOR } from "../db/audit-repo";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 

@@ -4,8 +4,8 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { databaseUrl } from "../db/embedded-postgres.ts";
-import { migrate } from "../db/migrate.ts";
+import { databaseUrl } from "../db/embedded-postgres";
+import { migrate } from "../db/migrate";
 
 async function adminQuery(serverUrl: string, sql: string) {
   const client = new pg.Client({ connectionString: serverUrl });

@@ -3,12 +3,12 @@
  * module creates the Prisma client.
  */
 import { afterAll, inject } from "vitest";
-import { resetEnvCache } from "../env.ts";
+import { resetEnvCache } from "../env";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 resetEnvCache();
 
 afterAll(async () => {
-  const { disconnectDb } = await import("../db/prisma.ts");
+  const { disconnectDb } = await import("../db/prisma");
   await disconnectDb();
 });

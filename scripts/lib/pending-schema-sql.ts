@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { MIGRATIONS_DIR, readMigrations } from "../../lib/db/migrate.ts";
-import { diffMigrationsToSchema } from "./schema-engine.ts";
+import { MIGRATIONS_DIR, readMigrations } from "../../lib/db/migrate";
+import { diffMigrationsToSchema } from "./schema-engine";
 
 export const SCHEMA_PATH = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
 

@@ -3,10 +3,10 @@
  * frontdesk config export                        print the current config as JSON (no secrets)
  */
 import { readFileSync } from "node:fs";
-import { SYSTEM_ACTOR } from "../../db/audit-repo.ts";
-import { AppError } from "../../http/app-error.ts";
-import { withCliDatabase } from "../cli-database.ts";
-import { parseCommand, UsageError } from "../args.ts";
+import { SYSTEM_ACTOR } from "../../db/audit-repo";
+import { AppError } from "../../http/app-error";
+import { withCliDatabase } from "../cli-database";
+import { parseCommand, UsageError } from "../args";
 
 export const summary = "apply <file.json> [--prune] | export — routing config as code";
 
@@ -31,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     if (sub === "export") {
       if (parseCommand(rest, {}).positionals.length) throw new UsageError(USAGE);
-      const { exportConfig } = await import("../../config/apply-config.ts");
+      const { exportConfig } = await import("../../config/apply-config");
       const config = await withCliDatabase(exportConfig);
       process.stdout.write(JSON.stringify(config, null, 2) + "\n");
       return 0;
@@ -40,7 +40,7 @@ export async function run(args: string[]): Promise<number> {
       const { positionals, values } = parseCommand(rest, { prune: { type: "boolean" } });
       if (positionals.length !== 1) throw new UsageError(USAGE);
       const input = readJsonFile(positionals[0]!);
-      const { applyConfig } = await import("../../config/apply-config.ts");
+      const { applyConfig } = await import("../../config/apply-config");
       const result = await withCliDatabase(() => applyConfig(input, { prune: values.prune === true, actor: { ...SYSTEM_ACTOR, email: "cli" } }));
       const line = (kind: string, r: { created: string[]; updated: string[]; deleted: string[] }) =>
         `${kind}: ${r.created.length} created, ${r.updated.length} updated, ${r.deleted.length} deleted`;

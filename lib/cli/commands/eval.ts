@@ -6,17 +6,17 @@
  * baselines and per-tag breakdown. --cv runs K-fold cross-validation of training itself (and of
  * the TF-IDF + logistic regression baseline) instead of scoring a given model.
  */
-import { predictTfidf, trainTfidfLogistic } from "../../classifier/baselines/tfidf-logistic.ts";
-import { crossValidate, toEvalRow } from "../../classifier/cross-validate.ts";
-import { deriveLabels } from "../../classifier/derive-labels.ts";
-import type { EvalRow } from "../../classifier/evaluate/eval-types.ts";
-import { evaluateRouter } from "../../classifier/evaluate/evaluate-router.ts";
-import { thresholdRule } from "../../classifier/evaluate/operating-point.ts";
-import { tierCostWeights } from "../../classifier/evaluate/tier-weights.ts";
-import { parseFlags, parseNumber, parseTiers, required, UsageError, withUsage } from "../args.ts";
-import { readClassifier } from "../classifier-artifact-file.ts";
-import { progressReporter, readOutcomes, unknownTiers } from "../classifier-data.ts";
-import { formatReport, type EvalOutput } from "../classifier-report.ts";
+import { predictTfidf, trainTfidfLogistic } from "../../classifier/baselines/tfidf-logistic";
+import { crossValidate, toEvalRow } from "../../classifier/cross-validate";
+import { deriveLabels } from "../../classifier/derive-labels";
+import type { EvalRow } from "../../classifier/evaluate/eval-types";
+import { evaluateRouter } from "../../classifier/evaluate/evaluate-router";
+import { thresholdRule } from "../../classifier/evaluate/operating-point";
+import { tierCostWeights } from "../../classifier/evaluate/tier-weights";
+import { parseFlags, parseNumber, parseTiers, required, UsageError, withUsage } from "../args";
+import { readClassifier } from "../classifier-artifact-file";
+import { progressReporter, readOutcomes, unknownTiers } from "../classifier-data";
+import { formatReport, type EvalOutput } from "../classifier-report";
 
 export const summary = "evaluate a classifier (APGR, CPT, misroutes, calibration) or cross-validate training";
 

@@ -5,8 +5,8 @@
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { withCliDatabase } from "../cli-database.ts";
-import { parseCommand, UsageError } from "../args.ts";
+import { withCliDatabase } from "../cli-database";
+import { parseCommand, UsageError } from "../args";
 
 export const summary = "[--from <date>] [--to <date>] [--policy <p>] [--out <file>] — labeled traffic as outcomes JSONL";
 
@@ -24,7 +24,7 @@ export async function run(args: string[]): Promise<number> {
     const { values, positionals } = parseCommand(args, { from: { type: "string" }, to: { type: "string" }, policy: { type: "string" }, out: { type: "string" } });
     if (positionals.length) throw new UsageError(USAGE);
     const filters = { from: parseDate("from", values.from), to: parseDate("to", values.to), policy: values.policy };
-    const { exportTraffic } = await import("../../datasets/export-traffic.ts");
+    const { exportTraffic } = await import("../../datasets/export-traffic");
     const out = values.out ? createWriteStream(values.out) : process.stdout;
     let lines = 0;
     await withCliDatabase(async () => {

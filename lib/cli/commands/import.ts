@@ -4,10 +4,10 @@
  * stderr with their line numbers; the good ones are imported, all in one transaction.
  */
 import { readFileSync } from "node:fs";
-import { SYSTEM_ACTOR } from "../../db/audit-repo.ts";
-import { AppError } from "../../http/app-error.ts";
-import { withCliDatabase } from "../cli-database.ts";
-import { parseCommand, UsageError } from "../args.ts";
+import { SYSTEM_ACTOR } from "../../db/audit-repo";
+import { AppError } from "../../http/app-error";
+import { withCliDatabase } from "../cli-database";
+import { parseCommand, UsageError } from "../args";
 
 export const summary = "--name <name> <file.jsonl> — import an outcomes dataset for retraining";
 
@@ -21,7 +21,7 @@ export async function run(args: string[]): Promise<number> {
     } catch (error) {
       throw new UsageError(`cannot read ${positional[0]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    const { importDataset } = await import("../../datasets/import-dataset.ts");
+    const { importDataset } = await import("../../datasets/import-dataset");
     const result = await withCliDatabase(() => importDataset({ ...SYSTEM_ACTOR, email: "cli" }, { name: values.name!, text, source: `cli:${positional[0]}` }));
     for (const e of result.errors) process.stderr.write(`line ${e.line}: ${e.reason}\n`);
     process.stderr.write(`imported ${result.imported} rows into "${result.dataset.name}" (${result.dataset.id}); ${result.rejected} line(s) rejected; models: ${result.dataset.models.join(", ")}\n`);

@@ -5,14 +5,14 @@
  * the data's test split (accuracy, in-scope accuracy, macro-F1, out-of-scope recall/precision).
  */
 import { writeFileSync } from "node:fs";
-import { evaluateIntents } from "../../classifier/intent/evaluate-intent.ts";
-import { serializeIntentArtifact } from "../../classifier/intent/intent-artifact.ts";
-import { loadIntentModel } from "../../classifier/intent/load-intent-model.ts";
-import { trainIntentModel } from "../../classifier/intent/train-intent.ts";
-import { parseCommand, parseNumber, required, UsageError, withUsage } from "../args.ts";
-import { readJson } from "../classifier-data.ts";
-import { readIntentData } from "../intent-data.ts";
-import { formatIntentMetrics } from "../intent-report.ts";
+import { evaluateIntents } from "../../classifier/intent/evaluate-intent";
+import { serializeIntentArtifact } from "../../classifier/intent/intent-artifact";
+import { loadIntentModel } from "../../classifier/intent/load-intent-model";
+import { trainIntentModel } from "../../classifier/intent/train-intent";
+import { parseCommand, parseNumber, required, UsageError, withUsage } from "../args";
+import { readJson } from "../classifier-data";
+import { readIntentData } from "../intent-data";
+import { formatIntentMetrics } from "../intent-report";
 
 export const summary = "train or evaluate the intent model (CLINC150, Banking77 or your own data)";
 

@@ -4,10 +4,10 @@
  * frontdesk keys list
  * frontdesk keys revoke <id|prefix>
  */
-import { SYSTEM_ACTOR } from "../../db/audit-repo.ts";
-import { AppError } from "../../http/app-error.ts";
-import { withCliDatabase } from "../cli-database.ts";
-import { parseCommand, parseNumber, UsageError } from "../args.ts";
+import { SYSTEM_ACTOR } from "../../db/audit-repo";
+import { AppError } from "../../http/app-error";
+import { withCliDatabase } from "../cli-database";
+import { parseCommand, parseNumber, UsageError } from "../args";
 
 export const summary = "create --name <name> [--policy <p>] [--budget <usd>] [--rate-limit <rpm>] | list | revoke <id|prefix> — gateway API keys";
 
@@ -25,7 +25,7 @@ async function create(rest: string[]) {
   const overBudget = values["over-budget"] ?? "reject";
   if (overBudget !== "reject" && overBudget !== "downgrade") throw new UsageError("--over-budget must be reject or downgrade");
   const rateLimit = parseNumber(values["rate-limit"], "rate-limit", (n) => Number.isInteger(n) && n >= 1 && n <= 100_000, "a whole number of requests per minute from 1 to 100000") ?? null;
-  const { createApiKey } = await import("../../auth/manage-api-keys.ts");
+  const { createApiKey } = await import("../../auth/manage-api-keys");
   const { key, apiKey } = await withCliDatabase(() =>
     createApiKey(ACTOR, { name: values.name!, policy: values.policy ?? null, monthlyBudgetUsd: budget, overBudget, rateLimitPerMinute: rateLimit }),
   );
@@ -34,7 +34,7 @@ async function create(rest: string[]) {
 }
 
 async function list() {
-  const { listApiKeys } = await import("../../db/api-key-repo.ts");
+  const { listApiKeys } = await import("../../db/api-key-repo");
   const { items } = await withCliDatabase(() => listApiKeys({ page: 1, pageSize: 1000, includeRevoked: true }));
   for (const k of items) {
     const budget = k.monthlyBudgetUsd === null ? "no budget" : `$${k.monthlyBudgetUsd}/month (${k.overBudget})`;
@@ -47,8 +47,8 @@ async function revoke(rest: string[]) {
   const { positionals } = parseCommand(rest, {});
   if (positionals.length !== 1) throw new UsageError(USAGE);
   const ref = positionals[0]!;
-  const { listApiKeys } = await import("../../db/api-key-repo.ts");
-  const { updateApiKey } = await import("../../auth/manage-api-keys.ts");
+  const { listApiKeys } = await import("../../db/api-key-repo");
+  const { updateApiKey } = await import("../../auth/manage-api-keys");
   await withCliDatabase(async () => {
     const { items } = await listApiKeys({ page: 1, pageSize: 10_000, includeRevoked: false });
     const matches = items.filter((k) => k.id === ref || k.prefix === ref || k.prefix.startsWith(ref));

@@ -3,9 +3,9 @@
  * stdout: one JSON object per input row, {"id": "...", "p": [p1, ..., p(N-1)]}, in input order;
  * p[k-1] = P(the request needs a tier of index >= k). Bad lines go to stderr, nothing else.
  */
-import { parseFlags, required, withUsage } from "../args.ts";
-import { readClassifier } from "../classifier-artifact-file.ts";
-import { readOutcomes } from "../classifier-data.ts";
+import { parseFlags, required, withUsage } from "../args";
+import { readClassifier } from "../classifier-artifact-file";
+import { readOutcomes } from "../classifier-data";
 
 export const summary = "score requests with a trained classifier (JSON lines on stdout)";
 

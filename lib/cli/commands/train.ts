@@ -4,10 +4,10 @@
  * Trains a classifier from an outcomes file (no database, no server) and writes the artifact.
  */
 import { writeFileSync } from "node:fs";
-import { trainClassifier } from "../../classifier/train-classifier.ts";
-import { parseFlags, parseNumber, parseTiers, required, UsageError, withUsage } from "../args.ts";
-import { modelNames, progressReporter, readOutcomes, unknownTiers } from "../classifier-data.ts";
-import { serializeArtifact } from "../../classifier/serialize-artifact.ts";
+import { trainClassifier } from "../../classifier/train-classifier";
+import { parseFlags, parseNumber, parseTiers, required, UsageError, withUsage } from "../args";
+import { modelNames, progressReporter, readOutcomes, unknownTiers } from "../classifier-data";
+import { serializeArtifact } from "../../classifier/serialize-artifact";
 
 export const summary = "train a routing classifier from an outcomes JSONL file";
 

@@ -4,13 +4,13 @@
  * held-out split; store it as a *candidate* ClassifierVersion. Idempotent: a retried job that
  * already stored its candidate just finishes.
  */
-import { findCandidateForJob, insertClassifierVersion } from "../../db/classifier-repo.ts";
-import { readConfigRows } from "../../db/config-repo.ts";
-import { findJob, markJobRunning, reportJobProgress } from "../../db/job-repo.ts";
-import { readActiveArtifact } from "../../db/training-data-repo.ts";
-import { trainInChild } from "./run-in-child.ts";
-import { PermanentJobError, retrainPayloadSchema } from "./retrain-payload.ts";
-import { loadTrainingRows } from "./training-rows.ts";
+import { findCandidateForJob, insertClassifierVersion } from "../../db/classifier-repo";
+import { readConfigRows } from "../../db/config-repo";
+import { findJob, markJobRunning, reportJobProgress } from "../../db/job-repo";
+import { readActiveArtifact } from "../../db/training-data-repo";
+import { trainInChild } from "./run-in-child";
+import { PermanentJobError, retrainPayloadSchema } from "./retrain-payload";
+import { loadTrainingRows } from "./training-rows";
 
 export { PermanentJobError, retrainPayloadSchema };
 

@@ -4,7 +4,7 @@
  */
 import { fork } from "node:child_process";
 import path from "node:path";
-import type { Progress, TrainJobInput, TrainJobOutput } from "./train-and-compare.ts";
+import type { Progress, TrainJobInput, TrainJobOutput } from "./train-and-compare";
 
 const ENTRY = path.join(import.meta.dirname, "train-child.ts");
 

@@ -3,21 +3,21 @@
  * candidate on one part, and evaluate it and the currently active classifier on the SAME
  * held-out part, so the console can put their metrics side by side. Runs in a child process.
  */
-import { adaptTierCount } from "../../classifier/adapt-tier-count.ts";
-import { toEvalRow } from "../../classifier/cross-validate.ts";
-import { deriveLabels, type LabeledRow } from "../../classifier/derive-labels.ts";
-import { summarizeCurve } from "../../classifier/evaluate/curve-metrics.ts";
-import type { EvalRow } from "../../classifier/evaluate/eval-types.ts";
-import { evaluateRouter } from "../../classifier/evaluate/evaluate-router.ts";
-import { sampleCurve } from "../../classifier/evaluate/routing-curve.ts";
-import { tierCostWeights } from "../../classifier/evaluate/tier-weights.ts";
-import { createHeuristicClassifier } from "../../classifier/heuristic-scorer.ts";
-import { loadClassifier } from "../../classifier/load-classifier.ts";
-import type { OutcomeRow } from "../../classifier/parse-outcomes.ts";
-import { stratifiedFolds } from "../../classifier/seeded-random.ts";
-import { trainClassifier } from "../../classifier/train-classifier.ts";
-import type { TierClassifier } from "../../classifier/types.ts";
-import type { ClassifierArtifact } from "../../classifier/model-artifact.ts";
+import { adaptTierCount } from "../../classifier/adapt-tier-count";
+import { toEvalRow } from "../../classifier/cross-validate";
+import { deriveLabels, type LabeledRow } from "../../classifier/derive-labels";
+import { summarizeCurve } from "../../classifier/evaluate/curve-metrics";
+import type { EvalRow } from "../../classifier/evaluate/eval-types";
+import { evaluateRouter } from "../../classifier/evaluate/evaluate-router";
+import { sampleCurve } from "../../classifier/evaluate/routing-curve";
+import { tierCostWeights } from "../../classifier/evaluate/tier-weights";
+import { createHeuristicClassifier } from "../../classifier/heuristic-scorer";
+import { loadClassifier } from "../../classifier/load-classifier";
+import type { OutcomeRow } from "../../classifier/parse-outcomes";
+import { stratifiedFolds } from "../../classifier/seeded-random";
+import { trainClassifier } from "../../classifier/train-classifier";
+import type { TierClassifier } from "../../classifier/types";
+import type { ClassifierArtifact } from "../../classifier/model-artifact";
 
 export type TrainJobInput = { rows: OutcomeRow[]; tiers: string[]; holdout: number; seed: number; activeArtifact: unknown | null; name: string };
 

@@ -4,7 +4,7 @@
  * parent → { input } ; child → { type: "progress", phase, fraction } … then { type: "done", output }
  * or { type: "error", message }.
  */
-import { trainAndCompare, type TrainJobInput } from "./train-and-compare.ts";
+import { trainAndCompare, type TrainJobInput } from "./train-and-compare";
 
 process.once("message", (message: { input: TrainJobInput }) => {
   let last = 0;

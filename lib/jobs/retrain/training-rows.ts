@@ -4,9 +4,9 @@
  * of its name), reviewer labels (the right tier gets score 1 and everything above it too,
  * cheaper tiers 0) and escalations (the tier that finally answered is the cheapest good one).
  */
-import type { Outcome, OutcomeRow } from "../../classifier/parse-outcomes.ts";
-import type { ChatTurn } from "../../classifier/types.ts";
-import { readDatasetRows, readEscalations, readLabeledRequests } from "../../db/training-data-repo.ts";
+import type { Outcome, OutcomeRow } from "../../classifier/parse-outcomes";
+import type { ChatTurn } from "../../classifier/types";
+import { readDatasetRows, readEscalations, readLabeledRequests } from "../../db/training-data-repo";
 
 export type PolicyTier = { name: string; model: string };
 

@@ -2,8 +2,8 @@
  * Test helpers for the routing engine: seeded randomness, a fake clock, stub classifiers and a
  * snapshot built from the issue's example config. Used by *.test.ts and the engine bench.
  */
-import type { IntentModel } from "@/lib/classifier/intent/types";
-import type { ChatTurn, TierClassifier } from "@/lib/classifier/types";
+import type { IntentModel } from "../../classifier/intent/types";
+import type { ChatTurn, TierClassifier } from "../../classifier/types";
 import { buildSnapshot } from "../build-snapshot";
 import { configFileSchema, type ConfigFileInput } from "../config-schema";
 import type { ConfigSnapshot, EngineContext, TierHealth } from "../types";
