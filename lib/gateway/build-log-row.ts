@@ -5,7 +5,7 @@
 import type { Prisma } from "../db/generated/client";
 import type { RequestLogInsert } from "../db/request-log-repo";
 import type { Decision } from "../routing/types";
-import { costOf, totalCost, type AttemptRecord } from "./attempts";
+import { costOf, totalCost, type AttemptRecord } from "../routing/execution/attempt-record";
 import type { ChatRequestBody } from "./chat-request-schema";
 import { contentText } from "./chat-request-schema";
 import type { GatewayConfig, GatewayKey } from "./load-gateway-config";
@@ -89,23 +89,4 @@ export function baselineCost(config: GatewayConfig, policyName: string, o: Pick<
     if (tier?.enabled) return costOf(tier, o);
   }
   return 0;
-}
-
-/** What the response headers and the log call the deciding stage after execution. */
-export function effectiveStage(decision: Decision, e: { escalated: boolean; hedged: boolean; fellBack: boolean; tier: string }): string {
-  if (e.escalated) return "escalation";
-  if (e.hedged && decision.hedge && e.tier === decision.hedge.tier) return "hedge";
-  if (e.fellBack) return "fallback";
-  return decision.stage;
-}
-
-export function effectiveReason(decision: Decision, e: { escalated: boolean; hedged: boolean; fellBack: boolean; tier: string; attempts: AttemptRecord[] }): string {
-  const notes: string[] = [];
-  for (const a of e.attempts) {
-    if (a.outcome === "low-confidence") notes.push(`${a.tier} answered with low confidence (${(a.confidence ?? 0).toFixed(2)})`);
-    else if (a.outcome === "error") notes.push(`${a.tier} failed (${a.error})`);
-    else if (a.outcome === "skipped") notes.push(`${a.tier} skipped (circuit open)`);
-    else if (a.outcome === "hedge-lost") notes.push(`${a.tier} lost the hedge`);
-  }
-  return notes.length ? `${decision.reason} Then: ${notes.join("; ")}; answered by ${e.tier}.` : decision.reason;
 }

@@ -6,18 +6,20 @@
 import type { StreamSummary } from "../providers/index";
 import { decide } from "../routing/decide";
 import { isRejection, type Decision } from "../routing/types";
-import { successAttempt, totalCost, type AttemptRecord } from "./attempts";
-import { buildLogRow, effectiveReason, effectiveStage, type Outcome } from "./build-log-row";
+import { totalCost } from "../routing/execution/attempt-record";
+import type { ExecSummary } from "../routing/execution/types";
+import { buildLogRow, type Outcome } from "./build-log-row";
 import type { ChatRequestBody } from "./chat-request-schema";
-import type { ExecContext } from "./exec-context";
-import { executeRequest } from "./execute-request";
-import { executeStream } from "./execute-stream";
+import type { ExecContext } from "./drivers/exec-context";
+import { executeJson } from "./drivers/execute-json";
+import { executeStream } from "./drivers/execute-stream";
 import { gatewayRuntime, type GatewayRuntime } from "./gateway-runtime";
 import type { GatewayConfig, GatewayKey } from "./load-gateway-config";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io";
 import { GatewayError, openAiErrorBody, openAiErrorResponse } from "./openai-errors";
 import { authenticate, enforceRateLimit, engineContext, pinKey, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request";
 import { bufferedBody, frontdeskHeaders, liveBody, rejectionError, SSE_HEADERS, upstreamFailure } from "./respond";
+import { toFailure } from "../providers/index";
 import { uuidv7 } from "./uuidv7";
 import { estimatePromptTokens } from "../providers/answer";
 
@@ -31,6 +33,8 @@ export async function loadedRuntime(): Promise<{ runtime: GatewayRuntime; config
     throw new GatewayError(503, "The gateway cannot load its configuration (database unreachable?). Retry shortly.", "gateway_unavailable");
   }
 }
+
+const UNLIMITED = () => Infinity;
 
 export async function handleChatCompletion(req: GatewayRequest): Promise<GatewayResponse> {
   const t0 = performance.now();
@@ -52,10 +56,10 @@ export async function handleChatCompletion(req: GatewayRequest): Promise<Gateway
       runtime,
       config,
       decision,
-      policy: config.snapshot.policies.get(decision.policy),
       body: forward,
       signal: req.signal,
       promptTokens: estimatePromptTokens(forward),
+      budgetLeftUsd: key.monthlyBudgetUsd === null ? UNLIMITED : () => key.monthlyBudgetUsd! - runtime.budgets.spent(key.id, Date.now()),
     };
     return body.stream ? await respondStream(routed, x) : await respondJson(routed, x);
   } catch (error) {
@@ -71,11 +75,11 @@ function finish(r: Routed, outcome: Outcome) {
   if (pin && outcome.status === "ok") r.runtime.pins.set(pin, outcome.tier, Date.now());
 }
 
-function baseOutcome(r: Routed, e: { tier: string; attempts: AttemptRecord[]; escalated: boolean; hedged: boolean; fellBack: boolean }, preMs: number) {
+function baseOutcome(r: Routed, e: ExecSummary & { tier: string }, preMs: number) {
   return {
     tier: e.tier,
-    stage: effectiveStage(r.decision, e),
-    reason: effectiveReason(r.decision, e),
+    stage: e.stage,
+    reason: e.reason,
     attempts: e.attempts,
     escalated: e.escalated,
     hedged: e.hedged,
@@ -85,10 +89,10 @@ function baseOutcome(r: Routed, e: { tier: string; attempts: AttemptRecord[]; es
   };
 }
 
-function failure(r: Routed, exec: { tier: string; error: unknown; attempts: AttemptRecord[]; escalated: boolean; hedged: boolean; fellBack: boolean }, preMs: number): GatewayResponse {
+function failure(r: Routed, exec: ExecSummary & { tier: string; error: unknown }, preMs: number): GatewayResponse {
   const error = upstreamFailure(exec.error, exec.tier);
   finish(r, { ...baseOutcome(r, exec, preMs), status: "error", httpStatus: error.status, error: error.message, promptTokens: 0, completionTokens: 0 });
-  const headers = frontdeskHeaders({ tier: exec.tier, model: r.config.targets.get(exec.tier)?.model ?? "", stage: effectiveStage(r.decision, exec), decisionId: r.id, overheadMs: preMs });
+  const headers = frontdeskHeaders({ tier: exec.tier, model: r.config.targets.get(exec.tier)?.model ?? "", stage: exec.stage, decisionId: r.id, overheadMs: preMs });
   return jsonResponse(error.status, openAiErrorBody(error.status, error.message, error.code), headers);
 }
 
@@ -105,7 +109,7 @@ function stripLogprobs(response: { choices: Array<{ logprobs?: unknown }> }): bo
 
 async function respondJson(r: Routed, x: ExecContext): Promise<GatewayResponse> {
   const preMs = performance.now() - r.t0;
-  const exec = await executeRequest(x);
+  const exec = await executeJson(x);
   if (!exec.ok) return failure(r, exec, preMs);
   const tPost = performance.now();
   const { response, raw } = exec.result;
@@ -115,7 +119,7 @@ async function respondJson(r: Routed, x: ExecContext): Promise<GatewayResponse> 
   const text = raw !== undefined && !stripped ? raw : JSON.stringify(response);
   const overheadMs = preMs + (performance.now() - tPost);
   const model = r.config.targets.get(exec.tier)!.model;
-  const headers = frontdeskHeaders({ tier: exec.tier, model, stage: effectiveStage(r.decision, exec), decisionId: r.id, overheadMs });
+  const headers = frontdeskHeaders({ tier: exec.tier, model, stage: exec.stage, decisionId: r.id, overheadMs });
   finish(r, {
     ...baseOutcome(r, exec, preMs),
     overheadMs,
@@ -133,10 +137,10 @@ async function respondStream(r: Routed, x: ExecContext): Promise<GatewayResponse
   const exec = await executeStream(x);
   if (!exec.ok) return failure(r, exec, preMs);
   const target = r.config.targets.get(exec.tier)!;
-  const headers = { ...SSE_HEADERS, ...frontdeskHeaders({ tier: exec.tier, model: target.model, stage: effectiveStage(r.decision, exec), decisionId: r.id, overheadMs: preMs }) };
-  const done = (summary: StreamSummary | undefined, error: unknown, attempts: AttemptRecord[]) =>
+  const headers = { ...SSE_HEADERS, ...frontdeskHeaders({ tier: exec.tier, model: target.model, stage: exec.stage, decisionId: r.id, overheadMs: preMs }) };
+  const done = (summary: StreamSummary | undefined, error: unknown, e: ExecSummary) =>
     finish(r, {
-      ...baseOutcome(r, { ...exec, attempts }, preMs),
+      ...baseOutcome(r, { ...e, tier: exec.tier }, preMs),
       status: error ? "error" : "ok",
       httpStatus: 200,
       ...(error ? { error: error instanceof Error ? error.message : String(error) } : {}),
@@ -146,16 +150,13 @@ async function respondStream(r: Routed, x: ExecContext): Promise<GatewayResponse
       firstTokenMs: summary?.firstTokenMs ?? null,
     });
   if (exec.mode === "buffered") {
-    done(exec.summary, undefined, exec.attempts);
+    done(exec.summary, undefined, exec);
     return { status: 200, headers, body: bufferedBody(exec.chunks) };
   }
-  const body = liveBody(exec.stream, ({ summary, error }) => {
-    r.runtime.reportOutcome(exec.tier, !error);
-    const tier = r.config.snapshot.tiers.get(exec.tier);
-    const last = summary
-      ? successAttempt(target, tier, summary.usage, performance.now() - exec.startedAt, { firstTokenMs: summary.firstTokenMs })
-      : { ...successAttempt(target, tier, { promptTokens: x.promptTokens, completionTokens: 0, estimated: true }, performance.now() - exec.startedAt), outcome: "error" as const, error: String(error) };
-    done(summary, error, [...exec.attempts, last]);
+  const body = liveBody(exec.stream, (end) => {
+    if ("summary" in end) return done(end.summary, undefined, exec.endLive({ usage: end.summary.usage, firstTokenMs: end.summary.firstTokenMs }));
+    const failure = "clientClosed" in end ? { kind: "aborted" as const, message: "the client closed the stream" } : toFailure(end.error);
+    done(undefined, "clientClosed" in end ? new Error("client disconnected") : end.error, exec.endLive({ failure }));
   });
   return { status: 200, headers, body };
 }

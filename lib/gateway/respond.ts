@@ -56,12 +56,15 @@ export async function* bufferedBody(chunks: Uint8Array[]): AsyncIterable<Uint8Ar
 
 const encoder = new TextEncoder();
 
+export type LiveBodyEnd = { summary: StreamSummary } | { error: unknown } | { clientClosed: true };
+
 /**
  * A live SSE body: upstream bytes pass through as they arrive. `onEnd` gets the stream's summary,
- * or the error that broke it (then the client receives an error event and the stream ends). A
- * consumer that stops early (client gone) aborts the upstream call.
+ * or the error that broke it (then the client receives an error event and the stream ends), or
+ * `clientClosed` when the consumer stopped early (the client went away): the upstream call is
+ * aborted then.
  */
-export async function* liveBody(stream: ProviderStream, onEnd: (result: { summary?: StreamSummary; error?: unknown }) => void): AsyncIterable<Uint8Array> {
+export async function* liveBody(stream: ProviderStream, onEnd: (end: LiveBodyEnd) => void): AsyncIterable<Uint8Array> {
   let finished = false;
   try {
     yield* stream.sse();
@@ -76,7 +79,7 @@ export async function* liveBody(stream: ProviderStream, onEnd: (result: { summar
   } finally {
     if (!finished) {
       stream.abort();
-      onEnd({ error: new Error("client disconnected") });
+      onEnd({ clientClosed: true });
     }
   }
 }

@@ -6,7 +6,7 @@ import { callSimulated, streamSimulated } from "./simulated";
 import type { CallOptions, ChatRequest, ProviderResult, ProviderStream, ProviderTarget } from "./types";
 
 export type * from "./types";
-export { ProviderError, isProviderError, type ProviderErrorKind } from "./provider-error";
+export { ProviderError, isProviderError, toFailure, type ProviderErrorKind } from "./provider-error";
 export { testConnection, type ConnectionResult } from "./test-connection";
 export { destroyAgents, poolStats } from "./http-pool";
 export { createRng } from "./simulated-random";

@@ -1,4 +1,5 @@
 // The one error type adapters throw, so the router can decide to fall back without parsing text.
+import type { Failure } from "../routing/execution/types";
 
 export type ProviderErrorKind = "http" | "timeout" | "connection" | "stalled" | "aborted" | "invalid_response";
 
@@ -59,6 +60,12 @@ export class ProviderError extends Error {
 
 export function isProviderError(value: unknown): value is ProviderError {
   return value instanceof ProviderError;
+}
+
+/** An error as the execution machine classifies it: a ProviderError by its kind, anything else "internal". */
+export function toFailure(error: unknown): Failure {
+  if (isProviderError(error)) return { kind: error.kind, status: error.status, retryable: error.retryable, message: error.message, raw: error };
+  return { kind: "internal", message: error instanceof Error ? error.message : String(error), raw: error };
 }
 
 /** Parses Retry-After (seconds or an HTTP date) into ms. */

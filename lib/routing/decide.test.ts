@@ -37,7 +37,7 @@ describe("decide: classifier stage", () => {
 
   it("plans escalation and fallbacks from a lower tier, none above the top", () => {
     const low = decided(decide(withP(0.2), undefined, { messages: REFERENCE }, makeCtx()));
-    expect(low.escalation).toEqual({ nextTier: "capable", minConfidence: 0.5, maxSteps: 1, requestLogprobs: true });
+    expect(low.escalation).toEqual({ nextTier: "capable", path: ["capable"], minConfidence: 0.5, maxSteps: 1, requestLogprobs: true });
     expect(low.fallbacks).toEqual(["capable"]);
     const high = decided(decide(withP(0.9), undefined, { messages: REFERENCE }, makeCtx()));
     expect(high.escalation).toBeNull();

@@ -60,7 +60,7 @@ export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
   const health = ctx.health;
   const next = chosen.canClimb ? nextTierUp(usable, chosen.tier, health) : null;
   const escalation = next && policy.escalation.enabled
-    ? { nextTier: next, minConfidence: policy.escalation.minConfidence, maxSteps: policy.escalation.maxSteps, requestLogprobs: policy.escalation.requestLogprobs }
+    ? { nextTier: next, path: usable.slice(usable.indexOf(chosen.tier) + 1), minConfidence: policy.escalation.minConfidence, maxSteps: policy.escalation.maxSteps, requestLogprobs: policy.escalation.requestLogprobs }
     : null;
   const hedge = planHedge(policy, chosen.decidingProbability ?? null, next);
   const fallbacks = chosen.noFallbacks ? [] : fallbackChain(usable, chosen.tier, health);
@@ -70,7 +70,7 @@ export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
   const thresholds = buildThresholds(policy, env.resolved, econ.costs, econ.nominal, econ.lambda, policy.bias, env.text.promptTokens);
   const draw = ctx.rng();
   const labelCandidate = draw < policy.labeling.randomRate ? "random" : uncertainty >= policy.labeling.uncertainAbove ? "uncertain" : null;
-  env.trace.add("plan", "info", planDetail(fallbacks, escalation?.nextTier ?? null, hedge), since);
+  env.trace.add("plan", "info", planDetail(fallbacks, escalation?.nextTier ?? null, hedge, unusableAbove(env, chosen.tier)), since);
   return {
     policy: policy.name,
     tier: chosen.tier,
@@ -90,9 +90,16 @@ export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
   };
 }
 
-function planDetail(fallbacks: string[], escalateTo: string | null, hedge: { tier: string; delayMs: number } | null): string {
+/** The policy's tiers above `tier` that no climb or fallback may use (disabled or unknown). */
+function unusableAbove(env: DecisionEnv, tier: string): string[] {
+  const at = env.policy.tiers.indexOf(tier);
+  return env.policy.tiers.filter((name, i) => i > at && env.resolved[i] === null);
+}
+
+function planDetail(fallbacks: string[], escalateTo: string | null, hedge: { tier: string; delayMs: number } | null, unusable: string[]): string {
   const parts = [`fallbacks [${fallbacks.join(", ")}]`, escalateTo ? `escalate to ${escalateTo} if unsure` : "no escalation"];
   if (hedge) parts.push(`hedge ${hedge.tier} after ${hedge.delayMs} ms`);
+  if (unusable.length) parts.push(`${unusable.join(", ")} left out (disabled or unknown)`);
   return parts.join("; ");
 }
 

@@ -122,7 +122,9 @@ export type Decision = {
   thresholds: Thresholds;
   /** Tiers to try, in order, on an upstream error; never the chosen tier, never twice; healthy first. */
   fallbacks: string[];
-  escalation: { nextTier: string; minConfidence: number; maxSteps: number; requestLogprobs: boolean } | null;
+  /** `path`: the usable tiers above the chosen one, cheapest first — what escalation may climb
+   *  (disabled and unknown tiers are not in it); `nextTier`: the first of them available now. */
+  escalation: { nextTier: string; path: string[]; minConfidence: number; maxSteps: number; requestLogprobs: boolean } | null;
   hedge: { tier: string; delayMs: number } | null;
   /** 0 = the winning tier is clearly best, 1 = a coin flip with the runner-up. */
   uncertainty: number;

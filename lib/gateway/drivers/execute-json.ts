@@ -1,0 +1,21 @@
+/**
+ * The JSON driver: a non-streaming request's execution, each call one upstream request that
+ * resolves with the whole answer. All routing after the decision is the machine's
+ * (lib/routing/execution); this file only calls upstreams.
+ */
+import { callProvider, type ProviderResult } from "../../providers/index";
+import type { ExecResult } from "../../routing/execution/types";
+import { executionFor, targetOf, type ExecContext } from "./exec-context";
+import { runExecution } from "./run-execution";
+import { failureError } from "./failure-error";
+
+export type JsonExecution = ExecResult & ({ ok: true; result: ProviderResult } | { ok: false; error: unknown });
+
+export async function executeJson(x: ExecContext): Promise<JsonExecution> {
+  const io = {
+    call: (tier: string, opts: { logprobs: boolean }, signal: AbortSignal) => callProvider(targetOf(x, tier), x.body, { signal, wantLogprobs: opts.logprobs }),
+    answerOf: (r: ProviderResult) => r,
+  };
+  const { result, payload } = await runExecution(executionFor(x, false), io, x.signal, x.runtime, x.decision.hedge !== null);
+  return result.ok ? { ...result, result: payload! } : { ...result, error: failureError(result.failure) };
+}

@@ -1,0 +1,47 @@
+/**
+ * The stream driver. A call whose answer the machine will judge (it may escalate, or it is a
+ * hedge leg) is read to the end first and replayed to the client if it wins; a call the machine
+ * marks live streams to the client as it arrives, and its record is made when the stream ends
+ * (`endLive`). Failures before the client got a byte fall back like non-streaming requests.
+ */
+import { callProvider, type ProviderStream, type StreamSummary } from "../../providers/index";
+import type { ExecResult, ExecSummary, LiveEnd } from "../../routing/execution/types";
+import { executionFor, targetOf, type ExecContext } from "./exec-context";
+import { runExecution } from "./run-execution";
+import { failureError } from "./failure-error";
+
+type Leg = { live: true; stream: ProviderStream } | { live: false; chunks: Uint8Array[]; summary: StreamSummary };
+
+export type StreamExecution = ExecResult &
+  (
+    | { ok: true; mode: "buffered"; chunks: Uint8Array[]; summary: StreamSummary }
+    | { ok: true; mode: "live"; stream: ProviderStream; endLive: (end: LiveEnd) => ExecSummary }
+    | { ok: false; error: unknown }
+  );
+
+async function drain(stream: ProviderStream): Promise<Leg> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream.sse()) chunks.push(chunk);
+  return { live: false, chunks, summary: await stream.summary };
+}
+
+export async function executeStream(x: ExecContext): Promise<StreamExecution> {
+  const io = {
+    call: async (tier: string, opts: { logprobs: boolean; live: boolean }, signal: AbortSignal): Promise<Leg> => {
+      const stream = await callProvider(targetOf(x, tier), x.body, { stream: true, signal, wantLogprobs: opts.logprobs });
+      return opts.live ? { live: true, stream } : drain(stream);
+    },
+    answerOf: (leg: Leg) => (leg.live ? null : { answer: leg.summary.answer, usage: leg.summary.usage, firstTokenMs: leg.summary.firstTokenMs }),
+  };
+  const execution = executionFor(x, true);
+  const { result, payload } = await runExecution(execution, io, x.signal, x.runtime, x.decision.hedge !== null);
+  if (!result.ok) return { ...result, error: failureError(result.failure) };
+  const leg = payload!;
+  if (!leg.live) return { ...result, mode: "buffered", chunks: leg.chunks, summary: leg.summary };
+  const endLive = (end: LiveEnd) => {
+    const { summary, actions } = execution.endLive(end);
+    for (const a of actions) if (a.type === "report") x.runtime.reportOutcome(a.tier, a.ok);
+    return summary;
+  };
+  return { ...result, mode: "live", stream: leg.stream, endLive };
+}

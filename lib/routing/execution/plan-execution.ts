@@ -1,0 +1,23 @@
+/**
+ * The execution plan of a decision: the decision itself plus what the machine needs from the
+ * config snapshot (tier prices and models, the policy's fallback triggers and answer settings).
+ */
+import { escalationSchema, fallbackOnSchema } from "../policy-options-schema";
+import type { ConfigSnapshot, Decision } from "../types";
+import type { ExecPlan } from "./types";
+
+const DEFAULT_FALLBACK_ON = fallbackOnSchema.parse({});
+const DEFAULT_ESCALATION = escalationSchema.parse({});
+
+export function planExecution(snapshot: ConfigSnapshot, decision: Decision, opts: { promptTokens: number; live: boolean }): ExecPlan {
+  const policy = snapshot.policies.get(decision.policy);
+  const escalation = policy?.escalation ?? DEFAULT_ESCALATION;
+  return {
+    decision,
+    tiers: snapshot.tiers,
+    fallbackOn: policy?.fallbackOn ?? DEFAULT_FALLBACK_ON,
+    assess: { minConfidence: escalation.minConfidence, noLogprobsConfidence: escalation.noLogprobsConfidence },
+    promptTokens: opts.promptTokens,
+    live: opts.live,
+  };
+}
