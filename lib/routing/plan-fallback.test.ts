@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fallbackOnSchema } from "./config-schema";
-import { cheapestTier, fallbackChain, nextAttempt, nextTierUp, policyDefaultTier, shouldFallBack } from "./plan-fallback";
+import { cheapestTier, fallbackChain, nextTierUp, policyDefaultTier, shouldFallBack } from "./plan-fallback";
 import type { TierHealth } from "./types";
 
 const tiers = ["a", "b", "c", "d"];
@@ -40,17 +40,11 @@ describe("fallbackChain", () => {
   });
 });
 
-describe("nextTierUp / nextAttempt", () => {
+describe("nextTierUp", () => {
   it("skips open breakers when climbing", () => {
     expect(nextTierUp(tiers, "a", health(["b"]))).toBe("c");
     expect(nextTierUp(tiers, "d", health())).toBeNull();
     expect(nextTierUp(tiers, "x", health())).toBeNull();
-  });
-
-  it("never retries an attempted tier", () => {
-    const chain = ["b", "c"];
-    expect(nextAttempt(chain, new Set(["a", "b"]))).toBe("c");
-    expect(nextAttempt(chain, new Set(["b", "c"]))).toBeNull();
   });
 });
 

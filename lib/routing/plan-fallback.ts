@@ -40,11 +40,6 @@ export function nextTierUp(tiers: readonly string[], from: string, health: Healt
   return tiers.slice(at + 1).find((tier) => isAvailable(health(tier))) ?? null;
 }
 
-/** The first tier of `chain` not attempted yet: the gateway's loop guard. */
-export function nextAttempt(chain: readonly string[], attempted: ReadonlySet<string>): string | null {
-  return chain.find((tier) => !attempted.has(tier)) ?? null;
-}
-
 export type UpstreamError = { status?: number; timeout?: boolean; connection?: boolean };
 
 export function shouldFallBack(error: UpstreamError, on: FallbackOn): boolean {
