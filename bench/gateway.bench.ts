@@ -19,6 +19,7 @@ import { freePort } from "../lib/db/embedded-postgres";
 import { startBenchGateway } from "./lib/bench-gateway";
 import { percentile, runLoad, type LoadResult } from "./lib/load";
 import { processCpuMs } from "./lib/proc-cpu";
+import { median, rotate } from "./lib/rounds";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -41,17 +42,6 @@ function startProcess(cmd: string, args: string[], ready: RegExp, env: Record<st
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** The list rotated by `round`: each target takes its turn at running first after a switch. */
-function rotate<T>(list: readonly T[], round: number): T[] {
-  return list.map((_, i) => list[(i + round) % list.length]!);
 }
 
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors}`;

@@ -12,6 +12,7 @@ const BENCHES = [
   { name: "classifier", file: "classifier.bench.ts", what: "training 10k rows (≤ 30 s), scoring (≥ 5,000 rows/s), one prediction and one intent prediction (p99 ≤ 200 µs)" },
   { name: "upstream", file: "upstream-overhead.bench.ts", what: "provider adapter overhead vs a bare keep-alive request" },
   { name: "gateway", file: "gateway.bench.ts", what: "gateway overhead vs direct (p50 ≤ 1 ms, p99 ≤ 5 ms) and throughput vs Portkey (≥ 2×)" },
+  { name: "gateway-ab", file: "gateway-ab.bench.ts", what: "two builds side by side (BENCH_AB_BASE, default HEAD~1, vs this checkout, and this checkout twice): added latency and throughput", onlyWhenNamed: true },
   { name: "gateway-gc", file: "gateway-gc.bench.ts", what: "the gateway's garbage per request at 10 connections (allocated and promoted KB; promotion drives p99)" },
   { name: "gateway-tail", file: "gateway-tail.bench.ts", what: "what the gateway's slowest requests overlapped (GC pauses, log flushes), CPU per request of gateway and Postgres" },
   { name: "console", file: "console-api.bench.ts", what: "overview and drift APIs on 1,000,000 logged requests (p95 ≤ 300 ms)" },
@@ -20,7 +21,7 @@ const BENCHES = [
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : null;
 let failed = 0;
 for (const bench of BENCHES) {
-  if (only && !only.includes(bench.name)) continue;
+  if (only ? !only.includes(bench.name) : "onlyWhenNamed" in bench) continue;
   const file = path.join(import.meta.dirname, bench.file);
   if (!existsSync(file)) continue;
   console.log(`\n━━ ${bench.name}: ${bench.what}`);

@@ -9,9 +9,10 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export type GatewayProcess = { url: string; pid: number; output: () => string; stop(): Promise<number | null> };
 
-export function spawnGateway(databaseUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<GatewayProcess> {
+/** `root`: the checkout to run (another build of Frontdesk, for side-by-side benches); default this one. */
+export function spawnGateway(databaseUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = [], root = ROOT): Promise<GatewayProcess> {
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/gateway.ts"], {
-    cwd: ROOT,
+    cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
