@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { formatPercent, formatPsi } from "@/components/charts/format";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ErrorState, LoadingRows } from "@/components/ui/states";
@@ -48,11 +49,7 @@ export function AlertThresholdsForm({ canEdit }: { canEdit: boolean }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" key={JSON.stringify(settings)}>
-      {errors.form && (
-        <p role="alert" className="text-sm text-red-600">
-          {errors.form}
-        </p>
-      )}
+      {errors.form && <Alert variant="error">{errors.form}</Alert>}
       <table className="min-w-full text-sm">
         <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { usePolicyOptions } from "@/components/policy-options/use-policy-options";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { ApiError } from "@/lib/http/client-fetch";
@@ -42,11 +43,7 @@ export function StartJobForm({ onStarted }: { onStarted: (job: JobRow) => void }
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Start retraining" className="space-y-4">
-      {errors.form && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-          {errors.form}
-        </p>
-      )}
+      {errors.form && <Alert variant="error">{errors.form}</Alert>}
       <Field label="Policy" error={errors.policy ?? (policies.isError ? "Could not load the policies." : undefined)} hint="The candidate is trained for this policy's tiers.">
         {({ id, describedBy }) => (
           <SelectInput id={id} value={policy} onChange={(e) => set("policy", e.target.value)} aria-describedby={describedBy} invalid={!!errors.policy} disabled={policies.isPending}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ApiError } from "@/lib/http/client-fetch";
@@ -36,11 +37,7 @@ export function EditKeyDialog({ apiKey, onClose }: { apiKey: KeyRow | null; onCl
     <Dialog open={!!apiKey} onClose={close} title={`Edit ${apiKey?.name ?? "key"}`}>
       {apiKey && (
         <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {errors.form && (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-              {errors.form}
-            </p>
-          )}
+          {errors.form && <Alert variant="error">{errors.form}</Alert>}
           <KeyFields
             errors={errors}
             defaults={{

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useUpdateKey, type KeyRow } from "./use-keys";
@@ -29,11 +30,7 @@ export function RevokeKeyDialog({ apiKey, onClose }: { apiKey: KeyRow | null; on
     <Dialog open={!!apiKey} onClose={close} title={`Revoke ${apiKey?.name ?? "key"}?`}>
       {apiKey && (
         <div className="space-y-4 text-sm text-slate-700">
-          {error && (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-700 ring-1 ring-red-200">
-              {error}
-            </p>
-          )}
+          {error && <Alert variant="error">{error}</Alert>}
           <p>
             Applications using <code className="font-mono text-xs">{apiKey.prefix}…</code> get <strong>401 Unauthorized</strong> within a second.
             A revoked key cannot be restored; create a new one if you need access again.

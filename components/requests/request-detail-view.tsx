@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { CategoryBarChart } from "@/components/charts/bar-chart";
 import { formatCount, formatDateTime, formatMs, formatPercent, formatUsd } from "@/components/charts/format";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { OUTCOME_LABELS, prepareLatencyBreakdown } from "./prepare-request-detail";
@@ -41,7 +42,9 @@ function Detail({ r }: { r: RequestDetail }) {
         </span>
       </div>
       {r.error && (
-        <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">{r.error}</p>
+        <Alert variant="error" role={null}>
+          {r.error}
+        </Alert>
       )}
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Card label="Total latency" value={formatMs(r.totalMs)} />

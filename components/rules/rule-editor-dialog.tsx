@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
@@ -61,11 +62,7 @@ export function RuleEditorDialog({ rule, policyTiers, otherNames, onSave, index,
   return (
     <Dialog open onClose={onClose} title={rule ? `Edit rule ${rule.name}` : "Add a rule"}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
-        {errors.form && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-            {errors.form}
-          </p>
-        )}
+        {errors.form && <Alert variant="error">{errors.form}</Alert>}
         <Field label="Rule name" error={errors.name}>
           {({ id, describedBy }) => <TextInput id={id} value={values.name} autoFocus aria-describedby={describedBy} invalid={!!errors.name} onChange={(e) => set("name", e.target.value)} />}
         </Field>

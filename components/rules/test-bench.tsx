@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { formatUsd } from "@/components/charts/format";
 import { RequestTrace } from "@/components/requests/request-trace";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
@@ -71,11 +72,7 @@ export function TestBench({ policy, policyTiers }: { policy: string; policyTiers
           Run test
         </Button>
       </form>
-      {change && (
-        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-          {change}
-        </p>
-      )}
+      {change && <Alert variant="warning">{change}</Alert>}
       {!input ? (
         <p className="text-sm text-slate-500">Run a test to see the decision and its full trace.</p>
       ) : bench.isError ? (
@@ -93,9 +90,9 @@ function BenchResult({ data, policyTiers }: { data: TestRouteResult; policyTiers
   const { result } = data;
   if (isRejection(result)) {
     return (
-      <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
+      <Alert variant="error">
         Rejected ({result.rejected}): {result.reason}
-      </div>
+      </Alert>
     );
   }
   return (

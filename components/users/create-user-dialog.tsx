@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
@@ -41,11 +42,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
   return (
     <Dialog open={open} onClose={onClose} title="Add a user">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        {errors.form && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-            {errors.form}
-          </p>
-        )}
+        {errors.form && <Alert variant="error">{errors.form}</Alert>}
         <Field label="Email" error={errors.email}>
           {({ id, describedBy }) => <TextInput id={id} name="email" type="email" autoFocus aria-describedby={describedBy} invalid={!!errors.email} />}
         </Field>
