@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { datasetNameSchema, suggestDatasetName } from "@/lib/datasets/dataset-name";
+import type { ImportResult } from "@/lib/datasets/import-dataset";
 import { ApiError } from "@/lib/http/client-fetch";
-import type { ImportResult } from "./types";
 import { useUploadDataset } from "./use-datasets";
 
 const SHOWN_LINE_ERRORS = 8;

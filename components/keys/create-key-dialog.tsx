@@ -7,10 +7,10 @@ import { Dialog } from "@/components/ui/dialog";
 import { ApiError } from "@/lib/http/client-fetch";
 import { formValues, parseKeyForm, type KeyFormErrors } from "./key-form";
 import { KeyFields } from "./key-fields";
-import { useCreateKey, type KeyRow } from "./use-keys";
+import { useCreateKey, type NewKey } from "./use-keys";
 
 /** The create form; on success hands the new key (shown once) to `onCreated`. */
-export function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (key: string, apiKey: KeyRow) => void }) {
+export function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (key: string, apiKey: NewKey["apiKey"]) => void }) {
   const createKey = useCreateKey();
   const [errors, setErrors] = useState<KeyFormErrors>({});
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { SelectInput } from "@/components/ui/field";
-import type { PolicyOption } from "@/components/policy-options/use-policy-options";
+import type { PolicyOption } from "@/lib/db/policy-options-repo";
 
 export const RANGES = { "24h": { label: "Last 24 hours", hours: 24 }, "7d": { label: "Last 7 days", hours: 168 }, "30d": { label: "Last 30 days", hours: 720 } } as const;
 export type RangeKey = keyof typeof RANGES;

@@ -1,12 +1,15 @@
 import { formatPercent, formatUsd } from "@/components/charts/format";
 import { Badge } from "@/components/ui/badge";
+import type { DecisionView } from "@/lib/labeling/queue-item";
 import { prepareTrace } from "./prepare-request-detail";
-import type { DecisionJson } from "./types";
 
 const OUTCOME_TONES = { hit: "green", miss: "slate", skip: "amber", error: "red", info: "blue" } as const;
 
-/** The engine's decision: reason, scores against thresholds, plan, and every stage with its µs. */
-export function RequestTrace({ decision }: { decision: DecisionJson }) {
+/**
+ * The engine's decision: reason, scores against thresholds, plan, and every stage with its µs.
+ * Takes a fresh Decision (test bench) as well as a logged one, read defensively (request log, labeling).
+ */
+export function RequestTrace({ decision }: { decision: Partial<DecisionView> }) {
   const th = decision.thresholds;
   const p = decision.scores?.p ?? [];
   return (
