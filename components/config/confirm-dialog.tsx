@@ -2,8 +2,8 @@
 
 import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 type Props = {
   open: boolean;
@@ -43,14 +43,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = "pri
       <div className="space-y-4 text-sm text-slate-700">
         {error && <Alert variant="error">{error}</Alert>}
         {children}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button variant={tone} onClick={confirm} isLoading={isPending}>
-            {confirmLabel}
-          </Button>
-        </div>
+        <DialogActions label={confirmLabel} onCancel={close} tone={tone} onConfirm={confirm} isPending={isPending} />
       </div>
     </Dialog>
   );

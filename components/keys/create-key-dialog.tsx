@@ -2,8 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { ApiError } from "@/lib/http/client-fetch";
 import { formValues, parseKeyForm, type KeyFormErrors } from "./key-form";
 import { KeyFields } from "./key-fields";
@@ -39,14 +39,7 @@ export function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; o
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {errors.form && <Alert variant="error">{errors.form}</Alert>}
         <KeyFields errors={errors} />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" isLoading={createKey.isPending}>
-            Create key
-          </Button>
-        </div>
+        <DialogActions label="Create key" onCancel={close} isPending={createKey.isPending} />
       </form>
     </Dialog>
   );

@@ -2,8 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { ApiError } from "@/lib/http/client-fetch";
 import { formValues, parseKeyForm, type KeyFormErrors } from "./key-form";
 import { KeyFields } from "./key-fields";
@@ -48,14 +48,7 @@ export function EditKeyDialog({ apiKey, onClose }: { apiKey: KeyRow | null; onCl
               rateLimit: apiKey.rateLimitPerMinute?.toString() ?? "",
             }}
           />
-          <div className="flex justify-end gap-2 pt-2">
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" isLoading={updateKey.isPending}>
-              Save changes
-            </Button>
-          </div>
+          <DialogActions label="Save changes" onCancel={close} isPending={updateKey.isPending} />
         </form>
       )}
     </Dialog>

@@ -2,8 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { ApiError } from "@/lib/http/client-fetch";
 import type { RuleConfig } from "@/lib/routing/config-schema";
@@ -105,14 +105,7 @@ export function RuleEditorDialog({ rule, policyTiers, otherNames, onSave, index,
           <input type="checkbox" checked={values.enabled} onChange={(e) => set("enabled", e.target.checked)} />
           Enabled
         </label>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" isLoading={isSaving}>
-            Save rule
-          </Button>
-        </div>
+        <DialogActions label="Save rule" onCancel={onClose} isPending={isSaving} />
       </form>
     </Dialog>
   );

@@ -2,8 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { issuesByPath } from "@/lib/config/form-errors";
 import type { TierView } from "@/lib/config/tier-view";
@@ -113,14 +113,7 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
             </Field>
           </div>
         </details>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" isLoading={createTier.isPending || updateTier.isPending}>
-            {isEdit ? "Save tier" : "Add tier"}
-          </Button>
-        </div>
+        <DialogActions label={isEdit ? "Save tier" : "Add tier"} onCancel={onClose} isPending={createTier.isPending || updateTier.isPending} />
       </form>
     </Dialog>
   );

@@ -2,8 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { createUserSchema } from "@/lib/auth/user-schemas";
@@ -65,14 +65,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
             <TextInput id={id} name="password" type="password" autoComplete="new-password" aria-describedby={describedBy} invalid={!!errors.password} />
           )}
         </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" isLoading={createUser.isPending}>
-            Add user
-          </Button>
-        </div>
+        <DialogActions label="Add user" onCancel={onClose} isPending={createUser.isPending} />
       </form>
     </Dialog>
   );
