@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { signInSchema } from "@/lib/auth/user-schemas";
@@ -35,11 +36,7 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {errors.form && (
-        <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-          {errors.form}
-        </div>
-      )}
+      {errors.form && <Alert variant="error">{errors.form}</Alert>}
       <Field label="Email" error={errors.email}>
         {({ id, describedBy }) => (
           <TextInput id={id} name="email" type="email" autoComplete="username" autoFocus required aria-describedby={describedBy} invalid={!!errors.email} />

@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 type Props = {
   open: boolean;
@@ -40,20 +41,9 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = "pri
   return (
     <Dialog open={open} onClose={close} title={title}>
       <div className="space-y-4 text-sm text-slate-700">
-        {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-700 ring-1 ring-red-200">
-            {error}
-          </p>
-        )}
+        {error && <Alert variant="error">{error}</Alert>}
         {children}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button variant={tone} onClick={confirm} isLoading={isPending}>
-            {confirmLabel}
-          </Button>
-        </div>
+        <DialogActions label={confirmLabel} onCancel={close} tone={tone} onConfirm={confirm} isPending={isPending} />
       </div>
     </Dialog>
   );

@@ -2,8 +2,10 @@
 
 import { useState, type FormEvent } from "react";
 import { formatPercent, formatPsi } from "@/components/charts/format";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { ErrorState, LoadingRows } from "@/components/ui/states";
 import { ApiError } from "@/lib/http/client-fetch";
 import { ALERT_LABELS, ALERT_METRICS, alertSettingsSchema, type AlertMetric, type AlertSettings } from "@/lib/monitoring/alert-settings";
@@ -48,55 +50,41 @@ export function AlertThresholdsForm({ canEdit }: { canEdit: boolean }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" key={JSON.stringify(settings)}>
-      {errors.form && (
-        <p role="alert" className="text-sm text-red-600">
-          {errors.form}
-        </p>
-      )}
-      <table className="min-w-full text-sm">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="py-2 pr-3">Alert</th>
-            <th scope="col" className="py-2 pr-3">On</th>
-            <th scope="col" className="py-2 pr-3">Fires above</th>
-            <th scope="col" className="py-2">Now (last {settings.windowHours} h)</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {ALERT_METRICS.map((m) => {
-            const isShare = ALERT_LABELS[m].unit === "share";
-            const error = errors[`${m}.above`];
-            return (
-              <tr key={m}>
-                <th scope="row" className="py-2 pr-3 text-left font-medium text-slate-700">{ALERT_LABELS[m].label}</th>
-                <td className="py-2 pr-3">
-                  <input type="checkbox" name={`${m}.enabled`} defaultChecked={settings[m].enabled} disabled={!canEdit} aria-label={`Enable alert: ${ALERT_LABELS[m].label}`} className="size-4 accent-brand-600" />
-                </td>
-                <td className="py-2 pr-3">
-                  <span className="inline-flex items-center gap-1">
-                    <input
-                      type="number"
-                      name={`${m}.above`}
-                      step="any"
-                      min={0}
-                      defaultValue={isShare ? +(settings[m].above * 100).toFixed(4) : settings[m].above}
-                      disabled={!canEdit}
-                      aria-label={`Threshold: ${ALERT_LABELS[m].label}${isShare ? " (%)" : ""}`}
-                      aria-invalid={!!error || undefined}
-                      className="w-24 rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300 aria-[invalid=true]:ring-red-500 disabled:bg-slate-50"
-                    />
-                    <span className="text-slate-500">{isShare ? "%" : ""}</span>
-                  </span>
-                  {error && <span className="block text-xs text-red-600">{error}</span>}
-                </td>
-                <td className="py-2">
-                  <span className="tabular-nums">{show(m, status.values[m])}</span> {firing.has(m) && <Badge tone="red">Firing</Badge>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {errors.form && <Alert variant="error">{errors.form}</Alert>}
+      <DataTable variant="plain" cellPadding="py-2 pr-3 last:pr-0" columns={["Alert", "On", "Fires above", `Now (last ${settings.windowHours} h)`]}>
+        {ALERT_METRICS.map((m) => {
+          const isShare = ALERT_LABELS[m].unit === "share";
+          const error = errors[`${m}.above`];
+          return (
+            <tr key={m}>
+              <th scope="row" className="py-2 pr-3 text-left font-medium text-slate-700">{ALERT_LABELS[m].label}</th>
+              <td className="py-2 pr-3">
+                <input type="checkbox" name={`${m}.enabled`} defaultChecked={settings[m].enabled} disabled={!canEdit} aria-label={`Enable alert: ${ALERT_LABELS[m].label}`} className="size-4 accent-brand-600" />
+              </td>
+              <td className="py-2 pr-3">
+                <span className="inline-flex items-center gap-1">
+                  <input
+                    type="number"
+                    name={`${m}.above`}
+                    step="any"
+                    min={0}
+                    defaultValue={isShare ? +(settings[m].above * 100).toFixed(4) : settings[m].above}
+                    disabled={!canEdit}
+                    aria-label={`Threshold: ${ALERT_LABELS[m].label}${isShare ? " (%)" : ""}`}
+                    aria-invalid={!!error || undefined}
+                    className="w-24 rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300 aria-[invalid=true]:ring-red-500 disabled:bg-slate-50"
+                  />
+                  <span className="text-slate-500">{isShare ? "%" : ""}</span>
+                </span>
+                {error && <span className="block text-xs text-red-600">{error}</span>}
+              </td>
+              <td className="py-2">
+                <span className="tabular-nums">{show(m, status.values[m])}</span> {firing.has(m) && <Badge tone="red">Firing</Badge>}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       <div className="flex flex-wrap items-center gap-3 pt-1 text-sm text-slate-600">
         <label className="inline-flex items-center gap-2">
           Measure over the last

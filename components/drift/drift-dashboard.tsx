@@ -8,11 +8,16 @@ import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { RangePicker } from "@/components/monitoring/range-picker";
 import { StatCard } from "@/components/monitoring/stat-card";
 import { useTimeRange } from "@/components/monitoring/use-time-range";
-import { SelectInput } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import type { Drift } from "@/lib/monitoring/get-drift";
 import { prepareLastStage, prepareMisroute, preparePsi, prepareScoreHistogram, prepareTierShares, worstWindow } from "./prepare-drift";
 import { useAlertSettings, useDrift, type BaselineMode } from "./use-drift";
+
+const BASELINES = [
+  { value: "first-half", label: "Baseline: first half of the range" },
+  { value: "previous", label: "Baseline: the period before" },
+];
 
 export function DriftDashboard({ policies }: { policies: string[] }) {
   const { choice, from, to, setChoice } = useTimeRange("7d");
@@ -23,22 +28,8 @@ export function DriftDashboard({ policies }: { policies: string[] }) {
     <section className="space-y-6" aria-busy={drift.isFetching || undefined}>
       <div className="flex flex-wrap items-center gap-3">
         <RangePicker choice={choice} from={from} to={to} onChange={setChoice} />
-        <div className="w-72">
-          <SelectInput aria-label="Baseline window" value={baseline} onChange={(e) => setBaseline(e.target.value as BaselineMode)}>
-            <option value="first-half">Baseline: first half of the range</option>
-            <option value="previous">Baseline: the period before</option>
-          </SelectInput>
-        </div>
-        <div className="w-48">
-          <SelectInput aria-label="Policy" value={policy} onChange={(e) => setPolicy(e.target.value)}>
-            <option value="">All policies</option>
-            {policies.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </SelectInput>
-        </div>
+        <FilterSelect label="Baseline window" value={baseline} onChange={(v) => setBaseline(v as BaselineMode)} options={BASELINES} width="w-72" />
+        <FilterSelect label="Policy" value={policy} onChange={setPolicy} options={policies} allLabel="All policies" width="w-48" />
       </div>
       {drift.isPending ? (
         <LoadingRows rows={6} label="Loading drift" />

@@ -1,12 +1,13 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { datasetNameSchema, suggestDatasetName } from "@/lib/datasets/dataset-name";
+import type { ImportResult } from "@/lib/datasets/import-dataset";
 import { ApiError } from "@/lib/http/client-fetch";
-import type { ImportResult } from "./types";
 import { useUploadDataset } from "./use-datasets";
 
 const SHOWN_LINE_ERRORS = 8;
@@ -86,14 +87,16 @@ function UploadOutcome({ outcome }: { outcome: Outcome }) {
   const lines = isError ? outcome.lines : outcome.result.errors.map((e) => ({ line: String(e.line), reason: e.reason }));
   const total = isError ? lines.length : outcome.result.rejected;
   return (
-    <div role={isError ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ring-1 ${isError ? "bg-red-50 text-red-800 ring-red-200" : "bg-emerald-50 text-emerald-900 ring-emerald-200"}`}>
-      <p className="font-medium">
-        {isError
+    <Alert
+      variant={isError ? "error" : "success"}
+      title={
+        isError
           ? outcome.error
-          : `Imported ${outcome.result.imported.toLocaleString("en-US")} lines into “${outcome.result.dataset.name}”${outcome.result.rejected ? `, rejected ${outcome.result.rejected.toLocaleString("en-US")}` : ""}.`}
-      </p>
+          : `Imported ${outcome.result.imported.toLocaleString("en-US")} lines into “${outcome.result.dataset.name}”${outcome.result.rejected ? `, rejected ${outcome.result.rejected.toLocaleString("en-US")}` : ""}.`
+      }
+    >
       {lines.length > 0 && (
-        <ul aria-label="Rejected lines" className="mt-1 space-y-0.5 text-xs">
+        <ul aria-label="Rejected lines" className="space-y-0.5 text-xs">
           {lines.slice(0, SHOWN_LINE_ERRORS).map((l) => (
             <li key={l.line}>
               <span className="font-mono font-semibold">Line {l.line}:</span> {l.reason}
@@ -102,6 +105,6 @@ function UploadOutcome({ outcome }: { outcome: Outcome }) {
           {total > SHOWN_LINE_ERRORS && <li>…and {(total - SHOWN_LINE_ERRORS).toLocaleString("en-US")} more.</li>}
         </ul>
       )}
-    </div>
+    </Alert>
   );
 }

@@ -3,10 +3,13 @@
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { formatJobTime } from "./job-format";
 import type { Dataset } from "./types";
 import { useDatasets, useDeleteDataset } from "./use-datasets";
+
+const COLUMNS = ["Name", { label: "Rows", isNumeric: true }, "Created", { label: "Actions", isHidden: true }];
 
 /** Imported outcome datasets (what retraining can learn from), with delete. */
 export function DatasetsTable() {
@@ -18,37 +21,25 @@ export function DatasetsTable() {
   if (datasets.data.length === 0) return <EmptyState title="No datasets yet">Upload an outcomes file above: each line a request with the quality each model reached on it.</EmptyState>;
   return (
     <>
-      <div className="max-h-64 overflow-auto rounded-lg ring-1 ring-slate-200">
-        <table aria-label="Datasets" className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="sticky top-0 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2 text-right">Rows</th>
-              <th scope="col" className="px-3 py-2">Created</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {datasets.data.map((d) => (
-              <tr key={d.id}>
-                <td className="px-3 py-2">
-                  <div className="font-medium text-slate-900">{d.name}</div>
-                  <div className="max-w-64 truncate text-xs text-slate-500" title={d.models.join(", ")}>
-                    {d.models.length} models · {d.source}
-                  </div>
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums text-slate-700">{d.rowCount.toLocaleString("en-US")}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatJobTime(d.createdAt)}</td>
-                <td className="px-3 py-2 text-right">
-                  <Button variant="danger" size="sm" aria-label={`Delete dataset ${d.name}`} onClick={() => setDeleting(d)}>
-                    Delete
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Datasets" columns={COLUMNS} variant="inset" className="max-h-64 overflow-y-auto" hasStickyHeader>
+        {datasets.data.map((d) => (
+          <tr key={d.id}>
+            <td className="px-3 py-2">
+              <div className="font-medium text-slate-900">{d.name}</div>
+              <div className="max-w-64 truncate text-xs text-slate-500" title={d.models.join(", ")}>
+                {d.models.length} models · {d.source}
+              </div>
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums text-slate-700">{d.rowCount.toLocaleString("en-US")}</td>
+            <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatJobTime(d.createdAt)}</td>
+            <td className="px-3 py-2 text-right">
+              <Button variant="danger" size="sm" aria-label={`Delete dataset ${d.name}`} onClick={() => setDeleting(d)}>
+                Delete
+              </Button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <ConfirmDialog
         open={deleting !== null}
         title={`Delete dataset ${deleting?.name ?? ""}?`}

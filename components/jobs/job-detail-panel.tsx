@@ -1,5 +1,6 @@
 "use client";
 
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { ErrorState, LoadingRows } from "@/components/ui/states";
@@ -53,11 +54,7 @@ export function JobDetailPanel({ jobId, onCancel, isCancelling, onClose }: Props
             </div>
             <span className="text-xs tabular-nums text-slate-600">{formatDuration(jobDurationMs(job.data, now))}</span>
           </div>
-          {job.data.status === "failed" && (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-              {job.data.error ?? "The job failed."}
-            </p>
-          )}
+          {job.data.status === "failed" && <Alert variant="error">{job.data.error ?? "The job failed."}</Alert>}
           {job.data.status === "succeeded" && job.data.result && <JobResult versionId={job.data.result.classifierVersionId} />}
         </>
       )}

@@ -1,9 +1,11 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { PolicyField } from "@/components/policy-options/policy-field";
 import { usePolicyOptions } from "@/components/policy-options/use-policy-options";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, SelectInput, TextInput } from "@/components/ui/field";
+import { Field, TextInput } from "@/components/ui/field";
 import { ApiError } from "@/lib/http/client-fetch";
 import { errorsByField, parseRetrainForm, RETRAIN_FORM_DEFAULTS, type RetrainFormErrors, type RetrainFormValues } from "./retrain-form";
 import type { JobRow } from "./types";
@@ -42,22 +44,8 @@ export function StartJobForm({ onStarted }: { onStarted: (job: JobRow) => void }
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Start retraining" className="space-y-4">
-      {errors.form && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-          {errors.form}
-        </p>
-      )}
-      <Field label="Policy" error={errors.policy ?? (policies.isError ? "Could not load the policies." : undefined)} hint="The candidate is trained for this policy's tiers.">
-        {({ id, describedBy }) => (
-          <SelectInput id={id} value={policy} onChange={(e) => set("policy", e.target.value)} aria-describedby={describedBy} invalid={!!errors.policy} disabled={policies.isPending}>
-            {(policies.data ?? []).map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.name} ({p.tiers.join(" → ")})
-              </option>
-            ))}
-          </SelectInput>
-        )}
-      </Field>
+      {errors.form && <Alert variant="error">{errors.form}</Alert>}
+      <PolicyField value={policy} onChange={(e) => set("policy", e.target.value)} disabled={policies.isPending} error={errors.policy} hint="The candidate is trained for this policy's tiers." />
 
       <fieldset className="space-y-2" aria-describedby={errors.datasets ? "retrain-datasets-error" : undefined}>
         <legend className="text-sm font-medium text-slate-700">Data sources</legend>

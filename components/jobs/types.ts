@@ -1,100 +1,48 @@
 /**
- * What the jobs, classifiers and datasets admin routes answer (JSON: dates as strings, NaN
- * metrics as null). Mirrors lib/db/job-repo.ts, lib/db/classifier-repo.ts and
- * lib/jobs/retrain/train-and-compare.ts without importing server code.
+ * What the jobs, classifiers and datasets admin routes answer: the rows of lib/db/job-repo.ts,
+ * classifier-repo.ts and dataset-repo.ts as JSON (dates as strings), their JSON columns typed as
+ * lib/jobs/retrain writes them (a metric that came out NaN, e.g. a CPT never reached, as null).
  */
-export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+import type { ClassifierRow } from "@/lib/db/classifier-repo";
+import type { listDatasets } from "@/lib/db/dataset-repo";
+import type { JobRow as JobRecord, listJobs } from "@/lib/db/job-repo";
+import type { Jsonified } from "@/lib/http/jsonified";
+import type { runRetrainJob } from "@/lib/jobs/retrain/retrain-job";
+import type { RetrainPayload } from "@/lib/jobs/retrain/retrain-payload";
+import type { ModelMetrics as TrainedMetrics, TrainJobOutput } from "@/lib/jobs/retrain/train-and-compare";
+import type { SourceCounts } from "@/lib/jobs/retrain/training-rows";
 
-export type JobPayload = {
-  policy?: string;
-  datasets?: string[];
-  labelsSince?: string;
-  includeLabels?: boolean;
-  includeEscalations?: boolean;
-  holdout?: number;
-  seed?: number;
-};
+export type JobStatus = JobRecord["status"];
 
-export type JobRow = {
-  id: string;
-  type: string;
-  status: JobStatus;
-  phase: string | null;
-  progress: number;
-  payload: JobPayload;
-  result: { classifierVersionId: string; reused: boolean } | null;
-  error: string | null;
-  attempts: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  updatedAt: string;
-  createdBy: { email: string } | null;
-};
+export type JobPayload = Partial<Jsonified<RetrainPayload>>;
 
-export type JobPage = { items: JobRow[]; total: number; page: number; pageSize: number };
+export type JobRow = Jsonified<Omit<JobRecord, "payload" | "result">> & { payload: JobPayload; result: Awaited<ReturnType<typeof runRetrainJob>> | null };
 
-/** A number the server may have serialized from NaN (e.g. a CPT never reached) as null. */
+export type JobPage = Omit<Awaited<ReturnType<typeof listJobs>>, "items"> & { items: JobRow[]; page: number; pageSize: number };
+
+/** A number the server may have serialized from NaN as null. */
 export type Metric = number | null;
 
-export type ModelMetrics = {
-  id: string;
-  kind: "trained" | "heuristic";
-  apgr: Metric;
-  cpt50: Metric;
-  cpt80: Metric;
-  cpt95: Metric;
-  ece: Metric;
-  quality: Metric;
-  cost: Metric;
-  shares: number[];
-  qualityErrorRate: Metric;
-  costErrorRate: Metric;
-  curve: Array<{ cost: number; quality: number }>;
-};
+export type ModelMetrics = { [K in keyof TrainedMetrics]: TrainedMetrics[K] extends number ? Metric : TrainedMetrics[K] };
 
-export type ComparisonMetrics = {
+export type ComparisonMetrics = Omit<TrainJobOutput["metrics"], "candidate" | "active"> & {
   candidate: ModelMetrics;
   active: ModelMetrics;
-  holdoutSize: number;
-  trainSize: number;
   activeVersionId: string | null;
   activeName: string;
 };
 
-export type DataSummary = {
-  rows?: number;
-  skipped?: number;
-  train?: number;
-  holdout?: number;
-  labelShares?: number[];
-  sources?: Record<string, number>;
-  sourceCounts?: { dataset: number; labels: number; escalations: number; skipped: number };
-};
+export type DataSummary = Partial<TrainJobOutput["dataSummary"] & { sourceCounts: SourceCounts }>;
 
-export type ClassifierStatus = "candidate" | "active" | "retired";
+export type ClassifierStatus = ClassifierRow["status"];
 
-export type ClassifierVersion = {
-  id: string;
-  name: string;
-  status: ClassifierStatus;
+export type ClassifierVersion = Jsonified<Omit<ClassifierRow, "metrics" | "dataSummary">> & {
   /** A trained candidate's comparison; {} for the shipped classifier. */
   metrics: Partial<ComparisonMetrics>;
   dataSummary: DataSummary;
-  jobId: string | null;
-  promotedAt: string | null;
-  createdAt: string;
-  policy: { id: string; name: string } | null;
 };
 
-export type Dataset = { id: string; name: string; rowCount: number; models: string[]; source: string; createdAt: string };
-
-export type ImportResult = {
-  dataset: { id: string; name: string; rowCount: number; models: string[] };
-  imported: number;
-  rejected: number;
-  errors: Array<{ line: number; reason: string }>;
-};
+export type Dataset = Jsonified<Awaited<ReturnType<typeof listDatasets>>[number]>;
 
 export function isActiveJob(job: Pick<JobRow, "status">): boolean {
   return job.status === "queued" || job.status === "running";

@@ -2,8 +2,8 @@
  * POST /api/admin/datasets?name=… with the raw file as the body, through XMLHttpRequest because
  * fetch cannot report upload progress. Browser-only; errors become ApiError like apiFetch's.
  */
+import type { ImportResult } from "@/lib/datasets/import-dataset";
 import { ApiError } from "@/lib/http/client-fetch";
-import type { ImportResult } from "./types";
 
 export function uploadDataset(name: string, file: Blob, onProgress: (fraction: number) => void): Promise<ImportResult> {
   return new Promise((resolve, reject) => {

@@ -1,15 +1,16 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { ApiError } from "@/lib/http/client-fetch";
 import { formValues, parseKeyForm, type KeyFormErrors } from "./key-form";
 import { KeyFields } from "./key-fields";
-import { useCreateKey, type KeyRow } from "./use-keys";
+import { useCreateKey, type NewKey } from "./use-keys";
 
 /** The create form; on success hands the new key (shown once) to `onCreated`. */
-export function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (key: string, apiKey: KeyRow) => void }) {
+export function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (key: string, apiKey: NewKey["apiKey"]) => void }) {
   const createKey = useCreateKey();
   const [errors, setErrors] = useState<KeyFormErrors>({});
 
@@ -36,20 +37,9 @@ export function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; o
   return (
     <Dialog open={open} onClose={close} title="Create an API key">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        {errors.form && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-            {errors.form}
-          </p>
-        )}
+        {errors.form && <Alert variant="error">{errors.form}</Alert>}
         <KeyFields errors={errors} />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" isLoading={createKey.isPending}>
-            Create key
-          </Button>
-        </div>
+        <DialogActions label="Create key" onCancel={close} isPending={createKey.isPending} />
       </form>
     </Dialog>
   );

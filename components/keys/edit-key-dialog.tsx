@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { ApiError } from "@/lib/http/client-fetch";
 import { formValues, parseKeyForm, type KeyFormErrors } from "./key-form";
 import { KeyFields } from "./key-fields";
@@ -36,11 +37,7 @@ export function EditKeyDialog({ apiKey, onClose }: { apiKey: KeyRow | null; onCl
     <Dialog open={!!apiKey} onClose={close} title={`Edit ${apiKey?.name ?? "key"}`}>
       {apiKey && (
         <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {errors.form && (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-              {errors.form}
-            </p>
-          )}
+          {errors.form && <Alert variant="error">{errors.form}</Alert>}
           <KeyFields
             errors={errors}
             defaults={{
@@ -51,14 +48,7 @@ export function EditKeyDialog({ apiKey, onClose }: { apiKey: KeyRow | null; onCl
               rateLimit: apiKey.rateLimitPerMinute?.toString() ?? "",
             }}
           />
-          <div className="flex justify-end gap-2 pt-2">
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" isLoading={updateKey.isPending}>
-              Save changes
-            </Button>
-          </div>
+          <DialogActions label="Save changes" onCancel={close} isPending={updateKey.isPending} />
         </form>
       )}
     </Dialog>

@@ -1,31 +1,19 @@
 "use client";
 
+import { PolicyField } from "@/components/policy-options/policy-field";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
-import { usePolicyOptions } from "@/components/policy-options/use-policy-options";
 import type { KeyFormErrors } from "./key-form";
 
 type Defaults = { name?: string; policy?: string; budget?: string; overBudget?: string; rateLimit?: string };
 
 /** Name, policy, monthly budget, over-budget action and rate limit: shared by the create and edit dialogs. */
 export function KeyFields({ errors, defaults = {} }: { errors: KeyFormErrors; defaults?: Defaults }) {
-  const policies = usePolicyOptions();
   return (
     <>
       <Field label="Name" error={errors.name} hint="Who uses it, e.g. “support-bot production”.">
         {({ id, describedBy }) => <TextInput id={id} name="name" autoFocus defaultValue={defaults.name} aria-describedby={describedBy} invalid={!!errors.name} />}
       </Field>
-      <Field label="Policy" error={errors.policy ?? (policies.isError ? "Could not load the policies." : undefined)} hint="Used for model “frontdesk/auto”.">
-        {({ id, describedBy }) => (
-          <SelectInput id={id} name="policy" defaultValue={defaults.policy ?? ""} key={policies.data?.length ?? 0} aria-describedby={describedBy} invalid={!!errors.policy}>
-            <option value="">Default policy</option>
-            {(policies.data ?? []).map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.name} ({p.tiers.join(" → ")})
-              </option>
-            ))}
-          </SelectInput>
-        )}
-      </Field>
+      <PolicyField name="policy" defaultValue={defaults.policy ?? ""} emptyLabel="Default policy" error={errors.policy} hint="Used for model “frontdesk/auto”." />
       <Field label="Monthly budget (USD)" error={errors.monthlyBudgetUsd} hint="Leave empty for no cap. Counted per calendar month (UTC).">
         {({ id, describedBy }) => <TextInput id={id} name="budget" inputMode="decimal" placeholder="No cap" defaultValue={defaults.budget} aria-describedby={describedBy} invalid={!!errors.monthlyBudgetUsd} />}
       </Field>

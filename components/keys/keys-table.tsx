@@ -2,8 +2,11 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { SpendBar } from "./spend-bar";
 import type { KeyRow } from "./use-keys";
+
+const COLUMNS = ["Key", "Policy", "Spend this month", "Over budget", "Rate limit", "Last used", "Created", { label: "Actions", isHidden: true }];
 
 function formatDate(iso: string | null) {
   if (!iso) return "Never";
@@ -14,66 +17,50 @@ function formatDate(iso: string | null) {
 
 export function KeysTable({ keys, onEdit, onRevoke }: { keys: KeyRow[]; onEdit: (k: KeyRow) => void; onRevoke: (k: KeyRow) => void }) {
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-3">Key</th>
-            <th scope="col" className="px-4 py-3">Policy</th>
-            <th scope="col" className="px-4 py-3">Spend this month</th>
-            <th scope="col" className="px-4 py-3">Over budget</th>
-            <th scope="col" className="px-4 py-3">Rate limit</th>
-            <th scope="col" className="px-4 py-3">Last used</th>
-            <th scope="col" className="px-4 py-3">Created</th>
-            <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {keys.map((k) => (
-            <tr key={k.id} className={k.revokedAt ? "bg-slate-50/60 text-slate-500" : undefined}>
-              <td className="px-4 py-3">
-                <div className="flex items-center gap-2 font-medium text-slate-900">
-                  {k.name}
-                  {k.revokedAt && <Badge tone="red">Revoked</Badge>}
-                </div>
-                <code className="font-mono text-xs text-slate-500">{k.prefix}…</code>
-              </td>
-              <td className="whitespace-nowrap px-4 py-3">{k.policy?.name ?? <span className="text-slate-500">default</span>}</td>
-              <td className="px-4 py-3">
-                <SpendBar spent={k.monthToDateUsd} budget={k.monthlyBudgetUsd} name={k.name} />
-              </td>
-              <td className="px-4 py-3">{k.overBudget === "downgrade" ? "Downgrade" : "Reject"}</td>
-              <td className="whitespace-nowrap px-4 py-3">
-                {k.rateLimitPerMinute === null ? (
-                  <span className="text-slate-500">
-                    <span aria-hidden="true">—</span>
-                    <span className="sr-only">Unlimited</span>
-                  </span>
-                ) : (
-                  `${k.rateLimitPerMinute}/min`
-                )}
-              </td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDate(k.lastUsedAt)}</td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                {formatDate(k.createdAt)}
-                {k.revokedAt && <div className="text-xs">revoked {formatDate(k.revokedAt)}</div>}
-              </td>
-              <td className="px-4 py-3 text-right">
-                {!k.revokedAt && (
-                  <span className="inline-flex gap-2">
-                    <Button variant="secondary" size="sm" aria-label={`Edit ${k.name}`} onClick={() => onEdit(k)}>
-                      Edit
-                    </Button>
-                    <Button variant="danger" size="sm" aria-label={`Revoke ${k.name}`} onClick={() => onRevoke(k)}>
-                      Revoke
-                    </Button>
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={COLUMNS}>
+      {keys.map((k) => (
+        <tr key={k.id} className={k.revokedAt ? "bg-slate-50/60 text-slate-500" : undefined}>
+          <td className="px-4 py-3">
+            <div className="flex items-center gap-2 font-medium text-slate-900">
+              {k.name}
+              {k.revokedAt && <Badge tone="red">Revoked</Badge>}
+            </div>
+            <code className="font-mono text-xs text-slate-500">{k.prefix}…</code>
+          </td>
+          <td className="whitespace-nowrap px-4 py-3">{k.policy?.name ?? <span className="text-slate-500">default</span>}</td>
+          <td className="px-4 py-3">
+            <SpendBar spent={k.monthToDateUsd} budget={k.monthlyBudgetUsd} name={k.name} />
+          </td>
+          <td className="px-4 py-3">{k.overBudget === "downgrade" ? "Downgrade" : "Reject"}</td>
+          <td className="whitespace-nowrap px-4 py-3">
+            {k.rateLimitPerMinute === null ? (
+              <span className="text-slate-500">
+                <span aria-hidden="true">—</span>
+                <span className="sr-only">Unlimited</span>
+              </span>
+            ) : (
+              `${k.rateLimitPerMinute}/min`
+            )}
+          </td>
+          <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDate(k.lastUsedAt)}</td>
+          <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+            {formatDate(k.createdAt)}
+            {k.revokedAt && <div className="text-xs">revoked {formatDate(k.revokedAt)}</div>}
+          </td>
+          <td className="px-4 py-3 text-right">
+            {!k.revokedAt && (
+              <span className="inline-flex gap-2">
+                <Button variant="secondary" size="sm" aria-label={`Edit ${k.name}`} onClick={() => onEdit(k)}>
+                  Edit
+                </Button>
+                <Button variant="danger" size="sm" aria-label={`Revoke ${k.name}`} onClick={() => onRevoke(k)}>
+                  Revoke
+                </Button>
+              </span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

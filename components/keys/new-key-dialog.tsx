@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 
@@ -31,10 +32,10 @@ export function NewKeyDialog({ created, onClose }: { created: { key: string; nam
     <Dialog open={!!created} onClose={close} title="Copy your new API key">
       {created && (
         <div className="space-y-4 text-sm">
-          <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-amber-200">
+          <Alert variant="warning" role="note">
             <strong>This is the only time this key is shown.</strong> Store it in your secret manager now. Frontdesk keeps only a hash:
             if the key is lost, revoke it and create a new one.
-          </p>
+          </Alert>
           <label htmlFor="new-api-key" className="block font-medium text-slate-700">
             API key “{created.name}”
           </label>

@@ -1,53 +1,24 @@
 "use client";
 
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { useUpdateKey, type KeyRow } from "./use-keys";
 
 /** Revoking asks first: it cannot be undone and breaks every application using the key. */
 export function RevokeKeyDialog({ apiKey, onClose }: { apiKey: KeyRow | null; onClose: () => void }) {
   const updateKey = useUpdateKey();
-  const [error, setError] = useState<string | null>(null);
-
-  function close() {
-    setError(null);
-    onClose();
-  }
-
-  async function revoke() {
-    if (!apiKey) return;
-    try {
-      await updateKey.mutateAsync({ id: apiKey.id, patch: { revoked: true } });
-      close();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "Could not revoke the key.");
-    }
-  }
-
   return (
-    <Dialog open={!!apiKey} onClose={close} title={`Revoke ${apiKey?.name ?? "key"}?`}>
-      {apiKey && (
-        <div className="space-y-4 text-sm text-slate-700">
-          {error && (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-700 ring-1 ring-red-200">
-              {error}
-            </p>
-          )}
-          <p>
-            Applications using <code className="font-mono text-xs">{apiKey.prefix}…</code> get <strong>401 Unauthorized</strong> within a second.
-            A revoked key cannot be restored; create a new one if you need access again.
-          </p>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button variant="danger" onClick={revoke} isLoading={updateKey.isPending}>
-              Revoke key
-            </Button>
-          </div>
-        </div>
-      )}
-    </Dialog>
+    <ConfirmDialog
+      open={!!apiKey}
+      title={`Revoke ${apiKey?.name ?? "key"}?`}
+      confirmLabel="Revoke key"
+      tone="danger"
+      onConfirm={() => updateKey.mutateAsync({ id: apiKey!.id, patch: { revoked: true } })}
+      onClose={onClose}
+    >
+      <p>
+        Applications using <code className="font-mono text-xs">{apiKey?.prefix}…</code> get <strong>401 Unauthorized</strong> within a second.
+        A revoked key cannot be restored; create a new one if you need access again.
+      </p>
+    </ConfirmDialog>
   );
 }

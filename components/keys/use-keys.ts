@@ -2,23 +2,18 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreateApiKeyInput, UpdateApiKeyInput } from "@/lib/auth/api-key-schemas";
+import type { listApiKeysWithSpend } from "@/lib/auth/manage-api-keys";
+import type { ApiKeyRow } from "@/lib/db/api-key-repo";
 import { apiFetch } from "@/lib/http/client-fetch";
+import type { Jsonified } from "@/lib/http/jsonified";
 
-export type KeyRow = {
-  id: string;
-  name: string;
-  prefix: string;
-  monthlyBudgetUsd: number | null;
-  overBudget: "reject" | "downgrade";
-  rateLimitPerMinute: number | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  createdAt: string;
-  policy: { id: string; name: string } | null;
-  monthToDateUsd: number;
-};
+/** GET /api/admin/keys: keys with their month-to-date spend, as JSON. */
+type KeyPage = Jsonified<Awaited<ReturnType<typeof listApiKeysWithSpend>>> & { page: number; pageSize: number };
 
-type KeyPage = { items: KeyRow[]; total: number; page: number; pageSize: number; monthStart: string };
+export type KeyRow = KeyPage["items"][number];
+
+/** POST /api/admin/keys: the key itself (shown once) and its row, without spend yet. */
+export type NewKey = { key: string; apiKey: Jsonified<ApiKeyRow> };
 
 const KEY = ["api-keys"] as const;
 
@@ -34,7 +29,7 @@ export function useKeys(params: { page: number; showRevoked: boolean }) {
 export function useCreateKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateApiKeyInput) => apiFetch<{ key: string; apiKey: KeyRow }>("/api/admin/keys", { method: "POST", json: input }),
+    mutationFn: (input: CreateApiKeyInput) => apiFetch<NewKey>("/api/admin/keys", { method: "POST", json: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -42,7 +37,7 @@ export function useCreateKey() {
 export function useUpdateKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: UpdateApiKeyInput }) => apiFetch<{ apiKey: KeyRow }>(`/api/admin/keys/${id}`, { method: "PATCH", json: patch }),
+    mutationFn: ({ id, patch }: { id: string; patch: UpdateApiKeyInput }) => apiFetch<{ apiKey: Jsonified<ApiKeyRow> }>(`/api/admin/keys/${id}`, { method: "PATCH", json: patch }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }

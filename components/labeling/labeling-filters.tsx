@@ -1,7 +1,7 @@
 "use client";
 
-import { SelectInput } from "@/components/ui/field";
-import type { PolicyOption } from "@/components/policy-options/use-policy-options";
+import { FilterSelect } from "@/components/ui/filter-select";
+import type { PolicyOption } from "@/lib/db/policy-options-repo";
 
 export const RANGES = { "24h": { label: "Last 24 hours", hours: 24 }, "7d": { label: "Last 7 days", hours: 168 }, "30d": { label: "Last 30 days", hours: 720 } } as const;
 export type RangeKey = keyof typeof RANGES;
@@ -25,35 +25,15 @@ export function LabelingFilters({ policies, policy, tier, range, onChange }: Pro
   const tiers = policy ? (policies.find((p) => p.name === policy)?.tiers ?? []) : [...new Set(policies.flatMap((p) => p.tiers))];
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Queue filters">
-      <div className="w-44">
-        <SelectInput aria-label="Policy" value={policy} onChange={(e) => onChange({ policy: e.target.value, tier: "", range })}>
-          <option value="">All policies</option>
-          {policies.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-            </option>
-          ))}
-        </SelectInput>
-      </div>
-      <div className="w-40">
-        <SelectInput aria-label="Tier" value={tier} onChange={(e) => onChange({ policy, tier: e.target.value, range })}>
-          <option value="">All tiers</option>
-          {tiers.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </SelectInput>
-      </div>
-      <div className="w-40">
-        <SelectInput aria-label="Time range" value={range} onChange={(e) => onChange({ policy, tier, range: e.target.value as RangeKey })}>
-          {Object.entries(RANGES).map(([key, r]) => (
-            <option key={key} value={key}>
-              {r.label}
-            </option>
-          ))}
-        </SelectInput>
-      </div>
+      <FilterSelect label="Policy" value={policy} onChange={(v) => onChange({ policy: v, tier: "", range })} options={policies.map((p) => p.name)} allLabel="All policies" width="w-44" />
+      <FilterSelect label="Tier" value={tier} onChange={(v) => onChange({ policy, tier: v, range })} options={tiers} allLabel="All tiers" width="w-40" />
+      <FilterSelect
+        label="Time range"
+        value={range}
+        onChange={(v) => onChange({ policy, tier, range: v as RangeKey })}
+        options={Object.entries(RANGES).map(([value, r]) => ({ value, label: r.label }))}
+        width="w-40"
+      />
     </div>
   );
 }

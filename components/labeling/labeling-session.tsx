@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { tierChoices } from "@/lib/labeling/queue-item";
@@ -90,15 +91,16 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0 space-y-4">
         {state.message && (
-          <div
-            role={state.message.tone === "error" ? "alert" : "status"}
-            className={`flex items-start justify-between gap-3 rounded-md px-3 py-2 text-sm ring-1 ${state.message.tone === "error" ? "bg-red-50 text-red-800 ring-red-200" : "bg-brand-50 text-brand-700 ring-brand-100"}`}
+          <Alert
+            variant={state.message.tone === "error" ? "error" : "info"}
+            action={
+              <button type="button" onClick={queue.clearMessage} className="text-xs font-medium underline underline-offset-2">
+                Dismiss
+              </button>
+            }
           >
-            <span>{state.message.text}</span>
-            <button type="button" onClick={queue.clearMessage} className="text-xs font-medium underline underline-offset-2">
-              Dismiss
-            </button>
-          </div>
+            {state.message.text}
+          </Alert>
         )}
         {item ? (
           <QueueItemView item={item} />

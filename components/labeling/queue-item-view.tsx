@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { formatDateTime, formatMs, formatUsd } from "@/components/charts/format";
 import { RequestTrace } from "@/components/requests/request-trace";
 import { OUTCOME_LABELS } from "@/components/requests/prepare-request-detail";
-import type { Attempt } from "@/components/requests/types";
 import { Badge } from "@/components/ui/badge";
+import type { AttemptOutcome } from "@/lib/gateway/attempts";
 import type { QueueItem } from "@/lib/labeling/queue-item";
 
 /** One request as a reviewer judges it: what was asked, who answered, what they said, and why. */
@@ -41,7 +41,7 @@ export function QueueItemView({ item }: { item: QueueItem }) {
           <ol className="mb-4 flex flex-wrap gap-2 text-xs" aria-label="Attempts">
             {item.attempts.map((a, i) => (
               <li key={i} className="rounded-md bg-slate-50 px-2 py-1 ring-1 ring-slate-200">
-                {i + 1}. <strong>{a.tier}</strong> {OUTCOME_LABELS[a.outcome as Attempt["outcome"]] ?? a.outcome} in {formatMs(a.ms)}
+                {i + 1}. <strong>{a.tier}</strong> {OUTCOME_LABELS[a.outcome as AttemptOutcome] ?? a.outcome} in {formatMs(a.ms)}
                 {a.confidence !== undefined && <> · confidence {a.confidence.toFixed(2)}</>}
                 {a.error && <> · {a.error}</>}
               </li>

@@ -6,6 +6,7 @@ import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { PolicyPicker } from "@/components/config/policy-picker";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import type { PolicyDetail } from "@/lib/config/policy-view";
 import { tierSchema } from "@/lib/routing/config-schema";
@@ -108,25 +109,15 @@ function PolicyForm({ detail }: { detail: PolicyDetail }) {
       >
         <p>These changes apply to live traffic within a second and are recorded in the audit log:</p>
         {impact && <p className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200">{impact}</p>}
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Changes</caption>
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 pr-3">Setting</th>
-              <th scope="col" className="py-1 pr-3">Before</th>
-              <th scope="col" className="py-1">After</th>
+        <DataTable variant="plain" caption="Changes" hasRowDividers={false} columns={["Setting", "Before", "After"]}>
+          {changes.map((c) => (
+            <tr key={c.field}>
+              <td className="py-1 pr-3 text-slate-700">{c.field}</td>
+              <td className="py-1 pr-3 tabular-nums text-slate-500">{c.before}</td>
+              <td className="py-1 font-medium tabular-nums text-slate-900">{c.after}</td>
             </tr>
-          </thead>
-          <tbody>
-            {changes.map((c) => (
-              <tr key={c.field}>
-                <td className="py-1 pr-3 text-slate-700">{c.field}</td>
-                <td className="py-1 pr-3 tabular-nums text-slate-500">{c.before}</td>
-                <td className="py-1 font-medium tabular-nums text-slate-900">{c.after}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </ConfirmDialog>
     </div>
   );

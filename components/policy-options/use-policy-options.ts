@@ -1,10 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { PolicyOption } from "@/lib/db/policy-options-repo";
 import { apiFetch } from "@/lib/http/client-fetch";
-
-/** As GET /api/admin/policies answers (lib/db/policy-options-repo.ts). */
-export type PolicyOption = { name: string; isDefault: boolean; tiers: string[] };
 
 /** Policy names with their tiers (GET /api/admin/policies), for selects across the console. */
 export function usePolicyOptions() {

@@ -4,9 +4,10 @@
  */
 import { METRIC_COLORS } from "@/components/charts/palette";
 import type { Series } from "@/components/charts/time-series-chart";
-import type { Attempt, Latency, TraceStep } from "./types";
+import type { AttemptOutcome } from "@/lib/gateway/attempts";
+import type { Latency } from "./types";
 
-const OUTCOME_COLORS: Record<Attempt["outcome"], string> = {
+const OUTCOME_COLORS: Record<AttemptOutcome, string> = {
   ok: "#10b981",
   "low-confidence": "#f59e0b",
   error: "#ef4444",
@@ -14,7 +15,7 @@ const OUTCOME_COLORS: Record<Attempt["outcome"], string> = {
   "hedge-lost": "#c4b5fd",
 };
 
-export const OUTCOME_LABELS: Record<Attempt["outcome"], string> = {
+export const OUTCOME_LABELS: Record<AttemptOutcome, string> = {
   ok: "answered",
   "low-confidence": "low confidence → escalated",
   error: "failed",
@@ -40,7 +41,7 @@ export function formatMicros(micros: number): string {
   return micros >= 1000 ? `${(micros / 1000).toFixed(2)} ms` : `${Math.round(micros)} µs`;
 }
 
-export function prepareTrace(trace: readonly TraceStep[] | undefined): Array<TraceStep & { time: string }> {
+export function prepareTrace<Step extends { micros: number }>(trace: readonly Step[] | undefined): Array<Step & { time: string }> {
   return (trace ?? []).map((s) => ({ ...s, time: formatMicros(s.micros) }));
 }
 

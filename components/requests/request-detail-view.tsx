@@ -4,7 +4,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { CategoryBarChart } from "@/components/charts/bar-chart";
 import { formatCount, formatDateTime, formatMs, formatPercent, formatUsd } from "@/components/charts/format";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { OUTCOME_LABELS, prepareLatencyBreakdown } from "./prepare-request-detail";
 import { RequestTrace } from "./request-trace";
@@ -41,7 +43,9 @@ function Detail({ r }: { r: RequestDetail }) {
         </span>
       </div>
       {r.error && (
-        <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">{r.error}</p>
+        <Alert variant="error" role={null}>
+          {r.error}
+        </Alert>
       )}
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Card label="Total latency" value={formatMs(r.totalMs)} />
@@ -53,26 +57,14 @@ function Detail({ r }: { r: RequestDetail }) {
         <div aria-hidden className="h-28">
           <CategoryBarChart data={breakdown.data} categoryKey="name" series={breakdown.series} valueFormatter={formatMs} layout="stacked-horizontal" />
         </div>
-        <table className="mt-3 min-w-full text-sm">
-          <caption className="sr-only">Upstream attempts</caption>
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 pr-3">Part</th>
-              <th scope="col" className="py-1 pr-3">Outcome</th>
-              <th scope="col" className="py-1 pr-3 text-right">Time</th>
-              <th scope="col" className="py-1 pr-3 text-right">Cost</th>
-              <th scope="col" className="py-1 text-right">Confidence</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            <Row part="Routing" outcome="decided" ms={r.latency.routingMs ?? 0} />
-            {attempts.map((a, i) => (
-              <Row key={i} part={`${i + 1}. ${a.tier} (${a.model})`} outcome={a.error ? `${OUTCOME_LABELS[a.outcome]}: ${a.error}` : OUTCOME_LABELS[a.outcome]} ms={a.ms} cost={a.costUsd} confidence={a.confidence} />
-            ))}
-            {(r.latency.escalationWaitMs ?? 0) > 0 && <Row part="Escalation wait (in the attempts above)" outcome="" ms={r.latency.escalationWaitMs!} />}
-            <Row part="Gateway overhead" outcome="" ms={r.latency.overheadMs ?? 0} />
-          </tbody>
-        </table>
+        <DataTable variant="plain" caption="Upstream attempts" className="mt-3" columns={["Part", "Outcome", { label: "Time", isNumeric: true }, { label: "Cost", isNumeric: true }, { label: "Confidence", isNumeric: true }]}>
+          <Row part="Routing" outcome="decided" ms={r.latency.routingMs ?? 0} />
+          {attempts.map((a, i) => (
+            <Row key={i} part={`${i + 1}. ${a.tier} (${a.model})`} outcome={a.error ? `${OUTCOME_LABELS[a.outcome]}: ${a.error}` : OUTCOME_LABELS[a.outcome]} ms={a.ms} cost={a.costUsd} confidence={a.confidence} />
+          ))}
+          {(r.latency.escalationWaitMs ?? 0) > 0 && <Row part="Escalation wait (in the attempts above)" outcome="" ms={r.latency.escalationWaitMs!} />}
+          <Row part="Gateway overhead" outcome="" ms={r.latency.overheadMs ?? 0} />
+        </DataTable>
       </Panel>
       <Panel title="Decision trace">
         <RequestTrace decision={r.decision} />

@@ -1,12 +1,16 @@
 import { formatPercent, formatUsd } from "@/components/charts/format";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
+import type { DecisionView } from "@/lib/labeling/queue-item";
 import { prepareTrace } from "./prepare-request-detail";
-import type { DecisionJson } from "./types";
 
 const OUTCOME_TONES = { hit: "green", miss: "slate", skip: "amber", error: "red", info: "blue" } as const;
 
-/** The engine's decision: reason, scores against thresholds, plan, and every stage with its µs. */
-export function RequestTrace({ decision }: { decision: DecisionJson }) {
+/**
+ * The engine's decision: reason, scores against thresholds, plan, and every stage with its µs.
+ * Takes a fresh Decision (test bench) as well as a logged one, read defensively (request log, labeling).
+ */
+export function RequestTrace({ decision }: { decision: Partial<DecisionView> }) {
   const th = decision.thresholds;
   const p = decision.scores?.p ?? [];
   return (
@@ -23,49 +27,28 @@ export function RequestTrace({ decision }: { decision: DecisionJson }) {
         <Item label="Escalation" value={decision.escalation ? `→ ${decision.escalation.nextTier} below ${formatPercent(decision.escalation.minConfidence, 0)} confidence` : "off"} />
       </dl>
       {th && th.steps.length > 0 && (
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Thresholds</caption>
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 pr-3">Step</th>
-              <th scope="col" className="py-1 pr-3">Extra cost</th>
-              <th scope="col" className="py-1">Step up when P ≥</th>
-            </tr>
-          </thead>
-          <tbody>
-            {th.steps.map((s) => (
-              <tr key={`${s.from}-${s.to}`}>
-                <td className="py-1 pr-3">{`${s.from} → ${s.to}`}</td>
-                <td className="py-1 pr-3 tabular-nums">{formatUsd(s.costDeltaUsd)}</td>
-                <td className="py-1 tabular-nums">{s.minProbability.toFixed(3)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <table className="min-w-full divide-y divide-slate-100 text-sm">
-        <caption className="sr-only">Decision trace</caption>
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="py-1 pr-3">Stage</th>
-            <th scope="col" className="py-1 pr-3">Outcome</th>
-            <th scope="col" className="py-1 pr-3">Detail</th>
-            <th scope="col" className="py-1 text-right">Time</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {prepareTrace(decision.trace).map((s, i) => (
-            <tr key={i}>
-              <td className="py-1.5 pr-3 font-medium text-slate-800">{s.stage}</td>
-              <td className="py-1.5 pr-3">
-                <Badge tone={OUTCOME_TONES[s.outcome as keyof typeof OUTCOME_TONES] ?? "slate"}>{s.outcome}</Badge>
-              </td>
-              <td className="py-1.5 pr-3 text-slate-600">{s.detail}</td>
-              <td className="whitespace-nowrap py-1.5 text-right tabular-nums text-slate-600">{s.time}</td>
+        <DataTable variant="plain" caption="Thresholds" hasRowDividers={false} columns={["Step", "Extra cost", "Step up when P ≥"]}>
+          {th.steps.map((s) => (
+            <tr key={`${s.from}-${s.to}`}>
+              <td className="py-1 pr-3">{`${s.from} → ${s.to}`}</td>
+              <td className="py-1 pr-3 tabular-nums">{formatUsd(s.costDeltaUsd)}</td>
+              <td className="py-1 tabular-nums">{s.minProbability.toFixed(3)}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </DataTable>
+      )}
+      <DataTable variant="plain" caption="Decision trace" columns={["Stage", "Outcome", "Detail", { label: "Time", isNumeric: true }]}>
+        {prepareTrace(decision.trace).map((s, i) => (
+          <tr key={i}>
+            <td className="py-1.5 pr-3 font-medium text-slate-800">{s.stage}</td>
+            <td className="py-1.5 pr-3">
+              <Badge tone={OUTCOME_TONES[s.outcome as keyof typeof OUTCOME_TONES] ?? "slate"}>{s.outcome}</Badge>
+            </td>
+            <td className="py-1.5 pr-3 text-slate-600">{s.detail}</td>
+            <td className="whitespace-nowrap py-1.5 text-right tabular-nums text-slate-600">{s.time}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { type FormEvent } from "react";
 import { RangePicker } from "@/components/monitoring/range-picker";
 import { useTimeRange } from "@/components/monitoring/use-time-range";
 import { Button } from "@/components/ui/button";
-import { SelectInput, TextInput } from "@/components/ui/field";
+import { TextInput } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { RequestsTable } from "./requests-table";
 import { useRequestList } from "./use-requests";
@@ -37,16 +38,7 @@ export function RequestsBrowser({ policies, tiers }: { policies: string[]; tiers
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const isFiltered = KEYS.some((k) => f[k]);
   const select = (key: "policy" | "tier" | "stage" | "status", label: string, all: string, options: string[]) => (
-    <div className="w-40">
-      <SelectInput aria-label={label} value={f[key]} onChange={(e) => set(key, e.target.value)}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </SelectInput>
-    </div>
+    <FilterSelect label={label} value={f[key]} onChange={(v) => set(key, v)} options={options} allLabel={all} width="w-40" />
   );
 
   return (

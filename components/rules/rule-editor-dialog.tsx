@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { ApiError } from "@/lib/http/client-fetch";
 import type { RuleConfig } from "@/lib/routing/config-schema";
@@ -61,11 +62,7 @@ export function RuleEditorDialog({ rule, policyTiers, otherNames, onSave, index,
   return (
     <Dialog open onClose={onClose} title={rule ? `Edit rule ${rule.name}` : "Add a rule"}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
-        {errors.form && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-            {errors.form}
-          </p>
-        )}
+        {errors.form && <Alert variant="error">{errors.form}</Alert>}
         <Field label="Rule name" error={errors.name}>
           {({ id, describedBy }) => <TextInput id={id} value={values.name} autoFocus aria-describedby={describedBy} invalid={!!errors.name} onChange={(e) => set("name", e.target.value)} />}
         </Field>
@@ -108,14 +105,7 @@ export function RuleEditorDialog({ rule, policyTiers, otherNames, onSave, index,
           <input type="checkbox" checked={values.enabled} onChange={(e) => set("enabled", e.target.checked)} />
           Enabled
         </label>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" isLoading={isSaving}>
-            Save rule
-          </Button>
-        </div>
+        <DialogActions label="Save rule" onCancel={onClose} isPending={isSaving} />
       </form>
     </Dialog>
   );

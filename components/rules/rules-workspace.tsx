@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { PolicyPicker } from "@/components/config/policy-picker";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import type { RuleConfig } from "@/lib/routing/config-schema";
@@ -70,11 +71,7 @@ function PolicyRules({ policy }: { policy: string }) {
           <p className="text-sm text-slate-500">First match wins; requests no rule catches go to the classifier. Tiers: {tiers.join(" → ")}.</p>
           <Button onClick={() => setEditing({ index: list.length, rule: null })}>Add rule</Button>
         </div>
-        {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-            {error}
-          </p>
-        )}
+        {error && <Alert variant="error">{error}</Alert>}
         {list.length === 0 ? (
           <EmptyState title="No rules in this policy" action={<Button onClick={() => setEditing({ index: 0, rule: null })}>Add the first rule</Button>}>
             Rules send known kinds of requests straight to a tier: a category, keywords, a regex or FAQ phrasings.

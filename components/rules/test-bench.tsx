@@ -3,8 +3,10 @@
 import { useState, type FormEvent } from "react";
 import { formatUsd } from "@/components/charts/format";
 import { RequestTrace } from "@/components/requests/request-trace";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { Field, TextInput } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import type { TestRouteInput } from "@/lib/config/config-schemas";
@@ -71,11 +73,7 @@ export function TestBench({ policy, policyTiers }: { policy: string; policyTiers
           Run test
         </Button>
       </form>
-      {change && (
-        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-          {change}
-        </p>
-      )}
+      {change && <Alert variant="warning">{change}</Alert>}
       {!input ? (
         <p className="text-sm text-slate-500">Run a test to see the decision and its full trace.</p>
       ) : bench.isError ? (
@@ -93,9 +91,9 @@ function BenchResult({ data, policyTiers }: { data: TestRouteResult; policyTiers
   const { result } = data;
   if (isRejection(result)) {
     return (
-      <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
+      <Alert variant="error">
         Rejected ({result.rejected}): {result.reason}
-      </div>
+      </Alert>
     );
   }
   return (
@@ -133,24 +131,14 @@ function CostTable({ decision, policyTiers }: { decision: Decision; policyTiers:
   const scores = decision.scores;
   if (!scores) return null;
   return (
-    <table className="min-w-full text-sm">
-      <caption className="sr-only">Expected cost and loss per tier</caption>
-      <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-        <tr>
-          <th scope="col" className="py-1 pr-3">Tier</th>
-          <th scope="col" className="py-1 pr-3 text-right">Expected cost</th>
-          <th scope="col" className="py-1 text-right">Cost + λ·P(not enough)</th>
+    <DataTable variant="plain" caption="Expected cost and loss per tier" hasRowDividers={false} columns={["Tier", { label: "Expected cost", isNumeric: true }, { label: "Cost + λ·P(not enough)", isNumeric: true }]}>
+      {policyTiers.map((tier, k) => (
+        <tr key={tier} className={tier === decision.tier ? "font-semibold text-slate-900" : "text-slate-600"}>
+          <td className="py-1 pr-3">{tier}</td>
+          <td className="py-1 pr-3 text-right tabular-nums">{formatUsd(scores.costUsd[k])}</td>
+          <td className="py-1 text-right tabular-nums">{formatUsd(scores.expectedLossUsd[k])}</td>
         </tr>
-      </thead>
-      <tbody>
-        {policyTiers.map((tier, k) => (
-          <tr key={tier} className={tier === decision.tier ? "font-semibold text-slate-900" : "text-slate-600"}>
-            <td className="py-1 pr-3">{tier}</td>
-            <td className="py-1 pr-3 text-right tabular-nums">{formatUsd(scores.costUsd[k])}</td>
-            <td className="py-1 text-right tabular-nums">{formatUsd(scores.expectedLossUsd[k])}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

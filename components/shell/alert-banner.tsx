@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/lib/http/client-fetch";
 import type { FiringAlert } from "@/lib/monitoring/alert-settings";
 
@@ -20,23 +21,30 @@ export function AlertBanner({ canOpenDrift }: { canOpenDrift: boolean }) {
   const alerts = firing.data?.firing ?? [];
   if (!alerts.length) return null;
   return (
-    <section aria-label="Drift alerts" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-      <p className="font-semibold">
-        {alerts.length === 1 ? "A drift alert is firing" : `${alerts.length} drift alerts are firing`}
-        {canOpenDrift && (
-          <>
-            {" · "}
-            <Link href="/drift" className="underline underline-offset-2">
-              Open drift
-            </Link>
-          </>
-        )}
-      </p>
-      <ul className="mt-1 list-inside list-disc">
+    <Alert
+      variant="warning"
+      role="region"
+      label="Drift alerts"
+      className="mb-4"
+      title={
+        <>
+          {alerts.length === 1 ? "A drift alert is firing" : `${alerts.length} drift alerts are firing`}
+          {canOpenDrift && (
+            <>
+              {" · "}
+              <Link href="/drift" className="underline underline-offset-2">
+                Open drift
+              </Link>
+            </>
+          )}
+        </>
+      }
+    >
+      <ul className="list-inside list-disc">
         {alerts.map((a) => (
           <li key={a.metric}>{a.message}</li>
         ))}
       </ul>
-    </section>
+    </Alert>
   );
 }

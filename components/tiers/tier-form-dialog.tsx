@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { issuesByPath } from "@/lib/config/form-errors";
 import type { TierView } from "@/lib/config/tier-view";
@@ -59,11 +60,7 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
   return (
     <Dialog open onClose={onClose} title={isEdit ? `Edit tier ${tier.name}` : "Add a tier"}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
-        {errors.form && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-            {errors.form}
-          </p>
-        )}
+        {errors.form && <Alert variant="error">{errors.form}</Alert>}
         {text("name", "Name", { disabled: isEdit, hint: isEdit ? "Names cannot change (policies and logs refer to them)." : "Lowercase, e.g. fast or capable." })}
         <Field label="Provider" error={errors.provider}>
           {({ id, describedBy }) => (
@@ -116,14 +113,7 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
             </Field>
           </div>
         </details>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" isLoading={createTier.isPending || updateTier.isPending}>
-            {isEdit ? "Save tier" : "Add tier"}
-          </Button>
-        </div>
+        <DialogActions label={isEdit ? "Save tier" : "Add tier"} onCancel={onClose} isPending={createTier.isPending || updateTier.isPending} />
       </form>
     </Dialog>
   );

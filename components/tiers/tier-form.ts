@@ -90,16 +90,11 @@ export function parseTierForm(v: TierFormValues): Parsed {
 
 /** The PATCH body for an edited tier: everything but the name, the key only when changed. */
 export function tierPatchFrom(input: TierConfigInput, v: TierFormValues): TierPatch {
-  const parsed = tierSchema.parse(input);
+  const { name: _name, apiKey: _apiKey, baseUrl, options, ...settings } = tierSchema.parse(input);
   return {
-    provider: parsed.provider,
-    baseUrl: parsed.baseUrl ?? null,
-    model: parsed.model,
-    inputUsdPerMTok: parsed.inputUsdPerMTok,
-    outputUsdPerMTok: parsed.outputUsdPerMTok,
-    timeoutMs: parsed.timeoutMs,
-    enabled: parsed.enabled,
-    options: parsed.options as Record<string, unknown>,
+    ...settings,
+    baseUrl: baseUrl ?? null,
+    options: options as Record<string, unknown>,
     ...(v.apiKey ? { apiKey: v.apiKey } : v.removeApiKey ? { apiKey: null } : {}),
   };
 }

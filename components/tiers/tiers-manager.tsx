@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/config/confirm-dialog";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import type { TierView } from "@/lib/config/tier-view";
@@ -43,11 +44,7 @@ export function TiersManager() {
         </p>
         <Button onClick={() => setEditing({ tier: null })}>Add tier</Button>
       </div>
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-          {error}
-        </p>
-      )}
+      {error && <Alert variant="error">{error}</Alert>}
       {tiers.isPending ? (
         <LoadingRows label="Loading tiers" />
       ) : tiers.isError ? (

@@ -3,6 +3,7 @@
 import { useState, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import type { ConnectionTestResult, TierView } from "@/lib/config/tier-view";
 import { useTestTier } from "./use-tiers";
 
@@ -13,6 +14,8 @@ type Props = {
   onToggle: (tier: TierView) => void;
   onDelete: (tier: TierView) => void;
 };
+
+const COLUMNS = ["Rank", "Tier", "Upstream", { label: "$ / 1M in · out", isNumeric: true, className: "whitespace-nowrap" }, "Key", { label: "Actions", isHidden: true }];
 
 function price(v: number) {
   return `$${v.toLocaleString("en-US", { maximumFractionDigits: 4 })}`;
@@ -40,90 +43,75 @@ export function TiersTable({ tiers, onMove, onEdit, onToggle, onDelete }: Props)
   }
 
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Tiers, cheapest first (all enabled unless marked Disabled). Focus a row and press Alt+Up or Alt+Down to move it.</caption>
-        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-3">Rank</th>
-            <th scope="col" className="px-3 py-3">Tier</th>
-            <th scope="col" className="px-3 py-3">Upstream</th>
-            <th scope="col" className="whitespace-nowrap px-3 py-3 text-right">$ / 1M in · out</th>
-            <th scope="col" className="px-3 py-3">Key</th>
-            <th scope="col" className="px-3 py-3"><span className="sr-only">Actions</span></th>
+    <DataTable columns={COLUMNS} cellPadding="px-3 py-3" caption="Tiers, cheapest first (all enabled unless marked Disabled). Focus a row and press Alt+Up or Alt+Down to move it.">
+      {tiers.map((tier, i) => {
+        const result = results[tier.name];
+        return (
+          <tr
+            key={tier.name}
+            tabIndex={0}
+            aria-label={`Tier ${tier.name}, rank ${i + 1} of ${tiers.length}`}
+            onKeyDown={(e) => onRowKey(e, tier.name)}
+            className={`align-top focus:bg-brand-50 focus:outline-none ${tier.enabled ? "" : "bg-slate-50/70 text-slate-500"}`}
+          >
+            <td className="px-3 py-3">
+              <div className="flex items-center">
+                <span className="mr-1 w-5 text-right font-medium tabular-nums text-slate-600">{i + 1}</span>
+                <Button variant="ghost" size="sm" className="px-1.5" aria-label={`Move ${tier.name} up`} disabled={i === 0} onClick={() => onMove(tier.name, -1)}>
+                  ↑
+                </Button>
+                <Button variant="ghost" size="sm" className="px-1.5" aria-label={`Move ${tier.name} down`} disabled={i === tiers.length - 1} onClick={() => onMove(tier.name, 1)}>
+                  ↓
+                </Button>
+              </div>
+            </td>
+            <td className="px-3 py-3">
+              <div className="flex items-center gap-1.5 whitespace-nowrap">
+                <span className="font-medium text-slate-900">{tier.name}</span>
+                {tier.provider === "simulated" && <Badge tone="amber">Simulated</Badge>}
+                {!tier.enabled && <Badge tone="red">Disabled</Badge>}
+              </div>
+              <div className="mt-1 text-xs text-slate-500">{tier.usedBy.length ? `Used by ${tier.usedBy.join(", ")}` : "Not used by any policy"}</div>
+            </td>
+            <td className="w-60 max-w-60 px-3 py-3">
+              <div className="font-mono text-xs text-slate-800">{tier.model}</div>
+              <div className="truncate text-xs text-slate-500" title={tier.baseUrl ?? undefined}>
+                {tier.provider} · {tier.baseUrl ?? (tier.provider === "simulated" ? "in-process, no network" : "default URL")}
+              </div>
+              <div className="text-xs text-slate-500">
+                timeout <span className="tabular-nums">{(tier.timeoutMs / 1000).toLocaleString("en-US")} s</span>
+              </div>
+              {result && (
+                <p role="status" className={`mt-1 text-xs ${result === "pending" ? "text-slate-500" : result.ok ? "text-emerald-700" : "text-red-700"}`}>
+                  {result === "pending" ? "Testing…" : `${result.ok ? "✓ Connected" : "✗ Failed"} in ${Math.round(result.latencyMs)} ms — ${result.message}`}
+                </p>
+              )}
+            </td>
+            <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">
+              {price(tier.inputUsdPerMTok)} · {price(tier.outputUsdPerMTok)}
+            </td>
+            <td className="whitespace-nowrap px-3 py-3 font-mono text-xs" aria-label={`API key of ${tier.name}`}>
+              {tier.credentialHint ?? <span className="font-sans text-slate-400">none</span>}
+            </td>
+            <td className="px-3 py-3">
+              <div className="flex justify-end gap-1.5 whitespace-nowrap">
+                <Button variant="secondary" size="sm" aria-label={`Test connection to ${tier.name}`} isLoading={result === "pending"} onClick={() => test(tier.name)}>
+                  Test
+                </Button>
+                <Button variant="secondary" size="sm" aria-label={`Edit ${tier.name}`} onClick={() => onEdit(tier)}>
+                  Edit
+                </Button>
+                <Button variant="secondary" size="sm" aria-label={`${tier.enabled ? "Disable" : "Enable"} ${tier.name}`} onClick={() => onToggle(tier)}>
+                  {tier.enabled ? "Disable" : "Enable"}
+                </Button>
+                <Button variant="danger" size="sm" aria-label={`Delete ${tier.name}`} onClick={() => onDelete(tier)}>
+                  Delete
+                </Button>
+              </div>
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {tiers.map((tier, i) => {
-            const result = results[tier.name];
-            return (
-              <tr
-                key={tier.name}
-                tabIndex={0}
-                aria-label={`Tier ${tier.name}, rank ${i + 1} of ${tiers.length}`}
-                onKeyDown={(e) => onRowKey(e, tier.name)}
-                className={`align-top focus:bg-brand-50 focus:outline-none ${tier.enabled ? "" : "bg-slate-50/70 text-slate-500"}`}
-              >
-                <td className="px-3 py-3">
-                  <div className="flex items-center">
-                    <span className="mr-1 w-5 text-right font-medium tabular-nums text-slate-600">{i + 1}</span>
-                    <Button variant="ghost" size="sm" className="px-1.5" aria-label={`Move ${tier.name} up`} disabled={i === 0} onClick={() => onMove(tier.name, -1)}>
-                      ↑
-                    </Button>
-                    <Button variant="ghost" size="sm" className="px-1.5" aria-label={`Move ${tier.name} down`} disabled={i === tiers.length - 1} onClick={() => onMove(tier.name, 1)}>
-                      ↓
-                    </Button>
-                  </div>
-                </td>
-                <td className="px-3 py-3">
-                  <div className="flex items-center gap-1.5 whitespace-nowrap">
-                    <span className="font-medium text-slate-900">{tier.name}</span>
-                    {tier.provider === "simulated" && <Badge tone="amber">Simulated</Badge>}
-                    {!tier.enabled && <Badge tone="red">Disabled</Badge>}
-                  </div>
-                  <div className="mt-1 text-xs text-slate-500">{tier.usedBy.length ? `Used by ${tier.usedBy.join(", ")}` : "Not used by any policy"}</div>
-                </td>
-                <td className="w-60 max-w-60 px-3 py-3">
-                  <div className="font-mono text-xs text-slate-800">{tier.model}</div>
-                  <div className="truncate text-xs text-slate-500" title={tier.baseUrl ?? undefined}>
-                    {tier.provider} · {tier.baseUrl ?? (tier.provider === "simulated" ? "in-process, no network" : "default URL")}
-                  </div>
-                  <div className="text-xs text-slate-500">
-                    timeout <span className="tabular-nums">{(tier.timeoutMs / 1000).toLocaleString("en-US")} s</span>
-                  </div>
-                  {result && (
-                    <p role="status" className={`mt-1 text-xs ${result === "pending" ? "text-slate-500" : result.ok ? "text-emerald-700" : "text-red-700"}`}>
-                      {result === "pending" ? "Testing…" : `${result.ok ? "✓ Connected" : "✗ Failed"} in ${Math.round(result.latencyMs)} ms — ${result.message}`}
-                    </p>
-                  )}
-                </td>
-                <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">
-                  {price(tier.inputUsdPerMTok)} · {price(tier.outputUsdPerMTok)}
-                </td>
-                <td className="whitespace-nowrap px-3 py-3 font-mono text-xs" aria-label={`API key of ${tier.name}`}>
-                  {tier.credentialHint ?? <span className="font-sans text-slate-400">none</span>}
-                </td>
-                <td className="px-3 py-3">
-                  <div className="flex justify-end gap-1.5 whitespace-nowrap">
-                    <Button variant="secondary" size="sm" aria-label={`Test connection to ${tier.name}`} isLoading={result === "pending"} onClick={() => test(tier.name)}>
-                      Test
-                    </Button>
-                    <Button variant="secondary" size="sm" aria-label={`Edit ${tier.name}`} onClick={() => onEdit(tier)}>
-                      Edit
-                    </Button>
-                    <Button variant="secondary" size="sm" aria-label={`${tier.enabled ? "Disable" : "Enable"} ${tier.name}`} onClick={() => onToggle(tier)}>
-                      {tier.enabled ? "Disable" : "Enable"}
-                    </Button>
-                    <Button variant="danger" size="sm" aria-label={`Delete ${tier.name}`} onClick={() => onDelete(tier)}>
-                      Delete
-                    </Button>
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Alert } from "./alert";
 
 export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
   return (
@@ -12,14 +13,18 @@ export function EmptyState({ title, children, action }: { title: string; childre
 
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-      <p>{message}</p>
-      {onRetry && (
-        <button type="button" onClick={onRetry} className="mt-2 font-medium underline underline-offset-2">
-          Try again
-        </button>
-      )}
-    </div>
+    <Alert
+      variant="error"
+      action={
+        onRetry && (
+          <button type="button" onClick={onRetry} className="font-medium underline underline-offset-2">
+            Try again
+          </button>
+        )
+      }
+    >
+      {message}
+    </Alert>
   );
 }
 

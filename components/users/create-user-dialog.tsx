@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { createUserSchema } from "@/lib/auth/user-schemas";
@@ -41,11 +42,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
   return (
     <Dialog open={open} onClose={onClose} title="Add a user">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        {errors.form && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-            {errors.form}
-          </p>
-        )}
+        {errors.form && <Alert variant="error">{errors.form}</Alert>}
         <Field label="Email" error={errors.email}>
           {({ id, describedBy }) => <TextInput id={id} name="email" type="email" autoFocus aria-describedby={describedBy} invalid={!!errors.email} />}
         </Field>
@@ -68,14 +65,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
             <TextInput id={id} name="password" type="password" autoComplete="new-password" aria-describedby={describedBy} invalid={!!errors.password} />
           )}
         </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" isLoading={createUser.isPending}>
-            Add user
-          </Button>
-        </div>
+        <DialogActions label="Add user" onCancel={onClose} isPending={createUser.isPending} />
       </form>
     </Dialog>
   );

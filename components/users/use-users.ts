@@ -1,21 +1,15 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Role } from "@/lib/auth/permissions";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/auth/user-schemas";
+import type { listUsers } from "@/lib/db/user-repo";
 import { apiFetch } from "@/lib/http/client-fetch";
+import type { Jsonified } from "@/lib/http/jsonified";
 
-export type UserRow = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  lastSignInAt: string | null;
-  createdAt: string;
-};
+/** GET /api/admin/users, as JSON. */
+type UserPage = Jsonified<Awaited<ReturnType<typeof listUsers>>> & { page: number; pageSize: number };
 
-type UserPage = { items: UserRow[]; total: number; page: number; pageSize: number };
+export type UserRow = UserPage["items"][number];
 
 const KEY = ["users"] as const;
 

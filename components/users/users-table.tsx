@@ -1,11 +1,15 @@
 "use client";
 
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { SelectInput } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { useUpdateUser, type UserRow } from "./use-users";
+
+const COLUMNS = ["User", "Role", "Status", "Last sign-in", { label: "Actions", isHidden: true }];
 
 function formatDate(iso: string | null) {
   return iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" }) : "Never";
@@ -22,61 +26,44 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
 
   return (
     <div className="space-y-3">
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-          {error}
-        </p>
-      )}
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-3">User</th>
-              <th scope="col" className="px-4 py-3">Role</th>
-              <th scope="col" className="px-4 py-3">Status</th>
-              <th scope="col" className="px-4 py-3">Last sign-in</th>
-              <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td className="px-4 py-3">
-                  <div className="font-medium text-slate-900">{user.name || user.email}</div>
-                  {user.name && <div className="text-slate-500">{user.email}</div>}
-                </td>
-                <td className="w-60 px-4 py-3">
-                  <SelectInput
-                    aria-label={`Role of ${user.email}`}
-                    value={user.role}
-                    onChange={(e) => update(user, { role: e.target.value as Role })}
-                  >
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {ROLE_LABELS[role]}
-                      </option>
-                    ))}
-                  </SelectInput>
-                </td>
-                <td className="px-4 py-3">{user.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</td>
-                <td className="px-4 py-3 text-slate-600">{formatDate(user.lastSignInAt)}</td>
-                <td className="px-4 py-3 text-right">
-                  {user.id !== currentUserId && (
-                    <Button
-                      variant={user.disabled ? "secondary" : "danger"}
-                      size="sm"
-                      aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
-                      onClick={() => update(user, { disabled: !user.disabled })}
-                    >
-                      {user.disabled ? "Enable" : "Disable"}
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {error && <Alert variant="error">{error}</Alert>}
+      <DataTable columns={COLUMNS}>
+        {users.map((user) => (
+          <tr key={user.id}>
+            <td className="px-4 py-3">
+              <div className="font-medium text-slate-900">{user.name || user.email}</div>
+              {user.name && <div className="text-slate-500">{user.email}</div>}
+            </td>
+            <td className="w-60 px-4 py-3">
+              <SelectInput
+                aria-label={`Role of ${user.email}`}
+                value={user.role}
+                onChange={(e) => update(user, { role: e.target.value as Role })}
+              >
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {ROLE_LABELS[role]}
+                  </option>
+                ))}
+              </SelectInput>
+            </td>
+            <td className="px-4 py-3">{user.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</td>
+            <td className="px-4 py-3 text-slate-600">{formatDate(user.lastSignInAt)}</td>
+            <td className="px-4 py-3 text-right">
+              {user.id !== currentUserId && (
+                <Button
+                  variant={user.disabled ? "secondary" : "danger"}
+                  size="sm"
+                  aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+                  onClick={() => update(user, { disabled: !user.disabled })}
+                >
+                  {user.disabled ? "Enable" : "Disable"}
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,0 +1,56 @@
+import type { ReactNode } from "react";
+
+/** A column heading: its text, or the text with options (numbers right-aligned, a heading only screen readers get). */
+export type Column = string | { label: string; isNumeric?: boolean; isHidden?: boolean; title?: string; className?: string };
+
+const HEAD = "text-left text-xs uppercase tracking-wide text-slate-500";
+
+const VARIANTS = {
+  /** A list on the page: a white card with a tinted heading row. */
+  card: { frame: "overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200", table: "divide-y divide-slate-200", head: `bg-slate-50 font-medium ${HEAD}`, cell: "px-4 py-3" },
+  /** A list inside a card: the frame only. */
+  inset: { frame: "overflow-x-auto rounded-lg ring-1 ring-slate-200", table: "divide-y divide-slate-200", head: `bg-slate-50 font-medium ${HEAD}`, cell: "px-3 py-2" },
+  /** A few figures inside a panel or dialog: no frame, small bold headings. */
+  plain: { frame: "", table: "", head: HEAD, cell: "py-1 pr-3 last:pr-0" },
+} as const;
+
+type Props = {
+  columns: readonly Column[];
+  /** The rows (<tr>s). */
+  children: ReactNode;
+  label?: string;
+  /** A description for screen readers, as the table's caption. */
+  caption?: string;
+  variant?: keyof typeof VARIANTS;
+  /** The heading cells' padding, when not the variant's; rows pad their own cells. */
+  cellPadding?: string;
+  hasRowDividers?: boolean;
+  /** Extra classes of the frame, e.g. a max height with overflow-y-auto (then the heading sticks). */
+  className?: string;
+  hasStickyHeader?: boolean;
+};
+
+/** The console's table: frame, heading row and row dividers; the caller renders the rows. */
+export function DataTable({ columns, children, label, caption, variant = "card", cellPadding, hasRowDividers = true, className = "", hasStickyHeader }: Props) {
+  const v = VARIANTS[variant];
+  return (
+    <div className={`${v.frame} ${className}`}>
+      <table aria-label={label} className={`min-w-full text-sm ${v.table}`}>
+        {caption && <caption className="sr-only">{caption}</caption>}
+        <thead className={`${v.head} ${hasStickyHeader ? "sticky top-0" : ""}`}>
+          <tr>
+            {columns.map((column) => {
+              const c = typeof column === "string" ? { label: column } : column;
+              return (
+                <th key={c.label} scope="col" title={c.title} className={`${cellPadding ?? v.cell} ${c.isNumeric ? "text-right" : ""} ${c.className ?? ""}`}>
+                  {c.isHidden ? <span className="sr-only">{c.label}</span> : c.label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody className={hasRowDividers ? "divide-y divide-slate-100" : undefined}>{children}</tbody>
+      </table>
+    </div>
+  );
+}
