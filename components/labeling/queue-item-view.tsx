@@ -3,7 +3,7 @@ import { formatDateTime, formatMs, formatUsd } from "@/components/charts/format"
 import { RequestTrace } from "@/components/requests/request-trace";
 import { OUTCOME_LABELS } from "@/components/requests/prepare-request-detail";
 import { Badge } from "@/components/ui/badge";
-import type { AttemptOutcome } from "@/lib/gateway/attempts";
+import type { AttemptOutcome } from "@/lib/routing/execution/attempt-record";
 import type { QueueItem } from "@/lib/labeling/queue-item";
 
 /** One request as a reviewer judges it: what was asked, who answered, what they said, and why. */

@@ -4,7 +4,7 @@
  */
 import { METRIC_COLORS } from "@/components/charts/palette";
 import type { Series } from "@/components/charts/time-series-chart";
-import type { AttemptOutcome } from "@/lib/gateway/attempts";
+import type { AttemptOutcome } from "@/lib/routing/execution/attempt-record";
 import type { Latency } from "./types";
 
 const OUTCOME_COLORS: Record<AttemptOutcome, string> = {

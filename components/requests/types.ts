@@ -4,7 +4,7 @@
  * typed as lib/gateway/build-log-row.ts writes them (older rows may lack parts of either).
  */
 import type { findRequest, listRequests } from "@/lib/db/request-log-repo";
-import type { AttemptRecord } from "@/lib/gateway/attempts";
+import type { AttemptRecord } from "@/lib/routing/execution/attempt-record";
 import type { Jsonified } from "@/lib/http/jsonified";
 import type { Decision } from "@/lib/routing/types";
 
