@@ -4,7 +4,7 @@
  */
 import { METRIC_COLORS } from "@/components/charts/palette";
 import type { Series } from "@/components/charts/time-series-chart";
-import type { AttemptOutcome } from "@/lib/routing/execution/attempt-record";
+import type { AttemptCause, AttemptOutcome } from "@/lib/routing/execution/attempt-record";
 import type { Latency } from "./types";
 
 const OUTCOME_COLORS: Record<AttemptOutcome, string> = {
@@ -19,9 +19,21 @@ export const OUTCOME_LABELS: Record<AttemptOutcome, string> = {
   ok: "answered",
   "low-confidence": "low confidence → escalated",
   error: "failed",
-  skipped: "skipped (circuit open)",
+  skipped: "skipped",
   "hedge-lost": "lost the hedge",
 };
+
+/** Why an attempt was made (the decision's own tier needs no note). */
+export const CAUSE_LABELS: Record<Exclude<AttemptCause, "decision">, string> = {
+  escalation: "escalated to",
+  fallback: "fallback",
+  hedge: "hedge leg",
+};
+
+export function attemptPart(a: { tier: string; model: string; cause?: AttemptCause }, i: number): string {
+  const why = a.cause && a.cause !== "decision" ? ` · ${CAUSE_LABELS[a.cause]}` : "";
+  return `${i + 1}. ${a.tier} (${a.model})${why}`;
+}
 
 export function prepareLatencyBreakdown(latency: Latency, totalMs: number): { data: Array<Record<string, number | string>>; series: Series[]; otherMs: number } {
   const attempts = latency.attempts ?? [];

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
-import { OUTCOME_LABELS, prepareLatencyBreakdown } from "./prepare-request-detail";
+import { attemptPart, OUTCOME_LABELS, prepareLatencyBreakdown } from "./prepare-request-detail";
 import { RequestTrace } from "./request-trace";
 import type { RequestDetail } from "./types";
 import { useRequest } from "./use-requests";
@@ -60,7 +60,7 @@ function Detail({ r }: { r: RequestDetail }) {
         <DataTable variant="plain" caption="Upstream attempts" className="mt-3" columns={["Part", "Outcome", { label: "Time", isNumeric: true }, { label: "Cost", isNumeric: true }, { label: "Confidence", isNumeric: true }]}>
           <Row part="Routing" outcome="decided" ms={r.latency.routingMs ?? 0} />
           {attempts.map((a, i) => (
-            <Row key={i} part={`${i + 1}. ${a.tier} (${a.model})`} outcome={a.error ? `${OUTCOME_LABELS[a.outcome]}: ${a.error}` : OUTCOME_LABELS[a.outcome]} ms={a.ms} cost={a.costUsd} confidence={a.confidence} />
+            <Row key={i} part={attemptPart(a, i)} outcome={a.error ? `${OUTCOME_LABELS[a.outcome]}: ${a.error}` : OUTCOME_LABELS[a.outcome]} ms={a.ms} cost={a.costUsd} confidence={a.confidence} />
           ))}
           {(r.latency.escalationWaitMs ?? 0) > 0 && <Row part="Escalation wait (in the attempts above)" outcome="" ms={r.latency.escalationWaitMs!} />}
           <Row part="Gateway overhead" outcome="" ms={r.latency.overheadMs ?? 0} />
