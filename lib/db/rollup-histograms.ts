@@ -1,6 +1,7 @@
 /**
  * The fixed histogram layouts of RequestRollup (shared by the writers, the SQL rebuild and the
- * readers). Changing a layout needs a rollup rebuild, so they are constants, not settings.
+ * readers; lib/monitoring/histograms reads quantiles from them). Changing a layout needs a rollup
+ * rebuild, so they are constants, not settings.
  *
  * Latency: log-scale buckets, three per doubling from 5 ms: bucket 0 is < 5 ms, bucket i (1..47)
  * is [5·2^((i-1)/3), 5·2^(i/3)) ms, bucket 48 is everything ≥ 5·2^(47/3) ms (≈ 262 s). Each
@@ -59,37 +60,6 @@ export function decidingProbability(scores: unknown): number | null {
 
 /** The same as SQL over the RequestLog.scores jsonb column. */
 export const DECIDING_PROBABILITY_SQL = `(CASE WHEN jsonb_typeof("scores"->'p'->0) = 'number' THEN ("scores"->'p'->>0)::float8 END)`;
-
-/** Element-wise sum; the shorter array counts as zeros. */
-export function addHistograms(a: readonly number[], b: readonly number[]): number[] {
-  const out = new Array<number>(Math.max(a.length, b.length));
-  for (let i = 0; i < out.length; i++) out[i] = (a[i] ?? 0) + (b[i] ?? 0);
-  return out;
-}
-
-/**
- * The q-quantile (0..1) of a latency histogram in ms, interpolated log-linearly inside the bucket
- * it falls in (linearly in bucket 0). null for an empty histogram.
- */
-export function latencyQuantile(hist: readonly number[], q: number): number | null {
-  const total = hist.reduce((s, c) => s + c, 0);
-  if (total === 0) return null;
-  const rank = q * total;
-  let seen = 0;
-  for (let i = 0; i < hist.length; i++) {
-    const c = hist[i] ?? 0;
-    if (c === 0) continue;
-    if (seen + c >= rank) {
-      const f = Math.min(1, Math.max(0, (rank - seen) / c));
-      if (i === 0) return f * LATENCY_BASE_MS;
-      if (i === LATENCY_BUCKETS - 1) return latencyLowerEdge(i);
-      const lo = latencyLowerEdge(i);
-      return lo * (latencyUpperEdge(i) / lo) ** f;
-    }
-    seen += c;
-  }
-  return latencyLowerEdge(hist.length - 1);
-}
 
 /**
  * Element-wise sum of an int[] column over a GROUP BY, as one int[] (1-based subscripts): one

@@ -1,4 +1,4 @@
-import { readAlertSettings, writeAlertSettings } from "@/lib/db/alert-repo";
+import { readAlertSettings, writeAlertSettings } from "@/lib/monitoring/manage-alert-settings";
 import { parseBody } from "@/lib/http/parse-body";
 import { withRoute } from "@/lib/http/with-route";
 import { alertSettingsSchema } from "@/lib/monitoring/alert-settings";
