@@ -22,7 +22,7 @@ import {
   type TierData,
 } from "../db/tier-repo";
 import type { DbClient } from "../db/user-repo";
-import { resolveReplay } from "../gateway/replay-datasets";
+import { resolveReplay } from "../providers/replay-datasets";
 import { AppError } from "../http/app-error";
 import { testConnection } from "../providers/index";
 import { tierSchema, type TierConfig } from "../routing/config-schema";
