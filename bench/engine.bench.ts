@@ -7,7 +7,7 @@ import type { TierClassifier } from "../lib/classifier/types";
 import { buildSnapshot } from "../lib/routing/build-snapshot";
 import { configFileSchema } from "../lib/routing/config-schema";
 import { decide } from "../lib/routing/decide";
-import { estimateTokens } from "../lib/routing/request-text";
+import { estimateTokens } from "../lib/routing/estimate-tokens";
 import { isRejection, type EngineContext, type RouteRequest, type TraceStep } from "../lib/routing/types";
 import { benchConversations, ENGINE_BENCH_CONFIG } from "./engine-fixtures";
 

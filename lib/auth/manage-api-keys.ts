@@ -2,14 +2,14 @@
  * Creating, changing and revoking gateway API keys. The key is returned once, at creation.
  * Every change is audited and tells the gateways to reload their key table.
  */
-import { recordAudit, type Actor } from "../db/audit-repo";
 import { findApiKey, findPolicyIdByName, insertApiKey, listApiKeys, monthToDateSpend, updateApiKeyRow, type ApiKeyRow } from "../db/api-key-repo";
+import { recordAudit, type Actor } from "../db/audit-repo";
 import { notifyConfigChanged } from "../db/config-repo";
 import { inTransaction, type DbClient } from "../db/user-repo";
-import { monthStart } from "../gateway/budget-tracker";
 import { AppError } from "../http/app-error";
-import { apiKeyPrefix, generateApiKey, hashApiKey } from "./api-key-token";
+import { monthStart } from "../routing/check-budget";
 import { createApiKeySchema, type CreateApiKeyInput, type UpdateApiKeyInput } from "./api-key-schemas";
+import { apiKeyPrefix, generateApiKey, hashApiKey } from "./api-key-token";
 
 function view(k: ApiKeyRow) {
   return { name: k.name, prefix: k.prefix, policy: k.policy?.name ?? null, monthlyBudgetUsd: k.monthlyBudgetUsd, overBudget: k.overBudget, rateLimitPerMinute: k.rateLimitPerMinute, revoked: !!k.revokedAt };

@@ -1,27 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syntheticOutcomes, toJsonl } from "../classifier/testing/synthetic-outcomes";
+import { captureOutput } from "../testing/capture-output";
 import { run as evalRun } from "./commands/eval";
 import { run as scoreRun } from "./commands/score";
 import { run as trainRun } from "./commands/train";
 
 let dir = "";
 const file = (name: string) => path.join(dir, name);
-
-async function capture(fn: () => Promise<number>): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await fn(), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "frontdesk-classifier-"));
@@ -30,7 +18,7 @@ beforeAll(async () => {
   test.splice(3, 0, "{broken", '{"id":"t-0","prompt":"dup","outcomes":{}}');
   test.push('{"id":"u-1","messages":[{"role":"user","content":"unlabeled request"}],"outcomes":{"small":{"score":7}}}');
   writeFileSync(file("test.jsonl"), test.join("\n"));
-  const r = await capture(() => trainRun(["--data", file("train.jsonl"), "--tiers", "small,large", "--out", file("model.json"), "--seed", "4", "--quiet"]));
+  const r = await captureOutput(() => trainRun(["--data", file("train.jsonl"), "--tiers", "small,large", "--out", file("model.json"), "--seed", "4", "--quiet"]));
   expect(r.code).toBe(0);
 });
 
@@ -50,7 +38,7 @@ describe("frontdesk train", () => {
     [["--data", "TRAIN", "--tiers", "small,huge", "--out", "m.json"], /no row has an outcome for huge; models in .*: large, small/],
     [["--data", "TRAIN", "--tiers", "small,large", "--out", "m.json", "--seed", "1.5"], /--seed must be/],
   ])("exits 2 on bad arguments %j", async (args, message) => {
-    const r = await capture(() => trainRun(args.map((a) => (a === "TRAIN" ? file("train.jsonl") : a))));
+    const r = await captureOutput(() => trainRun(args.map((a) => (a === "TRAIN" ? file("train.jsonl") : a))));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe("");
@@ -59,7 +47,7 @@ describe("frontdesk train", () => {
 
 describe("frontdesk score", () => {
   it("prints one {id, p} object per good input line, in order; bad lines go to stderr", async () => {
-    const r = await capture(() => scoreRun(["--model", file("model.json"), "--data", file("test.jsonl")]));
+    const r = await captureOutput(() => scoreRun(["--model", file("model.json"), "--data", file("test.jsonl")]));
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual([...Array.from({ length: 12 }, (_, i) => `t-${i}`), "u-1"]);
@@ -75,7 +63,7 @@ describe("frontdesk score", () => {
 
   it("exits 2 on a bad model file", async () => {
     writeFileSync(file("bad.json"), JSON.stringify({ format: "other" }));
-    const r = await capture(() => scoreRun(["--model", file("bad.json"), "--data", file("test.jsonl")]));
+    const r = await captureOutput(() => scoreRun(["--model", file("bad.json"), "--data", file("test.jsonl")]));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/invalid classifier artifact/);
     expect(r.stdout).toBe("");
@@ -84,7 +72,7 @@ describe("frontdesk score", () => {
 
 describe("frontdesk eval", () => {
   it("reports the metrics as JSON and as a table", async () => {
-    const json = await capture(() => evalRun(["--model", file("model.json"), "--data", file("test.jsonl"), "--json", "--baseline-train", file("train.jsonl")]));
+    const json = await captureOutput(() => evalRun(["--model", file("model.json"), "--data", file("test.jsonl"), "--json", "--baseline-train", file("train.jsonl")]));
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout);
     expect(report.rows).toBe(12);
@@ -93,18 +81,18 @@ describe("frontdesk eval", () => {
     expect(report.ours.baselines.random.apgr).toBe(0.5);
     expect(report.tfidf.summary).toHaveProperty("cpt50");
     expect(report.ours.perTag.task.map((t: { value: string }) => t.value)).toEqual(["easy", "hard"]);
-    const table = await capture(() => evalRun(["--model", file("model.json"), "--data", file("test.jsonl")]));
+    const table = await captureOutput(() => evalRun(["--model", file("model.json"), "--data", file("test.jsonl")]));
     expect(table.stdout).toMatch(/APGR/);
     expect(table.stdout).toMatch(/quality errors/);
   });
 
   it("cross-validates training with --cv", async () => {
-    const r = await capture(() => evalRun(["--cv", "2", "--data", file("train.jsonl"), "--tiers", "small,large", "--json", "--quiet"]));
+    const r = await captureOutput(() => evalRun(["--cv", "2", "--data", file("train.jsonl"), "--tiers", "small,large", "--json", "--quiet"]));
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.rows).toBe(90);
     expect(report.ours.summary.apgr).toBeGreaterThan(0.6);
-    const bad = await capture(() => evalRun(["--cv", "2", "--model", file("model.json"), "--data", file("train.jsonl"), "--tiers", "small,large"]));
+    const bad = await captureOutput(() => evalRun(["--cv", "2", "--model", file("model.json"), "--data", file("train.jsonl"), "--tiers", "small,large"]));
     expect(bad.code).toBe(2);
   });
 });

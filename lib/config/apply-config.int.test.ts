@@ -4,26 +4,10 @@ import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
 import { listAudit } from "../db/audit-repo";
 import { db } from "../db/prisma";
 import { readTierSecrets } from "../db/config-repo";
+import { issueConfig } from "../routing/testing/fixtures";
 import { cookieFrom, jsonRequest, makeUser } from "../testing/requests";
 
-const ISSUE_EXAMPLE = {
-  tiers: [
-    { name: "cfg-fast", provider: "openai", baseUrl: "http://127.0.0.1:4010/v1", model: "small-model", apiKey: "sk-test-fast", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
-    { name: "cfg-capable", provider: "openai", baseUrl: "http://127.0.0.1:4010/v1", model: "large-model", apiKey: "sk-test-capable", inputUsdPerMTok: 10, outputUsdPerMTok: 30 },
-  ],
-  policies: [
-    {
-      name: "cfg-default",
-      tiers: ["cfg-fast", "cfg-capable"],
-      bias: 0.5,
-      fallback: "quality-first",
-      rules: [
-        { name: "hours", match: { keywords: ["opening hours"] }, tier: "cfg-fast" },
-        { name: "disputes", match: { category: "dispute" }, tier: "cfg-capable" },
-      ],
-    },
-  ],
-};
+const ISSUE_EXAMPLE = issueConfig("cfg-");
 
 async function opsCookie() {
   const ops = await makeUser("ops");

@@ -10,7 +10,7 @@ import { inConfigTransaction, notifyConfigChanged, readConfigRows } from "../db/
 import { AppError } from "../http/app-error";
 import type { ConfigFile, PolicyConfig, TierConfig } from "../routing/config-schema";
 import { formatProblem, parseConfigFile } from "../routing/validate-config";
-import { configFromRows } from "./config-from-rows";
+import { configFromRows, tierToRow } from "./config-from-rows";
 
 export type ApplySummary = {
   tiers: { created: string[]; updated: string[]; deleted: string[] };
@@ -25,17 +25,7 @@ function json(value: unknown) {
 }
 
 async function upsertTier(tx: Prisma.TransactionClient, tier: TierConfig, rank: number) {
-  const data = {
-    rank,
-    provider: tier.provider,
-    baseUrl: tier.baseUrl ?? null,
-    model: tier.model,
-    inputUsdPerMTok: tier.inputUsdPerMTok,
-    outputUsdPerMTok: tier.outputUsdPerMTok,
-    timeoutMs: tier.timeoutMs,
-    enabled: tier.enabled,
-    options: json(tier.options),
-  };
+  const data = { rank, ...tierToRow(tier) };
   const saved = await tx.tier.upsert({ where: { name: tier.name }, create: { name: tier.name, ...data }, update: data });
   if (tier.apiKey) {
     const name = `tier:${tier.name}`;

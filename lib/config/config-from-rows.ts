@@ -1,8 +1,10 @@
 /**
- * Database rows → the config-as-code shape (lib/routing/config-schema.ts). Secrets are never
+ * Database rows ↔ the config-as-code shape (lib/routing/config-schema.ts). Secrets are never
  * part of it: a tier's apiKey is write-only.
  */
 import type { PolicyRow, TierRow } from "../db/config-repo";
+import type { Prisma } from "../db/generated/client";
+import type { TierData } from "../db/tier-repo";
 import type { ConfigFile, PolicyConfig, RuleConfig, TierConfig } from "../routing/config-schema";
 import { policySchema, tierSchema } from "../routing/config-schema";
 
@@ -20,6 +22,20 @@ export function tierFromRow(row: TierRow): TierConfig {
     enabled: row.enabled,
     options: row.options ?? {},
   });
+}
+
+/** A tier's columns (all but name, rank and credential) from its config. */
+export function tierToRow(tier: TierConfig): TierData {
+  return {
+    provider: tier.provider,
+    baseUrl: tier.baseUrl ?? null,
+    model: tier.model,
+    inputUsdPerMTok: tier.inputUsdPerMTok,
+    outputUsdPerMTok: tier.outputUsdPerMTok,
+    timeoutMs: tier.timeoutMs,
+    enabled: tier.enabled,
+    options: tier.options as Prisma.InputJsonValue,
+  };
 }
 
 export function policyFromRow(row: PolicyRow): PolicyConfig {

@@ -6,7 +6,6 @@
  */
 import { recordAudit, type Actor } from "../db/audit-repo";
 import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo";
-import type { Prisma } from "../db/generated/client";
 import {
   deleteTierRow,
   findTierRow,
@@ -19,14 +18,13 @@ import {
   setTierCredential,
   setTierRanks,
   updateTierRow,
-  type TierData,
 } from "../db/tier-repo";
 import type { DbClient } from "../db/user-repo";
-import { resolveReplay } from "../gateway/replay-datasets";
 import { AppError } from "../http/app-error";
 import { testConnection } from "../providers/index";
+import { resolveReplay } from "../providers/replay-datasets";
 import { tierSchema, type TierConfig } from "../routing/config-schema";
-import { tierFromRow } from "./config-from-rows";
+import { tierFromRow, tierToRow } from "./config-from-rows";
 import type { TierPatch } from "./config-schemas";
 import { fieldIssues, friendlyErrors } from "./form-errors";
 import type { ConnectionTestResult, TierView } from "./tier-view";
@@ -53,19 +51,6 @@ function parseTier(input: unknown): TierConfig {
   return parsed.data;
 }
 
-function rowData(tier: TierConfig): TierData {
-  return {
-    provider: tier.provider,
-    baseUrl: tier.baseUrl ?? null,
-    model: tier.model,
-    inputUsdPerMTok: tier.inputUsdPerMTok,
-    outputUsdPerMTok: tier.outputUsdPerMTok,
-    timeoutMs: tier.timeoutMs,
-    enabled: tier.enabled,
-    options: tier.options as Prisma.InputJsonValue,
-  };
-}
-
 async function requireTier(name: string, client?: DbClient): Promise<TierRow> {
   const row = await findTierRow(name, client);
   if (!row) throw new AppError("not_found", `No tier named "${name}".`);
@@ -88,7 +73,7 @@ export async function createTier(actor: Actor, input: unknown): Promise<TierView
     if (await findTierRow(tier.name, tx)) {
       throw new AppError("conflict", `A tier named "${tier.name}" already exists.`, { issues: [{ path: "name", message: "This name is taken." }] });
     }
-    const created = await insertTierRow(tier.name, rowData(tier), tx);
+    const created = await insertTierRow(tier.name, tierToRow(tier), tx);
     if (tier.apiKey) await setTierCredential(created.id, tier.name, tier.apiKey, tx);
     const row = await requireTier(tier.name, tx);
     await changed(actor, "tier.create", tier.name, undefined, auditView(row), tx);
@@ -103,7 +88,7 @@ export async function updateTier(actor: Actor, name: string, patch: TierPatch): 
     const { apiKey: _none, ...current } = tierFromRow(before);
     const merged = { ...current, ...rest, ...(baseUrl !== undefined ? { baseUrl: baseUrl ?? undefined } : {}), ...(apiKey ? { apiKey } : {}) };
     const tier = parseTier(merged);
-    await updateTierRow(before.id, rowData(tier), tx);
+    await updateTierRow(before.id, tierToRow(tier), tx);
     if (apiKey) await setTierCredential(before.id, name, apiKey, tx);
     else if (apiKey === null && before.credential) await removeTierCredential(before.id, before.credential.id, tx);
     const after = await requireTier(name, tx);

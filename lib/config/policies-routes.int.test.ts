@@ -9,10 +9,10 @@ import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
 import type { Role } from "../auth/permissions";
 import { listAudit } from "../db/audit-repo";
 import { db } from "../db/prisma";
-import { loadGatewayConfig } from "../gateway/load-gateway-config";
-import { projectBias } from "../routing/project-bias";
 import { policySchema, tierSchema } from "../routing/config-schema";
+import { projectBias } from "../routing/project-bias";
 import { cookieFrom, jsonRequest, makeUser, routeParams } from "../testing/requests";
+import { loadGatewayConfig } from "./load-gateway-config";
 
 async function cookieOf(role: Role) {
   const user = await makeUser(role);

@@ -10,13 +10,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseOutcomeLine, parseOutcomes, type OutcomeRow } from "../classifier/parse-outcomes";
 import { readOutcomeRowsCovering } from "../db/outcome-sample-repo";
-import { loadGatewayConfig } from "../gateway/load-gateway-config";
 import { AppError } from "../http/app-error";
 import { matchRules } from "../routing/match-rules";
 import type { ProjectionRow } from "../routing/project-bias";
 import { readRequestText } from "../routing/request-text";
 import { resolveClassifier, scoreRequest } from "../routing/score-request";
 import type { ConfigSnapshot } from "../routing/types";
+import { loadGatewayConfig } from "./load-gateway-config";
 import type { ProjectionSample } from "./policy-view";
 
 /** At most this many requests (enough for smooth shares; scoring stays well under a second). */

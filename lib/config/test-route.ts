@@ -5,11 +5,11 @@
  * or budget applies (pins and budgets belong to an API key on a running gateway); the trace
  * carries real per-stage timings.
  */
-import { loadGatewayConfig } from "../gateway/load-gateway-config";
 import { AppError } from "../http/app-error";
 import { decide } from "../routing/decide";
 import type { Decision, EngineContext, Rejection, RouteRequest } from "../routing/types";
 import type { TestRouteInput } from "./config-schemas";
+import { loadGatewayConfig } from "./load-gateway-config";
 
 export type TestRouteResult = {
   result: Decision | Rejection;

@@ -3,7 +3,7 @@
  * requests per window × policy × tier × stage, p-score histograms per window, and label
  * verdicts per window and sample. `window` null = one row set for the whole range.
  */
-import { histogramEntries, PSCORE_BINS, sumArraySql } from "../monitoring/histograms";
+import { histogramEntries, PSCORE_BINS, sumArraySql } from "./rollup-histograms";
 import { ORIGIN, ROLLUP_RANGE } from "./overview-repo";
 import { pgPool } from "./pg-pool";
 

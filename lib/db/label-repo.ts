@@ -5,7 +5,6 @@
  * FOR NO KEY UPDATE SKIP LOCKED and the claim inserted with ON CONFLICT … WHERE expired, so two
  * reviewers never hold the same request even when their statements race.
  */
-import type { QueueFilters } from "../labeling/labeling-schemas";
 import type { Prisma } from "./generated/client";
 import { pgPool } from "./pg-pool";
 import { db } from "./prisma";
@@ -13,8 +12,11 @@ import { db } from "./prisma";
 /** The engine's random-sample marker in the decision JSON (finish-decision.ts). */
 export const IS_RANDOM = `(r.decision->>'labelCandidate') = 'random'`;
 
+/** Which requests the queue draws from (lib/labeling's queue filters). */
+export type CandidateFilters = { policy?: string; tier?: string; from?: Date; to?: Date };
+
 /** WHERE clause (alias r) for eligible requests matching the filters; params start at $start. */
-function eligible(f: QueueFilters, start: number): { sql: string; params: unknown[] } {
+function eligible(f: CandidateFilters, start: number): { sql: string; params: unknown[] } {
   const parts = [`r.status = 'ok'`, `r.stage <> 'bypass'`, `r.prompt IS NOT NULL`, `r."tierName" IS NOT NULL`];
   const params: unknown[] = [];
   const add = (cond: (p: string) => string, value: unknown) => {
@@ -32,7 +34,7 @@ const OPEN = `NOT EXISTS (SELECT 1 FROM "Label" l WHERE l."requestId" = r.id)
   AND NOT EXISTS (SELECT 1 FROM "LabelClaim" c WHERE c."requestId" = r.id AND c."expiresAt" > now())`;
 
 /** The most uncertain open requests, not in the random sample (that stream is kept unbiased). */
-export async function uncertainCandidates(f: QueueFilters, limit: number): Promise<string[]> {
+export async function uncertainCandidates(f: CandidateFilters, limit: number): Promise<string[]> {
   const w = eligible(f, 2);
   const { rows } = await pgPool().query<{ id: string }>(
     `SELECT id FROM (
@@ -46,7 +48,7 @@ export async function uncertainCandidates(f: QueueFilters, limit: number): Promi
 }
 
 /** Open requests of the engine's uniform random sample, in a uniformly random order. */
-export async function randomCandidates(f: QueueFilters, limit: number): Promise<string[]> {
+export async function randomCandidates(f: CandidateFilters, limit: number): Promise<string[]> {
   const w = eligible(f, 2);
   const { rows } = await pgPool().query<{ id: string }>(
     `SELECT r.id FROM "RequestLog" r WHERE ${w.sql} AND ${IS_RANDOM} AND ${OPEN} ORDER BY random() LIMIT $1`,
@@ -107,7 +109,7 @@ export async function releaseClaim(requestId: string, reviewerId: string): Promi
 }
 
 /** Open eligible requests (plus the reviewer's own claims), counted up to `cap`. */
-export async function countOpen(f: QueueFilters, reviewerId: string, cap: number): Promise<number> {
+export async function countOpen(f: CandidateFilters, reviewerId: string, cap: number): Promise<number> {
   const w = eligible(f, 3);
   const { rows } = await pgPool().query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (

@@ -4,8 +4,7 @@
  * request log in finer buckets). Everything is aggregated in Postgres; at most a few thousand
  * small rows come back.
  */
-import { histogramEntries, LATENCY_BUCKETS, latencyBucketSql, sumArraySql } from "../monitoring/histograms";
-import type { ResolvedRange } from "../monitoring/time-range";
+import { histogramEntries, LATENCY_BUCKETS, latencyBucketSql, sumArraySql } from "./rollup-histograms";
 import { pgPool } from "./pg-pool";
 
 export const ORIGIN = `TIMESTAMPTZ '2000-01-01Z'`;
@@ -24,11 +23,14 @@ export type CountRow = {
 
 export type HistRow = { tier: string; idx: number; count: number };
 
-const interval = (r: ResolvedRange) => `${r.bucketMs / 1000} seconds`;
+/** The range to read and its chart step (lib/monitoring/time-range resolves it): raw rows or rollups. */
+export type RangeQuery = { from: Date; to: Date; bucketMs: number; source: "raw" | "rollup" };
+
+const interval = (r: RangeQuery) => `${r.bucketMs / 1000} seconds`;
 /** Rollup rows of the hours that overlap [from, to). */
 export const ROLLUP_RANGE = `bucket >= date_bin('1 hour', $1::timestamptz, ${ORIGIN}) AND bucket < $2::timestamptz`;
 
-export async function overviewCounts(r: ResolvedRange): Promise<CountRow[]> {
+export async function overviewCounts(r: RangeQuery): Promise<CountRow[]> {
   const sql =
     r.source === "rollup"
       ? `SELECT date_bin($3::interval, bucket, ${ORIGIN}) AS t, tier, stage, status, sum(requests)::int AS requests,
@@ -42,7 +44,7 @@ export async function overviewCounts(r: ResolvedRange): Promise<CountRow[]> {
   return rows;
 }
 
-export async function overviewLatency(r: ResolvedRange): Promise<HistRow[]> {
+export async function overviewLatency(r: RangeQuery): Promise<HistRow[]> {
   if (r.source === "raw") {
     const { rows } = await pgPool().query<HistRow>(
       `SELECT coalesce("tierName", '') AS tier, ${latencyBucketSql(`"totalMs"`)} AS idx, count(*)::int AS count

@@ -4,7 +4,7 @@
  * Prisma's query compiler costs more than these statements.
  */
 import type pg from "pg";
-import { DECIDING_PROBABILITY_SQL, LATENCY_BUCKETS, latencyBucketSql, PSCORE_BINS, pScoreBinSql } from "../monitoring/histograms";
+import { DECIDING_PROBABILITY_SQL, LATENCY_BUCKETS, latencyBucketSql, PSCORE_BINS, pScoreBinSql } from "./rollup-histograms";
 import { pgPool, withPgTransaction } from "./pg-pool";
 
 const addArrays = (col: string) =>

@@ -1,5 +1,4 @@
-import type { Role } from "../auth/permissions";
-import { Prisma } from "./generated/client";
+import { Prisma, type Role } from "./generated/client";
 import { db, type Db } from "./prisma";
 
 export type DbClient = Db | Prisma.TransactionClient;

@@ -6,10 +6,10 @@
  * Deterministic for a seed and end time (only the engine's measured µs differ). One
  * transaction: requests, rollups and labels land together or not at all.
  */
+import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-config";
 import { insertDemoLabels, type DemoLabel } from "../db/demo-data-repo";
 import { withPgTransaction } from "../db/pg-pool";
 import { insertRequestLogsWith, type RequestLogInsert } from "../db/request-log-repo";
-import { loadGatewayConfig, type GatewayConfig } from "../gateway/load-gateway-config";
 import { SessionPins } from "../gateway/session-pins";
 import { createRng } from "../providers/simulated-random";
 import { promptKey, replayIndexFor, type OutcomeRow } from "../providers/simulated-replay";

@@ -3,7 +3,7 @@
  * (12 tasks, with each demo tier model's recorded answer and score) and a few everyday
  * questions. Logic-grid puzzles and the "hard" tasks are what the drift day of the week leans on.
  */
-import { loadReplayRows } from "../gateway/replay-datasets";
+import { loadReplayRows } from "../providers/replay-datasets";
 
 export const EVERYDAY = [
   "What are your opening hours?",

@@ -8,7 +8,7 @@
  */
 import { buildLogRow, type Outcome } from "../gateway/build-log-row";
 import type { ChatRequestBody } from "../gateway/chat-request-schema";
-import type { GatewayConfig, GatewayKey } from "../gateway/load-gateway-config";
+import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import type { RequestLogInsert } from "../db/request-log-repo";
 import { estimatePromptTokens } from "../providers/answer";
 import { toFailure } from "../providers/provider-error";

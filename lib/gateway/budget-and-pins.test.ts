@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BudgetTracker, monthStart } from "./budget-tracker";
+import { monthStart } from "../routing/check-budget";
+import { BudgetTracker } from "./budget-tracker";
 import { SessionPins } from "./session-pins";
 
 const NOV = Date.UTC(2026, 10, 28, 12);

@@ -3,10 +3,7 @@
  * instances' traffic, refreshed periodically); costs this instance recorded since the last
  * refresh are added on top so a key cannot overspend between refreshes.
  */
-export function monthStart(now: number): Date {
-  const d = new Date(now);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
-}
+import { monthStart } from "../routing/check-budget";
 
 function nextMonthStart(start: Date): number {
   return Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);

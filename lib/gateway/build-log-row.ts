@@ -8,7 +8,7 @@ import type { Decision } from "../routing/types";
 import { costOf, totalCost, type AttemptRecord } from "../routing/execution/attempt-record";
 import type { ChatRequestBody } from "./chat-request-schema";
 import { contentText } from "./chat-request-schema";
-import type { GatewayConfig, GatewayKey } from "./load-gateway-config";
+import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 
 const MAX_TEXT = 100_000;
 

@@ -4,14 +4,16 @@
  * month-to-date spend, per-key rate-limit buckets, and the batched request-log writer. Kept on globalThis so the custom
  * server's fast path and Next.js's bundled route handlers share the same instance.
  */
+import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-config";
 import { listenForConfigChanges } from "../db/config-listener";
 import { readMonthSpend } from "../db/config-repo";
 import { insertRequestLogs, pruneRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
 import { env } from "../env";
+import { monthStart } from "../routing/check-budget";
 import { advance, CLOSED, canRequest, healthOf, recordFailure, recordSuccess, type BreakerState } from "../routing/circuit-breaker";
 import type { TierHealth } from "../routing/types";
-import { BudgetTracker, monthStart } from "./budget-tracker";
-import { loadGatewayConfig, type GatewayConfig } from "./load-gateway-config";
+import { BudgetTracker } from "./budget-tracker";
+import { GatewayError } from "./openai-errors";
 import { RateLimiter } from "./rate-limiter";
 import { RequestLogWriter } from "./request-log-writer";
 import { SessionPins } from "./session-pins";
@@ -143,4 +145,14 @@ const holder = globalThis as typeof globalThis & { __frontdeskGateway?: GatewayR
 export function gatewayRuntime(): GatewayRuntime {
   holder.__frontdeskGateway ??= new GatewayRuntime();
   return holder.__frontdeskGateway;
+}
+
+/** The runtime with its config loaded (started on first use); 503 gateway_unavailable when it cannot load. */
+export async function loadedRuntime(): Promise<{ runtime: GatewayRuntime; config: GatewayConfig }> {
+  const runtime = gatewayRuntime();
+  try {
+    return { runtime, config: runtime.config ?? (await runtime.start()) };
+  } catch {
+    throw new GatewayError(503, "The gateway cannot load its configuration (database unreachable?). Retry shortly.", "gateway_unavailable");
+  }
 }

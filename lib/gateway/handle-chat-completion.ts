@@ -13,10 +13,10 @@ import type { ChatRequestBody } from "./chat-request-schema";
 import type { ExecContext } from "./drivers/exec-context";
 import { executeJson } from "./drivers/execute-json";
 import { executeStream } from "./drivers/execute-stream";
-import { gatewayRuntime, type GatewayRuntime } from "./gateway-runtime";
-import type { GatewayConfig, GatewayKey } from "./load-gateway-config";
+import { loadedRuntime, type GatewayRuntime } from "./gateway-runtime";
+import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io";
-import { GatewayError, openAiErrorBody, openAiErrorResponse } from "./openai-errors";
+import { openAiErrorBody, openAiErrorResponse } from "./openai-errors";
 import { authenticate, enforceRateLimit, engineContext, pinKey, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request";
 import { bufferedBody, frontdeskHeaders, liveBody, rejectionError, SSE_HEADERS, upstreamFailure } from "./respond";
 import { toFailure } from "../providers/index";
@@ -24,15 +24,6 @@ import { uuidv7 } from "./uuidv7";
 import { estimatePromptTokens } from "../providers/answer";
 
 type Routed = { runtime: GatewayRuntime; config: GatewayConfig; key: GatewayKey; body: ChatRequestBody; decision: Decision; id: string; t0: number; routingMs: number; sessionKey?: string };
-
-export async function loadedRuntime(): Promise<{ runtime: GatewayRuntime; config: GatewayConfig }> {
-  const runtime = gatewayRuntime();
-  try {
-    return { runtime, config: runtime.config ?? (await runtime.start()) };
-  } catch {
-    throw new GatewayError(503, "The gateway cannot load its configuration (database unreachable?). Retry shortly.", "gateway_unavailable");
-  }
-}
 
 const UNLIMITED = () => Infinity;
 

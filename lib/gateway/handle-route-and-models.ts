@@ -5,7 +5,7 @@
 import { decide } from "../routing/decide";
 import { isRejection } from "../routing/types";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io";
-import { loadedRuntime } from "./handle-chat-completion";
+import { loadedRuntime } from "./gateway-runtime";
 import { openAiErrorResponse } from "./openai-errors";
 import { authenticate, enforceRateLimit, engineContext, readChatBody, resolveModel, toRouteRequest } from "./prepare-request";
 import { rejectionError } from "./respond";

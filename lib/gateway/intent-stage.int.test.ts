@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "../../app/api/admin/config/route";
 import { PATCH as patchPolicy } from "../../app/api/admin/policies/[name]/route";
 import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import { loadGatewayConfig } from "../config/load-gateway-config";
 import { db } from "../db/prisma";
-import { loadGatewayConfig } from "./load-gateway-config";
 import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
 import { cookieFrom, jsonRequest, makeUser, routeParams } from "../testing/requests";
 

@@ -3,6 +3,7 @@
  * context. Everything a client can get wrong ends here as an OpenAI-shaped 4xx.
  */
 import { hashApiKey } from "../auth/api-key-token";
+import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import { zodIssues } from "../http/parse-body";
 import type { ChatRequest } from "../providers/index";
 import type { EngineContext, RouteRequest } from "../routing/types";
@@ -10,7 +11,6 @@ import { chatRequestSchema, contentText, type ChatRequestBody } from "./chat-req
 import type { GatewayRequest } from "./gateway-io";
 import type { GatewayRuntime } from "./gateway-runtime";
 import { GatewayError } from "./openai-errors";
-import type { GatewayConfig, GatewayKey } from "./load-gateway-config";
 
 /** Hashes of keys that authenticated recently (a SHA-256 per request cost more than routing's rules
  *  stage). Only keys found in the config get in; the lookup below still goes through the current

@@ -11,7 +11,7 @@ import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
 import { applyConfig } from "../config/apply-config";
 import { listAudit } from "../db/audit-repo";
 import { db } from "../db/prisma";
-import { loadGatewayConfig } from "../gateway/load-gateway-config";
+import { loadGatewayConfig } from "../config/load-gateway-config";
 import { stopQueueClient } from "./queue";
 import { startWorker } from "./worker";
 import { spawn, type ChildProcess } from "node:child_process";

@@ -4,10 +4,10 @@
  * every console page costs a handful of small rollup queries at most twice a minute; a PUT of
  * the thresholds clears the cache.
  */
-import { readAlertSettings } from "../db/alert-repo";
 import { labelVerdicts, scoreHistograms, tierMix } from "../db/drift-repo";
 import { policyTopTiers } from "../db/overview-repo";
 import { evaluateAlerts, type AlertSettings, type FiringAlert } from "./alert-settings";
+import { readAlertSettings } from "./manage-alert-settings";
 import { comparePsi, labelStats, mixStats, scoreHistogram } from "./shape-drift";
 
 const TTL_MS = 30_000;

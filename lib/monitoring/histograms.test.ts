@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { addHistograms, decidingProbability, LATENCY_BUCKETS, latencyBucket, latencyLowerEdge, latencyQuantile, pScoreBin } from "./histograms";
+import { LATENCY_BUCKETS, latencyBucket } from "../db/rollup-histograms";
+import { addHistograms, latencyQuantile } from "./histograms";
 
-describe("latency buckets", () => {
-  it("puts values on log-scale buckets, three per doubling from 5 ms", () => {
-    expect(latencyBucket(0)).toBe(0);
-    expect(latencyBucket(4.99)).toBe(0);
-    expect(latencyBucket(5)).toBe(1);
-    expect(latencyBucket(6.2)).toBe(1); // 5·2^(1/3) ≈ 6.30
-    expect(latencyBucket(6.4)).toBe(2);
-    expect(latencyBucket(10)).toBe(4);
-    expect(latencyBucket(1000)).toBe(Math.floor(3 * Math.log2(200)) + 1);
-    expect(latencyBucket(10_000_000)).toBe(LATENCY_BUCKETS - 1);
-    expect(latencyBucket(Number.NaN)).toBe(0);
-  });
-
-  it("has edges that contain their values", () => {
-    for (const ms of [5, 7, 123, 999, 4321, 60_000]) {
-      const i = latencyBucket(ms);
-      expect(latencyLowerEdge(i)).toBeLessThanOrEqual(ms);
-      expect(latencyLowerEdge(i + 1)).toBeGreaterThan(ms);
-    }
-  });
-
+describe("latency quantiles", () => {
   it("reads quantiles back within a bucket's width", () => {
     const hist = new Array(LATENCY_BUCKETS).fill(0);
     const values = Array.from({ length: 1000 }, (_, i) => 100 + i); // 100..1099 ms
@@ -31,22 +12,6 @@ describe("latency buckets", () => {
     expect(latencyQuantile(hist, 0.95)!).toBeGreaterThan(1050 * 0.88);
     expect(latencyQuantile(hist, 0.95)!).toBeLessThan(1050 * 1.12);
     expect(latencyQuantile(new Array(LATENCY_BUCKETS).fill(0), 0.5)).toBeNull();
-  });
-});
-
-describe("p-score bins", () => {
-  it("uses 20 bins of 0.05 and clamps the ends", () => {
-    expect(pScoreBin(0)).toBe(0);
-    expect(pScoreBin(0.049)).toBe(0);
-    expect(pScoreBin(0.05)).toBe(1);
-    expect(pScoreBin(0.5)).toBe(10);
-    expect(pScoreBin(1)).toBe(19);
-  });
-
-  it("takes the deciding probability from logged scores", () => {
-    expect(decidingProbability({ p: [0.3, 0.1] })).toBe(0.3);
-    expect(decidingProbability(null)).toBeNull();
-    expect(decidingProbability({ p: [] })).toBeNull();
   });
 });
 

@@ -1,64 +1,7 @@
 /**
- * The fixed histogram layouts of RequestRollup (shared by the writers, the SQL rebuild and the
- * readers). Changing a layout needs a rollup rebuild, so they are constants, not settings.
- *
- * Latency: log-scale buckets, three per doubling from 5 ms: bucket 0 is < 5 ms, bucket i (1..47)
- * is [5·2^((i-1)/3), 5·2^(i/3)) ms, bucket 48 is everything ≥ 5·2^(47/3) ms (≈ 262 s). Each
- * bucket spans ±12.5 %, so a percentile read from it (log-interpolated) is within a few percent.
- *
- * p-score: the classifier's deciding probability P(the cheapest tier is not enough) = scores.p[0]
- * (for two-tier policies the probability the threshold is applied to) in 20 bins of 0.05.
+ * Reading the rollups' histograms (layouts in lib/db/rollup-histograms): quantiles and sums.
  */
-export const LATENCY_BASE_MS = 5;
-export const LATENCY_STEPS_PER_DOUBLING = 3;
-export const LATENCY_BUCKETS = 49;
-export const PSCORE_BINS = 20;
-
-/**
- * Float logs of exact edges (10 ms = 5·2¹) can land a hair below the integer in one runtime and
- * on it in another; nudging by 1e-9 makes JS and Postgres agree on every edge.
- */
-const EDGE_NUDGE = 1e-9;
-
-export function latencyBucket(ms: number): number {
-  if (!(ms >= LATENCY_BASE_MS)) return 0;
-  const i = Math.floor(LATENCY_STEPS_PER_DOUBLING * Math.log2(ms / LATENCY_BASE_MS) + EDGE_NUDGE) + 1;
-  return Math.min(LATENCY_BUCKETS - 1, i);
-}
-
-/** Lower edge (ms) of latency bucket i; bucket 0 starts at 0. */
-export function latencyLowerEdge(i: number): number {
-  return i <= 0 ? 0 : LATENCY_BASE_MS * 2 ** ((i - 1) / LATENCY_STEPS_PER_DOUBLING);
-}
-
-export function latencyUpperEdge(i: number): number {
-  return LATENCY_BASE_MS * 2 ** (i / LATENCY_STEPS_PER_DOUBLING);
-}
-
-/** The same bucket as latencyBucket, as a SQL expression over a double precision column. */
-export function latencyBucketSql(column: string): string {
-  return `CASE WHEN NOT (${column} >= ${LATENCY_BASE_MS}) THEN 0 ELSE LEAST(${LATENCY_BUCKETS - 1}, floor(${LATENCY_STEPS_PER_DOUBLING} * ln(${column} / ${LATENCY_BASE_MS}) / ln(2) + ${EDGE_NUDGE})::int + 1) END`;
-}
-
-export function pScoreBin(p: number): number {
-  if (!(p > 0)) return 0;
-  return Math.min(PSCORE_BINS - 1, Math.floor(p * PSCORE_BINS));
-}
-
-export function pScoreBinSql(column: string): string {
-  // GREATEST/LEAST skip NULLs, so a NULL probability must stay NULL explicitly.
-  return `CASE WHEN ${column} IS NULL THEN NULL ELSE LEAST(${PSCORE_BINS - 1}, GREATEST(0, floor(${column} * ${PSCORE_BINS})::int)) END`;
-}
-
-/** The deciding probability of a logged request's scores, or null when no classifier ran. */
-export function decidingProbability(scores: unknown): number | null {
-  const p = (scores as { p?: unknown } | null | undefined)?.p;
-  if (!Array.isArray(p) || typeof p[0] !== "number" || !Number.isFinite(p[0])) return null;
-  return p[0];
-}
-
-/** The same as SQL over the RequestLog.scores jsonb column. */
-export const DECIDING_PROBABILITY_SQL = `(CASE WHEN jsonb_typeof("scores"->'p'->0) = 'number' THEN ("scores"->'p'->>0)::float8 END)`;
+import { LATENCY_BASE_MS, LATENCY_BUCKETS, latencyLowerEdge, latencyUpperEdge } from "../db/rollup-histograms";
 
 /** Element-wise sum; the shorter array counts as zeros. */
 export function addHistograms(a: readonly number[], b: readonly number[]): number[] {
@@ -89,19 +32,4 @@ export function latencyQuantile(hist: readonly number[], q: number): number | nu
     seen += c;
   }
   return latencyLowerEdge(hist.length - 1);
-}
-
-/**
- * Element-wise sum of an int[] column over a GROUP BY, as one int[] (1-based subscripts): one
- * pass over the rows, far cheaper than unnest + regroup.
- */
-export function sumArraySql(column: string, length: number): string {
-  return `ARRAY[${Array.from({ length }, (_, i) => `coalesce(sum(${column}[${i + 1}]), 0)`).join(", ")}]::int[]`;
-}
-
-/** Histogram arrays → sparse (idx, count) rows. */
-export function histogramEntries<K extends object>(rows: ReadonlyArray<K & { hist: number[] }>): Array<Omit<K, "hist"> & { idx: number; count: number }> {
-  const out: Array<Omit<K, "hist"> & { idx: number; count: number }> = [];
-  for (const { hist, ...rest } of rows) hist.forEach((count, idx) => count > 0 && out.push({ ...(rest as Omit<K, "hist">), idx, count }));
-  return out;
 }

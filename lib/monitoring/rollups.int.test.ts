@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { pgPool } from "../db/pg-pool";
 import { insertRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
 import { rebuildRollups } from "../db/rollup-repo";
-import { latencyBucket, pScoreBin } from "./histograms";
+import { latencyBucket, pScoreBin } from "../db/rollup-histograms";
 import { createRng } from "../providers/simulated-random";
 import { demoId } from "../demo/demo-schedule";
 

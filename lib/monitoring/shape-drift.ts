@@ -11,7 +11,7 @@
  *   "should-be-cheaper", each over all labels of the window; the random-sample labels alone give
  *   the unbiased rates (uncertainty-sampled labels over-represent hard cases).
  */
-import { PSCORE_BINS } from "./histograms";
+import { PSCORE_BINS } from "../db/rollup-histograms";
 import { psi, psiByKey, toShares } from "./psi";
 import { bucketStarts } from "./time-range";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { latencyBucket } from "./histograms";
+import { latencyBucket } from "../db/rollup-histograms";
 import { shapeOverview } from "./shape-overview";
 import { resolveRange } from "./time-range";
 

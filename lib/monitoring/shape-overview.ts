@@ -3,20 +3,10 @@
  * included) with requests per tier and per deciding stage, money against the top-tier
  * baseline, escalations and errors; totals; p50/p95 per tier from the latency histograms.
  */
-import { LATENCY_BUCKETS, latencyQuantile } from "./histograms";
+import type { CountRow, HistRow } from "../db/overview-repo";
+import { LATENCY_BUCKETS } from "../db/rollup-histograms";
+import { latencyQuantile } from "./histograms";
 import { bucketStarts, type ResolvedRange } from "./time-range";
-
-export type OverviewCountRow = {
-  t: Date;
-  tier: string;
-  stage: string;
-  status: string;
-  requests: number;
-  escalations: number;
-  hedges: number;
-  costUsd: number;
-  baselineCostUsd: number;
-};
 
 export type OverviewPoint = {
   t: string;
@@ -49,8 +39,8 @@ function ordered(names: Iterable<string>, preferred: readonly string[]): string[
 
 export function shapeOverview(
   range: ResolvedRange,
-  rows: readonly OverviewCountRow[],
-  latencyRows: ReadonlyArray<{ tier: string; idx: number; count: number }>,
+  rows: readonly CountRow[],
+  latencyRows: readonly HistRow[],
   tierOrder: readonly string[],
 ): Overview {
   const starts = bucketStarts(range.from, range.to, range.bucketMs);

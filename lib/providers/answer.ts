@@ -1,15 +1,15 @@
 // What the gateway records about an answer: content, finish reason, token logprobs, usage —
 // taken from a chat.completion or accumulated from a stream of chunks.
+import { estimateTokens } from "../routing/estimate-tokens";
 import type { Answer, ChatCompletion, ChatCompletionChunk, ChatRequest, CompletionUsage, StreamSummary, ToolCall, Usage } from "./types";
 
 /** The default clock (ms, monotonic). */
 export const monotonicNow = (): number => performance.now();
 
-/** Rough token estimate (4 characters a token) for upstreams that report no usage. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
+/** Characters a message adds beyond its text (role, separators): about one token. */
+const MESSAGE_OVERHEAD_CHARS = 4;
 
+/** A request's prompt tokens, estimated from its text, for upstreams that report no usage. */
 export function estimatePromptTokens(request: ChatRequest): number {
   let chars = 0;
   for (const message of request.messages) {
@@ -17,16 +17,16 @@ export function estimatePromptTokens(request: ChatRequest): number {
     else if (Array.isArray(message.content)) {
       for (const part of message.content) if (typeof part.text === "string") chars += part.text.length;
     }
-    chars += 4;
+    chars += MESSAGE_OVERHEAD_CHARS;
   }
-  return Math.ceil(chars / 4);
+  return estimateTokens(chars);
 }
 
 export function toUsage(usage: CompletionUsage | null | undefined, request: ChatRequest, answer: Answer): Usage {
   if (usage && typeof usage.prompt_tokens === "number") {
     return { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens ?? 0 };
   }
-  const completionTokens = answer.logprobs?.length ?? estimateTokens(answer.content);
+  const completionTokens = answer.logprobs?.length ?? estimateTokens(answer.content.length);
   return { promptTokens: estimatePromptTokens(request), completionTokens, estimated: true };
 }
 

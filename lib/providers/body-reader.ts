@@ -2,8 +2,16 @@
 // (Node's Readable iterator plus a wrapping generator cost tens of µs per stream). Resets the
 // stall timer on every chunk; leaving early (return()) closes the upstream socket.
 import type http from "node:http";
-import type { HttpCall } from "./http-call";
 import { ProviderError } from "./provider-error";
+
+/** What the reader needs of the exchange it reads (HttpCall): its stall timer, its end and its
+ *  failure. Declared here so the reader does not import the call that constructs it. */
+export interface ReaderExchange {
+  touchStall(ms: number): void;
+  finish(): void;
+  fail(error: ProviderError): void;
+  toError(error: unknown): ProviderError;
+}
 
 type Waiter = { resolve: (r: IteratorResult<Buffer>) => void; reject: (e: unknown) => void };
 
@@ -17,7 +25,7 @@ export class BodyReader implements AsyncIterableIterator<Buffer> {
   private error: ProviderError | undefined;
   private waiter: Waiter | undefined;
 
-  constructor(private readonly call: HttpCall, private readonly res: http.IncomingMessage, private readonly stallMs: number, private onFirst?: () => void) {
+  constructor(private readonly call: ReaderExchange, private readonly res: http.IncomingMessage, private readonly stallMs: number, private onFirst?: () => void) {
     res.on("data", this.onData);
     res.once("end", this.onEnd);
     res.once("error", this.onError);

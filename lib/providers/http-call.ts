@@ -3,7 +3,7 @@
 import http from "node:http";
 import https from "node:https";
 import { urlToHttpOptions } from "node:url";
-import { BodyReader } from "./body-reader";
+import { BodyReader, type ReaderExchange } from "./body-reader";
 import { ProviderError } from "./provider-error";
 
 export interface HttpCallInit {
@@ -34,7 +34,7 @@ function requestTarget(url: URL): http.RequestOptions {
   return target;
 }
 
-export class HttpCall {
+export class HttpCall implements ReaderExchange {
   private req?: http.ClientRequest;
   private res?: http.IncomingMessage;
   private failure?: ProviderError;

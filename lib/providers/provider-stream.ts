@@ -23,7 +23,7 @@ export function serializeChunk(chunk: ChatCompletionChunk): Buffer {
   return Buffer.from(`data: ${JSON.stringify(chunk)}\n\n`);
 }
 
-/** One generator per view, no nested generators: every layer costs promises per chunk. */
+/** One generator for both views and no nested generators: every layer costs promises per chunk. */
 class SourceStream implements ProviderStream {
   readonly summary: Promise<StreamSummary>;
   private settle!: { resolve: (s: StreamSummary) => void; reject: (e: unknown) => void };
@@ -52,7 +52,17 @@ class SourceStream implements ProviderStream {
     this.failed(new ProviderError({ kind: "aborted", message: "stream closed by the consumer" }));
   }
 
-  async *chunks(): AsyncGenerator<ChatCompletionChunk> {
+  chunks(): AsyncGenerator<ChatCompletionChunk> {
+    return this.consume(false) as AsyncGenerator<ChatCompletionChunk>;
+  }
+
+  sse(): AsyncGenerator<Uint8Array> {
+    return this.consume(true) as AsyncGenerator<Uint8Array>;
+  }
+
+  /** The stream's one consumption, as chunks or as SSE bytes: the summary settles when the source
+   *  ends or fails with its error; a consumer leaving early aborts the upstream. */
+  private async *consume(asSse: boolean): AsyncGenerator<ChatCompletionChunk | Uint8Array> {
     this.begin();
     const { source, ctx } = this;
     let finished = false;
@@ -60,8 +70,16 @@ class SourceStream implements ProviderStream {
       if (source.kind === "chunks") {
         for await (const chunk of source.chunks) {
           ctx.accumulator.add(chunk);
-          yield chunk;
+          yield asSse ? serializeChunk(chunk) : chunk;
         }
+        if (asSse) yield DONE;
+      } else if (asSse) {
+        const deferred = this.deferredDecoder(source);
+        for await (const bytes of source.bytes) {
+          deferred.add(bytes);
+          yield bytes;
+        }
+        deferred.end();
       } else {
         for await (const bytes of source.bytes) {
           for (const chunk of source.decode(bytes)) {
@@ -73,35 +91,6 @@ class SourceStream implements ProviderStream {
           ctx.accumulator.add(chunk);
           yield chunk;
         }
-      }
-      finished = true;
-      this.settle.resolve(ctx.accumulator.summary());
-    } catch (error) {
-      finished = true;
-      throw this.failed(error);
-    } finally {
-      if (!finished) this.leftEarly();
-    }
-  }
-
-  async *sse(): AsyncGenerator<Uint8Array> {
-    this.begin();
-    const { source, ctx } = this;
-    let finished = false;
-    try {
-      if (source.kind === "chunks") {
-        for await (const chunk of source.chunks) {
-          ctx.accumulator.add(chunk);
-          yield serializeChunk(chunk);
-        }
-        yield DONE;
-      } else {
-        const deferred = this.deferredDecoder(source);
-        for await (const bytes of source.bytes) {
-          deferred.add(bytes);
-          yield bytes;
-        }
-        deferred.end();
       }
       finished = true;
       this.settle.resolve(ctx.accumulator.summary());

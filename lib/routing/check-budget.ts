@@ -22,3 +22,9 @@ export function remainingBudgetUsd(budget: BudgetState | undefined): number {
   if (!budget || budget.capUsd === null) return Infinity;
   return Math.max(0, budget.capUsd - budget.spentUsd);
 }
+
+/** The budget month of `now`: it starts at 00:00 UTC on the 1st (caps and console totals both count so). */
+export function monthStart(now: number): Date {
+  const d = new Date(now);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+}

@@ -1,11 +1,10 @@
 /**
  * What the rule stages read from a request, computed at most once per decision.
  * Rules look at the LATEST USER MESSAGE (what is being asked now); cost estimates use the whole
- * conversation (prompt tokens ≈ characters / 4).
+ * conversation (prompt tokens: estimateTokens of its characters).
  */
 import type { ChatTurn } from "../classifier/types";
-
-export const CHARS_PER_TOKEN = 4;
+import { estimateTokens } from "./estimate-tokens";
 
 export type RequestText = {
   readonly messages: readonly ChatTurn[];
@@ -28,10 +27,6 @@ export function readRequestText(messages: readonly ChatTurn[]): RequestText {
     totalChars,
     promptTokens: estimateTokens(totalChars),
   };
-}
-
-export function estimateTokens(chars: number): number {
-  return Math.ceil(chars / CHARS_PER_TOKEN);
 }
 
 /**

@@ -8,7 +8,7 @@ import { Execution } from "../../routing/execution/execution";
 import { planExecution } from "../../routing/execution/plan-execution";
 import type { Decision } from "../../routing/types";
 import type { GatewayRuntime } from "../gateway-runtime";
-import type { GatewayConfig } from "../load-gateway-config";
+import type { GatewayConfig } from "../../config/load-gateway-config";
 
 export type ExecContext = {
   runtime: GatewayRuntime;

@@ -4,7 +4,7 @@
  * so the trace reads the same whichever driver (JSON, stream, demo, replay) served the request.
  */
 import type { TierConfig } from "../config-schema";
-import type { Failure, Usage } from "./types";
+import type { Failure, Usage } from "./upstream";
 
 export type AttemptOutcome = "ok" | "low-confidence" | "error" | "skipped" | "hedge-lost";
 

@@ -7,19 +7,9 @@ import type { Answer } from "../assess-answer";
 import type { FallbackOn, TierConfig } from "../config-schema";
 import type { Decision } from "../types";
 import type { AttemptRecord } from "./attempt-record";
+import type { Failure, Usage } from "./upstream";
 
-export type Usage = { promptTokens: number; completionTokens: number; estimated?: boolean };
-
-/** An upstream failure, classified by the driver (for OpenAI-compatible, Anthropic and simulated
- *  upstreams: the ProviderError's kind). "aborted" means the client went away; "internal" is
- *  anything that is not an upstream error. `raw` is the original error, handed back in the result. */
-export type Failure = {
-  kind: "http" | "timeout" | "stalled" | "connection" | "aborted" | "invalid_response" | "internal";
-  status?: number;
-  retryable?: boolean;
-  message: string;
-  raw?: unknown;
-};
+export type { Failure, Usage };
 
 /** What the machine needs from the decision and the config. */
 export type ExecPlan = {

@@ -40,25 +40,30 @@ export function constantHeuristic(value = 0.5): (tierCount: number) => TierClass
   return (tierCount) => stubClassifier(Array.from({ length: tierCount - 1 }, () => value), tierCount, "builtin");
 }
 
-/** The config from issue 3. */
-export const ISSUE_CONFIG: ConfigFileInput = {
-  tiers: [
-    { name: "fast", provider: "openai", baseUrl: "http://127.0.0.1:4010/v1", model: "small-model", apiKey: "sk-test", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
-    { name: "capable", provider: "openai", baseUrl: "http://127.0.0.1:4010/v1", model: "large-model", apiKey: "sk-test", inputUsdPerMTok: 10, outputUsdPerMTok: 30 },
-  ],
-  policies: [
-    {
-      name: "default",
-      tiers: ["fast", "capable"],
-      bias: 0.5,
-      fallback: "quality-first",
-      rules: [
-        { name: "hours", match: { keywords: ["opening hours"] }, tier: "fast" },
-        { name: "disputes", match: { category: "dispute" }, tier: "capable" },
-      ],
-    },
-  ],
-};
+/** The config from issue 3; integration tests pass a prefix to keep its tier and policy names their own. */
+export function issueConfig(prefix = "") {
+  const n = (name: string) => `${prefix}${name}`;
+  return {
+    tiers: [
+      { name: n("fast"), provider: "openai", baseUrl: "http://127.0.0.1:4010/v1", model: "small-model", apiKey: "sk-test-fast", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+      { name: n("capable"), provider: "openai", baseUrl: "http://127.0.0.1:4010/v1", model: "large-model", apiKey: "sk-test-capable", inputUsdPerMTok: 10, outputUsdPerMTok: 30 },
+    ],
+    policies: [
+      {
+        name: n("default"),
+        tiers: [n("fast"), n("capable")],
+        bias: 0.5,
+        fallback: "quality-first",
+        rules: [
+          { name: "hours", match: { keywords: ["opening hours"] }, tier: n("fast") },
+          { name: "disputes", match: { category: "dispute" }, tier: n("capable") },
+        ],
+      },
+    ],
+  } satisfies ConfigFileInput;
+}
+
+export const ISSUE_CONFIG: ConfigFileInput = issueConfig();
 
 export function makeSnapshot(
   config: ConfigFileInput = ISSUE_CONFIG,

@@ -1,8 +1,8 @@
-import { readAlertSettings, writeAlertSettings } from "@/lib/db/alert-repo";
+import { withRoute } from "@/lib/auth/with-route";
 import { parseBody } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 import { alertSettingsSchema } from "@/lib/monitoring/alert-settings";
 import { clearAlertCache, measureAlerts } from "@/lib/monitoring/firing-alerts";
+import { readAlertSettings, writeAlertSettings } from "@/lib/monitoring/manage-alert-settings";
 
 /** The drift alert thresholds and what they measure right now. */
 export const GET = withRoute({ permission: "drift:view" }, async () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { withRoute } from "@/lib/auth/with-route";
 import { listClassifierVersions } from "@/lib/db/classifier-repo";
 import { parseQuery } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 const query = z.object({ policy: z.string().trim().min(1).max(63).optional() });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { withRoute } from "@/lib/auth/with-route";
 import { applyConfig, exportConfig } from "@/lib/config/apply-config";
 import { parseQuery, readJson } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 /** The routing config as code (same format as `frontdesk config export`; no secrets). */
 export const GET = withRoute({ permission: "config:manage" }, async () => exportConfig());

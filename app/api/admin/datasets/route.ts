@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { withRoute } from "@/lib/auth/with-route";
 import { importDataset } from "@/lib/datasets/import-dataset";
 import { listDatasets } from "@/lib/db/dataset-repo";
 import { AppError } from "@/lib/http/app-error";
 import { parseQuery } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 const MAX_BYTES = 100 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
+import { withRoute } from "@/lib/auth/with-route";
 import { countDemoRequests } from "@/lib/db/rollup-repo";
-import { withRoute } from "@/lib/http/with-route";
 import { removeDemoData } from "@/lib/demo/remove-demo-data";
 
 /** How many demo requests are stored (0: nothing to remove). */

@@ -1,5 +1,5 @@
+import { withRoute } from "@/lib/auth/with-route";
 import { parseQuery } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 import { driftQuerySchema, getDrift } from "@/lib/monitoring/get-drift";
 
 /** Tier mix and score drift (PSI) against a baseline window, last-stage share, misroute rates. */

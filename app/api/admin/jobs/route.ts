@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { withRoute } from "@/lib/auth/with-route";
 import { listJobs } from "@/lib/db/job-repo";
 import { readJson, parseQuery } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 import { startRetrainJob } from "@/lib/jobs/manage-jobs";
 
 const listQuery = z.object({

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { createApiKeySchema } from "@/lib/auth/api-key-schemas";
 import { createApiKey, listApiKeysWithSpend } from "@/lib/auth/manage-api-keys";
+import { withRoute } from "@/lib/auth/with-route";
 import { parseBody, parseQuery } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 const listQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

@@ -1,5 +1,5 @@
+import { withRoute } from "@/lib/auth/with-route";
 import { parseQuery } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 import { getOverview } from "@/lib/monitoring/get-overview";
 import { rangeQuerySchema } from "@/lib/monitoring/time-range";
 

@@ -1,7 +1,7 @@
+import { withRoute } from "@/lib/auth/with-route";
 import { listRequests } from "@/lib/db/request-log-repo";
-import { requestFiltersSchema } from "@/lib/gateway/request-filters";
 import { parseQuery } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
+import { requestFiltersSchema } from "@/lib/monitoring/request-filters";
 
 /** Recent requests with their decision trace, filtered and keyset-paginated (`nextCursor`). */
 export const GET = withRoute({ permission: "requests:view" }, async (req) => {

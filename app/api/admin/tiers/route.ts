@@ -1,6 +1,6 @@
+import { withRoute } from "@/lib/auth/with-route";
 import { createTier, listTiers } from "@/lib/config/manage-tiers";
 import { readJson } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 /** The tier catalog in rank order; credentials only as a hint ("…k3Xz"), never the key. */
 export const GET = withRoute({ permission: "tiers:manage" }, async () => ({ tiers: await listTiers() }));

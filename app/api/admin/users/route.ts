@@ -1,8 +1,8 @@
 import { createUser } from "@/lib/auth/manage-users";
 import { createUserSchema, listUsersQuerySchema } from "@/lib/auth/user-schemas";
+import { withRoute } from "@/lib/auth/with-route";
 import { listUsers } from "@/lib/db/user-repo";
 import { parseBody, parseQuery } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 export const GET = withRoute({ permission: "users:manage" }, async (req) => {
   const query = parseQuery(new URL(req.url), listUsersQuerySchema);

@@ -1,8 +1,8 @@
 import { isSecureRequest, sessionCookieHeader } from "@/lib/auth/session-cookie";
 import { signIn } from "@/lib/auth/sign-in";
 import { signInSchema } from "@/lib/auth/user-schemas";
+import { withRoute } from "@/lib/auth/with-route";
 import { parseBody } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 export const POST = withRoute({ auth: "public" }, async (req) => {
   const input = await parseBody(req, signInSchema);

@@ -1,4 +1,4 @@
-import { withRoute } from "@/lib/http/with-route";
+import { withRoute } from "@/lib/auth/with-route";
 import { alertStatus } from "@/lib/monitoring/firing-alerts";
 
 /** The drift alerts firing now (every role: the banner on every console page polls this). */

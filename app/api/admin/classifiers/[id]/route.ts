@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { withRoute } from "@/lib/auth/with-route";
 import { findClassifierVersion } from "@/lib/db/classifier-repo";
 import { AppError } from "@/lib/http/app-error";
-import { withRoute } from "@/lib/http/with-route";
 
 /**
  * A version's metrics side by side with those of the classifier that was active when it was

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { withRoute } from "@/lib/auth/with-route";
 import { recordAudit } from "@/lib/db/audit-repo";
 import { deleteDataset } from "@/lib/db/dataset-repo";
 import { AppError } from "@/lib/http/app-error";
-import { withRoute } from "@/lib/http/with-route";
 
 export const DELETE = withRoute<{ id: string }>({ permission: "jobs:manage" }, async (_req, { session, params }) => {
   const { count } = z.uuid().safeParse(params.id).success ? await deleteDataset(params.id) : { count: 0 };

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { withRoute } from "@/lib/auth/with-route";
 import { exportTraffic } from "@/lib/datasets/export-traffic";
 import { parseQuery } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 const query = z.object({
   from: z.coerce.date().optional(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { withRoute } from "@/lib/auth/with-route";
 import { findJob } from "@/lib/db/job-repo";
 import { AppError } from "@/lib/http/app-error";
-import { withRoute } from "@/lib/http/with-route";
 
 /** A job with its phase and progress (poll this while it runs). */
 export const GET = withRoute<{ id: string }>({ permission: "jobs:manage" }, async (_req, { params }) => {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { updateApiKeySchema } from "@/lib/auth/api-key-schemas";
 import { updateApiKey } from "@/lib/auth/manage-api-keys";
+import { withRoute } from "@/lib/auth/with-route";
 import { AppError } from "@/lib/http/app-error";
 import { parseBody } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 /** Rename, change policy or budget, or revoke (`{"revoked": true}`). */
 export const PATCH = withRoute<{ id: string }>({ permission: "keys:manage" }, async (req, { session, params }) => {

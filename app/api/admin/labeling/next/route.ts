@@ -1,7 +1,7 @@
+import { withRoute } from "@/lib/auth/with-route";
+import { parseQuery } from "@/lib/http/parse-body";
 import { nextItem } from "@/lib/labeling/claim-next-item";
 import { nextQuerySchema } from "@/lib/labeling/labeling-schemas";
-import { parseQuery } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 /**
  * Claims and returns the reviewer's next item (`{ item: null }` when the queue is empty).

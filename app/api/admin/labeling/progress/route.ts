@@ -1,7 +1,7 @@
+import { withRoute } from "@/lib/auth/with-route";
+import { parseQuery } from "@/lib/http/parse-body";
 import { labelingProgress } from "@/lib/labeling/labeling-progress";
 import { progressQuerySchema } from "@/lib/labeling/labeling-schemas";
-import { parseQuery } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 /** Labels I made since `since` (default: midnight UTC) and what is left in the queue. */
 export const GET = withRoute({ permission: "labels:write" }, async (req, { session }) => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { withRoute } from "@/lib/auth/with-route";
 import { AppError } from "@/lib/http/app-error";
-import { withRoute } from "@/lib/http/with-route";
 import { undoLabel } from "@/lib/labeling/undo-label";
 
 /** Undo: deletes your own recent label and hands its request back to you (`{ item }`). */

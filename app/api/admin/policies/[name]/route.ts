@@ -1,7 +1,7 @@
+import { withRoute } from "@/lib/auth/with-route";
 import { policyPatchSchema } from "@/lib/config/config-schemas";
 import { getPolicyDetail, updatePolicy } from "@/lib/config/manage-policies";
 import { parseBody } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 /** The policy's settings, its tiers (no secrets) and the classifier the gateway uses for it. */
 export const GET = withRoute<{ name: string }>({ permission: "policies:manage" }, async (_req, { params }) => getPolicyDetail(params.name));

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { withRoute } from "@/lib/auth/with-route";
 import { findRequest } from "@/lib/db/request-log-repo";
 import { AppError } from "@/lib/http/app-error";
-import { withRoute } from "@/lib/http/with-route";
 
 export const GET = withRoute<{ id: string }>({ permission: "requests:view" }, async (_req, { params }) => {
   const row = z.uuid().safeParse(params.id).success ? await findRequest(params.id) : null;

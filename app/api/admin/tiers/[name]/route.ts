@@ -1,7 +1,7 @@
+import { withRoute } from "@/lib/auth/with-route";
 import { tierPatchSchema } from "@/lib/config/config-schemas";
 import { deleteTier, updateTier } from "@/lib/config/manage-tiers";
 import { parseBody } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 /** Change a tier (anything but its name); `apiKey` replaces the stored key, `apiKey: null` removes it. */
 export const PATCH = withRoute<{ name: string }>({ permission: "tiers:manage" }, async (req, { session, params }) => {

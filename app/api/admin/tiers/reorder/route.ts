@@ -1,8 +1,8 @@
+import { DELETE as deleteNamed, PATCH as patchNamed } from "@/app/api/admin/tiers/[name]/route";
+import { withRoute } from "@/lib/auth/with-route";
 import { tierOrderSchema } from "@/lib/config/config-schemas";
 import { reorderTiers } from "@/lib/config/manage-tiers";
 import { parseBody } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
-import { DELETE as deleteNamed, PATCH as patchNamed } from "@/app/api/admin/tiers/[name]/route";
 
 /** Set the catalog order: `{ "order": [every tier's name] }` → ranks 0, 1, 2, … */
 export const POST = withRoute({ permission: "tiers:manage" }, async (req, { session }) => {

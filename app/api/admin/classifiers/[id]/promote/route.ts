@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { withRoute } from "@/lib/auth/with-route";
 import { AppError } from "@/lib/http/app-error";
-import { withRoute } from "@/lib/http/with-route";
 import { promoteClassifier } from "@/lib/jobs/promote-classifier";
 
 export const POST = withRoute<{ id: string }>({ permission: "jobs:manage" }, async (_req, { session, params }) => {

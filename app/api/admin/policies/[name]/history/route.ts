@@ -1,5 +1,5 @@
+import { withRoute } from "@/lib/auth/with-route";
 import { policyHistory } from "@/lib/config/manage-policies";
-import { withRoute } from "@/lib/http/with-route";
 
 /** The policy's audit entries (settings and rule changes), newest first, with before/after. */
 export const GET = withRoute<{ name: string }>({ permission: "policies:manage" }, async (_req, { params }) => ({

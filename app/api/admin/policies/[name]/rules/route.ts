@@ -1,6 +1,6 @@
+import { withRoute } from "@/lib/auth/with-route";
 import { getPolicyRules, replaceRules } from "@/lib/config/manage-rules";
 import { readJson } from "@/lib/http/parse-body";
-import { withRoute } from "@/lib/http/with-route";
 
 /** The policy's rules in order, and the tiers a rule may target. */
 export const GET = withRoute<{ name: string }>({ permission: "rules:manage" }, async (_req, { params }) => getPolicyRules(params.name));

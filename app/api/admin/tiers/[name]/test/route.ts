@@ -1,5 +1,5 @@
+import { withRoute } from "@/lib/auth/with-route";
 import { testTierConnection } from "@/lib/config/manage-tiers";
-import { withRoute } from "@/lib/http/with-route";
 
 /** Test the saved tier's connection: `{ ok, latencyMs, message }` (200 either way). */
 export const POST = withRoute<{ name: string }>({ permission: "tiers:manage" }, async (_req, { session, params }) => ({

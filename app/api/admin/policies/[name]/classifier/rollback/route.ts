@@ -1,4 +1,4 @@
-import { withRoute } from "@/lib/http/with-route";
+import { withRoute } from "@/lib/auth/with-route";
 import { rollbackClassifier } from "@/lib/jobs/promote-classifier";
 
 /** Re-activate the classifier that was active before the current one (or the built-in scorer). */

@@ -3,12 +3,13 @@
  *   export const POST = withRoute({ permission: "users:manage" }, async (req, { session }) => …)
  * It refuses cross-site mutations, resolves the session and checks the permission on the
  * server, and turns thrown errors into JSON: AppError → its status, anything else → 500.
+ * It lives with the sessions it resolves; lib/http below it keeps the pieces it is made of.
  */
-import { can, type Permission } from "../auth/permissions";
-import { sessionFromRequest, type Session } from "../auth/sessions";
-import { AppError } from "./app-error";
-import { errorResponse } from "./error-response";
-import { isCrossSiteMutation } from "./same-origin";
+import { AppError } from "../http/app-error";
+import { errorResponse } from "../http/error-response";
+import { isCrossSiteMutation } from "../http/same-origin";
+import { can, type Permission } from "./permissions";
+import { sessionFromRequest, type Session } from "./sessions";
 
 type PublicOptions = { auth: "public" };
 type SessionOptions = { auth?: "session"; permission?: Permission };

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { outcomeRowSchema, type OutcomeRow } from "../providers/index";
+import { outcomeRowSchema, type OutcomeRow } from "./simulated-replay";
 
 const DATA_DIR = path.resolve(process.cwd(), "data", "routing");
 const cache = new Map<string, OutcomeRow[]>();

@@ -9,7 +9,7 @@ import path from "node:path";
 import { loadIntentModel } from "../classifier/intent/load-intent-model";
 import type { IntentModel } from "../classifier/intent/types";
 
-// relative to the working directory, like replay-datasets.ts (the Next.js server bundles lib/)
+// relative to the working directory, like providers/replay-datasets.ts (the Next.js server bundles lib/)
 export const SHIPPED_INTENT_MODEL = path.resolve(process.cwd(), "lib", "classifier", "intent", "default-intent-model.json");
 
 let cached: { model: IntentModel | null; error: string | null } | undefined;

@@ -1,17 +1,19 @@
 /**
  * Everything a gateway instance keeps in memory, read from Postgres in one go: the engine's
- * snapshot (with the shipped intent model when a policy uses the intent stage), provider targets (with secrets), the API-key table, and ids for the request log.
+ * snapshot (with the shipped intent model when a policy uses the intent stage), provider targets
+ * (with secrets), the API-key table, and ids for the request log. The gateway runtime holds it;
+ * the console's test bench and projections load the same snapshot the gateway would.
  */
 import { createHeuristicClassifier } from "../classifier/heuristic-scorer";
 import { loadClassifier } from "../classifier/load-classifier";
 import type { TierClassifier } from "../classifier/types";
-import { configFromRows } from "../config/config-from-rows";
 import { readActiveKeysForGateway } from "../db/api-key-repo";
 import { readActiveClassifiers, readConfigRows, readTierSecrets } from "../db/config-repo";
 import type { ProviderTarget } from "../providers/index";
+import { resolveReplay } from "../providers/replay-datasets";
 import { buildSnapshot } from "../routing/build-snapshot";
 import type { ConfigSnapshot } from "../routing/types";
-import { resolveReplay } from "./replay-datasets";
+import { configFromRows } from "./config-from-rows";
 import { shippedIntentModel } from "./shipped-intent-model";
 
 export type GatewayKey = {
