@@ -4,44 +4,30 @@
  * x-frontdesk-* headers → push the request-log row onto the batch writer (never awaited).
  */
 import type { StreamSummary } from "../providers/index";
-import { decide } from "../routing/decide";
-import { isRejection, type Decision } from "../routing/types";
 import { totalCost } from "../routing/execution/attempt-record";
 import type { ExecSummary } from "../routing/execution/types";
 import { buildLogRow, type Outcome } from "./build-log-row";
-import type { ChatRequestBody } from "./chat-request-schema";
 import type { ExecContext } from "./drivers/exec-context";
 import { executeJson } from "./drivers/execute-json";
 import { executeStream } from "./drivers/execute-stream";
-import { loadedRuntime, type GatewayRuntime } from "./gateway-runtime";
-import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io";
 import { openAiErrorBody, openAiErrorResponse } from "./openai-errors";
-import { authenticate, enforceRateLimit, engineContext, pinKey, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request";
-import { bufferedBody, frontdeskHeaders, liveBody, rejectionError, SSE_HEADERS, upstreamFailure } from "./respond";
+import { pinKey, upstreamBody } from "./prepare-request";
+import { bufferedBody, frontdeskHeaders, liveBody, SSE_HEADERS, upstreamFailure } from "./respond";
+import { routeRequest, type RoutedRequest } from "./route-request";
 import { toFailure } from "../providers/index";
 import { uuidv7 } from "./uuidv7";
 import { estimatePromptTokens } from "../providers/answer";
 
-type Routed = { runtime: GatewayRuntime; config: GatewayConfig; key: GatewayKey; body: ChatRequestBody; decision: Decision; id: string; t0: number; routingMs: number; sessionKey?: string };
+type Routed = RoutedRequest & { id: string; t0: number };
 
 const UNLIMITED = () => Infinity;
 
 export async function handleChatCompletion(req: GatewayRequest): Promise<GatewayResponse> {
   const t0 = performance.now();
   try {
-    const { runtime, config } = await loadedRuntime();
-    const key = authenticate(req, config);
-    enforceRateLimit(runtime, key);
-    const body = readChatBody(req);
-    const resolved = resolveModel(body.model, key, config);
-    const routeRequest = toRouteRequest(body, req, resolved);
-    const ctx = engineContext(runtime, key, routeRequest);
-    const tDecide = performance.now();
-    const decision = decide(config.snapshot, resolved.policy, routeRequest, ctx);
-    const routingMs = performance.now() - tDecide;
-    if (isRejection(decision)) throw rejectionError(decision);
-    const routed: Routed = { runtime, config, key, body, decision, id: uuidv7(), t0, routingMs, sessionKey: routeRequest.sessionKey };
+    const routed: Routed = { ...(await routeRequest(req)), id: uuidv7(), t0 };
+    const { runtime, config, key, body, decision } = routed;
     const forward = upstreamBody(body);
     const x: ExecContext = {
       runtime,
@@ -59,10 +45,10 @@ export async function handleChatCompletion(req: GatewayRequest): Promise<Gateway
 }
 
 function finish(r: Routed, outcome: Outcome) {
-  r.runtime.afterResponse(() => r.runtime.writer.push(buildLogRow({ id: r.id, key: r.key, config: r.config, decision: r.decision, body: r.body, sessionKey: r.sessionKey, outcome })));
+  r.runtime.afterResponse(() => r.runtime.writer.push(buildLogRow({ id: r.id, key: r.key, config: r.config, decision: r.decision, body: r.body, sessionKey: r.request.sessionKey, outcome })));
   const cost = totalCost(outcome.attempts);
   r.runtime.budgets.add(r.key.id, cost, Date.now());
-  const pin = pinKey(r.key, r.sessionKey);
+  const pin = pinKey(r.key, r.request.sessionKey);
   if (pin && outcome.status === "ok") r.runtime.pins.set(pin, outcome.tier, Date.now());
 }
 

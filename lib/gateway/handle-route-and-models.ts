@@ -2,24 +2,15 @@
  * POST /api/v1/route — the decision only (dry run: no upstream call, nothing recorded).
  * GET /api/v1/models — the policies and tiers this API key may use, in OpenAI's list shape.
  */
-import { decide } from "../routing/decide";
-import { isRejection } from "../routing/types";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io";
 import { loadedRuntime } from "./gateway-runtime";
 import { openAiErrorResponse } from "./openai-errors";
-import { authenticate, enforceRateLimit, engineContext, readChatBody, resolveModel, toRouteRequest } from "./prepare-request";
-import { rejectionError } from "./respond";
+import { authenticate } from "./prepare-request";
+import { routeRequest } from "./route-request";
 
 export async function handleRouteDryRun(req: GatewayRequest): Promise<GatewayResponse> {
   try {
-    const { runtime, config } = await loadedRuntime();
-    const key = authenticate(req, config);
-    enforceRateLimit(runtime, key);
-    const body = readChatBody(req);
-    const resolved = resolveModel(body.model, key, config);
-    const request = toRouteRequest(body, req, resolved);
-    const decision = decide(config.snapshot, resolved.policy, request, engineContext(runtime, key, request));
-    if (isRejection(decision)) throw rejectionError(decision);
+    const { decision } = await routeRequest(req);
     return jsonResponse(200, { object: "frontdesk.decision", ...decision });
   } catch (error) {
     return openAiErrorResponse(error);
