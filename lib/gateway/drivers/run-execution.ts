@@ -2,12 +2,15 @@
  * Drives an execution in real time: performs the machine's actions (upstream calls, the hedge
  * timer, aborting the losing leg, breaker reports) and feeds it what happens, until it returns
  * a result. The JSON and stream drivers differ only in what a call is (`io`).
+ *
+ * Without a hedge at most one call is in flight and there is no timer: each call's event is
+ * awaited directly. With one, events of both legs and the timer meet in an inbox.
  */
 import type { Answer, Usage } from "../../providers/index";
-import type { Execution } from "../../routing/execution/execution";
-import type { ExecAction, ExecEvent, ExecResult } from "../../routing/execution/types";
-import type { GatewayRuntime } from "../gateway-runtime";
 import { toFailure } from "../../providers/index";
+import type { Execution } from "../../routing/execution/execution";
+import type { ExecAction, ExecEvent, ExecResult, Step } from "../../routing/execution/types";
+import type { GatewayRuntime } from "../gateway-runtime";
 
 export type LegIO<P> = {
   /** Calls the tier; resolves with its answer, or for a live call once the stream has started. */
@@ -18,55 +21,73 @@ export type LegIO<P> = {
 
 export type Run<P> = { result: ExecResult; payload: P | undefined };
 
-export async function runExecution<P>(execution: Execution, io: LegIO<P>, signal: AbortSignal, runtime: Pick<GatewayRuntime, "reportOutcome">, canAbortLegs: boolean): Promise<Run<P>> {
+type Call = Extract<ExecAction, { type: "call" }>;
+
+export async function runExecution<P>(execution: Execution, io: LegIO<P>, signal: AbortSignal, runtime: Pick<GatewayRuntime, "reportOutcome">, hedged: boolean): Promise<Run<P>> {
   const payloads: Array<P | undefined> = [];
-  const controllers: Array<AbortController | undefined> = [];
-  const inbox: ExecEvent[] = [];
-  let wake: (() => void) | null = null;
-  let timer: NodeJS.Timeout | undefined;
 
-  const post = (event: ExecEvent) => {
-    inbox.push(event);
-    if (wake) {
-      const w = wake;
-      wake = null;
-      w();
-    }
-  };
-
-  const startCall = (a: Extract<ExecAction, { type: "call" }>) => {
-    // a leg of its own abort signal only when the machine may abort one leg (a hedge's loser)
-    const controller = canAbortLegs ? new AbortController() : undefined;
-    const onClientAbort = controller && (() => controller.abort());
-    if (onClientAbort) signal.addEventListener("abort", onClientAbort, { once: true });
-    controllers[a.leg] = controller;
+  /** The call's outcome as the machine's event (never rejects). */
+  const eventOf = (a: Call, legSignal: AbortSignal): Promise<ExecEvent> => {
     let call: Promise<P>;
     try {
-      call = io.call(a.tier, a, controller?.signal ?? signal);
+      call = io.call(a.tier, a, legSignal);
     } catch (error) {
       call = Promise.reject(error);
     }
-    const settled = call.then(
-      (payload) => {
+    return call.then(
+      (payload): ExecEvent => {
         payloads[a.leg] = payload;
         const judged = io.answerOf(payload);
-        post(judged ? { type: "answered", leg: a.leg, ...judged } : { type: "streaming", leg: a.leg });
+        return judged ? { type: "answered", leg: a.leg, answer: judged.answer, usage: judged.usage, firstTokenMs: judged.firstTokenMs } : { type: "streaming", leg: a.leg };
       },
-      (error) => post({ type: "failed", leg: a.leg, failure: toFailure(error) }),
+      (error): ExecEvent => ({ type: "failed", leg: a.leg, failure: toFailure(error) }),
     );
-    if (onClientAbort) void settled.finally(() => signal.removeEventListener("abort", onClientAbort));
   };
 
-  const perform = (actions: ExecAction[]) => {
-    for (const a of actions) {
-      if (a.type === "call") startCall(a);
-      else if (a.type === "report") runtime.reportOutcome(a.tier, a.ok);
-      else if (a.type === "abort") controllers[a.leg]?.abort();
-      else timer = setTimeout(() => post({ type: "timer" }), a.ms);
-    }
-  };
+  const report = (a: ExecAction) => a.type === "report" && runtime.reportOutcome(a.tier, a.ok);
 
   let step = execution.start();
+  if (!hedged) {
+    for (;;) {
+      let next: Promise<ExecEvent> | undefined;
+      for (const a of step.actions) if (a.type === "call") next = eventOf(a, signal);
+      else report(a);
+      if (step.result) break;
+      if (!next) throw new Error("execution stalled: neither a call nor a result");
+      step = execution.on(await next);
+    }
+  } else step = await runHedged(execution, step, eventOf, report, signal);
+  return { result: step.result!, payload: step.result!.ok ? payloads[step.result!.leg] : undefined };
+}
+
+/** Two legs and a timer: each leg has its own abort signal (the loser is aborted), tied to the client's. */
+async function runHedged(execution: Execution, first: Step, eventOf: (a: Call, signal: AbortSignal) => Promise<ExecEvent>, report: (a: ExecAction) => void, signal: AbortSignal): Promise<Step> {
+  const controllers: AbortController[] = [];
+  const inbox: ExecEvent[] = [];
+  let wake: (() => void) | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const post = (event: ExecEvent) => {
+    inbox.push(event);
+    wake?.();
+    wake = null;
+  };
+  const perform = (actions: ExecAction[]) => {
+    for (const a of actions) {
+      if (a.type === "call") {
+        const controller = new AbortController();
+        const onClientAbort = () => controller.abort();
+        signal.addEventListener("abort", onClientAbort, { once: true });
+        controllers[a.leg] = controller;
+        void eventOf(a, controller.signal).then((event) => {
+          signal.removeEventListener("abort", onClientAbort);
+          post(event);
+        });
+      } else if (a.type === "abort") controllers[a.leg]?.abort();
+      else if (a.type === "start-timer") timer = setTimeout(() => post({ type: "timer" }), a.ms);
+      else report(a);
+    }
+  };
+  let step = first;
   perform(step.actions);
   while (!step.result) {
     if (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -74,5 +95,5 @@ export async function runExecution<P>(execution: Execution, io: LegIO<P>, signal
     perform(step.actions);
   }
   clearTimeout(timer);
-  return { result: step.result, payload: step.result.ok ? payloads[step.result.leg] : undefined };
+  return step;
 }
