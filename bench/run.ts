@@ -10,6 +10,7 @@ import path from "node:path";
 const BENCHES = [
   { name: "engine", file: "engine.bench.ts", what: "routing decision time, 2,000-token prompt (target p99 ≤ 200 µs)" },
   { name: "classifier", file: "classifier.bench.ts", what: "training 10k rows (≤ 30 s), scoring (≥ 5,000 rows/s), one prediction and one intent prediction (p99 ≤ 200 µs)" },
+  { name: "execution", file: "execution.bench.ts", what: "the execution machine's own cost per request (alone, in the real-time driver, in the virtual-clock driver)" },
   { name: "upstream", file: "upstream-overhead.bench.ts", what: "provider adapter overhead vs a bare keep-alive request" },
   { name: "gateway", file: "gateway.bench.ts", what: "gateway overhead vs direct (p50 ≤ 1 ms, p99 ≤ 5 ms) and throughput vs Portkey (≥ 2×)" },
   { name: "gateway-ab", file: "gateway-ab.bench.ts", what: "two builds side by side (BENCH_AB_BASE, default HEAD~1, vs this checkout, and this checkout twice): added latency and throughput", onlyWhenNamed: true },

@@ -26,7 +26,7 @@ const UNLIMITED = () => Infinity;
 export async function handleChatCompletion(req: GatewayRequest): Promise<GatewayResponse> {
   const t0 = performance.now();
   try {
-    const routed: Routed = { ...(await routeRequest(req)), id: uuidv7(), t0 };
+    const routed: Routed = Object.assign(await routeRequest(req), { id: uuidv7(), t0 });
     const { runtime, config, key, body, decision } = routed;
     const forward = upstreamBody(body);
     const x: ExecContext = {

@@ -17,5 +17,6 @@ export async function executeJson(x: ExecContext): Promise<JsonExecution> {
     answerOf: (r: ProviderResult) => r,
   };
   const { result, payload } = await runExecution(executionFor(x, false), io, x.signal, x.runtime, x.decision.hedge !== null);
-  return result.ok ? { ...result, result: payload! } : { ...result, error: failureError(result.failure) };
+  // extended in place (no spread: it showed in profiles)
+  return result.ok ? Object.assign(result, { result: payload! }) : Object.assign(result, { error: failureError(result.failure) });
 }

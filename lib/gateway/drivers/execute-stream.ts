@@ -35,13 +35,13 @@ export async function executeStream(x: ExecContext): Promise<StreamExecution> {
   };
   const execution = executionFor(x, true);
   const { result, payload } = await runExecution(execution, io, x.signal, x.runtime, x.decision.hedge !== null);
-  if (!result.ok) return { ...result, error: failureError(result.failure) };
+  if (!result.ok) return Object.assign(result, { error: failureError(result.failure) });
   const leg = payload!;
-  if (!leg.live) return { ...result, mode: "buffered", chunks: leg.chunks, summary: leg.summary };
+  if (!leg.live) return Object.assign(result, { mode: "buffered" as const, chunks: leg.chunks, summary: leg.summary });
   const endLive = (end: LiveEnd) => {
     const { summary, actions } = execution.endLive(end);
     for (const a of actions) if (a.type === "report") x.runtime.reportOutcome(a.tier, a.ok);
     return summary;
   };
-  return { ...result, mode: "live", stream: leg.stream, endLive };
+  return Object.assign(result, { mode: "live" as const, stream: leg.stream, endLive });
 }
