@@ -25,8 +25,8 @@ export const OUTCOME_LABELS: Record<AttemptOutcome, string> = {
 
 /** Why an attempt was made (the decision's own tier needs no note). */
 export const CAUSE_LABELS: Record<Exclude<AttemptCause, "decision">, string> = {
-  escalation: "escalated to",
-  fallback: "fallback",
+  escalation: "via escalation",
+  fallback: "via fallback",
   hedge: "hedge leg",
 };
 
