@@ -36,9 +36,25 @@ async function apiKey(given: string | undefined): Promise<string> {
   return key;
 }
 
+/** Fails with what went wrong and how to point the script elsewhere when no gateway answers at `baseURL`. */
+async function checkGateway(baseURL: string) {
+  const how = "Start it with `npm start`, or point this at it: `npm run demo:traffic -- --url http://localhost:<port>/api/v1` (or set PORT as for npm start).";
+  try {
+    const response = await fetch(`${baseURL}/models`, { signal: AbortSignal.timeout(5_000) });
+    if (response.status === 404) throw new Error(`${baseURL} answers, but is not a Frontdesk gateway (404 on /models). ${how}`);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    if (cause === "ECONNREFUSED") throw new Error(`no gateway at ${baseURL}: connection refused. ${how}`);
+    if ((error as Error).name === "TimeoutError") throw new Error(`no answer from ${baseURL} within 5 s. ${how}`);
+    if (cause) throw new Error(`cannot reach ${baseURL} (${cause}). ${how}`);
+    throw error;
+  }
+}
+
 async function main() {
   const values = parseFlags(process.argv.slice(2), { url: { type: "string" }, key: { type: "string" }, count: { type: "string" }, concurrency: { type: "string" } });
   const baseURL = values.url ?? `http://localhost:${process.env.PORT ?? 3000}/api/v1`;
+  await checkGateway(baseURL);
   const count = Number(values.count ?? 200);
   const concurrency = Number(values.concurrency ?? 4);
   const client = new OpenAI({ apiKey: await apiKey(values.key ?? process.env.FRONTDESK_API_KEY), baseURL, maxRetries: 0 });
@@ -58,7 +74,8 @@ async function main() {
         byTier.set(tier, (byTier.get(tier) ?? 0) + 1);
       } catch (error) {
         errors++;
-        if (errors <= 3) console.error(`request failed: ${(error as Error).message}`);
+        const cause = (error as { cause?: { code?: string } }).cause?.code;
+        if (errors <= 3) console.error(`request failed: ${(error as Error).message}${cause ? ` (${cause})` : ""}`);
       }
       if ((i + 1) % 25 === 0) process.stderr.write(`  ${i + 1}/${count}\n`);
     }
