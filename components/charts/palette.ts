@@ -6,6 +6,7 @@ export const STAGE_COLORS: Record<string, string> = {
   intent: "#14b8a6",
   classifier: "#6366f1",
   speculative: "#a855f7",
+  explore: "#84cc16",
   pinned: "#64748b",
   budget: "#f97316",
   bypass: "#94a3b8",

@@ -10,8 +10,8 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { RequestsTable } from "./requests-table";
 import { useRequestList } from "./use-requests";
+import { LOGGED_STAGES } from "@/lib/monitoring/request-filters";
 
-const STAGES = ["rule", "intent", "classifier", "speculative", "pinned", "budget", "bypass", "fallback", "escalation", "hedge"];
 const KEYS = ["policy", "tier", "stage", "status", "q"] as const;
 
 /** The request log: filters live in the URL (shareable), newest first, "Load more" pages by cursor. */
@@ -37,7 +37,7 @@ export function RequestsBrowser({ policies, tiers }: { policies: string[]; tiers
 
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const isFiltered = KEYS.some((k) => f[k]);
-  const select = (key: "policy" | "tier" | "stage" | "status", label: string, all: string, options: string[]) => (
+  const select = (key: "policy" | "tier" | "stage" | "status", label: string, all: string, options: readonly string[]) => (
     <FilterSelect label={label} value={f[key]} onChange={(v) => set(key, v)} options={options} allLabel={all} width="w-40" />
   );
 
@@ -47,7 +47,7 @@ export function RequestsBrowser({ policies, tiers }: { policies: string[]; tiers
       <div className="flex flex-wrap items-center gap-2">
         {select("policy", "Policy", "All policies", policies)}
         {select("tier", "Tier", "All tiers", tiers)}
-        {select("stage", "Stage", "All stages", STAGES)}
+        {select("stage", "Stage", "All stages", LOGGED_STAGES)}
         {select("status", "Status", "Any status", ["ok", "error"])}
         <form onSubmit={onSearch} className="flex items-center gap-2" role="search">
           <div className="w-56">

@@ -29,6 +29,9 @@ export function settingsOf(policy: PolicyConfig): PolicySettings {
     hedging: policy.hedging,
     speculative: policy.speculative,
     intent: policy.intent,
+    explore: policy.explore,
+    shadow: policy.shadow,
+    verdict: policy.verdict,
     storePrompts: policy.storePrompts,
     expectedOutputTokens: policy.expectedOutputTokens,
     referencePromptTokens: policy.referencePromptTokens,
@@ -60,7 +63,7 @@ export async function getPolicyDetail(name: string): Promise<PolicyDetail> {
 }
 
 function merge(current: PolicyConfig, patch: PolicyPatch): unknown {
-  const { escalation, hedging, speculative, intent, ...flat } = patch;
+  const { escalation, hedging, speculative, intent, explore, shadow, verdict, ...flat } = patch;
   return {
     ...current,
     ...flat,
@@ -69,6 +72,9 @@ function merge(current: PolicyConfig, patch: PolicyPatch): unknown {
     speculative: { ...current.speculative, ...speculative },
     // key by key like the other groups: a patched `map` replaces the stored map whole
     intent: { ...current.intent, ...intent },
+    explore: { ...current.explore, ...explore },
+    shadow: { ...current.shadow, ...shadow },
+    verdict: { ...current.verdict, ...verdict },
   };
 }
 
@@ -94,6 +100,9 @@ export async function updatePolicy(actor: Actor, name: string, patch: PolicyPatc
         hedging: after.hedging as Prisma.InputJsonValue,
         speculative: after.speculative as Prisma.InputJsonValue,
         intent: after.intent as Prisma.InputJsonValue,
+        explore: after.explore as Prisma.InputJsonValue,
+        shadow: after.shadow as Prisma.InputJsonValue,
+        verdict: after.verdict as Prisma.InputJsonValue,
       },
       tx,
     );

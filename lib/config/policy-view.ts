@@ -5,7 +5,7 @@
 import type { PolicyConfig, TierConfig } from "../routing/config-schema";
 import type { ProjectionRow } from "../routing/project-bias";
 
-export type PolicySettings = Pick<PolicyConfig, "bias" | "fallback" | "escalation" | "hedging" | "speculative" | "intent" | "storePrompts" | "expectedOutputTokens" | "referencePromptTokens"> & {
+export type PolicySettings = Pick<PolicyConfig, "bias" | "fallback" | "escalation" | "hedging" | "speculative" | "intent" | "explore" | "shadow" | "verdict" | "storePrompts" | "expectedOutputTokens" | "referencePromptTokens"> & {
   description: string;
 };
 

@@ -39,6 +39,9 @@ export type PolicySettingsData = {
   hedging: Prisma.InputJsonValue;
   speculative: Prisma.InputJsonValue;
   intent: Prisma.InputJsonValue;
+  explore: Prisma.InputJsonValue;
+  shadow: Prisma.InputJsonValue;
+  verdict: Prisma.InputJsonValue;
   storePrompts: boolean;
   expectedOutputTokens: number;
   referencePromptTokens: number;

@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { Prisma } from "./generated/client";
 import { pgPool, withPgClient } from "./pg-pool";
 import { db } from "./prisma";
-import { addRollupsSql } from "./rollup-repo";
+import { addRollupsSql, ROLLUP_SOURCE_FIELDS } from "./rollup-repo";
 import { touchApiKeysSql } from "./api-key-repo";
 
 export type RequestLogInsert = Prisma.RequestLogCreateManyInput;
@@ -11,6 +11,7 @@ const DEFAULTS = {
   apiKeyId: null, policyId: null, policyName: null, tierId: null, tierName: null, model: null, reason: "", scores: null,
   uncertainty: null, escalated: false, hedged: false, totalMs: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, baselineCostUsd: 0,
   httpStatus: 200, error: null, prompt: null, response: null, sessionKey: null, stream: false, isDemo: false,
+  escalationWasteUsd: 0, hedgeWasteUsd: 0, explored: false, exploreCostUsd: 0, overheadMs: 0, escalationWaitMs: 0, quality: null,
 } satisfies Partial<Record<keyof RequestLogInsert, unknown>>;
 const DEFAULTS_JSON = JSON.stringify(DEFAULTS).slice(1, -1);
 
@@ -26,7 +27,7 @@ const DEFAULTS_JSON = JSON.stringify(DEFAULTS).slice(1, -1);
  */
 const INSERT_SQL = `WITH ins AS (
   INSERT INTO "RequestLog" SELECT * FROM jsonb_populate_recordset(NULL::"RequestLog", $1::jsonb) ON CONFLICT (id) DO NOTHING
-  RETURNING "createdAt", "policyName", "tierName", stage, status, "isDemo", escalated, hedged, "costUsd", "baselineCostUsd", "totalMs", scores, "apiKeyId"
+  RETURNING ${ROLLUP_SOURCE_FIELDS}, "apiKeyId"
 ), rollups AS (${addRollupsSql("ins")}
 ), keys AS (${touchApiKeysSql("ins")})
 SELECT count(*)::int AS n FROM ins`;

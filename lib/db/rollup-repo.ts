@@ -4,24 +4,33 @@
  * Prisma's query compiler costs more than these statements.
  */
 import type pg from "pg";
-import { DECIDING_PROBABILITY_SQL, LATENCY_BUCKETS, latencyBucketSql, PSCORE_BINS, pScoreBinSql } from "./rollup-histograms";
+import { DECIDING_PROBABILITY_SQL, LATENCY_BUCKETS, latencyBucketSql, logBucketSql, OVERHEAD_LAYOUT, PSCORE_BINS, pScoreBinSql } from "./rollup-histograms";
 import { pgPool, withPgTransaction } from "./pg-pool";
 
 const addArrays = (col: string) =>
   `"${col}" = ARRAY(SELECT coalesce(x, 0) + coalesce(y, 0) FROM unnest(r."${col}", EXCLUDED."${col}") WITH ORDINALITY AS u(x, y, i) ORDER BY i)`;
 
 const ROLLUP_KEY = `bucket, policy, tier, stage, status, "isDemo"`;
-const ROLLUP_COLUMNS = `${ROLLUP_KEY}, requests, escalations, hedges, "costUsd", "baselineCostUsd", "totalMs", "latencyHist", "pScoreHist"`;
+const ROLLUP_COLUMNS = `${ROLLUP_KEY}, requests, escalations, hedges, "costUsd", "baselineCostUsd", "totalMs", "latencyHist", "pScoreHist",
+  "escalationWasteUsd", "hedgeWasteUsd", explored, "exploreCostUsd", "qualitySum", "qualityN", "overheadHist", "escalationWaitHist"`;
 
 /** A request-log row's rollup key and histogram bins (`lb`, `pb`), as select-list items. */
 const SOURCE_COLUMNS = `date_bin('1 hour', "createdAt", TIMESTAMPTZ '2000-01-01Z') AS bucket, coalesce("policyName", '') AS policy, coalesce("tierName", '') AS tier,
   stage, status, "isDemo", escalated, hedged, "costUsd", "baselineCostUsd", "totalMs",
-  ${latencyBucketSql(`"totalMs"`)} AS lb, ${pScoreBinSql(DECIDING_PROBABILITY_SQL)} AS pb`;
+  "escalationWasteUsd", "hedgeWasteUsd", explored, "exploreCostUsd", quality,
+  ${latencyBucketSql(`"totalMs"`)} AS lb, ${pScoreBinSql(DECIDING_PROBABILITY_SQL)} AS pb,
+  ${logBucketSql(`"overheadMs"`, OVERHEAD_LAYOUT)} AS ob, CASE WHEN escalated THEN ${latencyBucketSql(`"escalationWaitMs"`)} END AS eb`;
+
+/** The RequestLog columns SOURCE_COLUMNS reads (what the insert's RETURNING must give). */
+export const ROLLUP_SOURCE_FIELDS = `"createdAt", "policyName", "tierName", stage, status, "isDemo", escalated, hedged, "costUsd", "baselineCostUsd", "totalMs", scores,
+  "escalationWasteUsd", "hedgeWasteUsd", explored, "exploreCostUsd", quality, "overheadMs", "escalationWaitMs"`;
 
 /** One rollup row per key over `src`, a relation with SOURCE_COLUMNS. */
 function rollupRowsSql(src: string): string {
   return `SELECT ${ROLLUP_KEY}, count(*)::int, (count(*) FILTER (WHERE escalated))::int, (count(*) FILTER (WHERE hedged))::int,
-    sum("costUsd"), sum("baselineCostUsd"), sum("totalMs"), ${histogramArraySql("lb", LATENCY_BUCKETS)}, ${histogramArraySql("pb", PSCORE_BINS)}
+    sum("costUsd"), sum("baselineCostUsd"), sum("totalMs"), ${histogramArraySql("lb", LATENCY_BUCKETS)}, ${histogramArraySql("pb", PSCORE_BINS)},
+    sum("escalationWasteUsd"), sum("hedgeWasteUsd"), (count(*) FILTER (WHERE explored))::int, sum("exploreCostUsd"),
+    coalesce(sum(quality), 0), count(quality)::int, ${histogramArraySql("ob", OVERHEAD_LAYOUT.buckets)}, ${histogramArraySql("eb", LATENCY_BUCKETS)}
   FROM ${src} GROUP BY ${ROLLUP_KEY}`;
 }
 
@@ -44,8 +53,16 @@ export function addRollupsSql(inserted: string): string {
     "costUsd" = r."costUsd" + EXCLUDED."costUsd",
     "baselineCostUsd" = r."baselineCostUsd" + EXCLUDED."baselineCostUsd",
     "totalMs" = r."totalMs" + EXCLUDED."totalMs",
+    "escalationWasteUsd" = r."escalationWasteUsd" + EXCLUDED."escalationWasteUsd",
+    "hedgeWasteUsd" = r."hedgeWasteUsd" + EXCLUDED."hedgeWasteUsd",
+    explored = r.explored + EXCLUDED.explored,
+    "exploreCostUsd" = r."exploreCostUsd" + EXCLUDED."exploreCostUsd",
+    "qualitySum" = r."qualitySum" + EXCLUDED."qualitySum",
+    "qualityN" = r."qualityN" + EXCLUDED."qualityN",
     ${addArrays("latencyHist")},
-    ${addArrays("pScoreHist")}`;
+    ${addArrays("pScoreHist")},
+    ${addArrays("overheadHist")},
+    ${addArrays("escalationWaitHist")}`;
 }
 
 function histogramArraySql(expr: string, bins: number): string {

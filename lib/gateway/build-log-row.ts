@@ -5,7 +5,9 @@
 import type { Prisma } from "../db/generated/client";
 import type { RequestLogInsert } from "../db/request-log-repo";
 import type { Decision } from "../routing/types";
+import { wasteOf } from "../routing/execution/account";
 import { costOf, totalCost, type AttemptRecord } from "../routing/execution/attempt-record";
+import { policyChoice, servedQuality } from "../routing/served-quality";
 import type { ChatRequestBody } from "./chat-request-schema";
 import { contentText } from "./chat-request-schema";
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
@@ -44,6 +46,9 @@ export function buildLogRow(args: { id: string; key: GatewayKey; config: Gateway
   const storePrompts = policy?.storePrompts ?? true;
   const escalationWaitMs = o.attempts.filter((a) => a.outcome !== "ok" && a.outcome !== "hedge-lost").reduce((sum, a) => sum + a.ms, 0);
   const { trace, ...rest } = decision;
+  const answered = o.status === "ok" ? o.tier : null;
+  const waste = wasteOf(o.attempts, answered);
+  const costUsd = totalCost(o.attempts);
   return {
     id,
     createdAt: new Date(),
@@ -64,8 +69,15 @@ export function buildLogRow(args: { id: string; key: GatewayKey; config: Gateway
     totalMs: o.totalMs,
     promptTokens: o.promptTokens,
     completionTokens: o.completionTokens,
-    costUsd: totalCost(o.attempts),
+    costUsd,
     baselineCostUsd: baselineCost(config, decision.policy, o),
+    escalationWasteUsd: waste.escalationWasteUsd,
+    hedgeWasteUsd: waste.hedgeWasteUsd,
+    explored: decision.explored === true,
+    exploreCostUsd: decision.explored ? costUsd - (decision.scores?.costUsd[policyChoice(decision.propensities)] ?? costUsd) : 0,
+    overheadMs: o.overheadMs,
+    escalationWaitMs,
+    quality: answered && policy ? servedQuality(decision.scores, policy.tiers, answered) : null,
     status: o.status,
     httpStatus: o.httpStatus,
     error: o.error ?? null,

@@ -1,7 +1,7 @@
 /**
  * Reading the rollups' histograms (layouts in lib/db/rollup-histograms): quantiles and sums.
  */
-import { LATENCY_BASE_MS, LATENCY_BUCKETS, latencyLowerEdge, latencyUpperEdge } from "../db/rollup-histograms";
+import { LATENCY_LAYOUT, logLowerEdge, logUpperEdge, type LogLayout } from "../db/rollup-histograms";
 
 /** Element-wise sum; the shorter array counts as zeros. */
 export function addHistograms(a: readonly number[], b: readonly number[]): number[] {
@@ -11,10 +11,11 @@ export function addHistograms(a: readonly number[], b: readonly number[]): numbe
 }
 
 /**
- * The q-quantile (0..1) of a latency histogram in ms, interpolated log-linearly inside the bucket
- * it falls in (linearly in bucket 0). null for an empty histogram.
+ * The q-quantile (0..1) of a log-scale histogram in ms (default: the latency layout),
+ * interpolated log-linearly inside the bucket it falls in (linearly in bucket 0). null for an
+ * empty histogram.
  */
-export function latencyQuantile(hist: readonly number[], q: number): number | null {
+export function latencyQuantile(hist: readonly number[], q: number, layout: LogLayout = LATENCY_LAYOUT): number | null {
   const total = hist.reduce((s, c) => s + c, 0);
   if (total === 0) return null;
   const rank = q * total;
@@ -24,12 +25,12 @@ export function latencyQuantile(hist: readonly number[], q: number): number | nu
     if (c === 0) continue;
     if (seen + c >= rank) {
       const f = Math.min(1, Math.max(0, (rank - seen) / c));
-      if (i === 0) return f * LATENCY_BASE_MS;
-      if (i === LATENCY_BUCKETS - 1) return latencyLowerEdge(i);
-      const lo = latencyLowerEdge(i);
-      return lo * (latencyUpperEdge(i) / lo) ** f;
+      if (i === 0) return f * layout.baseMs;
+      if (i === layout.buckets - 1) return logLowerEdge(i, layout);
+      const lo = logLowerEdge(i, layout);
+      return lo * (logUpperEdge(i, layout) / lo) ** f;
     }
     seen += c;
   }
-  return latencyLowerEdge(hist.length - 1);
+  return logLowerEdge(hist.length - 1, layout);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { pgPool } from "../db/pg-pool";
 import { insertRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
 import { rebuildRollups } from "../db/rollup-repo";
-import { latencyBucket, pScoreBin } from "../db/rollup-histograms";
+import { latencyBucket, logBucket, OVERHEAD_LAYOUT, pScoreBin } from "../db/rollup-histograms";
 import { createRng } from "../providers/simulated-random";
 import { demoId } from "../demo/demo-schedule";
 
@@ -32,12 +32,22 @@ function rows(n: number, seed: number, isDemo = false): RequestLogInsert[] {
       totalMs: rng() < 0.2 ? 5 * 2 ** Math.floor(rng() * 12) : 50 * Math.exp(rng() * 5),
       costUsd: rng() / 1000,
       baselineCostUsd: rng() / 100,
+      escalationWasteUsd: rng() < 0.2 ? rng() / 5000 : 0,
+      hedgeWasteUsd: rng() < 0.05 ? rng() / 5000 : 0,
+      explored: rng() < 0.03,
+      exploreCostUsd: rng() < 0.03 ? (rng() - 0.5) / 1000 : 0,
+      quality: scored ? rng() : null,
+      // the router's sub-ms overhead, some exactly on its layout's edges (0.02·2^k ms)
+      overheadMs: rng() < 0.2 ? 0.02 * 2 ** Math.floor(rng() * 10) : rng() * 3,
+      escalationWaitMs: 100 + rng() * 3000,
       isDemo,
     } satisfies RequestLogInsert;
   });
 }
 
-type Rollup = { bucket: Date; policy: string; tier: string; stage: string; status: string; isDemo: boolean; requests: number; escalations: number; hedges: number; costUsd: number; baselineCostUsd: number; totalMs: number; latencyHist: number[]; pScoreHist: number[] };
+type Sums = { costUsd: number; baselineCostUsd: number; totalMs: number; escalationWasteUsd: number; hedgeWasteUsd: number; exploreCostUsd: number; qualitySum: number };
+type Rollup = Sums & { bucket: Date; policy: string; tier: string; stage: string; status: string; isDemo: boolean; requests: number; escalations: number; hedges: number; explored: number; qualityN: number; latencyHist: number[]; pScoreHist: number[]; overheadHist: number[]; escalationWaitHist: number[] };
+const SUMS: Array<keyof Sums> = ["costUsd", "baselineCostUsd", "totalMs", "escalationWasteUsd", "hedgeWasteUsd", "exploreCostUsd", "qualitySum"];
 
 async function readRollups(): Promise<Rollup[]> {
   const { rows } = await pgPool().query<Rollup>(
@@ -53,16 +63,23 @@ async function groupByRaw() {
     `SELECT date_bin('1 hour', "createdAt", TIMESTAMPTZ '2000-01-01Z') AS bucket, coalesce("policyName", '') AS policy, coalesce("tierName", '') AS tier, stage, status, "isDemo",
             count(*)::int AS requests, (count(*) FILTER (WHERE escalated))::int AS escalations, (count(*) FILTER (WHERE hedged))::int AS hedges,
             sum("costUsd") AS "costUsd", sum("baselineCostUsd") AS "baselineCostUsd", sum("totalMs") AS "totalMs",
-            array_agg("totalMs") AS ms, array_agg(("scores"->'p'->>0)::float8) AS ps
+            array_agg("totalMs") AS ms, array_agg(("scores"->'p'->>0)::float8) AS ps,
+            sum("escalationWasteUsd") AS "escalationWasteUsd", sum("hedgeWasteUsd") AS "hedgeWasteUsd", (count(*) FILTER (WHERE explored))::int AS explored,
+            sum("exploreCostUsd") AS "exploreCostUsd", coalesce(sum(quality), 0) AS "qualitySum", count(quality)::int AS "qualityN",
+            array_agg("overheadMs") AS om, array_agg(CASE WHEN escalated THEN "escalationWaitMs" END) AS ew
      FROM "RequestLog" WHERE "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
     [new Date(FROM), new Date(FROM + 86_400_000)],
   );
-  return rows.map(({ ms, ps, ...r }) => {
+  return rows.map(({ ms, ps, om, ew, ...r }) => {
     const latencyHist = new Array(49).fill(0);
     for (const v of ms as number[]) latencyHist[latencyBucket(v)]++;
     const pScoreHist = new Array(20).fill(0);
     for (const p of ps as Array<number | null>) if (p !== null) pScoreHist[pScoreBin(p)]++;
-    return { ...r, latencyHist, pScoreHist };
+    const overheadHist = new Array(OVERHEAD_LAYOUT.buckets).fill(0);
+    for (const v of om as number[]) overheadHist[logBucket(v, OVERHEAD_LAYOUT)]++;
+    const escalationWaitHist = new Array(49).fill(0);
+    for (const v of ew as Array<number | null>) if (v !== null) escalationWaitHist[latencyBucket(v)]++;
+    return { ...r, latencyHist, pScoreHist, overheadHist, escalationWaitHist };
   });
 }
 
@@ -70,10 +87,9 @@ function expectSame(actual: Rollup[], expected: Awaited<ReturnType<typeof groupB
   expect(actual.length).toBe(expected.length);
   actual.forEach((a, i) => {
     const e = expected[i]!;
-    expect({ ...a, costUsd: 0, baselineCostUsd: 0, totalMs: 0 }).toEqual({ ...e, costUsd: 0, baselineCostUsd: 0, totalMs: 0 });
-    expect(a.costUsd).toBeCloseTo(e.costUsd, 9);
-    expect(a.baselineCostUsd).toBeCloseTo(e.baselineCostUsd, 9);
-    expect(a.totalMs).toBeCloseTo(e.totalMs, 6);
+    const zeroed = Object.fromEntries(SUMS.map((k) => [k, 0]));
+    expect({ ...a, ...zeroed }).toEqual({ ...e, ...zeroed });
+    for (const k of SUMS) expect(a[k]).toBeCloseTo(e[k] as number, k === "totalMs" || k === "qualitySum" ? 6 : 9);
   });
 }
 

@@ -6,6 +6,7 @@
 import type { CountRow, HistRow } from "../db/overview-repo";
 import { LATENCY_BUCKETS } from "../db/rollup-histograms";
 import { latencyQuantile } from "./histograms";
+import { LOGGED_STAGES } from "./request-filters";
 import { bucketStarts, type ResolvedRange } from "./time-range";
 
 export type OverviewPoint = {
@@ -30,7 +31,7 @@ export type Overview = {
 };
 
 /** The engine's stages in cascade order; unknown ones are appended. */
-export const STAGE_ORDER = ["rule", "intent", "classifier", "speculative", "pinned", "budget", "bypass", "fallback", "escalation", "hedge"];
+export const STAGE_ORDER: readonly string[] = LOGGED_STAGES;
 
 function ordered(names: Iterable<string>, preferred: readonly string[]): string[] {
   const set = new Set(names);

@@ -8,6 +8,7 @@ import { chooseTier, notEnoughProbabilities, type Choice } from "./choose-tier";
 import { finishDecision, type DecisionEnv } from "./finish-decision";
 import { policyDefaultTier } from "./plan-fallback";
 import { checkSpeculative, topUsableIndex } from "./check-speculative";
+import { explore } from "./explore";
 import { isAvailable } from "./policy-tiers";
 import { scoreRequest } from "./score-request";
 import { formatP, formatUsd } from "./trace";
@@ -59,15 +60,34 @@ function pickByLoss(env: DecisionEnv, q: number[], choice: Choice, scores: Score
       trace.add("health", "hit", `${picked} unhealthy → ${resolved[index]!.name}`, healthSince);
     } else trace.add("health", "info", `${picked} is unhealthy and so is every other tier: keeping it`, healthSince);
   }
+  if (index !== choice.index) {
+    return finishDecision(env, { tier: resolved[index]!.name, stage: "fallback", reason, scores, uncertainty: choice.uncertainty, decidingProbability: index === topUsableIndex(resolved) ? null : q[index], canClimb: true });
+  }
+  const exploreSince = trace.mark();
+  const x = explore(env.policy, resolved, index, choice.uncertainty, ctx.health, ctx.rng);
+  if (env.policy.explore.enabled) trace.add("explore", x.explored ? "hit" : "miss", exploreDetail(env, index, x), exploreSince);
+  if (x.explored) {
+    const tier = resolved[x.index]!.name;
+    const explored = `${reason.slice(0, -1)}; explored: sent to ${tier} instead (p ${formatP(x.propensities[x.index]!)}), to learn what it would have done.`;
+    return finishDecision(env, { tier, stage: "explore", reason: explored, scores, uncertainty: choice.uncertainty, decidingProbability: null, canClimb: true, propensities: x.propensities, explored: true });
+  }
   return finishDecision(env, {
     tier: resolved[index]!.name,
-    stage: index === choice.index ? "classifier" : "fallback",
+    stage: "classifier",
     reason,
     scores,
     uncertainty: choice.uncertainty,
     decidingProbability: index === topUsableIndex(resolved) ? null : q[index],
     canClimb: true,
+    propensities: x.propensities,
   });
+}
+
+function exploreDetail(env: DecisionEnv, index: number, x: ReturnType<typeof explore>): string {
+  const { explore: settings } = env.policy;
+  const spread = x.propensities.flatMap((p, k) => (p > 0 ? [`${env.resolved[k]!.name} ${formatP(p)}`] : [])).join(", ");
+  if (x.propensities[index] === 1) return `not eligible (uncertainty below ${settings.uncertainAbove} or no adjacent tier)`;
+  return `${x.explored ? `explored → ${env.resolved[x.index]!.name}` : "kept the policy's choice"} (propensities ${spread})`;
 }
 
 /** One sentence: the threshold form for two tiers, the expected-loss form otherwise. */

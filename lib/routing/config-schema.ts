@@ -8,15 +8,18 @@ import { z } from "zod";
 import { checkRegex } from "./check-regex";
 import {
   escalationSchema,
+  exploreSchema,
   fallbackOnSchema,
   hedgingSchema,
   intentSchema,
   labelingSchema,
   probability,
+  shadowSchema,
   speculativeSchema,
+  verdictSchema,
 } from "./policy-options-schema";
 
-export { escalationSchema, fallbackOnSchema, hedgingSchema, intentSchema, labelingSchema, speculativeSchema };
+export { escalationSchema, exploreSchema, fallbackOnSchema, hedgingSchema, intentSchema, labelingSchema, shadowSchema, speculativeSchema, verdictSchema };
 
 export const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 const name = z
@@ -96,6 +99,9 @@ export const policySchema = z
     fallbackOn: fallbackOnSchema.prefault({}),
     labeling: labelingSchema.prefault({}),
     intent: intentSchema.prefault({}),
+    explore: exploreSchema.prefault({}),
+    shadow: shadowSchema.prefault({}),
+    verdict: verdictSchema.prefault({}),
     storePrompts: z.boolean().default(true),
     expectedOutputTokens: z.int().min(1).max(1_000_000).default(300),
     /** The request size at which bias 0.5 means "escalate when p >= 0.5" (bias-to-lambda.ts). */

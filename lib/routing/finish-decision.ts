@@ -5,6 +5,7 @@
  */
 import { buildThresholds, decisionCosts, lambdaForBias, type DecisionCosts } from "./bias-to-lambda";
 import type { PolicyConfig, TierConfig } from "./config-schema";
+import { onlyChoice } from "./explore";
 import { planHedge } from "./plan-hedge";
 import { fallbackChain, nextTierUp } from "./plan-fallback";
 import type { RequestText } from "./request-text";
@@ -40,6 +41,9 @@ export type Chosen = {
   canClimb: boolean;
   /** Bypass: the named tier only, no fallback chain. */
   noFallbacks?: boolean;
+  /** Set by exploration (explore.ts); otherwise all on the chosen tier. */
+  propensities?: number[];
+  explored?: boolean;
 };
 
 export function createEnv(base: Omit<DecisionEnv, "economics">): DecisionEnv {
@@ -85,6 +89,8 @@ export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
     escalation,
     hedge,
     uncertainty,
+    propensities: chosen.propensities ?? onlyChoice(policy.tiers.length, policy.tiers.indexOf(chosen.tier)),
+    ...(chosen.explored ? { explored: true as const } : {}),
     labelCandidate,
     trace: env.trace.steps,
   };

@@ -63,9 +63,9 @@ export type EngineContext = {
   clock?: () => number;
 };
 
-export type Stage = "rule" | "intent" | "classifier" | "speculative" | "fallback" | "pinned" | "budget" | "bypass";
+export type Stage = "rule" | "intent" | "classifier" | "speculative" | "explore" | "fallback" | "pinned" | "budget" | "bypass";
 
-export type TraceStage = "budget" | "bypass" | "rules" | "pinned" | "intent" | "classifier" | "speculative" | "choose" | "health" | "plan";
+export type TraceStage = "budget" | "bypass" | "rules" | "pinned" | "intent" | "classifier" | "speculative" | "choose" | "explore" | "health" | "plan";
 
 export type TraceStep = {
   stage: TraceStage;
@@ -128,6 +128,11 @@ export type Decision = {
   hedge: { tier: string; delayMs: number } | null;
   /** 0 = the winning tier is clearly best, 1 = a coin flip with the runner-up. */
   uncertainty: number;
+  /** Per policy tier (in the policy's order): the probability this decision gave it — 1 on the
+   *  chosen tier unless the policy explores (explore.ts). What off-policy replay weighs by. */
+  propensities: number[];
+  /** The tier was drawn by exploration, not the policy's own choice. */
+  explored?: true;
   /** Why this request should be offered to the labeling queue, if at all. */
   labelCandidate: "random" | "uncertain" | null;
   trace: TraceStep[];
