@@ -19,6 +19,7 @@ const LAYERS = [
   ["http"],
   ["db"],
   ["auth", "config", "datasets", "labeling", "monitoring"],
+  ["lab"],
   ["gateway"],
   ["demo", "jobs"],
   ["cli", "server"],

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { db as sharedDb, type Db } from "../lib/db/prisma";
 import { DEMO_DATASET } from "../lib/demo/demo-dataset";
-import { DEMO_RULES, DEMO_TIERS, demoOptions } from "../lib/demo/demo-tiers";
+import { DEMO_EXPLORE, DEMO_HEDGING, DEMO_RULES, DEMO_SUPPORT_POLICY, DEMO_TIERS, demoOptions } from "../lib/demo/demo-tiers";
 
 const MARKER = "seed.v1";
 
@@ -37,6 +37,7 @@ export async function seed(
   if (opts.demo && (await db.tier.count()) === 0) {
     await seedDemoConfig(db);
     await activateShippedClassifier(db, "default");
+    await activateShippedClassifier(db, DEMO_SUPPORT_POLICY);
     result.demoDataset = await importDemoDataset(db);
     if (opts.demoTraffic !== false && db === sharedDb) result.demoTraffic = await backfill();
   }
@@ -88,7 +89,20 @@ async function seedDemoConfig(db: Db) {
         name: "three-tier",
         bias: 0.5,
         fallback: "quality_first",
+        description: "Every demo tier; hedges borderline decisions.",
+        hedging: DEMO_HEDGING,
         tiers: { create: DEMO_TIERS.map((t, i) => ({ tierId: byName[t.name].id, position: i })) },
+        rules,
+      },
+    });
+    await tx.policy.create({
+      data: {
+        name: DEMO_SUPPORT_POLICY,
+        bias: 0.5,
+        fallback: "quality_first",
+        description: "A support desk's traffic: mostly simple questions. Explores a little, so the lab can replay it.",
+        explore: DEMO_EXPLORE,
+        tiers: { create: [{ tierId: byName.fast.id, position: 0 }, { tierId: byName.capable.id, position: 1 }] },
         rules,
       },
     });

@@ -1,6 +1,7 @@
 "use client";
 
 import { ChartCard } from "@/components/charts/chart-card";
+import { LedgerCard } from "@/components/ledger/ledger-card";
 import { CategoryBarChart } from "@/components/charts/bar-chart";
 import { formatCount, formatMs, formatPercent, formatTick, formatUsd } from "@/components/charts/format";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
@@ -25,7 +26,10 @@ export function OverviewDashboard() {
       ) : overview.data.totals.requests === 0 ? (
         <EmptyState title="No requests in this time range">Pick a longer range, or send traffic through the gateway (/api/v1/chat/completions).</EmptyState>
       ) : (
-        <OverviewCharts o={overview.data} />
+        <>
+          <LedgerCard from={from} to={to} />
+          <OverviewCharts o={overview.data} />
+        </>
       )}
     </section>
   );

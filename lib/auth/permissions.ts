@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "rules:manage": ["admin", "ops"],
   "policies:manage": ["admin", "owner"],
   "drift:view": ["admin", "ops", "owner"],
+  "lab:use": ["admin", "ops", "owner"],
   "labels:write": ["admin", "reviewer"],
   "jobs:manage": ["admin", "ops"],
   "requests:view": ["admin", "ops"],

@@ -56,3 +56,15 @@ export async function withUsage(usage: string, body: () => Promise<number>): Pro
     throw error;
   }
 }
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `--since 7d` (minutes, hours or days; up to 400 days) → the range [now − it, now). */
+export function parseSince(value: string | undefined, fallback = "7d", now = Date.now()): { from: Date; to: Date } {
+  const text = value ?? fallback;
+  const match = /^(\d+(?:\.\d+)?)([mhd])$/.exec(text.trim());
+  const ms = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : NaN;
+  if (!(ms > 0) || ms > 400 * 86_400_000) throw new UsageError(`--since must be a duration like 30m, 24h or 7d (at most 400d), got "${text}"`);
+  return { from: new Date(now - ms), to: new Date(now) };
+}
+

@@ -16,6 +16,7 @@ import { promptKey, replayIndexFor, type OutcomeRow } from "../providers/simulat
 import type { ProviderTarget } from "../providers/types";
 import type { TierHealth } from "../routing/types";
 import { demoVerdict } from "./demo-labels";
+import { DEMO_SUPPORT_POLICY } from "./demo-tiers";
 import { demoPrompts, type DemoPrompt } from "./demo-prompts";
 import { demoId, demoTimes, promptMix } from "./demo-schedule";
 import { simulateRequest, type DemoEnv } from "./simulate-request";
@@ -61,6 +62,19 @@ function pick<T>(list: readonly T[], rng: () => number): T {
   return list[Math.floor(rng() * list.length)]!;
 }
 
+/** The support desk: mostly everyday questions (its FAQ and small talk go by rule), the rest simple dataset questions. */
+function chooseSupportPrompt(pool: ReturnType<typeof demoPrompts>, rng: () => number): DemoPrompt {
+  return rng() < 0.45 ? pick(pool.everyday.filter((p) => !p.isHard), rng) : pick(pool.support, rng);
+}
+
+/** The main policy takes most of the traffic, the support desk a third, any other policy the rest. */
+function choosePolicy(policies: readonly string[], main: string, rng: () => number): string {
+  const others = policies.filter((p) => p !== main && p !== DEMO_SUPPORT_POLICY);
+  const r = rng();
+  if (policies.includes(DEMO_SUPPORT_POLICY) && r < 0.35) return DEMO_SUPPORT_POLICY;
+  return others.length && r >= 0.8 ? pick(others, rng) : main;
+}
+
 function choosePrompt(at: number, end: number, pool: ReturnType<typeof demoPrompts>, rng: () => number): DemoPrompt {
   const mix = promptMix(at, end);
   const r = rng();
@@ -84,8 +98,8 @@ export async function backfillDemoTraffic(opts: BackfillOptions = {}): Promise<{
   const labels: DemoLabel[] = [];
   const scoreOf = scorer(config);
   for (const at of demoTimes(end, opts.days ?? 7, opts.requests ?? 7_000, rng)) {
-    const prompt = choosePrompt(at, end, pool, rng);
-    const policy = policies.length > 1 && rng() < 0.3 ? pick(policies.filter((p) => p !== main), rng) : main;
+    const policy = choosePolicy(policies, main, rng);
+    const prompt = policy === DEMO_SUPPORT_POLICY ? chooseSupportPrompt(pool, rng) : choosePrompt(at, end, pool, rng);
     const sessionKey = rng() < 0.12 ? `demo-user-${Math.floor(rng() * 40)}` : undefined;
     const pinKey = sessionKey ? `${policy}\u0000${sessionKey}` : undefined;
     const simulated = await simulateRequest(env, { id: demoId(at, rng), at, policy, prompt: prompt.text, sessionKey, pinnedTier: pinKey ? pins.get(pinKey, at) : undefined });

@@ -20,10 +20,13 @@ export const EVERYDAY = [
 
 const PUZZLES = "agentverse-logicgrid";
 const HARD_TASKS = new Set(["gsm8k", "human_eval", "mbpp", "agentverse-mgsm"]);
+/** The tasks a support desk's simple questions look like: short knowledge and common-sense
+ *  questions the small demo model mostly answers right in the recorded outcomes. */
+const SUPPORT_TASKS = new Set(["commonsense_qa", "openbook_qa", "arc_challenge", "commongen"]);
 
 export type DemoPrompt = { text: string; task: string; isHard: boolean; fromDataset: boolean };
 
-export function demoPrompts(): { all: DemoPrompt[]; puzzles: DemoPrompt[]; hard: DemoPrompt[]; everyday: DemoPrompt[] } {
+export function demoPrompts(): { all: DemoPrompt[]; puzzles: DemoPrompt[]; hard: DemoPrompt[]; everyday: DemoPrompt[]; support: DemoPrompt[] } {
   const rows = loadReplayRows("routeprofile");
   const dataset = rows.flatMap((r) => {
     if (!r.prompt || r.prompt.length > 6000) return [];
@@ -31,5 +34,11 @@ export function demoPrompts(): { all: DemoPrompt[]; puzzles: DemoPrompt[]; hard:
     return [{ text: r.prompt, task, isHard: HARD_TASKS.has(task), fromDataset: true }];
   });
   const everyday = EVERYDAY.map((text) => ({ text, task: "everyday", isHard: /step by step|Python function/.test(text), fromDataset: false }));
-  return { all: [...dataset, ...everyday], puzzles: dataset.filter((p) => p.task === PUZZLES), hard: dataset.filter((p) => p.isHard), everyday };
+  return {
+    all: [...dataset, ...everyday],
+    puzzles: dataset.filter((p) => p.task === PUZZLES),
+    hard: dataset.filter((p) => p.isHard),
+    everyday,
+    support: dataset.filter((p) => SUPPORT_TASKS.has(p.task)),
+  };
 }

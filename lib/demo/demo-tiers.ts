@@ -40,3 +40,11 @@ export const DEMO_RULES = [
   { name: "small-talk", match: { faq: ["Thanks, that worked!", "Thank you!", "Hello!", "Good morning!"] }, tier: "fast" },
   { name: "disputes", match: { category: "dispute" }, tier: "capable" },
 ] as const;
+
+/** The third demo policy: a support desk's mostly simple traffic (backfill-demo-traffic), where routing pays. */
+export const DEMO_SUPPORT_POLICY = "support-desk";
+/** It explores a little, so its logged traffic supports off-policy replay in the lab. */
+export const DEMO_EXPLORE = { enabled: true, rate: 0.05, uncertainAbove: 0.3 };
+/** "three-tier" hedges borderline decisions, so the ledger has hedge waste to show. */
+export const DEMO_HEDGING = { enabled: true, band: [0.08, 0.3], delayMs: 350 };
+
