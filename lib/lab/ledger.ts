@@ -50,8 +50,11 @@ export type Ledger = {
     /** Reviewer labels of the random sample: share judged too weak (null without labels). */
     labeledTooWeakRate: number | null;
     labeledSample: number;
-    /** Expected answers not good enough among the scored requests, priced at the policy's λ (USD per wrong answer). */
+    /** Answers likely not good enough, priced at the policy's λ (USD per wrong answer): from the
+     *  reviewers' too-weak rate when the random sample has MIN_LABELS labels (direct evidence),
+     *  else from the classifier's estimate over the requests it scored. */
     expectedLossUsd: number | null;
+    lossBasis: "labels" | "classifier" | null;
   };
   verdict: { worthIt: boolean; reasons: LedgerReason[] };
 };
@@ -76,6 +79,15 @@ const ms = (x: number | null) => (x === null ? "–" : x >= 1000 ? `${(x / 1000)
 
 /** Below this many requests a verdict says nothing. */
 export const MIN_REQUESTS = 50;
+/** Random-sample labels needed before they, not the classifier, price the quality loss. */
+export const MIN_LABELS = 30;
+
+function expectedLoss(input: LedgerInput, requests: number, scored: number, qualitySum: number): Pick<Ledger["quality"], "expectedLossUsd" | "lossBasis"> {
+  if (input.lambdaUsd === null) return { expectedLossUsd: null, lossBasis: null };
+  if (input.labels.sample >= MIN_LABELS) return { expectedLossUsd: (input.labels.tooWeak / input.labels.sample) * requests * input.lambdaUsd, lossBasis: "labels" };
+  if (scored > 0) return { expectedLossUsd: (scored - qualitySum) * input.lambdaUsd, lossBasis: "classifier" };
+  return { expectedLossUsd: null, lossBasis: null };
+}
 
 export function computeLedger(input: LedgerInput): Ledger {
   const { rows, thresholds } = input;
@@ -120,7 +132,7 @@ export function computeLedger(input: LedgerInput): Ledger {
       scoredRequests: scored,
       labeledTooWeakRate: input.labels.sample ? input.labels.tooWeak / input.labels.sample : null,
       labeledSample: input.labels.sample,
-      expectedLossUsd: estimate !== null && input.lambdaUsd !== null ? (scored - sum("qualitySum")) * input.lambdaUsd : null,
+      ...expectedLoss(input, requests, scored, sum("qualitySum")),
     },
   };
   return { ...ledger, verdict: verdict(ledger, thresholds) };
@@ -157,11 +169,14 @@ function verdict(l: Omit<Ledger, "verdict">, t: PolicyConfig["verdict"]): Ledger
   }
 
   const q = l.quality;
-  if (q.estimate !== null) {
-    const measured = q.labeledTooWeakRate !== null ? `; reviewers found ${pct(q.labeledTooWeakRate)} of ${q.labeledSample} random-sample answers too weak` : "";
-    if (q.expectedLossUsd !== null && l.netSavingsUsd > 0 && q.expectedLossUsd > l.netSavingsUsd) {
-      reasons.push({ ok: false, check: "quality", text: `expected quality ${q.estimate.toFixed(3)} vs 1.000 on the most capable tier: the answers likely not good enough cost ${usd(q.expectedLossUsd)} at the policy's price of a wrong answer, more than the saving${measured}` });
-    } else reasons.push({ ok: true, check: "quality", text: `expected quality ${q.estimate.toFixed(3)} vs 1.000 on the most capable tier (${q.scoredRequests} requests scored by the classifier)${measured}` });
+  if (q.estimate !== null || q.labeledTooWeakRate !== null) {
+    const parts = [
+      q.estimate !== null ? `expected quality ${q.estimate.toFixed(3)} vs 1.000 on the most capable tier (${q.scoredRequests} requests scored by the classifier)` : null,
+      q.labeledTooWeakRate !== null ? `reviewers found ${pct(q.labeledTooWeakRate)} of ${q.labeledSample} random-sample answers too weak` : null,
+    ].filter(Boolean);
+    const priced = q.expectedLossUsd !== null ? `; priced at the policy's cost of a wrong answer that is ${usd(q.expectedLossUsd)} (from the ${q.lossBasis === "labels" ? "labels" : "classifier"})` : "";
+    const tooCostly = q.expectedLossUsd !== null && l.netSavingsUsd > 0 && q.expectedLossUsd > l.netSavingsUsd;
+    reasons.push({ ok: !tooCostly, check: "quality", text: `${parts.join("; ")}${priced}${tooCostly ? ", more than the saving" : ""}` });
   }
   return { worthIt: reasons.every((r) => r.ok), reasons };
 }
