@@ -38,16 +38,18 @@ function PolicyLedger({ ledger: l }: { ledger: Ledger }) {
   return (
     <li className="py-3">
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
-        <div className="min-w-36">
-          <div className="font-medium text-slate-900">{l.policy}</div>
+        <div className="min-w-40">
+          <div className="flex items-center gap-2">
+            <span className="font-medium text-slate-900">{l.policy}</span>
+            <Badge tone={l.verdict.worthIt ? "green" : "amber"}>{l.verdict.worthIt ? "Pays off" : "Not worth it here"}</Badge>
+          </div>
           <div className="text-xs text-slate-500">{formatCount(l.requests)} requests</div>
         </div>
         <Figure label="Net saving" value={l.netSavingsPct === null ? "—" : `${l.netSavingsPct.toFixed(1)}%`} hint={`${formatUsd(l.netSavingsUsd)} of ${formatUsd(l.baselineUsd)}`} tone={(l.netSavingsPct ?? 0) > 0 ? "good" : "bad"} />
         <Figure label="Waste" value={formatUsd(waste)} hint={`escalation ${formatUsd(l.escalationWasteUsd)} · hedges ${formatUsd(l.hedgeWasteUsd)}`} />
         <Figure label="Escalations add" value={formatMs(l.escalationLatencyMs.p95)} hint={`p95 · p50 ${formatMs(l.escalationLatencyMs.p50)} · ${formatPercent(l.escalationRate)} escalated`} />
         <Figure label="Router overhead" value={formatMs(l.routerOverheadMs.p50)} hint={`p50 · p95 ${formatMs(l.routerOverheadMs.p95)}`} />
-        <div className="ml-auto flex items-center gap-2">
-          <Badge tone={l.verdict.worthIt ? "green" : "amber"}>{l.verdict.worthIt ? "Pays off" : "Not worth it here"}</Badge>
+        <div className="ml-auto">
           <button type="button" className="text-sm text-brand-700 underline-offset-2 hover:underline" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? "Hide why" : "Why?"}
           </button>
