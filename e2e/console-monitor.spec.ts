@@ -28,6 +28,24 @@ test.afterAll(async ({ playwright }) => {
   await request.dispose();
 });
 
+test("the overview's ledger says per policy whether routing pays off, net of waste, and why", async ({ page }) => {
+  await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Last 7 d" }).click();
+  const ledger = page.getByRole("region", { name: "Is routing paying off?" });
+  await expect(ledger).toBeVisible();
+  const support = ledger.getByRole("listitem").filter({ hasText: "support-desk" }).first();
+  await expect(support).toContainText("Net saving");
+  const saving = Number((await support.getByText(/^\d+\.\d%$/).first().textContent())!.replace("%", ""));
+  expect(saving).toBeGreaterThan(20); // a support desk's mostly simple traffic: routing pays
+  await expect(support).toContainText(/Pays off|Not worth it here/);
+  await support.getByRole("button", { name: "Why?" }).click();
+  const reasons = support.getByRole("list", { name: "Verdict for support-desk" });
+  await expect(reasons).toContainText("saves");
+  await expect(reasons).toContainText("escalations");
+  await expect(ledger.getByRole("listitem").filter({ hasText: "default" }).first()).toContainText("Waste");
+  await screenshot(page, "monitor-overview-ledger");
+});
+
 test("the overview shows the demo week with its charts, and the range picker keeps the range in the URL", async ({ page }) => {
   await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(page).toHaveURL(/\/overview$/);
