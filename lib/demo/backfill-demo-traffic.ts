@@ -23,7 +23,15 @@ import { simulateRequest, type DemoEnv } from "./simulate-request";
 
 const HOUR = 3_600_000;
 
-export type BackfillOptions = { seed?: number; days?: number; requests?: number; end?: number; config?: GatewayConfig };
+export type BackfillOptions = {
+  seed?: number;
+  days?: number;
+  requests?: number;
+  end?: number;
+  config?: GatewayConfig;
+  /** Only prompts with recorded outcomes (every answer's quality known): for checks against truth. */
+  datasetOnly?: boolean;
+};
 
 type Incident = { tier: string; from: number; to: number; errorRate: number; openFrom: number };
 
@@ -90,7 +98,8 @@ export async function backfillDemoTraffic(opts: BackfillOptions = {}): Promise<{
   const end = opts.end ?? Date.now();
   const rng = createRng(opts.seed ?? 20_260_101);
   const env = environment(config, rng, end);
-  const pool = demoPrompts();
+  const all = demoPrompts();
+  const pool = opts.datasetOnly ? { ...all, all: all.all.filter((p) => p.fromDataset), everyday: all.support } : all;
   const policies = [...config.snapshot.policies.keys()];
   const main = config.snapshot.defaultPolicy;
   const pins = new SessionPins();

@@ -1,0 +1,71 @@
+/**
+ * Logged requests for replay, streamed in keyset pages (createdAt, id): memory stays flat however
+ * long the range. Only what replay reads comes back (the decision's tier, scores and
+ * propensities, the attempts, the first random-sample label), not the whole trace.
+ */
+import { ORIGIN } from "./overview-repo";
+import { pgPool } from "./pg-pool";
+
+export type ReplayRow = {
+  id: string;
+  createdAt: Date;
+  policyName: string;
+  tierName: string | null;
+  prompt: string | null;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+  status: string;
+  decision: Record<string, unknown>;
+  attempts: unknown[] | null;
+  randomLabel: string | null;
+};
+
+const PAGE_SQL = `SELECT r.id, r."createdAt", r."policyName", r."tierName", r.prompt, r."promptTokens", r."completionTokens", r."costUsd", r.status,
+    jsonb_build_object('tier', r.decision->'tier', 'stage', r.decision->'stage', 'scores', r.decision->'scores',
+                       'propensities', r.decision->'propensities', 'explored', r.decision->'explored') AS decision,
+    r.latency->'attempts' AS attempts,
+    (SELECT l.verdict::text FROM "Label" l WHERE l."requestId" = r.id AND l.sample = 'random' ORDER BY l."createdAt" LIMIT 1) AS "randomLabel"
+  FROM "RequestLog" r
+  WHERE r."policyName" = $1 AND r."createdAt" >= $2 AND r."createdAt" < $3
+    AND ($4::timestamptz IS NULL OR (r."createdAt", r.id) > ($4::timestamptz, $5::uuid))
+  ORDER BY r."createdAt", r.id LIMIT $6`;
+
+export async function* streamReplayRows(q: { policy: string; from: Date; to: Date }, pageSize = 2000): AsyncGenerator<ReplayRow[]> {
+  let cursor: { at: Date; id: string } | null = null;
+  for (;;) {
+    const { rows }: { rows: ReplayRow[] } = await pgPool().query<ReplayRow>(PAGE_SQL, [q.policy, q.from, q.to, cursor?.at ?? null, cursor?.id ?? null, pageSize]);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < pageSize) return;
+    const last: ReplayRow = rows[rows.length - 1]!;
+    cursor = { at: last.createdAt, id: last.id };
+  }
+}
+
+/** How many requests of the policy the range holds (from the rollups: the hours overlapping it), and how many carry a random-sample label. */
+export async function replayCounts(q: { policy: string; from: Date; to: Date }): Promise<{ requests: number; randomLabels: number }> {
+  const { rows } = await pgPool().query<{ requests: number; labels: number }>(
+    `SELECT (SELECT coalesce(sum(requests), 0)::int FROM "RequestRollup" WHERE policy = $1 AND bucket >= date_bin('1 hour', $2::timestamptz, ${ORIGIN}) AND bucket < $3::timestamptz) AS requests,
+            (SELECT count(DISTINCT l."requestId")::int FROM "Label" l JOIN "RequestLog" r2 ON r2.id = l."requestId"
+              WHERE l.sample = 'random' AND r2."policyName" = $1 AND r2."createdAt" >= $2 AND r2."createdAt" < $3) AS labels`,
+    [q.policy, q.from, q.to],
+  );
+  return { requests: rows[0]?.requests ?? 0, randomLabels: rows[0]?.labels ?? 0 };
+}
+
+/**
+ * Per tier: random-sample labels of answers served there without escalation (the confidence
+ * check let them through), and how many of those were judged adequate (not "should be more capable").
+ */
+export async function confidentAnswerLabels(q: { policy: string; from: Date; to: Date }): Promise<Map<string, { labeled: number; adequate: number }>> {
+  const { rows } = await pgPool().query<{ tier: string; labeled: number; adequate: number }>(
+    `SELECT r."tierName" AS tier, count(*)::int AS labeled, (count(*) FILTER (WHERE l.verdict::text <> 'should-be-more-capable'))::int AS adequate
+     FROM "Label" l JOIN "RequestLog" r ON r.id = l."requestId"
+     WHERE l.sample = 'random' AND r."policyName" = $1 AND r."createdAt" >= $2 AND r."createdAt" < $3 AND NOT r.escalated AND r.status = 'ok'
+     GROUP BY 1`,
+    [q.policy, q.from, q.to],
+  );
+  return new Map(rows.map((r) => [r.tier, { labeled: r.labeled, adequate: r.adequate }]));
+}
+
