@@ -79,6 +79,10 @@ export async function loadCandidate(candidate: Candidate, policy: string): Promi
     if (!version) throw new AppError("not_found", `No classifier version ${candidate.classifierVersionId}.`);
     candidateClassifiers[policy] = loadClassifier(version.artifact);
   }
+  // a trained classifier scores only the tiers it was trained for: another tier set gets the built-in scorer
+  const candidatePolicy = next.policies.find((p) => p.name === policy)!;
+  const trainedFor = (candidateClassifiers[policy] as { tiers?: readonly string[] } | undefined)?.tiers;
+  if (trainedFor && trainedFor.join("|") !== candidatePolicy.tiers.join("|")) delete candidateClassifiers[policy];
   const intentModel = next.policies.some((p) => p.intent.enabled) ? shippedIntentModel().model : null;
   const snapshot = buildSnapshot({ ...next, classifiers: candidateClassifiers, heuristic: createHeuristicClassifier, intentModel });
   return { snapshot, classifierChanged: candidate.classifierVersionId !== undefined };

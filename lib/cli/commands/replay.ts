@@ -39,6 +39,7 @@ export async function run(args: string[]): Promise<number> {
     const parsed = candidateSchema.safeParse({ config: "config" in draft ? draft.config : draft, ...(values.classifier ? { classifierVersionId: values.classifier } : {}) });
     if (!parsed.success) throw new UsageError(`the candidate is not a config draft: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
     const { runReplay } = await import("../../lab/replay/run-replay");
+    const { defaultPolicyName } = await import("../../lab/default-policy");
     const report = await withCliDatabase(async () => {
       const policy = values.policy ?? (await defaultPolicyName());
       return runReplay({ policy, ...range, candidate: parsed.data }, (done, total) => process.stderr.write(`\r  replayed ${done} / ${total}`));
@@ -61,11 +62,4 @@ export async function run(args: string[]): Promise<number> {
     );
     return 0;
   });
-}
-
-async function defaultPolicyName(): Promise<string> {
-  const { readConfigRows } = await import("../../db/config-repo");
-  const { configFromRows } = await import("../../config/config-from-rows");
-  const config = configFromRows(await readConfigRows());
-  return config.defaultPolicy ?? config.policies[0]?.name ?? "default";
 }

@@ -41,6 +41,8 @@ export type ReplayTotals = {
     estimate: QualityEstimate;
   };
   changedRequests: ChangedRequest[];
+  /** Where the candidate's answers came from: requests per tier (the likelier branch). */
+  candidateServed: Record<string, number>;
 };
 
 const LATENCY_SAMPLE = 20_000;
@@ -62,6 +64,7 @@ export class ReplayTally {
   private readonly qualityNow = new QualityAccumulator();
   private readonly qualityNext = new QualityAccumulator();
   private readonly sample: ChangedRequest[] = [];
+  private readonly served: Record<string, number> = {};
 
   constructor(private readonly tiers: readonly string[]) {}
 
@@ -82,6 +85,7 @@ export class ReplayTally {
     if (this.added.length < LATENCY_SAMPLE) this.added.push(added);
     this.qualityNow.add(r.logged.quality, r.loggedCorrection);
     this.qualityNext.add(r.candidate.quality, r.correction);
+    if (r.candidate.served) this.served[r.candidate.served] = (this.served[r.candidate.served] ?? 0) + 1;
     if (r.candidate.served === r.logged.served) return;
     this.changed++;
     const direction = this.tiers.indexOf(r.candidate.served ?? "") > this.tiers.indexOf(r.logged.served ?? "") ? "up" : "down";
@@ -127,6 +131,7 @@ export class ReplayTally {
         estimate: next,
       },
       changedRequests: this.sample,
+      candidateServed: this.served,
     };
   }
 }

@@ -28,6 +28,8 @@ export type ReplayContext = {
   classifierChanged: boolean;
   /** Per tier: how often an answer the confidence check let through is adequate (from labels). */
   confidentAdequacy: (tier: string) => number;
+  /** Judge quality on this policy's tiers instead of the candidate's (comparing tier sets). */
+  reference?: { snapshot: ConfigSnapshot; policy: string; tiers: readonly string[] };
 };
 
 export type Replayed =
@@ -72,9 +74,14 @@ export async function replayRequest(ctx: ReplayContext, r: LoggedRequest): Promi
   if (isRejection(decision)) return { replayable: false, reason: "no tier" };
   const p = decision.scores?.p ?? loggedP ?? scoredP(snapshot, ctx.policy, tiers.length, messages);
   const q = notEnoughProbabilities(p, tiers.length);
-  const quality = (tier: string | null) => (tier === null || tiers.indexOf(tier) < 0 ? 0 : 1 - q[tiers.indexOf(tier)]!);
-  const qLogged = loggedP ? notEnoughProbabilities(loggedP, tiers.length) : q;
-  const loggedQuality = (tier: string | null) => (tier === null || tiers.indexOf(tier) < 0 ? 0 : 1 - qLogged[tiers.indexOf(tier)]!);
+  const over = (order: readonly string[], notEnough: number[]) => (tier: string | null) => (tier === null || order.indexOf(tier) < 0 ? 0 : 1 - notEnough[order.indexOf(tier)]!);
+  let quality = over(tiers, q);
+  let loggedQuality = over(tiers, loggedP ? notEnoughProbabilities(loggedP, tiers.length) : q);
+  if (ctx.reference && messages.length) {
+    // one scale for every candidate: P(enough) among the reference's tiers (the advisor's tier sets differ)
+    const ref = ctx.reference;
+    quality = loggedQuality = over(ref.tiers, notEnoughProbabilities(scoredP(ref.snapshot, ref.policy, ref.tiers.length, messages), ref.tiers.length));
+  }
 
   const seenAt = (tier: string) => r.attempts.find((a) => a.tier === tier && (a.outcome === "ok" || a.outcome === "low-confidence"));
   /** `unseen`: the confidence given to answers the log has no record of. */

@@ -12,9 +12,9 @@ import type { AttemptRecord } from "../../routing/execution/attempt-record";
 import { loadCandidate, type Candidate } from "../candidate";
 import type { LoggedRequest } from "./logged-request";
 import { ReplayTally, type ReplayTotals } from "./replay-report";
-import { replayRequest } from "./replay-request";
+import { replayRequest, type ReplayContext } from "./replay-request";
 
-export type ReplayQuery = { policy: string; from: Date; to: Date; candidate: Candidate; seed?: number };
+export type ReplayQuery = { policy: string; from: Date; to: Date; candidate: Candidate; seed?: number; reference?: ReplayContext["reference"] };
 
 export type ReplayReport = ReplayTotals & {
   policy: string;
@@ -76,7 +76,7 @@ export async function runReplay(q: ReplayQuery, onProgress?: (done: number, tota
     const c = confident.get(tier) ?? { labeled: 0, adequate: 0 };
     return (c.adequate + PRIOR_LABELS) / (c.labeled + PRIOR_LABELS);
   };
-  const ctx = { snapshot: world.snapshot, policy: q.policy, latencyMs, rng: createRng(q.seed ?? 1), labelRate, classifierChanged: world.classifierChanged, confidentAdequacy };
+  const ctx: ReplayContext = { snapshot: world.snapshot, policy: q.policy, latencyMs, rng: createRng(q.seed ?? 1), labelRate, classifierChanged: world.classifierChanged, confidentAdequacy, reference: q.reference };
   const tally = new ReplayTally(world.snapshot.policies.get(q.policy)!.tiers);
   let done = 0;
   for await (const page of streamReplayRows(q)) {
