@@ -19,16 +19,39 @@ type Case = { name: string; status: number; body?: string | Uint8Array; headers?
 
 const good = (extra: Record<string, unknown> = {}) => JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user", content: "hi" }], ...extra });
 
+const MSG = '[{"role":"user","content":"hi"}]';
+
+/** Bodies that must never reach an upstream: no model, prototype keys (nested, escaped), lone surrogates. */
+const FORBIDDEN_BODIES: Array<[string, string]> = [
+  ["missing model", `{"messages":${MSG}}`],
+  ["null model", `{"model":null,"messages":${MSG}}`],
+  ["__proto__ at the top", `{"model":"frontdesk/auto","messages":${MSG},"__proto__":{"polluted":true}}`],
+  ["constructor at the top", `{"model":"frontdesk/auto","messages":${MSG},"constructor":{"prototype":{"polluted":true}}}`],
+  ["__proto__ in a message", `{"model":"frontdesk/auto","messages":[{"role":"user","content":"hi","__proto__":{"x":1}}]}`],
+  ["constructor in a content part", `{"model":"frontdesk/auto","messages":[{"role":"user","content":[{"type":"text","text":"hi","constructor":{}}]}]}`],
+  ["__proto__ deep in metadata-like objects", `{"model":"frontdesk/auto","messages":${MSG},"response_format":{"type":"json_schema","json_schema":{"schema":{"a":[{"b":{"__proto__":{}}}]}}}}`],
+  ["__proto__ spelled with escapes", `{"model":"frontdesk/auto","messages":${MSG},"\\u005f_proto\\u005f_":{"x":1}}`],
+  ["constructor spelled with escapes", `{"model":"frontdesk/auto","messages":[{"role":"user","content":"hi","\\u0063onstructor":1}]}`],
+  ["lone high surrogate in content", `{"model":"frontdesk/auto","messages":[{"role":"user","content":"a\\ud800b"}]}`],
+  ["lone low surrogate in content", `{"model":"frontdesk/auto","messages":[{"role":"user","content":"\\udc00"}]}`],
+  ["surrogates in the wrong order", `{"model":"frontdesk/auto","messages":[{"role":"user","content":"\\udc00\\ud800"}]}`],
+  ["lone surrogate at the end of a string", `{"model":"frontdesk/auto","messages":[{"role":"user","content":"ok \\uD83D"}]}`],
+  ["lone surrogate in the model", `{"model":"frontdesk/\\ud800","messages":${MSG}}`],
+  ["lone surrogate in a key", `{"model":"frontdesk/auto","messages":${MSG},"metadata":{"\\ud800":"x"}}`],
+  ["nesting deeper than 64 levels", `{"model":"frontdesk/auto","messages":${MSG},"x":${"[".repeat(100_000)}${"]".repeat(100_000)}}`],
+  ["lone surrogate deep in a tool schema", `{"model":"frontdesk/auto","messages":${MSG},"tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object","description":["\\udfff"]}}}]}`],
+];
+
 const CASES: Case[] = [
   { name: "invalid JSON", status: 400, body: "{\"model\": " },
   { name: "JSON that is not an object", status: 400, body: "[1,2,3]" },
   { name: "empty body", status: 400, body: "" },
   { name: "missing messages", status: 400, body: JSON.stringify({ model: "frontdesk/auto" }) },
-  { name: "empty messages", status: 400, body: JSON.stringify({ messages: [] }) },
-  { name: "messages not an array", status: 400, body: JSON.stringify({ messages: "hello" }) },
-  { name: "unknown role", status: 400, body: JSON.stringify({ messages: [{ role: "wizard", content: "hi" }] }) },
-  { name: "content of the wrong type", status: 400, body: JSON.stringify({ messages: [{ role: "user", content: 42 }] }) },
-  { name: "missing content", status: 400, body: JSON.stringify({ messages: [{ role: "user" }] }) },
+  { name: "empty messages", status: 400, body: JSON.stringify({ model: "frontdesk/auto", messages: [] }) },
+  { name: "messages not an array", status: 400, body: JSON.stringify({ model: "frontdesk/auto", messages: "hello" }) },
+  { name: "unknown role", status: 400, body: JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "wizard", content: "hi" }] }) },
+  { name: "content of the wrong type", status: 400, body: JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user", content: 42 }] }) },
+  { name: "missing content", status: 400, body: JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user" }] }) },
   { name: "stream not a boolean", status: 400, body: good({ stream: "yes" }) },
   { name: "temperature out of range", status: 400, body: good({ temperature: 7 }) },
   { name: "n other than 1", status: 400, body: good({ n: 3 }) },
@@ -42,6 +65,8 @@ const CASES: Case[] = [
   { name: "malformed authorization header", status: 401, body: good(), headers: { authorization: "Basic abc" } },
   { name: "body over the 10 MB limit", status: 413, body: good({ pad: "x".repeat(10 * 1024 * 1024 + 10) }) },
   { name: "unknown route", status: 404, body: good(), path: "/api/v1/nothing-here" },
+  ...FORBIDDEN_BODIES.map(([name, body]) => ({ name, status: 400, body })),
+  ...FORBIDDEN_BODIES.map(([name, body]) => ({ name: `${name} (dry run)`, status: 400, body, path: "/api/v1/route" })),
 ];
 
 describe("malformed requests get the right 4xx in OpenAI's error shape, never a 500", () => {
@@ -57,13 +82,34 @@ describe("malformed requests get the right 4xx in OpenAI's error shape, never a 
     expect(json.error.message.length).toBeGreaterThan(10);
   });
 
+  it("sends none of the forbidden bodies upstream and logs none of them", async () => {
+    await flushRequestLog();
+    const upstreamBefore = h.openai.requests.length;
+    const rowsBefore = await db.requestLog.count();
+    for (const [name, body] of FORBIDDEN_BODIES) {
+      const res = await fetch(`${h.url}/api/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body });
+      expect(res.status, name).toBe(400);
+      expect((await res.json()).error.message, name).toMatch(/model|__proto__|constructor|surrogate|deeper/);
+    }
+    await flushRequestLog();
+    expect(h.openai.requests.length).toBe(upstreamBefore);
+    expect(await db.requestLog.count()).toBe(rowsBefore);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it("names the offending field in `param`", async () => {
     const res = await fetch(`${h.url}/api/v1/chat/completions`, {
       method: "POST",
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-      body: JSON.stringify({ messages: [{ role: "user", content: "ok" }, { role: "user", content: 42 }] }),
+      body: JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user", content: "ok" }, { role: "user", content: 42 }] }),
     });
     expect((await res.json()).error.param).toBe("messages.1.content");
+    const nested = await fetch(`${h.url}/api/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: FORBIDDEN_BODIES.find(([name]) => name === "constructor in a content part")![1],
+    });
+    expect((await nested.json()).error).toMatchObject({ param: "messages.0.content.0.constructor", code: "invalid_request" });
   });
 
   it("answers and logs a prompt with NUL characters (Postgres text cannot hold them: stored as U+FFFD)", async () => {
@@ -83,18 +129,19 @@ describe("malformed requests get the right 4xx in OpenAI's error shape, never a 
     expect(gatewayRuntime().writer.stats()).toMatchObject({ queued: 0, failedFlushes: 0 });
   });
 
-  it("logs prompts in any script, and a lone surrogate (which jsonb refuses) as U+FFFD without failing the batch", async () => {
-    const content = "Größe ≥ 2 → 日本語のテキスト, emoji 🙂🏳️‍🌈, a lone surrogate \ud800 escaped, and \"quotes\"";
+  it("logs prompts in any script, emoji sent as escaped surrogate pairs too, without failing the batch", async () => {
+    const content = "Größe ≥ 2 → 日本語のテキスト, emoji 🙂🏳️‍🌈 and \"quotes\"";
     const res = await fetch(`${h.url}/api/v1/chat/completions`, {
       method: "POST",
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-      body: JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user", content }] }),
+      // as Python's json.dumps sends it: every non-ASCII character escaped, emoji as \\ud83d\\ude42
+      body: JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user", content }] }).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
     });
     expect(res.status).toBe(200);
     const id = res.headers.get("x-frontdesk-decision-id")!;
     await flushRequestLog();
     const row = await db.requestLog.findUnique({ where: { id }, select: { prompt: true, reason: true } });
-    expect(row?.prompt).toBe(`user: ${content.replace("\ud800", "\ufffd")}`);
+    expect(row?.prompt).toBe(`user: ${content}`);
     expect(row?.reason.length).toBeGreaterThan(0);
     expect(gatewayRuntime().writer.stats()).toMatchObject({ queued: 0, failedFlushes: 0 });
   });

@@ -15,7 +15,7 @@ const message = z.looseObject({
 
 export const chatRequestSchema = z
   .looseObject({
-    model: z.string().min(1).max(200).default("frontdesk/auto"),
+    model: z.string({ error: (issue) => (issue.input === undefined ? "model is required: frontdesk/auto, frontdesk/<policy> or a tier name" : "model must be a string") }).min(1).max(200),
     messages: z.array(message).min(1, "messages must contain at least one message").max(10_000),
     stream: z.boolean().optional(),
     stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullable().optional(),

@@ -128,14 +128,14 @@ describe("the Next.js route handler", () => {
   it("serves the same implementation as the fast path, streaming and not", async () => {
     const call = (body: unknown) =>
       chatRoute(new Request("http://localhost/api/v1/chat/completions", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
-    const res = await call({ messages: [{ role: "user", content: "What are your opening hours?" }] });
+    const res = await call({ model: "frontdesk/auto", messages: [{ role: "user", content: "What are your opening hours?" }] });
     expect(res.status).toBe(200);
     expect(res.headers.get("x-frontdesk-stage")).toBe("rule");
     expect((await res.json()).choices[0].message.content).toBe("Hello from the test upstream.");
-    const stream = await call({ stream: true, messages: [{ role: "user", content: "What are your opening hours?" }] });
+    const stream = await call({ model: "frontdesk/auto", stream: true, messages: [{ role: "user", content: "What are your opening hours?" }] });
     expect(stream.headers.get("content-type")).toContain("text/event-stream");
     expect(await stream.text()).toContain("data: [DONE]");
-    expect((await call({ messages: [] })).status).toBe(400);
+    expect((await call({ model: "frontdesk/auto", messages: [] })).status).toBe(400);
   });
 });
 

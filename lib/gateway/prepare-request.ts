@@ -8,6 +8,7 @@ import { zodIssues } from "../http/parse-body";
 import type { ChatRequest } from "../providers/index";
 import type { EngineContext, RouteRequest } from "../routing/types";
 import { chatRequestSchema, contentText, type ChatRequestBody } from "./chat-request-schema";
+import { findUnsafeJson, mayHoldSurrogates, unsafeJsonMessage } from "./find-unsafe-json";
 import type { GatewayRequest } from "./gateway-io";
 import type { GatewayRuntime } from "./gateway-runtime";
 import { GatewayError } from "./openai-errors";
@@ -59,11 +60,18 @@ function parseJson(req: GatewayRequest): unknown {
     throw new GatewayError(400, "The body is not valid UTF-8.", "invalid_request");
   }
   if (!text.trim()) throw new GatewayError(400, "The body is empty; send a chat completion request as JSON.", "invalid_request");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new GatewayError(400, "The body is not valid JSON.", "invalid_json");
   }
+  const unsafe = findUnsafeJson(value, mayHoldSurrogates(text));
+  if (unsafe) {
+    const path = unsafe.path.join(".") || "(body)";
+    throw new GatewayError(400, unsafeJsonMessage(unsafe, path), "invalid_request", path);
+  }
+  return value;
 }
 
 export function readChatBody(req: GatewayRequest): ChatRequestBody {
