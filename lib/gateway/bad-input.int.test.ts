@@ -151,3 +151,46 @@ describe("malformed requests get the right 4xx in OpenAI's error shape, never a 
     expect(res.status).toBe(200);
   });
 });
+
+describe("request fields: forwarded, dropped or refused by an allowlist", () => {
+  const post = (extra: Record<string, unknown>, path = "/api/v1/chat/completions") =>
+    fetch(`${h.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: good(extra) });
+
+  it.each([
+    ["service_tier", { service_tier: "priority" }, /service_tier.*price/],
+    ["store", { store: true }, /store.*upstream account/],
+    ["modalities", { modalities: ["text", "audio"] }, /modalities/],
+    ["audio", { audio: { voice: "alloy", format: "wav" } }, /audio/],
+    ["prediction", { prediction: { type: "content", content: "x" } }, /prediction/],
+    ["web_search_options", { web_search_options: {} }, /web_search_options/],
+    ["functions", { functions: [{ name: "f" }] }, /functions.*tools/],
+    ["top_k", { top_k: 5 }, /Unrecognized request argument.*top_k/],
+    ["a typo", { temprature: 0.5 }, /Unrecognized request argument.*temprature/],
+  ])("refuses %s with a 400 naming it, on both routes, before any upstream call", async (field, extra, message) => {
+    const before = h.openai.requests.length;
+    for (const path of ["/api/v1/chat/completions", "/api/v1/route"]) {
+      const res = await post(extra, path);
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      expect(error).toMatchObject({ type: "invalid_request_error", code: "invalid_request", param: field === "a typo" ? "temprature" : field });
+      expect(error.message).toMatch(message);
+    }
+    expect(h.openai.requests.length).toBe(before);
+  });
+
+  it("accepts the neutral values of refused fields (store: false, service_tier: default, null)", async () => {
+    expect((await post({ store: false, service_tier: "default", audio: null })).status).toBe(200);
+    const sent = h.openai.requests.at(-1)!.body as Record<string, unknown>;
+    for (const field of ["store", "service_tier", "audio"]) expect(sent).not.toHaveProperty(field);
+  });
+
+  it("forwards the Chat Completions fields it supports and drops the model-specific and account hints", async () => {
+    const forwarded = { seed: 7, top_p: 0.5, stop: ["\n\n"], presence_penalty: 0.1, frequency_penalty: 0.2, logit_bias: { "42": -1 }, parallel_tool_calls: false, response_format: { type: "text" }, max_completion_tokens: 50, user: "u1" };
+    const dropped = { reasoning_effort: "high", verbosity: "low", prompt_cache_key: "k", safety_identifier: "s", metadata: { category: "billing" } };
+    const res = await post({ ...forwarded, ...dropped });
+    expect(res.status).toBe(200);
+    const sent = h.openai.requests.at(-1)!.body as Record<string, unknown>;
+    expect(sent).toMatchObject({ ...forwarded, model: "small-model" });
+    for (const field of Object.keys(dropped)) expect(sent).not.toHaveProperty(field);
+  });
+});

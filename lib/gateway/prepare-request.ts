@@ -134,8 +134,9 @@ export function engineContext(runtime: GatewayRuntime, key: GatewayKey, request:
   };
 }
 
-/** The upstream request: the client's body minus gateway-only fields, `model` set per tier by the adapter. */
+/** The upstream request: the client's body as validated. Each adapter sends only its provider's
+ *  allowlist of it (lib/providers/request-fields), `model` set per tier; gateway-only and dropped
+ *  fields therefore stay here without a copy of the body. */
 export function upstreamBody(body: ChatRequestBody): ChatRequest {
-  const { metadata: _metadata, ...rest } = body;
-  return rest as unknown as ChatRequest;
+  return body as unknown as ChatRequest;
 }

@@ -19,13 +19,15 @@ afterAll(() => up.close());
 beforeEach(() => resetLogprobsMemory());
 
 describe("callOpenAi (non-streaming)", () => {
-  it("returns the completion, usage and answer; forwards unknown fields and the tier's model", async () => {
-    const result = await callOpenAi(target(), { ...request, model: "frontdesk/auto", seed: 7, parallel_tool_calls: false });
+  it("returns the completion, usage and answer; forwards the allowlisted fields and the tier's model, nothing else", async () => {
+    const extra = { service_tier: "priority", store: true, metadata: { category: "x" }, top_k: 5, reasoning_effort: "high" };
+    const result = await callOpenAi(target(), { ...request, model: "frontdesk/auto", seed: 7, parallel_tool_calls: false, ...extra });
     expect(result.answer).toEqual({ content: "Hello from the test upstream.", finishReason: "stop" });
     expect(result.usage).toEqual({ promptTokens: expect.any(Number), completionTokens: 5 });
     expect(result.response.object).toBe("chat.completion");
     expect(result.upstreamMs).toBeGreaterThan(0);
     expect(lastBody()).toMatchObject({ model: "small-model", seed: 7, parallel_tool_calls: false });
+    for (const field of Object.keys(extra)) expect(lastBody()).not.toHaveProperty(field);
     expect(lastBody()).not.toHaveProperty("stream");
     expect(up.requests.at(-1)!.headers.authorization).toBe("Bearer sk-test");
   });
