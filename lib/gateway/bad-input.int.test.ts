@@ -1,3 +1,4 @@
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/prisma";
 import { gatewayRuntime } from "./gateway-runtime";
@@ -192,5 +193,63 @@ describe("request fields: forwarded, dropped or refused by an allowlist", () => 
     const sent = h.openai.requests.at(-1)!.body as Record<string, unknown>;
     expect(sent).toMatchObject({ ...forwarded, model: "small-model" });
     for (const field of Object.keys(dropped)) expect(sent).not.toHaveProperty(field);
+  });
+});
+
+/** A raw HTTP/1.1 exchange: sends the head and `sent` bytes of a body that claims `declared` bytes (or is
+ *  chunked and endless), then waits up to `waitMs` for the answer. Resolves with the status line
+ *  (null if none came) and whether the server closed the connection. */
+function rawExchange(headers: Record<string, string>, opts: { declared?: number; sent: number; waitMs: number }) {
+  return new Promise<{ status: number | null; closed: boolean; text: string }>((resolve) => {
+    const url = new URL(h.url);
+    const socket = net.connect(Number(url.port), url.hostname);
+    let text = "";
+    let closed = false;
+    const done = () => {
+      clearTimeout(timer);
+      clearInterval(pump);
+      socket.destroy();
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(text);
+      resolve({ status: status ? Number(status[1]) : null, closed, text });
+    };
+    const timer = setTimeout(done, opts.waitMs);
+    const framing = opts.declared !== undefined ? `content-length: ${opts.declared}` : "transfer-encoding: chunked";
+    const head = Object.entries({ host: "x", "content-type": "application/json", ...headers }).map(([k, v]) => `${k}: ${v}\r\n`).join("");
+    socket.write(`POST /api/v1/chat/completions HTTP/1.1\r\n${head}${framing}\r\n\r\n`);
+    const piece = Buffer.alloc(16 * 1024, "x");
+    let sent = 0;
+    const pump = setInterval(() => {
+      if (socket.destroyed || sent >= opts.sent) return;
+      sent += piece.length;
+      socket.write(opts.declared !== undefined ? piece : Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from("\r\n")]));
+    }, 5);
+    socket.on("data", (d) => (text += d.toString("latin1")));
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      closed = true;
+      done();
+    });
+  });
+}
+
+describe("denial of service without a key: the key is checked before the body is read", () => {
+  it("answers 401 to a request that declares a large body and sends a little of it, and closes the connection", async () => {
+    const r = await rawExchange({}, { declared: 9 * 1024 * 1024, sent: 16 * 1024, waitMs: 3000 });
+    expect(r.status).toBe(401);
+    expect(r.text).toMatch(/connection: close/i);
+    expect(r.closed).toBe(true);
+  });
+
+  it("answers 401 to a wrong key sending an endless chunked body, and closes instead of reading on", async () => {
+    const r = await rawExchange({ authorization: "Bearer fd_wrongwrongwrongwrongwrongwrongwrongwrong" }, { sent: Infinity, waitMs: 3000 });
+    expect(r.status).toBe(401);
+    expect(r.closed).toBe(true);
+  });
+
+  it("still reads the body of a request with a good key, and answers 413 past the limit", async () => {
+    const ok = await fetch(`${h.url}/api/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: good() });
+    expect(ok.status).toBe(200);
+    const r = await rawExchange({ authorization: `Bearer ${key}` }, { declared: 11 * 1024 * 1024, sent: 0, waitMs: 3000 });
+    expect(r.status).toBe(413);
   });
 });

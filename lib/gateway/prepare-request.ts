@@ -48,14 +48,16 @@ export function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): void
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-function parseJson(req: GatewayRequest): unknown {
+/** The body as JSON: the content type is checked before a byte is read. */
+async function parseJson(req: GatewayRequest): Promise<unknown> {
   const type = req.header("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new GatewayError(415, "Send the body as JSON (Content-Type: application/json).", "invalid_content_type");
   }
+  const bytes = await req.body();
   let text: string;
   try {
-    text = decoder.decode(req.body);
+    text = decoder.decode(bytes);
   } catch {
     throw new GatewayError(400, "The body is not valid UTF-8.", "invalid_request");
   }
@@ -74,8 +76,8 @@ function parseJson(req: GatewayRequest): unknown {
   return value;
 }
 
-export function readChatBody(req: GatewayRequest): ChatRequestBody {
-  const parsed = chatRequestSchema.safeParse(parseJson(req));
+export async function readChatBody(req: GatewayRequest): Promise<ChatRequestBody> {
+  const parsed = chatRequestSchema.safeParse(await parseJson(req));
   if (!parsed.success) {
     const [first, ...rest] = zodIssues(parsed.error);
     const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";

@@ -27,7 +27,7 @@ export async function routeRequest(req: GatewayRequest): Promise<RoutedRequest> 
   const { runtime, config } = await loadedRuntime();
   const key = authenticate(req, config);
   enforceRateLimit(runtime, key);
-  const body = readChatBody(req);
+  const body = await readChatBody(req); // only now: a request without a valid key is refused unread
   const resolved = resolveModel(body.model, key, config);
   const request = toRouteRequest(body, req, resolved);
   const ctx = engineContext(runtime, key, request);
