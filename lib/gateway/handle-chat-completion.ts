@@ -132,8 +132,9 @@ async function respondStream(r: Routed, x: ExecContext): Promise<GatewayResponse
   }
   const body = liveBody(exec.stream, (end) => {
     if ("summary" in end) return done(end.summary, undefined, exec.endLive({ usage: end.summary.usage, firstTokenMs: end.summary.firstTokenMs }));
+    // cut short (the client left, or the upstream broke): billed and logged for what was produced until then
     const failure = "clientClosed" in end ? { kind: "aborted" as const, message: "the client closed the stream" } : toFailure(end.error);
-    done(undefined, "clientClosed" in end ? new Error("client disconnected") : end.error, exec.endLive({ failure }));
+    done(end.partial, "clientClosed" in end ? new Error("client disconnected") : end.error, exec.endLive({ failure, partial: end.partial.usage }));
   });
   return { status: 200, headers, body };
 }

@@ -176,6 +176,22 @@ describe("streamOpenAi", () => {
     expect(await up.requests.at(-1)!.done).toBe("aborted");
   });
 
+  it("soFar(): what was produced until the consumer left or the stream broke, usage estimated", async () => {
+    const stream = await streamOpenAi(target("m+tokens=30+chunkdelay=20"), request);
+    let seen = 0;
+    for await (const part of stream.sse()) if ((seen += Buffer.from(part).toString().split("data: ").length - 1) >= 6) break;
+    const partial = stream.soFar();
+    expect(partial.answer.content.length).toBeGreaterThan(0);
+    expect(partial.usage).toMatchObject({ estimated: true, promptTokens: expect.any(Number) });
+    expect(partial.usage.completionTokens).toBeGreaterThan(0);
+    expect(partial.usage.completionTokens).toBeLessThan(30);
+    expect(partial.firstTokenMs).toBeGreaterThan(0);
+
+    const broken = await streamOpenAi(target("m+tokens=30+dropafter=8"), request);
+    await fail((async () => { for await (const _ of broken.sse()) void _; })());
+    expect(broken.soFar().answer.content.split(" ").length).toBeGreaterThanOrEqual(5);
+  });
+
   it("accumulates streamed tool calls", async () => {
     const tools = [{ type: "function" as const, function: { name: "lookup" } }];
     const stream = await streamOpenAi(target("m+tool"), { ...request, tools });
