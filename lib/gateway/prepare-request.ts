@@ -131,7 +131,7 @@ export function engineContext(runtime: GatewayRuntime, key: GatewayKey, request:
     clock: () => performance.now(),
     ...(pin ? { pinnedTier: runtime.pins.get(pin, now) } : {}),
     ...(key.monthlyBudgetUsd !== null
-      ? { budget: { spentUsd: runtime.budgets.spent(key.id, now), capUsd: key.monthlyBudgetUsd, overBudget: key.overBudget } }
+      ? { budget: { spentUsd: runtime.budgets.committed(key.id, now), capUsd: key.monthlyBudgetUsd, overBudget: key.overBudget } } // reservations of requests in flight count
       : {}),
   };
 }
