@@ -30,6 +30,7 @@ const schema = z.object({
   GATEWAY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   REQUEST_LOG_QUEUE_MAX: z.coerce.number().int().min(100).default(100_000),
+  REQUEST_LOG_QUEUE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(256 * 1024 * 1024), // estimated row sizes
   GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(200),
   // jobs
   JOB_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
