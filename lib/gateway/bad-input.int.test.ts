@@ -1,7 +1,9 @@
 import net from "node:net";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/prisma";
 import { gatewayRuntime } from "./gateway-runtime";
+import { validAndBroken, type BadRequest } from "../testing/bad-bodies";
 import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
 
 let h: Harness;
@@ -251,5 +253,37 @@ describe("denial of service without a key: the key is checked before the body is
     expect(ok.status).toBe(200);
     const r = await rawExchange({ authorization: `Bearer ${key}` }, { declared: 11 * 1024 * 1024, sent: 0, waitMs: 3000 });
     expect(r.status).toBe(413);
+  });
+});
+
+describe("a generated corpus of bad requests (fast-check), on every route that takes a body", () => {
+  const send = (path: string, r: Pick<BadRequest, "body" | "contentType">) =>
+    fetch(`${h.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": r.contentType ?? "application/json" }, body: r.body as BodyInit });
+
+  it("answers each with its 4xx in OpenAI's shape, sends none upstream or to the log, and keeps serving and logging the good requests beside them", async () => {
+    await flushRequestLog();
+    const rowsBefore = await db.requestLog.count();
+    const upstreamBefore = h.openai.requests.length;
+    const logged: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(validAndBroken, fc.constantFrom("/api/v1/chat/completions", "/api/v1/route"), async ([good, bad], path) => {
+        // the bad request and a good one at the same time: one must not disturb the other
+        const [badRes, goodRes] = await Promise.all([send(path, bad), send(path, { body: JSON.stringify(good) })]);
+        expect(badRes.status, bad.why).toBe(bad.status);
+        const { error } = await badRes.json();
+        expect(error, bad.why).toEqual({ message: expect.any(String), type: "invalid_request_error", param: expect.toSatisfy((p) => p === null || typeof p === "string"), code: expect.any(String) });
+        const goodText = await goodRes.text();
+        expect(goodRes.status, goodText).toBe(200);
+        if (path === "/api/v1/chat/completions") logged.push(goodRes.headers.get("x-frontdesk-decision-id")!);
+      }),
+      { numRuns: 200, seed: 18 },
+    );
+    await flushRequestLog();
+    expect(h.openai.requests.length - upstreamBefore).toBe(logged.length); // only the good requests went upstream
+    expect(await db.requestLog.count()).toBe(rowsBefore + logged.length); // and only they were logged,
+    expect(await db.requestLog.count({ where: { id: { in: logged } } })).toBe(logged.length); // every one of them
+    expect(gatewayRuntime().writer.stats()).toMatchObject({ queued: 0, failedFlushes: 0, dropped: 0 });
+    const still = await send("/api/v1/chat/completions", { body: good() });
+    expect(still.status).toBe(200);
   });
 });
