@@ -32,9 +32,13 @@ export function isFastPath(req: IncomingMessage): boolean {
 
 const EMPTY = new Uint8Array(0);
 
-/** Reads the body within `limit`; past it, stops reading (the connection is closed after the answer). */
+const unreadable = () => new GatewayError(400, "Could not read the request body.", "invalid_request");
+
+/** Reads the body within `limit`; past it, stops reading (the connection is closed after the answer).
+ *  Called late (after the key check), so a client gone by then has already had its 'error': checked. */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
+    if (req.destroyed) return reject(unreadable());
     if (Number(req.headers["content-length"] ?? 0) > limit) return reject(bodyTooLarge(limit));
     const chunks: Buffer[] = [];
     let size = 0;
@@ -47,7 +51,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
       } else chunks.push(chunk);
     });
     req.on("end", () => resolve(chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    req.on("error", () => reject(new GatewayError(400, "Could not read the request body.", "invalid_request")));
+    req.on("error", () => reject(unreadable()));
   });
 }
 
