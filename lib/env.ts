@@ -17,6 +17,9 @@ const schema = z.object({
   // server
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0 = any free port
   HOST: z.string().default("0.0.0.0"),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(4096), // more are closed on accept
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000), // slowloris
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000), // headers + body (a 100 MB dataset upload too), not the response
   // first admin (used once, on the first start of an empty database)
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional(),
@@ -27,11 +30,17 @@ const schema = z.object({
   GATEWAY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   REQUEST_LOG_QUEUE_MAX: z.coerce.number().int().min(100).default(100_000),
+  REQUEST_LOG_QUEUE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(256 * 1024 * 1024), // estimated row sizes
   GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(200),
   // jobs
   JOB_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
   // demo data
   FRONTDESK_SEED_DEMO: bool.default(true),
+});
+
+const checkedSchema = schema.refine((e) => e.HTTP_HEADERS_TIMEOUT_MS <= e.HTTP_REQUEST_TIMEOUT_MS, {
+  path: ["HTTP_HEADERS_TIMEOUT_MS"],
+  message: "must not exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)",
 });
 
 export type Env = z.infer<typeof schema>;
@@ -40,7 +49,7 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = checkedSchema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);

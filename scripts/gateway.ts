@@ -3,10 +3,10 @@
  * behind a load balancer. Needs DATABASE_URL (the database the console instance uses); config
  * changes reach it through Postgres LISTEN/NOTIFY. Migrations are the console instance's job.
  */
-import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { env } from "../lib/env";
 import { gatewayRuntime } from "../lib/gateway/gateway-runtime";
+import { createHttpServer } from "../lib/server/create-http-server";
 import { serveFastPath } from "../lib/server/fast-path";
 import { tuneGcForLatency } from "../lib/server/gc-tuning";
 
@@ -18,13 +18,12 @@ async function main() {
   tuneGcForLatency(config.GATEWAY_HEAP_GROWTH_PERCENT);
   const runtime = gatewayRuntime();
   await runtime.start();
-  const server = http.createServer((req, res) => {
+  const server = createHttpServer((req, res) => {
     serveFastPath(req, res).catch((error) => {
       console.error("[frontdesk-gateway] request failed:", error);
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   log(`ready on port ${(server.address() as AddressInfo).port}`);
   const stop = async (signal: string) => {

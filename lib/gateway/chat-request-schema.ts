@@ -1,8 +1,33 @@
 /**
  * The body of POST /api/v1/chat/completions: OpenAI's chat request, validated for what the
- * gateway relies on; every other field passes through to OpenAI-compatible upstreams.
+ * gateway relies on. Top-level fields by family (SECURITY-gateway.md):
+ * - forwarded: the Chat Completions fields of OPENAI_REQUEST_FIELDS / STREAM_FIELDS (the
+ *   adapters send only those; Anthropic's mapper a subset);
+ * - read by the gateway, never forwarded: `model`, `metadata`;
+ * - dropped: DROPPED_FIELDS (accepted, not forwarded);
+ * - refused with a 400 naming the field: REFUSED_FIELDS (null, or the listed neutral value, counts
+ *   as absent), and any field not named here, as OpenAI's API refuses unknown arguments.
+ * Inside messages and tools, fields pass as given (the adapters build the upstream shapes).
  */
 import { z } from "zod";
+import { OPENAI_REQUEST_FIELDS, STREAM_FIELDS } from "../providers/request-fields";
+
+/** Knobs of one model (the router picks the model, so they cannot hold on every tier) and hints to the upstream account. */
+export const DROPPED_FIELDS = ["reasoning_effort", "verbosity", "prompt_cache_key", "safety_identifier"] as const;
+
+/** Fields that would make the upstream bill, store or return what Frontdesk neither counts nor records. */
+export const REFUSED_FIELDS = new Map<string, { why: string; neutral?: unknown }>([
+  ["service_tier", { why: "it would change the price Frontdesk's upstream account pays, which budgets and costs do not count", neutral: "default" }],
+  ["store", { why: "it would keep completions on Frontdesk's upstream account, beyond what the policy's prompt storage controls", neutral: false }],
+  ["modalities", { why: "audio output is neither recorded nor priced by Frontdesk; ask for text" }],
+  ["audio", { why: "audio output is neither recorded nor priced by Frontdesk; ask for text" }],
+  ["prediction", { why: "predicted outputs are billed beyond the usage Frontdesk records" }],
+  ["web_search_options", { why: "web searches are billed per call, which Frontdesk does not count" }],
+  ["functions", { why: "the deprecated functions API is not translated for every tier; send tools instead" }],
+  ["function_call", { why: "the deprecated functions API is not translated for every tier; send tool_choice instead" }],
+]);
+
+const KNOWN_FIELDS = new Set<string>(["model", "metadata", ...OPENAI_REQUEST_FIELDS, ...STREAM_FIELDS, ...DROPPED_FIELDS]);
 
 const contentPart = z.looseObject({ type: z.string().min(1) });
 
@@ -15,7 +40,7 @@ const message = z.looseObject({
 
 export const chatRequestSchema = z
   .looseObject({
-    model: z.string().min(1).max(200).default("frontdesk/auto"),
+    model: z.string({ error: (issue) => (issue.input === undefined ? "model is required: frontdesk/auto, frontdesk/<policy> or a tier name" : "model must be a string") }).min(1).max(200),
     messages: z.array(message).min(1, "messages must contain at least one message").max(10_000),
     stream: z.boolean().optional(),
     stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullable().optional(),
@@ -28,6 +53,14 @@ export const chatRequestSchema = z
     logprobs: z.boolean().nullable().optional(),
   })
   .superRefine((body, ctx) => {
+    for (const field in body) {
+      if (KNOWN_FIELDS.has(field)) continue;
+      const refused = REFUSED_FIELDS.get(field);
+      const value = (body as Record<string, unknown>)[field];
+      if (refused && (value === null || value === refused.neutral)) continue;
+      const message = refused ? `Frontdesk does not forward ${field}: ${refused.why}. Remove it.` : `Unrecognized request argument supplied: ${field}.`;
+      ctx.addIssue({ code: "custom", path: [field], message });
+    }
     body.messages.forEach((m, i) => {
       const hasToolCalls = Array.isArray((m as { tool_calls?: unknown }).tool_calls);
       if ((m.content === undefined || m.content === null) && !(m.role === "assistant" && hasToolCalls)) {

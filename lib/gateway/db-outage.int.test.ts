@@ -45,7 +45,7 @@ describe("the database goes away under load", () => {
         const res = await fetch(`${gateway.url}/api/v1/chat/completions`, {
           method: "POST",
           headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-          body: JSON.stringify({ messages: [{ role: "user", content: "hello" }] }),
+          body: JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user", content: "hello" }] }),
         }).catch(() => null);
         if (res?.status === 200) ok++;
         else failed++;

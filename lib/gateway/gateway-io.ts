@@ -9,9 +9,15 @@ import { GatewayError } from "./openai-errors";
 export type GatewayRequest = {
   /** Header value by lower-case name. */
   header(name: string): string | undefined;
-  body: Uint8Array;
+  /** Reads the body (within GATEWAY_BODY_LIMIT_BYTES, else a 413 GatewayError). Handlers call it
+   *  only once the API key and rate limit passed: a request without a key is answered unread. */
+  body(): Promise<Uint8Array>;
   signal: AbortSignal;
 };
+
+export function bodyTooLarge(limit: number): GatewayError {
+  return new GatewayError(413, `Request body is larger than the ${limit}-byte limit.`, "request_too_large");
+}
 
 export type GatewayResponse = {
   status: number;
@@ -24,22 +30,24 @@ export function jsonResponse(status: number, value: unknown, headers: Record<str
   return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(value) };
 }
 
-/** Next.js route handlers: a web Request → GatewayRequest (the body limit enforced while reading). */
+/** Next.js route handlers: a web Request → GatewayRequest (the body read when asked for, within the limit). */
 export async function fromWebRequest(req: Request): Promise<GatewayRequest> {
+  return { header: (name) => req.headers.get(name) ?? undefined, body: () => readWebBody(req), signal: req.signal };
+}
+
+async function readWebBody(req: Request): Promise<Uint8Array> {
   const limit = env().GATEWAY_BODY_LIMIT_BYTES;
-  const tooLarge = () => new GatewayError(413, `Request body is larger than the ${limit}-byte limit.`, "request_too_large");
-  if (Number(req.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  if (Number(req.headers.get("content-length") ?? 0) > limit) throw bodyTooLarge(limit);
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (req.body) {
     for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
       size += chunk.length;
-      if (size > limit) throw tooLarge();
+      if (size > limit) throw bodyTooLarge(limit);
       chunks.push(chunk);
     }
   }
-  const body = Buffer.concat(chunks);
-  return { header: (name) => req.headers.get(name) ?? undefined, body, signal: req.signal };
+  return Buffer.concat(chunks);
 }
 
 /** GatewayResponse → a web Response (Next.js route handlers). */

@@ -19,6 +19,14 @@ import { RequestLogWriter } from "./request-log-writer";
 import { SessionPins } from "./session-pins";
 
 const BUDGET_REFRESH_MS = 5_000;
+/** A row's decision (trace, scores), latency (attempts) and scalar columns, roughly. */
+const ROW_OVERHEAD_BYTES = 4096;
+
+/** A queued log row's memory, estimated without serializing it: its texts at 2 bytes a character (V8's
+ *  upper bound) plus a fixed overhead. */
+export function estimateRowBytes(row: RequestLogInsert): number {
+  return ROW_OVERHEAD_BYTES + 2 * ((row.prompt?.length ?? 0) + (row.response?.length ?? 0) + (row.error?.length ?? 0) + (row.reason?.length ?? 0));
+}
 const RETENTION_EVERY_MS = 60 * 60_000;
 
 export class GatewayRuntime {
@@ -30,6 +38,8 @@ export class GatewayRuntime {
   readonly writer = new RequestLogWriter<RequestLogInsert>({
     insert: insertRequestLogs,
     maxQueue: env().REQUEST_LOG_QUEUE_MAX,
+    maxQueueBytes: env().REQUEST_LOG_QUEUE_MAX_BYTES,
+    sizeOf: estimateRowBytes,
     onError: (error, stats) => this.log(`request log write failed (${stats.queued} queued, will retry): ${(error as Error).message}`),
   });
   private loading: Promise<GatewayConfig> | null = null;

@@ -26,6 +26,7 @@ beforeAll(async () => {
       { name: "stally", provider: "openai", baseUrl: openai, model: "small-model+stall=2", options: { stallTimeoutMs: 300 }, inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
       { name: "sleepy", provider: "openai", baseUrl: openai, model: "small-model+delay=800", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
       { name: "claude", provider: "anthropic", baseUrl: anthropic, model: "claude-test", apiKey: "sk-ant", inputUsdPerMTok: 3, outputUsdPerMTok: 15 },
+      { name: "pricey", provider: "openai", baseUrl: openai, model: "large-model+delay=300", inputUsdPerMTok: 1000, outputUsdPerMTok: 1000 },
     ],
     policies: [
       { name: "default", tiers: ["fast", "capable"], rules: [{ name: "hours", match: { keywords: ["opening hours"] }, tier: "fast" }] },
@@ -37,6 +38,7 @@ beforeAll(async () => {
       { name: "p-stall", tiers: ["stally", "capable"], rules: catchAll("stally") },
       { name: "hedged", tiers: ["sleepy", "capable"], bias: 0, hedging: { enabled: true, band: [0, 1], delayMs: 100 } },
       { name: "private", tiers: ["fast", "capable"], storePrompts: false, rules: catchAll("fast") },
+      { name: "pricey", tiers: ["pricey"] },
     ],
     defaultPolicy: "default",
   }));
@@ -128,14 +130,14 @@ describe("the Next.js route handler", () => {
   it("serves the same implementation as the fast path, streaming and not", async () => {
     const call = (body: unknown) =>
       chatRoute(new Request("http://localhost/api/v1/chat/completions", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
-    const res = await call({ messages: [{ role: "user", content: "What are your opening hours?" }] });
+    const res = await call({ model: "frontdesk/auto", messages: [{ role: "user", content: "What are your opening hours?" }] });
     expect(res.status).toBe(200);
     expect(res.headers.get("x-frontdesk-stage")).toBe("rule");
     expect((await res.json()).choices[0].message.content).toBe("Hello from the test upstream.");
-    const stream = await call({ stream: true, messages: [{ role: "user", content: "What are your opening hours?" }] });
+    const stream = await call({ model: "frontdesk/auto", stream: true, messages: [{ role: "user", content: "What are your opening hours?" }] });
     expect(stream.headers.get("content-type")).toContain("text/event-stream");
     expect(await stream.text()).toContain("data: [DONE]");
-    expect((await call({ messages: [] })).status).toBe(400);
+    expect((await call({ model: "frontdesk/auto", messages: [] })).status).toBe(400);
   });
 });
 
@@ -244,6 +246,31 @@ describe("sessions, budgets and privacy", () => {
     const { response } = await downgraded.chat.completions.create({ model: "capable", messages: [{ role: "user", content: "second" }] }).withResponse();
     expect(response.headers.get("x-frontdesk-tier")).toBe("fast");
     expect(response.headers.get("x-frontdesk-stage")).toBe("budget");
+  });
+
+  it("reserves a request's estimated cost before calling: parallel requests cannot all pass the budget check", async () => {
+    // One request reserves ~(prompt + max_tokens 20) tokens at $1000/MTok ≈ $0.03; the $0.02 cap admits one at a time.
+    const cappedKey = await h.key({ name: "parallel", monthlyBudgetUsd: 0.02, overBudget: "reject" });
+    const capped = h.client(cappedKey);
+    const ask = (content: string) =>
+      capped.chat.completions.create({ model: "pricey", max_tokens: 20, messages: [{ role: "user", content }] }).then(
+        () => "ok",
+        (e: { code?: string }) => e.code,
+      );
+    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => ask(`parallel ${i}`)));
+    expect(results.sort()).toEqual(["budget_exceeded", "budget_exceeded", "budget_exceeded", "budget_exceeded", "ok"]);
+    // Each request settled to its actual cost (the answer is 5 tokens, not 20): more fit one at a time until the cap is spent.
+    let answered = 1;
+    while (answered < 10 && (await ask(`after ${answered}`)) === "ok") answered++;
+    expect(answered).toBeGreaterThan(1);
+    expect(answered).toBeLessThan(10);
+    await flushRequestLog();
+    const { id } = await db.apiKey.findFirstOrThrow({ where: { prefix: cappedKey.slice(0, 11) } });
+    const rows = await db.requestLog.findMany({ where: { apiKeyId: id }, select: { costUsd: true } });
+    const spent = rows.reduce((sum, r) => sum + r.costUsd, 0);
+    expect(rows).toHaveLength(answered);
+    expect(spent).toBeGreaterThanOrEqual(0.02);
+    expect(spent - 0.02).toBeLessThan(spent / answered + 1e-9); // over by less than one request
   });
 
   it("answers 429 with retry-after once a key's per-minute rate limit is used up, without calling upstream or logging", async () => {

@@ -17,37 +17,50 @@ import { bufferedBody, frontdeskHeaders, liveBody, SSE_HEADERS, upstreamFailure 
 import { routeRequest, type RoutedRequest } from "./route-request";
 import { toFailure } from "../providers/index";
 import { uuidv7 } from "./uuidv7";
-import { estimatePromptTokens } from "../providers/answer";
 
-type Routed = RoutedRequest & { id: string; t0: number };
+type Routed = RoutedRequest & { id: string; t0: number; settled: boolean };
 
 const UNLIMITED = () => Infinity;
 
 export async function handleChatCompletion(req: GatewayRequest): Promise<GatewayResponse> {
   const t0 = performance.now();
+  let routed: Routed | undefined;
   try {
-    const routed: Routed = Object.assign(await routeRequest(req), { id: uuidv7(), t0 });
+    routed = Object.assign(await routeRequest(req, { execute: true }), { id: uuidv7(), t0, settled: false });
     const { runtime, config, key, body, decision } = routed;
-    const forward = upstreamBody(body);
     const x: ExecContext = {
       runtime,
       config,
       decision,
-      body: forward,
+      body: upstreamBody(body),
       signal: req.signal,
-      promptTokens: estimatePromptTokens(forward),
-      budgetLeftUsd: key.monthlyBudgetUsd === null ? UNLIMITED : () => key.monthlyBudgetUsd! - runtime.budgets.spent(key.id, Date.now()),
+      promptTokens: routed.promptTokens,
+      budgetLeftUsd: key.monthlyBudgetUsd === null ? UNLIMITED : budgetLeft(routed),
     };
     return body.stream ? await respondStream(routed, x) : await respondJson(routed, x);
   } catch (error) {
+    if (routed && !routed.settled) settle(routed, 0); // nothing was recorded: the reservation goes
     return openAiErrorResponse(error);
   }
 }
 
+/** What the execution may still spend: the cap minus the key's spend and the reservations of its
+ *  other requests in flight — not this one's own, which would stop its own first attempt. */
+function budgetLeft(r: Routed): () => number {
+  const cap = r.key.monthlyBudgetUsd!;
+  return () => cap - (r.runtime.budgets.committed(r.key.id, Date.now()) - (r.settled ? 0 : r.reservedUsd));
+}
+
+/** The request's reservation released (once) and its actual cost spent. */
+function settle(r: Routed, costUsd: number) {
+  if (r.key.monthlyBudgetUsd !== null && !r.settled) r.runtime.budgets.settle(r.key.id, r.reservedUsd, costUsd, Date.now());
+  else r.runtime.budgets.add(r.key.id, costUsd, Date.now());
+  r.settled = true;
+}
+
 function finish(r: Routed, outcome: Outcome) {
   r.runtime.afterResponse(() => r.runtime.writer.push(buildLogRow({ id: r.id, key: r.key, config: r.config, decision: r.decision, body: r.body, sessionKey: r.request.sessionKey, outcome })));
-  const cost = totalCost(outcome.attempts);
-  r.runtime.budgets.add(r.key.id, cost, Date.now());
+  settle(r, totalCost(outcome.attempts));
   const pin = pinKey(r.key, r.request.sessionKey);
   if (pin && outcome.status === "ok") r.runtime.pins.set(pin, outcome.tier, Date.now());
 }
@@ -132,8 +145,9 @@ async function respondStream(r: Routed, x: ExecContext): Promise<GatewayResponse
   }
   const body = liveBody(exec.stream, (end) => {
     if ("summary" in end) return done(end.summary, undefined, exec.endLive({ usage: end.summary.usage, firstTokenMs: end.summary.firstTokenMs }));
+    // cut short (the client left, or the upstream broke): billed and logged for what was produced until then
     const failure = "clientClosed" in end ? { kind: "aborted" as const, message: "the client closed the stream" } : toFailure(end.error);
-    done(undefined, "clientClosed" in end ? new Error("client disconnected") : end.error, exec.endLive({ failure }));
+    done(end.partial, "clientClosed" in end ? new Error("client disconnected") : end.error, exec.endLive({ failure, partial: end.partial.usage }));
   });
   return { status: 200, headers, body };
 }

@@ -10,7 +10,7 @@ import { routeRequest } from "./route-request";
 
 export async function handleRouteDryRun(req: GatewayRequest): Promise<GatewayResponse> {
   try {
-    const { decision } = await routeRequest(req);
+    const { decision } = await routeRequest(req, { execute: false });
     return jsonResponse(200, { object: "frontdesk.decision", ...decision });
   } catch (error) {
     return openAiErrorResponse(error);

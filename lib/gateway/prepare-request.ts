@@ -8,6 +8,7 @@ import { zodIssues } from "../http/parse-body";
 import type { ChatRequest } from "../providers/index";
 import type { EngineContext, RouteRequest } from "../routing/types";
 import { chatRequestSchema, contentText, type ChatRequestBody } from "./chat-request-schema";
+import { findUnsafeJson, mayHoldSurrogates, unsafeJsonMessage } from "./find-unsafe-json";
 import type { GatewayRequest } from "./gateway-io";
 import type { GatewayRuntime } from "./gateway-runtime";
 import { GatewayError } from "./openai-errors";
@@ -47,27 +48,36 @@ export function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): void
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-function parseJson(req: GatewayRequest): unknown {
+/** The body as JSON: the content type is checked before a byte is read. */
+async function parseJson(req: GatewayRequest): Promise<unknown> {
   const type = req.header("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new GatewayError(415, "Send the body as JSON (Content-Type: application/json).", "invalid_content_type");
   }
+  const bytes = await req.body();
   let text: string;
   try {
-    text = decoder.decode(req.body);
+    text = decoder.decode(bytes);
   } catch {
     throw new GatewayError(400, "The body is not valid UTF-8.", "invalid_request");
   }
   if (!text.trim()) throw new GatewayError(400, "The body is empty; send a chat completion request as JSON.", "invalid_request");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new GatewayError(400, "The body is not valid JSON.", "invalid_json");
   }
+  const unsafe = findUnsafeJson(value, mayHoldSurrogates(text));
+  if (unsafe) {
+    const path = unsafe.path.join(".") || "(body)";
+    throw new GatewayError(400, unsafeJsonMessage(unsafe, path), "invalid_request", path);
+  }
+  return value;
 }
 
-export function readChatBody(req: GatewayRequest): ChatRequestBody {
-  const parsed = chatRequestSchema.safeParse(parseJson(req));
+export async function readChatBody(req: GatewayRequest): Promise<ChatRequestBody> {
+  const parsed = chatRequestSchema.safeParse(await parseJson(req));
   if (!parsed.success) {
     const [first, ...rest] = zodIssues(parsed.error);
     const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";
@@ -121,13 +131,14 @@ export function engineContext(runtime: GatewayRuntime, key: GatewayKey, request:
     clock: () => performance.now(),
     ...(pin ? { pinnedTier: runtime.pins.get(pin, now) } : {}),
     ...(key.monthlyBudgetUsd !== null
-      ? { budget: { spentUsd: runtime.budgets.spent(key.id, now), capUsd: key.monthlyBudgetUsd, overBudget: key.overBudget } }
+      ? { budget: { spentUsd: runtime.budgets.committed(key.id, now), capUsd: key.monthlyBudgetUsd, overBudget: key.overBudget } } // reservations of requests in flight count
       : {}),
   };
 }
 
-/** The upstream request: the client's body minus gateway-only fields, `model` set per tier by the adapter. */
+/** The upstream request: the client's body as validated. Each adapter sends only its provider's
+ *  allowlist of it (lib/providers/request-fields), `model` set per tier; gateway-only and dropped
+ *  fields therefore stay here without a copy of the body. */
 export function upstreamBody(body: ChatRequestBody): ChatRequest {
-  const { metadata: _metadata, ...rest } = body;
-  return rest as unknown as ChatRequest;
+  return body as unknown as ChatRequest;
 }

@@ -62,6 +62,46 @@ describe("RequestLogWriter", () => {
     expect(store.rows).toEqual([3, 4, 5, 6, 7]);
   });
 
+  it("drops the oldest rows past the byte bound too, counted by each row's estimated size", async () => {
+    const store = fakeDb();
+    store.setDown(true);
+    // rows are numbers here: each one's "size" is its value
+    const writer = new RequestLogWriter<number>({ insert: store.insert, maxQueue: 1000, maxQueueBytes: 100, sizeOf: (n) => n, flushIntervalMs: 10_000 });
+    for (const n of [30, 30, 30]) writer.push(n);
+    expect(writer.stats()).toMatchObject({ queued: 3, queuedBytes: 90, dropped: 0 });
+    writer.push(40); // 130 > 100: the oldest goes
+    expect(writer.stats()).toMatchObject({ queued: 3, queuedBytes: 100, dropped: 1 });
+    writer.push(500); // larger than the whole bound: that row goes, the others stay
+    expect(writer.stats()).toMatchObject({ queued: 3, queuedBytes: 100, dropped: 2 });
+    store.setDown(false);
+    await writer.close(1000);
+    expect(store.rows).toEqual([30, 30, 40]);
+    expect(writer.stats()).toMatchObject({ queued: 0, queuedBytes: 0, written: 3, dropped: 2 });
+  });
+
+  it("never drops the rows of a batch being written: overflow during a flush drops the oldest waiting rows", async () => {
+    const written: number[] = [];
+    let release!: () => void;
+    const insert = async (batch: number[]) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      written.push(...batch);
+    };
+    const writer = new RequestLogWriter<number>({ insert, maxQueue: 4, sizeOf: (n) => n, batchSize: 2, flushIntervalMs: 10_000 });
+    for (const n of [1, 2, 3, 4]) writer.push(n);
+    const flushing = writer.flushOnce(); // [1, 2] in flight
+    for (const n of [5, 6]) writer.push(n); // 6 queued > 4: two must go, and not 1 or 2
+    expect(writer.stats()).toMatchObject({ queued: 4, queuedBytes: 1 + 2 + 5 + 6, dropped: 2 });
+    release();
+    await flushing;
+    expect(writer.stats()).toMatchObject({ queued: 2, queuedBytes: 5 + 6, written: 2 });
+    const rest = writer.close(1000);
+    await new Promise((r) => setTimeout(r, 0));
+    release();
+    await rest;
+    expect(written).toEqual([1, 2, 5, 6]);
+    expect(writer.stats()).toMatchObject({ written: 4, dropped: 2, queued: 0 });
+  });
+
   it("flushes everything on close and counts what could not be written by the deadline", async () => {
     const store = fakeDb();
     const writer = new RequestLogWriter<number>({ insert: store.insert, batchSize: 2, flushIntervalMs: 10_000 });

@@ -1,11 +1,14 @@
 /**
  * Request-log rows are written off the response path: `push` only enqueues. A timer writes
  * batches; when the database is down, rows stay queued and are retried with backoff until it
- * returns. The queue is bounded: past `maxQueue` the oldest rows are dropped and counted —
- * visible in `stats()` (and /api/health), never silent. `close` flushes what it can.
+ * returns. The queue is bounded by rows (`maxQueue`) and by bytes (`maxQueueBytes`, each row
+ * counted by `sizeOf`, an estimate): past either, the oldest waiting rows are dropped and counted —
+ * visible in `stats()` (and /api/health), never silent. A row larger than the whole byte bound is
+ * dropped itself. Rows of the batch being written are never the ones dropped. `close` flushes what it can.
  */
 export type WriterStats = {
   queued: number;
+  queuedBytes: number;
   written: number;
   dropped: number;
   failedFlushes: number;
@@ -16,6 +19,10 @@ export type WriterStats = {
 export type WriterOptions<T> = {
   insert: (rows: T[]) => Promise<unknown>;
   maxQueue?: number;
+  /** Bound on the sum of `sizeOf` over queued rows. */
+  maxQueueBytes?: number;
+  /** A row's size in bytes, estimated (default 0: rows only bounded by count). */
+  sizeOf?: (row: T) => number;
   batchSize?: number;
   flushIntervalMs?: number;
   maxBackoffMs?: number;
@@ -29,8 +36,15 @@ export type WriterOptions<T> = {
  */
 const FLUSH_INTERVAL_MS = 50;
 
+const NO_SIZE = () => 0;
+
 export class RequestLogWriter<T> {
   private queue: T[] = [];
+  /** sizeOf of each queued row, in step with `queue`. */
+  private sizes: number[] = [];
+  private queuedBytes = 0;
+  /** Rows at the head of the queue that the flush in flight is writing. */
+  private inFlight = 0;
   private timer: NodeJS.Timeout | null = null;
   private timerDueAt = 0;
   private flushing: Promise<void> | null = null;
@@ -41,25 +55,38 @@ export class RequestLogWriter<T> {
   private readonly opts: Required<Omit<WriterOptions<T>, "onError">> & Pick<WriterOptions<T>, "onError">;
 
   constructor(options: WriterOptions<T>) {
-    this.opts = { maxQueue: 100_000, batchSize: 500, flushIntervalMs: FLUSH_INTERVAL_MS, maxBackoffMs: 10_000, ...options };
+    this.opts = { maxQueue: 100_000, maxQueueBytes: Infinity, sizeOf: NO_SIZE, batchSize: 500, flushIntervalMs: FLUSH_INTERVAL_MS, maxBackoffMs: 10_000, ...options };
   }
 
   push(row: T): void {
-    if (this.closed) {
+    const size = this.opts.sizeOf(row);
+    if (this.closed || size > this.opts.maxQueueBytes) {
       this.counters.dropped++;
       return;
     }
     this.queue.push(row);
-    if (this.queue.length > this.opts.maxQueue) {
-      const excess = this.queue.length - this.opts.maxQueue;
-      this.queue.splice(0, excess);
-      this.counters.dropped += excess;
-    }
+    this.sizes.push(size);
+    this.queuedBytes += size;
+    if (this.queue.length > this.opts.maxQueue || this.queuedBytes > this.opts.maxQueueBytes) this.dropOldest();
     this.schedule(this.queue.length >= this.opts.batchSize ? 0 : this.opts.flushIntervalMs);
   }
 
+  /** Back within both bounds: drops the oldest rows not being written, in one splice. */
+  private dropOldest() {
+    const { maxQueue, maxQueueBytes } = this.opts;
+    const from = this.inFlight;
+    let n = 0;
+    let bytes = 0;
+    while (from + n < this.queue.length && (this.queue.length - n > maxQueue || this.queuedBytes - bytes > maxQueueBytes)) bytes += this.sizes[from + n++]!;
+    if (n === 0) return;
+    this.queue.splice(from, n);
+    this.sizes.splice(from, n);
+    this.queuedBytes -= bytes;
+    this.counters.dropped += n;
+  }
+
   stats(): WriterStats {
-    return { queued: this.queue.length, ...this.counters };
+    return { queued: this.queue.length, queuedBytes: this.queuedBytes, ...this.counters };
   }
 
   /** Arms the flush timer, or brings it forward when a full batch should not wait. */
@@ -85,10 +112,12 @@ export class RequestLogWriter<T> {
     if (this.flushing) return this.flushing;
     if (!this.queue.length) return Promise.resolve();
     const batch = this.queue.slice(0, this.opts.batchSize);
+    this.inFlight = batch.length;
     this.flushing = (async () => {
       try {
         await this.opts.insert(batch);
         this.queue.splice(0, batch.length);
+        for (const size of this.sizes.splice(0, batch.length)) this.queuedBytes -= size;
         this.counters.written += batch.length;
         this.counters.lastFlushAt = Date.now();
         this.backoffMs = 0;
@@ -100,6 +129,7 @@ export class RequestLogWriter<T> {
         this.retryAt = Date.now() + this.backoffMs;
         this.opts.onError?.(error, this.stats());
       } finally {
+        this.inFlight = 0;
         this.flushing = null;
       }
     })();
@@ -119,6 +149,8 @@ export class RequestLogWriter<T> {
     if (this.queue.length) {
       this.counters.dropped += this.queue.length;
       this.queue = [];
+      this.sizes = [];
+      this.queuedBytes = 0;
     }
     return this.stats();
   }

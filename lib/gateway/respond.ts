@@ -56,13 +56,13 @@ export async function* bufferedBody(chunks: Uint8Array[]): AsyncIterable<Uint8Ar
 
 const encoder = new TextEncoder();
 
-export type LiveBodyEnd = { summary: StreamSummary } | { error: unknown } | { clientClosed: true };
+export type LiveBodyEnd = { summary: StreamSummary } | { error: unknown; partial: StreamSummary } | { clientClosed: true; partial: StreamSummary };
 
 /**
  * A live SSE body: upstream bytes pass through as they arrive. `onEnd` gets the stream's summary,
  * or the error that broke it (then the client receives an error event and the stream ends), or
  * `clientClosed` when the consumer stopped early (the client went away): the upstream call is
- * aborted then.
+ * aborted then. Both early ends carry `partial`: what the upstream produced until then (billed).
  */
 export async function* liveBody(stream: ProviderStream, onEnd: (end: LiveBodyEnd) => void): AsyncIterable<Uint8Array> {
   let finished = false;
@@ -74,12 +74,12 @@ export async function* liveBody(stream: ProviderStream, onEnd: (end: LiveBodyEnd
   } catch (error) {
     finished = true;
     const message = isProviderError(error) ? `${error.kind}: ${error.message}` : String(error);
-    onEnd({ error });
+    onEnd({ error, partial: stream.soFar() });
     yield encoder.encode(`data: ${JSON.stringify({ error: { message: `The upstream stream broke: ${message}`, type: "api_error", code: "upstream_stream_error", param: null } })}\n\n`);
   } finally {
     if (!finished) {
       stream.abort();
-      onEnd({ clientClosed: true });
+      onEnd({ clientClosed: true, partial: stream.soFar() });
     }
   }
 }

@@ -1,15 +1,17 @@
 /**
  * The front half every routed /api/v1 call shares: the runtime's config → API key → per-key rate
- * limit → body → model → the engine's decision. A rejection (budget, unknown model, no tier)
- * is thrown as its OpenAI-shaped error.
+ * limit → body → model → the engine's decision (→ the budget reservation, when executed). A
+ * rejection (budget, unknown model, no tier) is thrown as its OpenAI-shaped error.
  */
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
+import { estimatePromptTokens } from "../providers/answer";
 import { decide } from "../routing/decide";
 import { isRejection, type Decision, type RouteRequest } from "../routing/types";
 import type { ChatRequestBody } from "./chat-request-schema";
+import { reservedCostUsd } from "./budget-tracker";
 import type { GatewayRequest } from "./gateway-io";
 import { loadedRuntime, type GatewayRuntime } from "./gateway-runtime";
-import { authenticate, enforceRateLimit, engineContext, readChatBody, resolveModel, toRouteRequest } from "./prepare-request";
+import { authenticate, enforceRateLimit, engineContext, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request";
 import { rejectionError } from "./respond";
 
 export type RoutedRequest = {
@@ -21,13 +23,19 @@ export type RoutedRequest = {
   decision: Decision;
   /** Time decide() took. */
   routingMs: number;
+  /** Estimated prompt tokens of the upstream request (0 for a dry run). */
+  promptTokens: number;
+  /** USD held in the key's budget until the request ends (0 without a cap, or for a dry run). */
+  reservedUsd: number;
 };
 
-export async function routeRequest(req: GatewayRequest): Promise<RoutedRequest> {
+/** `execute`: the request will be carried out, so its estimated cost is reserved in the key's
+ *  budget right after the decision, before anything else can run (settle it when it ends). */
+export async function routeRequest(req: GatewayRequest, opts: { execute: boolean }): Promise<RoutedRequest> {
   const { runtime, config } = await loadedRuntime();
   const key = authenticate(req, config);
   enforceRateLimit(runtime, key);
-  const body = readChatBody(req);
+  const body = await readChatBody(req); // only now: a request without a valid key is refused unread
   const resolved = resolveModel(body.model, key, config);
   const request = toRouteRequest(body, req, resolved);
   const ctx = engineContext(runtime, key, request);
@@ -35,5 +43,11 @@ export async function routeRequest(req: GatewayRequest): Promise<RoutedRequest> 
   const decision = decide(config.snapshot, resolved.policy, request, ctx);
   const routingMs = performance.now() - started;
   if (isRejection(decision)) throw rejectionError(decision);
-  return { runtime, config, key, body, request, decision, routingMs };
+  const promptTokens = opts.execute ? estimatePromptTokens(upstreamBody(body)) : 0;
+  let reservedUsd = 0;
+  if (opts.execute && key.monthlyBudgetUsd !== null) {
+    reservedUsd = reservedCostUsd(config.snapshot.tiers.get(decision.tier), promptTokens, body.max_completion_tokens ?? body.max_tokens);
+    runtime.budgets.reserve(key.id, reservedUsd);
+  }
+  return { runtime, config, key, body, request, decision, routingMs, promptTokens, reservedUsd };
 }

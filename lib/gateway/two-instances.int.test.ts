@@ -33,7 +33,7 @@ async function routedTier(instance: GatewayProcess): Promise<string> {
   const res = await fetch(`${instance.url}/api/v1/route`, {
     method: "POST",
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body: JSON.stringify({ messages: [{ role: "user", content: "the magic word, please" }] }),
+    body: JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user", content: "the magic word, please" }] }),
   });
   return (await res.json()).tier;
 }

@@ -19,13 +19,15 @@ afterAll(() => up.close());
 beforeEach(() => resetLogprobsMemory());
 
 describe("callOpenAi (non-streaming)", () => {
-  it("returns the completion, usage and answer; forwards unknown fields and the tier's model", async () => {
-    const result = await callOpenAi(target(), { ...request, model: "frontdesk/auto", seed: 7, parallel_tool_calls: false });
+  it("returns the completion, usage and answer; forwards the allowlisted fields and the tier's model, nothing else", async () => {
+    const extra = { service_tier: "priority", store: true, metadata: { category: "x" }, top_k: 5, reasoning_effort: "high" };
+    const result = await callOpenAi(target(), { ...request, model: "frontdesk/auto", seed: 7, parallel_tool_calls: false, ...extra });
     expect(result.answer).toEqual({ content: "Hello from the test upstream.", finishReason: "stop" });
     expect(result.usage).toEqual({ promptTokens: expect.any(Number), completionTokens: 5 });
     expect(result.response.object).toBe("chat.completion");
     expect(result.upstreamMs).toBeGreaterThan(0);
     expect(lastBody()).toMatchObject({ model: "small-model", seed: 7, parallel_tool_calls: false });
+    for (const field of Object.keys(extra)) expect(lastBody()).not.toHaveProperty(field);
     expect(lastBody()).not.toHaveProperty("stream");
     expect(up.requests.at(-1)!.headers.authorization).toBe("Bearer sk-test");
   });
@@ -172,6 +174,22 @@ describe("streamOpenAi", () => {
     const consumed = fail((async () => { for await (const _ of second.chunks()) controller.abort(); })());
     expect(await consumed).toMatchObject({ kind: "aborted" });
     expect(await up.requests.at(-1)!.done).toBe("aborted");
+  });
+
+  it("soFar(): what was produced until the consumer left or the stream broke, usage estimated", async () => {
+    const stream = await streamOpenAi(target("m+tokens=30+chunkdelay=20"), request);
+    let seen = 0;
+    for await (const part of stream.sse()) if ((seen += Buffer.from(part).toString().split("data: ").length - 1) >= 6) break;
+    const partial = stream.soFar();
+    expect(partial.answer.content.length).toBeGreaterThan(0);
+    expect(partial.usage).toMatchObject({ estimated: true, promptTokens: expect.any(Number) });
+    expect(partial.usage.completionTokens).toBeGreaterThan(0);
+    expect(partial.usage.completionTokens).toBeLessThan(30);
+    expect(partial.firstTokenMs).toBeGreaterThan(0);
+
+    const broken = await streamOpenAi(target("m+tokens=30+dropafter=8"), request);
+    await fail((async () => { for await (const _ of broken.sse()) void _; })());
+    expect(broken.soFar().answer.content.split(" ").length).toBeGreaterThanOrEqual(5);
   });
 
   it("accumulates streamed tool calls", async () => {

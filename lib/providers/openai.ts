@@ -1,10 +1,11 @@
 // Any OpenAI-compatible upstream (OpenAI, vLLM, Ollama, llama.cpp, OpenRouter, ...):
-// POST {baseUrl}/chat/completions with a Bearer key; unknown request fields pass through.
+// POST {baseUrl}/chat/completions with a Bearer key; the request's fields in OPENAI_REQUEST_FIELDS pass through, no others.
 import { answerFromCompletion, monotonicNow, toUsage } from "./answer";
 import type http from "node:http";
 import { getAgent, joinUrl } from "./http-pool";
 import { openAiStream } from "./openai-stream";
 import { ProviderError, withContext } from "./provider-error";
+import { OPENAI_REQUEST_FIELDS } from "./request-fields";
 import { networkOptions, openCall, parseJson, type NetworkOptions, type OpenInit } from "./upstream-request";
 import type { CallOptions, ChatCompletion, ChatRequest, ProviderResult, ProviderStream, ProviderTarget } from "./types";
 
@@ -14,14 +15,15 @@ export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
 const noLogprobs = new Set<string>();
 
 export function buildOpenAiBody(target: ProviderTarget, request: ChatRequest, stream: boolean, askLogprobs: boolean): string {
-  const body: ChatRequest = { ...request, model: target.model };
+  const body: Record<string, unknown> = { model: target.model };
+  for (const field of OPENAI_REQUEST_FIELDS) {
+    const value = request[field];
+    if (value !== undefined) body[field] = value;
+  }
   if (askLogprobs) body.logprobs = true;
   if (stream) {
     body.stream = true;
     body.stream_options = { ...request.stream_options, include_usage: true };
-  } else {
-    delete body.stream;
-    delete body.stream_options;
   }
   return JSON.stringify(body);
 }

@@ -28,6 +28,8 @@ class SourceStream implements ProviderStream {
   readonly summary: Promise<StreamSummary>;
   private settle!: { resolve: (s: StreamSummary) => void; reject: (e: unknown) => void };
   private consumed = false;
+  /** Bytes passed through but not parsed yet (pass-through mode): parsed by soFar() too. */
+  private deferred: { drain: () => void } | null = null;
 
   constructor(private readonly source: StreamSource, private readonly ctx: StreamContext) {
     this.summary = new Promise<StreamSummary>((resolve, reject) => (this.settle = { resolve, reject }));
@@ -35,6 +37,15 @@ class SourceStream implements ProviderStream {
   }
 
   readonly abort = (): void => this.ctx.abort();
+
+  soFar(): StreamSummary {
+    try {
+      this.deferred?.drain();
+    } catch {
+      // an event that does not parse (e.g. the upstream's error event): what came before it counts
+    }
+    return this.ctx.accumulator.summary();
+  }
 
   private begin(): void {
     if (this.consumed) throw new Error("a ProviderStream can be consumed once (chunks() or sse())");
@@ -74,7 +85,7 @@ class SourceStream implements ProviderStream {
         }
         if (asSse) yield DONE;
       } else if (asSse) {
-        const deferred = this.deferredDecoder(source);
+        const deferred = (this.deferred = this.deferredDecoder(source));
         for await (const bytes of source.bytes) {
           deferred.add(bytes);
           yield bytes;
@@ -110,11 +121,15 @@ class SourceStream implements ProviderStream {
     const pending: Array<{ bytes: Buffer; at: number }> = [];
     let pendingBytes = 0;
     const drain = () => {
-      for (const p of pending) for (const chunk of source.decode(p.bytes)) accumulator.add(chunk, p.at);
-      pending.length = 0;
-      pendingBytes = 0;
+      try {
+        for (const p of pending) for (const chunk of source.decode(p.bytes)) accumulator.add(chunk, p.at);
+      } finally {
+        pending.length = 0; // parsed once, even when an event in them throws
+        pendingBytes = 0;
+      }
     };
     return {
+      drain,
       add(bytes: Buffer) {
         pending.push({ bytes, at: now() });
         pendingBytes += bytes.length;

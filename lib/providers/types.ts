@@ -159,6 +159,9 @@ export interface ProviderStream {
   chunks(): AsyncIterable<ChatCompletionChunk>;
   sse(): AsyncIterable<Uint8Array>;
   summary: Promise<StreamSummary>;
+  /** What the upstream produced until now — for a stream the consumer left or that broke: the
+   *  content so far, usage if the upstream sent it, else estimated (prompt and content so far). */
+  soFar(): StreamSummary;
   /** Stops the stream and closes the upstream connection. */
   abort(): void;
 }

@@ -6,10 +6,10 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "../env";
-import type { GatewayRequest, GatewayResponse } from "../gateway/gateway-io";
+import { bodyTooLarge, type GatewayRequest, type GatewayResponse } from "../gateway/gateway-io";
 import { handleChatCompletion } from "../gateway/handle-chat-completion";
 import { handleModels, handleRouteDryRun } from "../gateway/handle-route-and-models";
-import { openAiErrorBody } from "../gateway/openai-errors";
+import { GatewayError, openAiErrorBody } from "../gateway/openai-errors";
 
 type Handler = (req: GatewayRequest) => Promise<GatewayResponse>;
 
@@ -30,28 +30,35 @@ export function isFastPath(req: IncomingMessage): boolean {
   return routeOf(req) !== undefined;
 }
 
-class TooLarge extends Error {}
 const EMPTY = new Uint8Array(0);
 
+const unreadable = () => new GatewayError(400, "Could not read the request body.", "invalid_request");
+
+/** Reads the body within `limit`; past it, stops reading (the connection is closed after the answer).
+ *  Called late (after the key check), so a client gone by then has already had its 'error': checked. */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers["content-length"] ?? 0) > limit) return reject(new TooLarge());
+    if (req.destroyed) return reject(unreadable());
+    if (Number(req.headers["content-length"] ?? 0) > limit) return reject(bodyTooLarge(limit));
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
         req.removeAllListeners("data");
-        req.resume();
-        reject(new TooLarge());
+        req.pause();
+        reject(bodyTooLarge(limit));
       } else chunks.push(chunk);
     });
     req.on("end", () => resolve(chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    req.on("error", reject);
+    req.on("error", () => reject(unreadable()));
   });
 }
 
-async function send(res: ServerResponse, response: GatewayResponse) {
+async function send(req: IncomingMessage, res: ServerResponse, response: GatewayResponse) {
+  // A body left unread (refused before reading: no key, rate limit, too large) is not drained to keep
+  // the connection: it is closed once the answer is out.
+  if (!req.complete) res.setHeader("connection", "close");
   if (typeof response.body === "string") {
     const buffer = Buffer.from(response.body);
     res.writeHead(response.status, { ...response.headers, "content-length": String(buffer.length) }).end(buffer);
@@ -80,26 +87,16 @@ function sendError(res: ServerResponse, status: number, message: string, code: s
 export async function serveFastPath(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const handler = routeOf(req);
   if (!handler) return sendError(res, 404, `No route ${req.method} ${req.url}.`, "not_found");
-  const limit = env().GATEWAY_BODY_LIMIT_BYTES;
   const controller = new AbortController();
   res.once("close", () => !res.writableFinished && controller.abort());
-  let body: Uint8Array = EMPTY;
-  if (req.method !== "GET") {
-    try {
-      body = await readBody(req, limit);
-    } catch (error) {
-      if (error instanceof TooLarge) return sendError(res, 413, `Request body is larger than the ${limit}-byte limit.`, "request_too_large");
-      return sendError(res, 400, "Could not read the request body.", "invalid_request");
-    }
-  }
   const headers = req.headers;
   const request: GatewayRequest = {
     header: (name) => {
       const v = headers[name];
       return Array.isArray(v) ? v.join(", ") : v;
     },
-    body,
+    body: () => (req.method === "GET" ? Promise.resolve(EMPTY) : readBody(req, env().GATEWAY_BODY_LIMIT_BYTES)),
     signal: controller.signal,
   };
-  await send(res, await handler(request));
+  await send(req, res, await handler(request));
 }

@@ -1,10 +1,11 @@
 /**
  * The HTTP server `npm start` runs: Next.js (console, admin API, gateway routes) mounted on a
- * plain node:http server so that shutdown is ours (stop accepting, drain, then close).
+ * plain node:http server (with its connection and timeout limits, create-http-server.ts) so that
+ * shutdown is ours (stop accepting, drain, then close).
  */
-import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
+import { createHttpServer } from "./create-http-server";
 import { isFastPath, serveFastPath } from "./fast-path";
 
 export type RunningServer = { url: string; close(graceMs?: number): Promise<void> };
@@ -13,7 +14,7 @@ export async function startHttpServer(opts: { dev: boolean; port: number; host: 
   const app = next({ dev: opts.dev, dir: opts.dir, hostname: opts.host, port: opts.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => {
+  const server = createHttpServer((req, res) => {
     const work = isFastPath(req) ? serveFastPath(req, res) : handle(req, res);
     work.catch((error) => {
       console.error("[frontdesk] request failed:", error);
@@ -21,7 +22,6 @@ export async function startHttpServer(opts: { dev: boolean; port: number; host: 
       res.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side." } }));
     });
   });
-  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => resolve());

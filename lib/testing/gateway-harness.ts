@@ -3,13 +3,13 @@
  * config-as-code path, API keys, and the gateway's node:http server (the fast path `npm start`
  * serves), all over real HTTP on 127.0.0.1.
  */
-import http from "node:http";
 import type { AddressInfo } from "node:net";
 import OpenAI from "openai";
 import { createApiKey } from "../auth/manage-api-keys";
 import { applyConfig } from "../config/apply-config";
 import type { CreateApiKeyInput } from "../auth/api-key-schemas";
 import { gatewayRuntime } from "../gateway/gateway-runtime";
+import { createHttpServer } from "../server/create-http-server";
 import { serveFastPath } from "../server/fast-path";
 import { startAnthropicUpstream } from "./upstreams/anthropic-upstream";
 import { startOpenAiUpstream } from "./upstreams/openai-upstream";
@@ -36,7 +36,7 @@ export async function startGatewayHarness(config: (upstreams: { openai: string; 
   };
   await apply(config({ openai: `${openai.url}/v1`, anthropic: anthropic.url }));
   await gatewayRuntime().start();
-  const server = http.createServer((req, res) => void serveFastPath(req, res));
+  const server = createHttpServer((req, res) => void serveFastPath(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -91,6 +91,34 @@ describe("a client that goes away", () => {
     expect(attempt!.error).toContain("aborted");
   });
 
+  it("mid-stream: is billed for what the upstream produced until then, not the prompt only", async () => {
+    const controller = new AbortController();
+    const stream = await client.chat.completions.create({ model: "frontdesk/trickling", stream: true, messages: [{ role: "user", content: "count slowly" }] }, { signal: controller.signal }).withResponse();
+    const id = stream.response.headers.get("x-frontdesk-decision-id")!;
+    let received = "";
+    let chunks = 0;
+    for await (const chunk of stream.data) {
+      received += chunk.choices[0]?.delta?.content ?? "";
+      if (++chunks === 12) {
+        controller.abort();
+        break;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 150));
+    const logged = await row(id);
+    const [attempt] = (logged.latency as { attempts: Array<{ outcome: string; error?: string; promptTokens: number; completionTokens: number; costUsd: number; estimatedUsage?: boolean }> }).attempts;
+    expect(attempt).toMatchObject({ outcome: "error", estimatedUsage: true });
+    expect(attempt!.error).toContain("aborted");
+    // produced until the client left: at least what it received, well short of the whole 40-word answer
+    expect(attempt!.completionTokens).toBeGreaterThanOrEqual(Math.ceil(received.length / 4) - 1);
+    expect(attempt!.completionTokens).toBeGreaterThan(0);
+    expect(attempt!.completionTokens).toBeLessThan(40);
+    expect(attempt!.costUsd).toBeCloseTo(((attempt!.promptTokens + attempt!.completionTokens) * 1) / 1e6, 12);
+    expect(logged).toMatchObject({ status: "error", promptTokens: attempt!.promptTokens, completionTokens: attempt!.completionTokens });
+    expect(logged.costUsd).toBeCloseTo(attempt!.costUsd, 12);
+    expect(logged.response!.startsWith(received)).toBe(true);
+  });
+
   it("mid-answer (JSON): no fallback call is made and the tier stays healthy", async () => {
     const since = h.openai.requests.length;
     for (let i = 0; i < 6; i++) {

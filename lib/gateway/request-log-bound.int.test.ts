@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as health } from "../../app/api/health/route";
+import { resetEnvCache } from "../env";
+import type { RequestLogInsert } from "../db/request-log-repo";
+import { estimateRowBytes, gatewayRuntime } from "./gateway-runtime";
+import { uuidv7 } from "./uuidv7";
+
+// The request-log queue is bounded by bytes as well as rows (REQUEST_LOG_QUEUE_MAX_BYTES): a few
+// rows with large prompts cannot hold unbounded memory while the database is slow or down.
+
+const before = process.env.REQUEST_LOG_QUEUE_MAX_BYTES;
+beforeAll(() => {
+  process.env.REQUEST_LOG_QUEUE_MAX_BYTES = String(1024 * 1024);
+  resetEnvCache();
+});
+afterAll(async () => {
+  await gatewayRuntime().stop();
+  if (before === undefined) delete process.env.REQUEST_LOG_QUEUE_MAX_BYTES;
+  else process.env.REQUEST_LOG_QUEUE_MAX_BYTES = before;
+  resetEnvCache();
+});
+
+const row = (prompt: string): RequestLogInsert => ({ id: uuidv7(), stage: "rule", status: "ok", decision: {}, latency: {}, prompt, response: "ok" });
+
+describe("the request-log queue's byte bound", () => {
+  it("estimates a row by its texts, and drops the oldest rows past REQUEST_LOG_QUEUE_MAX_BYTES, counted in /api/health", async () => {
+    const big = row("x".repeat(300_000));
+    expect(estimateRowBytes(big)).toBeGreaterThan(600_000);
+    const writer = gatewayRuntime().writer;
+    writer.push(big);
+    writer.push(row("y".repeat(300_000))); // ~1.2 MB queued > 1 MiB: the first goes
+    expect(writer.stats()).toMatchObject({ queued: 1, dropped: 1 });
+    expect(writer.stats().queuedBytes).toBeLessThanOrEqual(1024 * 1024);
+    writer.push(row("z".repeat(600_000))); // larger than the whole bound: dropped itself
+    expect(writer.stats()).toMatchObject({ queued: 1, dropped: 2 });
+    const res = await health();
+    expect((await res.json()).requestLog).toMatchObject({ dropped: 2 });
+  });
+});
