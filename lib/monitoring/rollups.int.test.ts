@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { pgPool } from "../db/pg-pool";
 import { insertRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
 import { rebuildRollups } from "../db/rollup-repo";
@@ -92,6 +92,13 @@ function expectSame(actual: Rollup[], expected: Awaited<ReturnType<typeof groupB
     for (const k of SUMS) expect(a[k]).toBeCloseTo(e[k] as number, k === "totalMs" || k === "qualitySum" ? 6 : 9);
   });
 }
+
+// Leaves nothing behind: other files count the demo rows of the whole database.
+afterAll(async () => {
+  const range = [new Date(FROM), new Date(FROM + 86_400_000)];
+  await pgPool().query(`DELETE FROM "RequestLog" WHERE "createdAt" >= $1 AND "createdAt" < $2`, range);
+  await pgPool().query(`DELETE FROM "RequestRollup" WHERE bucket >= $1 AND bucket < $2`, range);
+});
 
 describe("request rollups", () => {
   it("equal a GROUP BY over the raw rows after batch inserts, including a retried batch", async () => {
