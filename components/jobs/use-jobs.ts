@@ -12,7 +12,7 @@ export const LIVE_POLL_MS = 1000;
 export function useJobs(page: number) {
   return useQuery({
     queryKey: [...JOBS_KEY, "list", page],
-    queryFn: () => apiFetch<JobPage>(`/api/admin/jobs?${new URLSearchParams({ page: String(page), pageSize: "10" })}`),
+    queryFn: () => apiFetch<JobPage>(`/api/admin/jobs?${new URLSearchParams({ type: "retrain-classifier", page: String(page), pageSize: "10" })}`),
     placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.items.some(isActiveJob) ? LIVE_POLL_MS : false),
   });

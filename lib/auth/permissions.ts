@@ -38,6 +38,7 @@ export function can(role: Role, permission: Permission): boolean {
 export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; permission: Permission }> = [
   { href: "/overview", label: "Overview", permission: "overview:view" },
   { href: "/drift", label: "Drift", permission: "drift:view" },
+  { href: "/lab", label: "Lab", permission: "lab:use" },
   { href: "/requests", label: "Requests", permission: "requests:view" },
   { href: "/labeling", label: "Labeling", permission: "labels:write" },
   { href: "/tiers", label: "Tiers", permission: "tiers:manage" },

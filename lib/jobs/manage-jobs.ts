@@ -9,6 +9,7 @@ import { countDatasets } from "../db/dataset-repo";
 import { finishJob, findJob, insertJob } from "../db/job-repo";
 import { AppError } from "../http/app-error";
 import { enqueue, QUEUES, queueClient } from "./queue";
+import { labPayloadSchema } from "./lab/lab-payload";
 import { retrainPayloadSchema, type RetrainPayload } from "./retrain/retrain-payload";
 
 export async function startRetrainJob(actor: Actor, input: unknown) {
@@ -26,6 +27,24 @@ export async function startRetrainJob(actor: Actor, input: unknown) {
   }
   const job = await insertJob({ type: QUEUES.retrain, payload: { ...payload, labelsSince: payload.labelsSince?.toISOString() }, createdById: actor.id });
   await enqueue(QUEUES.retrain, job.id, {});
+  await recordAudit(actor, { action: "job.start", targetType: "job", targetId: job.id, after: { type: job.type, payload: job.payload } });
+  return job;
+}
+
+/** Start a lab run: a replay of a candidate, or the tier-count advisor. */
+export async function startLabJob(actor: Actor, input: unknown) {
+  const parsed = labPayloadSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message }));
+    throw new AppError("bad_request", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
+  }
+  const { policies } = await readConfigRows();
+  if (!policies.some((p) => p.name === parsed.data.policy)) {
+    throw new AppError("bad_request", `No policy named "${parsed.data.policy}".`, { issues: [{ path: "policy", message: `No policy named "${parsed.data.policy}".` }] });
+  }
+  const payload = { ...parsed.data, from: parsed.data.from.toISOString(), to: parsed.data.to.toISOString() };
+  const job = await insertJob({ type: QUEUES.lab, payload, createdById: actor.id });
+  await enqueue(QUEUES.lab, job.id, {});
   await recordAudit(actor, { action: "job.start", targetType: "job", targetId: job.id, after: { type: job.type, payload: job.payload } });
   return job;
 }

@@ -6,7 +6,7 @@
 import PgBoss from "pg-boss";
 import { env } from "../env";
 
-export const QUEUES = { retrain: "retrain-classifier" } as const;
+export const QUEUES = { retrain: "retrain-classifier", lab: "lab-run" } as const;
 
 const RETRY = { retryLimit: 3, retryDelay: 5, retryBackoff: true };
 /** pg-boss's own backstop; lost workers are normally noticed within a minute by the heartbeat sweep. */

@@ -8,7 +8,14 @@ import PgBoss from "pg-boss";
 import { finishJob, findJob, findStaleJobs, markJobRunning, reportJobProgress } from "../db/job-repo";
 import { env } from "../env";
 import { ensureQueues, QUEUES } from "./queue";
-import { PermanentJobError, runRetrainJob } from "./retrain/retrain-job";
+import { runLabJob } from "./lab/lab-job";
+import { PermanentJobError, runRetrainJob, type JobControl } from "./retrain/retrain-job";
+
+/** What each queue's jobs run; the result is stored on the Job row. */
+const RUNNERS: Record<string, (jobId: string, control: JobControl) => Promise<unknown>> = {
+  [QUEUES.retrain]: runRetrainJob,
+  [QUEUES.lab]: runLabJob,
+};
 
 type Log = (line: string) => void;
 
@@ -23,7 +30,7 @@ function throttle(fn: (phase: string, fraction: number) => void, ms: number) {
   };
 }
 
-async function handle(job: PgBoss.JobWithMetadata<{ jobId: string }>, log: Log) {
+async function handle(queue: string, job: PgBoss.JobWithMetadata<{ jobId: string }>, log: Log) {
   const jobId = job.id;
   if (!(await markJobRunning(jobId))) return; // cancelled before it started
   const controller = new AbortController();
@@ -40,9 +47,9 @@ async function handle(job: PgBoss.JobWithMetadata<{ jobId: string }>, log: Log) 
     void beat();
   }, 500);
   try {
-    const result = await runRetrainJob(jobId, { signal: controller.signal, progress: report });
+    const result = await RUNNERS[queue]!(jobId, { signal: controller.signal, progress: report });
     await finishJob(jobId, { status: "succeeded", result, phase: "done" });
-    log(`job ${jobId} succeeded (candidate ${result.classifierVersionId}${result.reused ? ", already stored" : ""})`);
+    log(`job ${jobId} (${queue}) succeeded`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (controller.signal.aborted) {
@@ -63,10 +70,10 @@ async function handle(job: PgBoss.JobWithMetadata<{ jobId: string }>, log: Log) 
 async function sweep(boss: PgBoss, log: Log) {
   const stale = await findStaleJobs(new Date(Date.now() - env().JOB_HEARTBEAT_TIMEOUT_MS));
   for (const job of stale) {
-    const current = await boss.getJobById(QUEUES.retrain, job.id);
+    const current = await boss.getJobById(job.type, job.id);
     if (current?.state !== "active") continue;
     await finishJob(job.id, { status: "queued", error: "the worker running this job stopped responding; retrying", phase: "waiting to retry" });
-    await boss.fail(QUEUES.retrain, job.id, { reason: "worker lost" });
+    await boss.fail(job.type, job.id, { reason: "worker lost" });
     log(`job ${job.id}: worker lost, handed back for a retry`);
   }
 }
@@ -76,7 +83,9 @@ export async function startWorker(log: Log = (l) => console.log(`[frontdesk-work
   boss.on("error", (error) => log(`queue error: ${error.message}`));
   await boss.start();
   await ensureQueues(boss);
-  await boss.work<{ jobId: string }>(QUEUES.retrain, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => handle(job!, log));
+  for (const queue of Object.keys(RUNNERS)) {
+    await boss.work<{ jobId: string }>(queue, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => handle(queue, job!, log));
+  }
   const sweeper = setInterval(() => void sweep(boss, log).catch((e) => log(`sweep failed: ${(e as Error).message}`)), Math.max(1000, env().JOB_HEARTBEAT_TIMEOUT_MS / 4));
   sweeper.unref();
   return {
