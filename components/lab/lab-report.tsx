@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/components/charts/format";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
@@ -20,7 +21,10 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
 }
 
 /** A replay's report: what changes, what it costs, what quality it projects and on what evidence. */
+const PAGE = 20;
+
 export function ReplayReportView({ report: r }: { report: ReplayReport }) {
+  const [shown, setShown] = useState(PAGE);
   const c = r.candidate;
   const delta = r.current.costUsd > 0 ? (c.costUsd - r.current.costUsd) / r.current.costUsd : null;
   const skipped = Object.entries(r.notReplayable);
@@ -45,7 +49,7 @@ export function ReplayReportView({ report: r }: { report: ReplayReport }) {
             <td colSpan={6} className="px-4 py-6 text-center text-sm text-slate-500">No request would change tier.</td>
           </tr>
         ) : (
-          r.changedRequests.map((x) => (
+          r.changedRequests.slice(0, shown).map((x) => (
             <tr key={x.id}>
               <td className="px-4 py-2 font-mono text-xs">
                 <Link href={`/requests/${x.id}`} className="text-brand-700 hover:underline">{x.id.slice(0, 8)}</Link>
@@ -61,7 +65,16 @@ export function ReplayReportView({ report: r }: { report: ReplayReport }) {
           ))
         )}
       </DataTable>
-      {r.changed > r.changedRequests.length && <p className="text-xs text-slate-500">The first {r.changedRequests.length} of {formatCount(r.changed)} changed requests.</p>}
+      <div className="flex items-center gap-3 text-xs text-slate-500">
+        <span>
+          {formatCount(Math.min(shown, r.changedRequests.length))} of {formatCount(r.changed)} changed requests shown{r.changed > r.changedRequests.length ? ` (the report keeps the first ${r.changedRequests.length})` : ""}.
+        </span>
+        {shown < r.changedRequests.length && (
+          <button type="button" className="text-brand-700 hover:underline" onClick={() => setShown(shown + PAGE)}>
+            Show {Math.min(PAGE, r.changedRequests.length - shown)} more
+          </button>
+        )}
+      </div>
     </section>
   );
 }

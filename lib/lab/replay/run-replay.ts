@@ -26,6 +26,7 @@ export type ReplayReport = ReplayTotals & {
   ms: number;
 };
 
+const PROGRESS_EVERY = 250;
 const LABELS = new Set(["correct", "should-be-cheaper", "should-be-more-capable"]);
 
 export function toLoggedRequest(row: ReplayRow): LoggedRequest {
@@ -83,9 +84,9 @@ export async function runReplay(q: ReplayQuery, onProgress?: (done: number, tota
     for (const row of page) {
       const logged = toLoggedRequest(row);
       tally.add(logged, await replayRequest(ctx, logged));
+      if (++done % PROGRESS_EVERY === 0) onProgress?.(done, Math.max(done, counts.requests));
     }
-    done += page.length;
-    onProgress?.(done, Math.max(done, counts.requests));
   }
+  onProgress?.(done, done);
   return { ...tally.totals(), policy: q.policy, from: q.from.toISOString(), to: q.to.toISOString(), labelRate, method: METHOD, ms: Date.now() - started };
 }
