@@ -32,14 +32,17 @@ const PAGE_SQL = `SELECT r.id, r."createdAt", r."policyName", r."tierName", r.pr
   ORDER BY r."createdAt", r.id LIMIT $6`;
 
 export async function* streamReplayRows(q: { policy: string; from: Date; to: Date }, pageSize = 2000): AsyncGenerator<ReplayRow[]> {
-  let cursor: { at: Date; id: string } | null = null;
+  const page = async (cursor: { at: Date; id: string } | null): Promise<ReplayRow[]> =>
+    (await pgPool().query<ReplayRow>(PAGE_SQL, [q.policy, q.from, q.to, cursor?.at ?? null, cursor?.id ?? null, pageSize])).rows;
+  // the next page is read while the caller works on this one
+  let pending = page(null);
   for (;;) {
-    const { rows }: { rows: ReplayRow[] } = await pgPool().query<ReplayRow>(PAGE_SQL, [q.policy, q.from, q.to, cursor?.at ?? null, cursor?.id ?? null, pageSize]);
+    const rows = await pending;
     if (rows.length === 0) return;
+    const last = rows[rows.length - 1]!;
+    pending = rows.length < pageSize ? Promise.resolve([]) : page({ at: last.createdAt, id: last.id });
+    pending.catch(() => {}); // a caller that stops early must not leave an unhandled rejection behind
     yield rows;
-    if (rows.length < pageSize) return;
-    const last: ReplayRow = rows[rows.length - 1]!;
-    cursor = { at: last.createdAt, id: last.id };
   }
 }
 

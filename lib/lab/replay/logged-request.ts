@@ -21,7 +21,7 @@ export type LoggedRequest = {
   decision: {
     tier?: string;
     stage?: string;
-    scores?: { p?: number[] } | null;
+    scores?: { p?: number[]; classifier?: { id?: string } } | null;
     propensities?: number[];
     explored?: boolean;
     hedge?: unknown;

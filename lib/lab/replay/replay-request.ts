@@ -64,8 +64,13 @@ export async function replayRequest(ctx: ReplayContext, r: LoggedRequest): Promi
   let messages: ChatTurn[];
   let snapshot = ctx.snapshot;
   const fromFeatures = r.prompt === null;
-  if (r.prompt !== null) messages = parseTranscript(r.prompt);
-  else if (loggedP && !ctx.classifierChanged) {
+  const classifierId = ctx.snapshot.classifiers.get(ctx.policy)?.id ?? "builtin";
+  const sameScores = !ctx.classifierChanged && loggedP !== undefined && loggedP.length === tiers.length - 1 && r.decision.scores?.classifier?.id === classifierId;
+  if (r.prompt !== null) {
+    messages = parseTranscript(r.prompt);
+    // the classifier that scored the request is the candidate's: its recorded scores stand in (no need to score again)
+    if (sameScores) snapshot = { ...ctx.snapshot, classifiers: new Map([[ctx.policy, recorded(loggedP!, tiers.length)]]) };
+  } else if (loggedP && !ctx.classifierChanged) {
     messages = [];
     snapshot = { ...ctx.snapshot, classifiers: new Map([[ctx.policy, recorded(loggedP, tiers.length)]]) };
   } else return { replayable: false, reason: "prompt not stored" };
