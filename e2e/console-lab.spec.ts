@@ -49,7 +49,9 @@ test("a product owner replays a candidate on the logged traffic, follows its pro
 
 test("a reviewer has no lab: neither the page nor its API", async ({ page }) => {
   await signInWithForm(page, REVIEWER.email, REVIEWER.password);
-  await expect(page.getByRole("link", { name: "Lab" })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Lab" })).toHaveCount(0);
+  expect((await page.goto("/lab"))?.status()).toBe(403);
   expect((await page.request.get("/api/admin/lab/runs")).status()).toBe(403);
   expect((await page.request.post("/api/admin/lab/runs", { data: { kind: "advise-tiers", policy: "default", from: new Date(0), to: new Date() } })).status()).toBe(403);
 });

@@ -4,10 +4,13 @@
  * next heartbeat finds the row cancelled and kills the training process.
  */
 import { recordAudit, type Actor } from "../db/audit-repo";
+import { configFromRows } from "../config/config-from-rows";
+import { findClassifierVersion } from "../db/classifier-repo";
 import { readConfigRows } from "../db/config-repo";
 import { countDatasets } from "../db/dataset-repo";
 import { finishJob, findJob, insertJob } from "../db/job-repo";
 import { AppError } from "../http/app-error";
+import { applyDraft } from "../lab/candidate";
 import { enqueue, QUEUES, queueClient } from "./queue";
 import { labPayloadSchema } from "./lab/lab-payload";
 import { retrainPayloadSchema, type RetrainPayload } from "./retrain/retrain-payload";
@@ -38,9 +41,17 @@ export async function startLabJob(actor: Actor, input: unknown) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message }));
     throw new AppError("bad_request", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
   }
-  const { policies } = await readConfigRows();
+  const { tiers, policies } = await readConfigRows();
   if (!policies.some((p) => p.name === parsed.data.policy)) {
     throw new AppError("bad_request", `No policy named "${parsed.data.policy}".`, { issues: [{ path: "policy", message: `No policy named "${parsed.data.policy}".` }] });
+  }
+  if (parsed.data.kind === "replay") {
+    // an invalid draft or an unknown classifier version is refused now, not when the worker runs it
+    applyDraft(configFromRows({ tiers, policies }), parsed.data.candidate.config);
+    const versionId = parsed.data.candidate.classifierVersionId;
+    if (versionId && !(await findClassifierVersion(versionId))) {
+      throw new AppError("bad_request", `No classifier version ${versionId}.`, { issues: [{ path: "candidate.classifierVersionId", message: "unknown classifier version" }] });
+    }
   }
   const payload = { ...parsed.data, from: parsed.data.from.toISOString(), to: parsed.data.to.toISOString() };
   const job = await insertJob({ type: QUEUES.lab, payload, createdById: actor.id });
