@@ -47,6 +47,9 @@ function PolicyLedger({ ledger: l }: { ledger: Ledger }) {
         </div>
         <Figure label="Net saving" value={l.netSavingsPct === null ? "—" : `${l.netSavingsPct.toFixed(1)}%`} hint={`${formatUsd(l.netSavingsUsd)} of ${formatUsd(l.baselineUsd)}`} tone={(l.netSavingsPct ?? 0) > 0 ? "good" : "bad"} />
         <Figure label="Waste" value={formatUsd(waste)} hint={`escalation ${formatUsd(l.escalationWasteUsd)} · hedges ${formatUsd(l.hedgeWasteUsd)}`} />
+        {(l.shadowPairs > 0 || l.explored > 0) && (
+          <Figure label="Evaluation" value={formatUsd(l.shadowUsd + l.exploreCostUsd)} hint={`shadow ${formatUsd(l.shadowUsd)} (${formatCount(l.shadowPairs)} pairs) · exploring ${formatUsd(l.exploreCostUsd)}`} />
+        )}
         <Figure label="Escalations add" value={formatMs(l.escalationLatencyMs.p95)} hint={`p95 · p50 ${formatMs(l.escalationLatencyMs.p50)} · ${formatPercent(l.escalationRate)} escalated`} />
         <Figure label="Router overhead" value={formatMs(l.routerOverheadMs.p50)} hint={`p50 · p95 ${formatMs(l.routerOverheadMs.p95)}`} />
         <div className="ml-auto">

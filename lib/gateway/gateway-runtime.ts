@@ -12,6 +12,7 @@ import { env } from "../env";
 import { monthStart } from "../routing/check-budget";
 import { advance, CLOSED, canRequest, healthOf, recordFailure, recordSuccess, type BreakerState } from "../routing/circuit-breaker";
 import type { TierHealth } from "../routing/types";
+import { ShadowBudget } from "../lab/shadow/plan-shadow";
 import { BudgetTracker } from "./budget-tracker";
 import { GatewayError } from "./openai-errors";
 import { RateLimiter } from "./rate-limiter";
@@ -35,6 +36,9 @@ export class GatewayRuntime {
   readonly pins = new SessionPins();
   readonly budgets = new BudgetTracker();
   readonly rateLimits = new RateLimiter();
+  /** Shadow evaluation's spend today (per process). */
+  readonly shadowBudget = new ShadowBudget();
+  private readonly background = new Set<Promise<unknown>>();
   readonly writer = new RequestLogWriter<RequestLogInsert>({
     insert: insertRequestLogs,
     maxQueue: env().REQUEST_LOG_QUEUE_MAX,
@@ -140,13 +144,28 @@ export class GatewayRuntime {
     this.breakers.set(tier, ok ? recordSuccess(state, now) : recordFailure(state, now));
   }
 
+  /** Work that outlives its response (shadow evaluation): errors are logged; stop() waits for it. */
+  inBackground(task: () => Promise<unknown>): void {
+    const done: Promise<unknown> = task()
+      .catch((error) => this.log(`background task failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => this.background.delete(done));
+    this.background.add(done);
+  }
+
+  /** Resolves when the background work started so far has finished. */
+  async backgroundSettled(): Promise<void> {
+    while (this.background.size) await Promise.all([...this.background]);
+  }
+
   async stop(deadlineMs = 10_000) {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     await this.listener?.close();
     this.listener = null;
     this.runAfterResponse();
-    return this.writer.close(deadlineMs);
+    const started = Date.now();
+    await Promise.race([this.backgroundSettled(), new Promise((resolve) => setTimeout(resolve, deadlineMs / 2).unref())]);
+    return this.writer.close(Math.max(0, deadlineMs - (Date.now() - started)));
   }
 }
 

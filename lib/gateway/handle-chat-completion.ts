@@ -3,10 +3,11 @@
  * by the custom server's fast path. Route → execute (escalate, hedge, fall back) → respond with
  * x-frontdesk-* headers → push the request-log row onto the batch writer (never awaited).
  */
-import type { StreamSummary } from "../providers/index";
+import { runShadow } from "../lab/shadow/run-shadow";
+import type { Answer, StreamSummary, Usage } from "../providers/index";
 import { totalCost } from "../routing/execution/attempt-record";
 import type { ExecSummary } from "../routing/execution/types";
-import { buildLogRow, type Outcome } from "./build-log-row";
+import { buildLogRow, transcript, type Outcome } from "./build-log-row";
 import type { ExecContext } from "./drivers/exec-context";
 import { executeJson } from "./drivers/execute-json";
 import { executeStream } from "./drivers/execute-stream";
@@ -65,6 +66,35 @@ function finish(r: Routed, outcome: Outcome) {
   if (pin && outcome.status === "ok") r.runtime.pins.set(pin, outcome.tier, Date.now());
 }
 
+/**
+ * Shadow evaluation: for the policy's sampled share of answered requests (a tier the client named
+ * is not sampled), once the answer is out, the same request goes to another tier and the pair is
+ * graded in the background — the client's answer is never delayed or changed.
+ */
+function maybeShadow(r: Routed, tier: string, answer: Answer, usage: Usage) {
+  const policy = r.config.snapshot.policies.get(r.decision.policy);
+  if (!policy?.shadow.enabled || r.decision.stage === "bypass" || Math.random() >= policy.shadow.rate) return;
+  const { runtime, config } = r;
+  runtime.afterResponse(() =>
+    runtime.inBackground(() =>
+      runShadow(
+        {
+          requestId: r.id,
+          policy,
+          tiers: config.snapshot.tiers,
+          targets: config.targets,
+          body: upstreamBody(r.body),
+          text: transcript(r.body),
+          served: { tier, answer, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens },
+          rng: Math.random,
+          now: Date.now,
+        },
+        runtime.shadowBudget,
+      ),
+    ),
+  );
+}
+
 function baseOutcome(r: Routed, e: ExecSummary & { tier: string }, preMs: number) {
   return {
     tier: e.tier,
@@ -119,6 +149,7 @@ async function respondJson(r: Routed, x: ExecContext): Promise<GatewayResponse> 
     completionTokens: exec.result.usage.completionTokens,
     response: exec.result.answer.content,
   });
+  maybeShadow(r, exec.tier, exec.result.answer, exec.result.usage);
   return { status: 200, headers: { "content-type": "application/json", ...headers }, body: text };
 }
 
@@ -128,7 +159,8 @@ async function respondStream(r: Routed, x: ExecContext): Promise<GatewayResponse
   if (!exec.ok) return failure(r, exec, preMs);
   const target = r.config.targets.get(exec.tier)!;
   const headers = { ...SSE_HEADERS, ...frontdeskHeaders({ tier: exec.tier, model: target.model, stage: exec.stage, decisionId: r.id, overheadMs: preMs }) };
-  const done = (summary: StreamSummary | undefined, error: unknown, e: ExecSummary) =>
+  const done = (summary: StreamSummary | undefined, error: unknown, e: ExecSummary) => {
+    if (summary && !error) maybeShadow(r, exec.tier, summary.answer, summary.usage);
     finish(r, {
       ...baseOutcome(r, { ...e, tier: exec.tier }, preMs),
       status: error ? "error" : "ok",
@@ -139,6 +171,7 @@ async function respondStream(r: Routed, x: ExecContext): Promise<GatewayResponse
       response: summary?.answer.content,
       firstTokenMs: summary?.firstTokenMs ?? null,
     });
+  };
   if (exec.mode === "buffered") {
     done(exec.summary, undefined, exec);
     return { status: 200, headers, body: bufferedBody(exec.chunks) };

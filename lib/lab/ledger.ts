@@ -5,7 +5,8 @@
  *   baseline  what the answers would have cost on the policy's most capable tier
  *   actual    what was paid: every attempt, including answers thrown away (escalation waste)
  *             and hedges' losing legs (hedge waste), and failed calls' billed prompts
- *   net saving = baseline − actual, as a share of the baseline
+ *   shadow    what shadow evaluation spent (shadow calls and judging): an overhead of the router
+ *   net saving = baseline − actual − shadow, as a share of the baseline
  *   quality   the mean P(the answering tier was enough) from the calibrated classifier, over the
  *             requests it scored (the most capable tier counts as enough: the baseline's 1.0);
  *             reviewer labels of the random sample give the measured too-weak rate beside it
@@ -36,6 +37,9 @@ export type Ledger = {
   /** Exploration's extra cost over the policy's own choices (estimated; negative = it saved). */
   exploreCostUsd: number;
   explored: number;
+  /** Shadow evaluation's calls and judging, and the pairs they produced. */
+  shadowUsd: number;
+  shadowPairs: number;
   netSavingsUsd: number;
   netSavingsPct: number | null;
   escalationRate: number | null;
@@ -71,6 +75,8 @@ export type LedgerInput = {
   labels: { sample: number; tooWeak: number };
   /** USD per answer that is not good enough (the policy's λ at its bias); null across policies. */
   lambdaUsd: number | null;
+  /** What shadow evaluation spent in the range. */
+  shadow?: { pairs: number; usd: number };
 };
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -97,7 +103,8 @@ export function computeLedger(input: LedgerInput): Ledger {
   const actualUsd = sum("costUsd");
   const escalationWasteUsd = sum("escalationWasteUsd");
   const hedgeWasteUsd = sum("hedgeWasteUsd");
-  const netSavingsUsd = baselineUsd - actualUsd;
+  const shadowUsd = input.shadow?.usd ?? 0;
+  const netSavingsUsd = baselineUsd - actualUsd - shadowUsd;
   const netSavingsPct = baselineUsd > 0 ? (100 * netSavingsUsd) / baselineUsd : null;
   const overhead = rows.reduce<number[]>((h, r) => addHistograms(h, r.overheadHist ?? []), []);
   const wait = rows.reduce<number[]>((h, r) => addHistograms(h, r.escalationWaitHist ?? []), []);
@@ -120,6 +127,8 @@ export function computeLedger(input: LedgerInput): Ledger {
     hedgeWasteUsd,
     exploreCostUsd: sum("exploreCostUsd"),
     explored: sum("explored"),
+    shadowUsd,
+    shadowPairs: input.shadow?.pairs ?? 0,
     netSavingsUsd,
     netSavingsPct,
     escalationRate: requests ? escalations / requests : null,
@@ -152,7 +161,7 @@ function verdict(l: Omit<Ledger, "verdict">, t: PolicyConfig["verdict"]): Ledger
   if (l.netSavingsPct === null) reasons.push({ ok: false, check: "savings", text: "no answered requests to compare with the baseline" });
   else if (l.netSavingsPct < t.minSavingsPct) {
     reasons.push({ ok: false, check: "savings", text: `net saving ${l.netSavingsPct.toFixed(1)}% (${usd(l.netSavingsUsd)} of ${usd(l.baselineUsd)}) is under the ${t.minSavingsPct}% that makes routing worth it` });
-  } else reasons.push({ ok: true, check: "savings", text: `saves ${l.netSavingsPct.toFixed(1)}% net (${usd(l.netSavingsUsd)} of ${usd(l.baselineUsd)}), after every escalation, hedge and failed call` });
+  } else reasons.push({ ok: true, check: "savings", text: `saves ${l.netSavingsPct.toFixed(1)}% net (${usd(l.netSavingsUsd)} of ${usd(l.baselineUsd)}), after every escalation, hedge and failed call${l.shadowUsd > 0 ? ` and ${usd(l.shadowUsd)} of shadow evaluation` : ""}` });
 
   const waste = l.escalationWasteUsd + l.hedgeWasteUsd;
   const gross = l.netSavingsUsd + waste;

@@ -19,7 +19,7 @@ export function formatLedger(l: Ledger): string {
   const lines = [
     `${l.policy ? `policy ${l.policy}` : "all policies"}, ${l.from} → ${l.to}: ${l.requests} requests (${l.errors} failed)`,
     `  baseline (all on the most capable tier) ${money(l.baselineUsd)}   actual ${money(l.actualUsd)}   net saving ${money(l.netSavingsUsd)}${l.netSavingsPct === null ? "" : ` (${l.netSavingsPct.toFixed(1)}%)`}`,
-    `  waste: escalation ${money(l.escalationWasteUsd)}, hedges ${money(l.hedgeWasteUsd)}; exploration ${money(l.exploreCostUsd)} over ${l.explored} requests`,
+    `  waste: escalation ${money(l.escalationWasteUsd)}, hedges ${money(l.hedgeWasteUsd)}; exploration ${money(l.exploreCostUsd)} over ${l.explored} requests; shadow evaluation ${money(l.shadowUsd)} (${l.shadowPairs} pairs)`,
     `  router overhead p50 ${ms(l.routerOverheadMs.p50)}, p95 ${ms(l.routerOverheadMs.p95)}; escalations add p50 ${ms(l.escalationLatencyMs.p50)}, p95 ${ms(l.escalationLatencyMs.p95)}`,
     `  tiers: ${l.tierShares.map((t) => `${t.tier} ${(100 * t.share).toFixed(1)}%`).join(", ") || "–"}`,
     `verdict: ${l.verdict.worthIt ? "routing pays off" : "routing does not pay off here"}`,

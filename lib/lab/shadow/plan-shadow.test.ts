@@ -18,12 +18,13 @@ describe("shadow plan", () => {
   it("stops at the daily cap and starts over the next UTC day", () => {
     const budget = new ShadowBudget();
     const day = Date.parse("2026-12-06T10:00:00Z");
-    expect(budget.take(1, 0.6, day)).toBe(true);
-    expect(budget.take(1, 0.6, day)).toBe(false);
-    budget.settle(0.6, 0.1, day);
-    expect(budget.take(1, 0.6, day)).toBe(true);
-    expect(budget.spent(day)).toBeCloseTo(0.7, 9);
-    expect(budget.take(1, 0.6, day + 86_400_000)).toBe(true);
+    expect(budget.take("p", 1, 0.6, day)).toBe(true);
+    expect(budget.take("p", 1, 0.6, day)).toBe(false);
+    budget.settle("p", 0.6, 0.1, day);
+    expect(budget.take("p", 1, 0.6, day)).toBe(true);
+    expect(budget.spent("p", day)).toBeCloseTo(0.7, 9);
+    expect(budget.take("q", 1, 0.6, day)).toBe(true); // each policy has its own cap
+    expect(budget.take("p", 1, 0.6, day + 86_400_000)).toBe(true);
   });
 
   it("reads the judge's verdict and compares tool calls and JSON exactly", () => {

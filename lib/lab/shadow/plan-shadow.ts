@@ -7,36 +7,37 @@ import type { PolicyConfig, TierConfig } from "../../routing/config-schema";
 
 export type ShadowSettings = PolicyConfig["shadow"];
 
-/** Spend per UTC day, per process (shared state across instances is a later step). */
+/** Spend per policy and UTC day, per process (shared state across instances is a later step). */
 export class ShadowBudget {
   private day = "";
-  private spentUsd = 0;
+  private readonly spentUsd = new Map<string, number>();
 
   private roll(now: number) {
     const day = new Date(now).toISOString().slice(0, 10);
     if (day !== this.day) {
       this.day = day;
-      this.spentUsd = 0;
+      this.spentUsd.clear();
     }
   }
 
-  /** Reserves `estimateUsd` when the cap allows it. */
-  take(capUsd: number, estimateUsd: number, now: number): boolean {
+  /** Reserves `estimateUsd` of the policy's day when its cap allows it. */
+  take(policy: string, capUsd: number, estimateUsd: number, now: number): boolean {
     this.roll(now);
-    if (this.spentUsd + estimateUsd > capUsd) return false;
-    this.spentUsd += estimateUsd;
+    const spent = this.spentUsd.get(policy) ?? 0;
+    if (spent + estimateUsd > capUsd) return false;
+    this.spentUsd.set(policy, spent + estimateUsd);
     return true;
   }
 
   /** Replaces a reservation by what the calls cost. */
-  settle(estimateUsd: number, actualUsd: number, now: number) {
+  settle(policy: string, estimateUsd: number, actualUsd: number, now: number) {
     this.roll(now);
-    this.spentUsd += actualUsd - estimateUsd;
+    this.spentUsd.set(policy, (this.spentUsd.get(policy) ?? 0) + actualUsd - estimateUsd);
   }
 
-  spent(now: number): number {
+  spent(policy: string, now: number): number {
     this.roll(now);
-    return this.spentUsd;
+    return this.spentUsd.get(policy) ?? 0;
   }
 }
 

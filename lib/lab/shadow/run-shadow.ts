@@ -32,7 +32,7 @@ export async function runShadow(input: ShadowInput, budget: ShadowBudget): Promi
   if (!shadow || !targets.has(shadow)) return "no-tier";
   const tokens = { promptTokens: served.promptTokens, completionTokens: served.completionTokens };
   const estimate = costOf(tiers.get(shadow), tokens) + (judge ? costOf(tiers.get(judge), { promptTokens: 2 * tokens.promptTokens + 2 * tokens.completionTokens, completionTokens: 5 }) : 0);
-  if (!budget.take(policy.shadow.dailyUsdCap, estimate, input.now())) return "capped";
+  if (!budget.take(policy.name, policy.shadow.dailyUsdCap, estimate, input.now())) return "capped";
   const started = input.now();
   const pair = { requestId: input.requestId, policyName: policy.name, servedTier: served.tier, shadowTier: shadow, servedAnswer: answerText(served.answer) };
   let shadowCostUsd = 0;
@@ -64,7 +64,7 @@ export async function runShadow(input: ShadowInput, budget: ShadowBudget): Promi
     await insertShadowPair({ ...pair, verdict: "failed", method: "judge", error: error instanceof Error ? error.message.slice(0, 500) : String(error), shadowCostUsd, judgeCostUsd });
     return "stored";
   } finally {
-    budget.settle(estimate, shadowCostUsd + judgeCostUsd, input.now());
+    budget.settle(policy.name, estimate, shadowCostUsd + judgeCostUsd, input.now());
   }
 }
 
