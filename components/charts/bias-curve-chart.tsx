@@ -12,13 +12,16 @@ type Props = {
   saved: Marker;
   /** "Always tier k" ends of the trade-off. */
   baselines: readonly Marker[];
+  /** What the ledger measured at the saved position (own traffic), when known. */
+  measured?: Marker | null;
   formatCost: (v: number) => string;
 };
 
 /** Cost per 1,000 requests (x) against expected quality (y) over the bias range; current and saved positions marked. */
-export function BiasCurveChart({ curve, current, saved, baselines, formatCost }: Props) {
-  const costs = [...curve.map((p) => p.costPer1k), ...baselines.map((b) => b.costPer1k)];
-  const qualities = [...curve.map((p) => p.quality), ...baselines.map((b) => b.quality)];
+export function BiasCurveChart({ curve, current, saved, baselines, measured, formatCost }: Props) {
+  const marks = measured ? [...baselines, measured] : baselines;
+  const costs = [...curve.map((p) => p.costPer1k), ...marks.map((b) => b.costPer1k)];
+  const qualities = [...curve.map((p) => p.quality), ...marks.map((b) => b.quality)];
   const pad = (lo: number, hi: number) => Math.max((hi - lo) * 0.08, 1e-6);
   const [cMin, cMax] = [Math.min(...costs), Math.max(...costs)];
   const [qMin, qMax] = [Math.min(...qualities), Math.max(...qualities)];
@@ -60,6 +63,9 @@ export function BiasCurveChart({ curve, current, saved, baselines, formatCost }:
             label={{ value: b.label, position: i === 0 ? "right" : "bottom", fontSize: 10, fill: "#64748b" }}
           />
         ))}
+        {measured && (
+          <ReferenceDot x={measured.costPer1k} y={measured.quality} r={5} fill="#f59e0b" stroke="#fff" strokeWidth={1.5} label={{ value: measured.label, position: "bottom", fontSize: 10, fill: "#b45309" }} />
+        )}
         <ReferenceDot x={saved.costPer1k} y={saved.quality} r={7} fill="#fff" stroke={METRIC_COLORS.secondary} strokeWidth={2} label={{ value: saved.label, position: "left", fontSize: 11, fill: "#64748b" }} />
         <ReferenceDot x={current.costPer1k} y={current.quality} r={6} fill={METRIC_COLORS.primary} stroke="#fff" strokeWidth={2} label={{ value: current.label, position: "top", fontSize: 11, fill: METRIC_COLORS.primary, fontWeight: 600 }} />
       </LineChart>

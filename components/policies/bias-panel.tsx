@@ -91,6 +91,7 @@ function Projection({ policy, tiers, bias, savedBias, sample }: { policy: Policy
   const curve = useMemo(() => prepareCurve(sample.rows, policy, tiers), [sample, settingsKey, tiers]);
   const view = prepareBiasView(sample.rows, policy, tiers, bias, savedBias);
   const { current, saved } = view;
+  const today = sample.today;
   const sources = sample.sources.length === 1 ? sample.sources[0]!.name : sample.sources.map((s) => `${s.name}: ${s.rows.toLocaleString("en-US")}`).join(", ");
   return (
     <div className="space-y-3" aria-live="polite">
@@ -119,15 +120,27 @@ function Projection({ policy, tiers, bias, savedBias, sample }: { policy: Policy
           </div>
         ))}
       </div>
+      <p className="text-xs text-slate-600" data-testid="projection-basis">
+        <span className="font-medium text-slate-800">{sample.basis === "traffic" ? "From this policy's own traffic. " : "From the shipped prior (outcome datasets). "}</span>
+        {sample.basisNote}
+        {today && (
+          <>
+            {" "}
+            Measured by the ledger at the saved bias {today.bias.toFixed(2)}: {formatUsd(today.costPer1k)} per 1,000 requests
+            {today.quality !== null ? `, quality ${today.quality.toFixed(3)}` : ""} ({formatUsd(today.wastePer1k)} of it escalation and hedge waste, which the curve leaves out) — the amber dot.
+          </>
+        )}
+      </p>
       <ChartCard
         title="Cost–quality curve"
-        summary={`Bias 0 → 1 on ${current.n.toLocaleString("en-US")} labeled requests from ${sources}, scored by the ${sample.classifier.kind === "trained" ? `trained classifier ${sample.classifier.id}` : "built-in content scorer"}${sample.ruleRows ? `; ${sample.ruleRows} are decided by rules` : ""}. x: cost per 1,000 requests, y: expected quality; filled dot: this position, ring: saved.`}
+        summary={`Bias 0 → 1 on ${current.n.toLocaleString("en-US")} ${sample.basis === "traffic" ? "logged" : "labeled"} requests from ${sources}, scored by the ${sample.classifier.kind === "trained" ? `trained classifier ${sample.classifier.id}` : "built-in content scorer"}${sample.ruleRows ? `; ${sample.ruleRows} are decided by rules` : ""}. x: cost per 1,000 requests, y: expected quality; filled dot: this position, ring: saved.`}
       >
         <BiasCurveChart
           curve={curve}
           current={{ costPer1k: current.costPer1k, quality: current.quality, label: bias.toFixed(2) }}
           saved={{ costPer1k: saved.costPer1k, quality: saved.quality, label: bias === savedBias ? "" : `saved ${savedBias.toFixed(2)}` }}
           baselines={view.baselines.map((b) => ({ costPer1k: b.costPer1k, quality: b.quality, label: `always ${b.tier}` }))}
+          measured={today && today.quality !== null ? { costPer1k: today.costPer1k, quality: today.quality, label: "measured" } : null}
           formatCost={formatUsd}
         />
       </ChartCard>

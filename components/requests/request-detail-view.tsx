@@ -13,6 +13,48 @@ import { RequestTrace } from "./request-trace";
 import type { RequestDetail } from "./types";
 import { useRequest } from "./use-requests";
 
+const SHADOW_VERDICTS: Record<string, { text: string; tone: "green" | "amber" | "red" | "slate" }> = {
+  "served-better": { text: "Served answer better", tone: "green" },
+  tie: { text: "Tie: the served tier was enough", tone: "green" },
+  equal: { text: "Same tool calls / JSON", tone: "green" },
+  "shadow-better": { text: "Shadow answer better", tone: "red" },
+  different: { text: "Different tool calls / JSON", tone: "amber" },
+  failed: { text: "Not graded", tone: "slate" },
+};
+
+function ShadowPairs({ pairs }: { pairs: RequestDetail["shadowPairs"] }) {
+  return (
+    <ul className="space-y-4 text-sm">
+      {pairs.map((p) => {
+        const verdict = SHADOW_VERDICTS[p.verdict] ?? { text: p.verdict, tone: "slate" as const };
+        return (
+          <li key={p.id} className="space-y-2">
+            <div className="flex flex-wrap items-center gap-2">
+              <Badge tone={verdict.tone}>{verdict.text}</Badge>
+              <span className="text-slate-500">
+                {p.servedTier} (served) vs {p.shadowTier} (shadow) · {p.method === "equality" ? "compared by equality" : `judged by ${p.judgeTier ?? "—"}`} · {formatUsd(p.shadowCostUsd + p.judgeCostUsd)} · {formatDateTime(p.createdAt)}
+              </span>
+            </div>
+            {p.error && <p className="text-amber-800">{p.error}</p>}
+            <div className="grid gap-3 lg:grid-cols-2">
+              <div>
+                <h3 className="mb-1 text-xs font-medium text-slate-500">{`Shadow answer (${p.shadowTier})`}</h3>
+                <Text value={p.shadowAnswer} />
+              </div>
+              {p.judgeText !== null && (
+                <div>
+                  <h3 className="mb-1 text-xs font-medium text-slate-500">Judge said</h3>
+                  <Text value={p.judgeText} />
+                </div>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 const VERDICTS = { correct: "Correct", should_be_cheaper: "Should be cheaper", should_be_more_capable: "Should be more capable" } as const;
 
 export function RequestDetailView({ id }: { id: string }) {
@@ -77,6 +119,11 @@ function Detail({ r }: { r: RequestDetail }) {
           <Text value={r.response} />
         </Panel>
       </div>
+      {r.shadowPairs.length > 0 && (
+        <Panel title="Shadow evaluation">
+          <ShadowPairs pairs={r.shadowPairs} />
+        </Panel>
+      )}
       <Panel title="Labels">
         {r.labels.length === 0 ? (
           <p className="text-sm text-slate-500">No reviewer has labeled this request yet.</p>

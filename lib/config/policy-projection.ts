@@ -50,30 +50,35 @@ function covers(row: OutcomeRow, models: readonly string[]): boolean {
   return models.every((m) => row.outcomes[m] !== undefined);
 }
 
+/** The policy tier a rule sends these messages to (its index), or null. */
+export function ruleTierOf(snapshot: ConfigSnapshot, policyName: string, tiers: readonly string[], text: ReturnType<typeof readRequestText>): number | null {
+  const compiled = snapshot.compiled.get(policyName);
+  const usable = (t: string) => tiers.includes(t) && snapshot.tiers.get(t)?.enabled === true;
+  const hit = compiled ? matchRules(compiled, { text }, usable, []) : null;
+  return hit ? tiers.indexOf(hit.rule.tier) : null;
+}
+
 function toProjectionRow(snapshot: ConfigSnapshot, policyName: string, tiers: readonly string[], models: readonly string[], row: OutcomeRow): ProjectionRow | null {
   const scored = scoreRequest(snapshot, policyName, tiers.length, row.input.messages);
   if (!scored.ok) return null;
   const text = readRequestText(row.input.messages);
-  const compiled = snapshot.compiled.get(policyName);
-  const usable = (t: string) => tiers.includes(t) && snapshot.tiers.get(t)?.enabled === true;
-  const hit = compiled ? matchRules(compiled, { text }, usable, []) : null;
   return {
     p: scored.p.map((v) => Math.round(v * 1e6) / 1e6),
     score: models.map((m) => row.outcomes[m]!.score),
     promptTokens: text.promptTokens,
-    ruleTier: hit ? tiers.indexOf(hit.rule.tier) : null,
+    ruleTier: ruleTierOf(snapshot, policyName, tiers, text),
   };
 }
 
-export async function buildProjectionSample(policyName: string): Promise<ProjectionSample> {
-  const { snapshot } = await loadGatewayConfig();
+export async function buildProjectionSample(policyName: string, loaded?: { snapshot: ConfigSnapshot }): Promise<ProjectionSample> {
+  const { snapshot } = loaded ?? (await loadGatewayConfig());
   const policy = snapshot.policies.get(policyName);
   if (!policy) throw new AppError("not_found", `No policy named "${policyName}".`);
   const tiers = policy.tiers;
   const models = tiers.map((t) => snapshot.tiers.get(t)?.model ?? "");
   const { classifier } = tiers.length >= 2 ? resolveClassifier(snapshot, policyName, tiers.length) : { classifier: null };
   const base = { policy: policyName, classifier: classifier ? { kind: classifier.kind, id: classifier.id } : { kind: "heuristic" as const, id: "none" }, models };
-  if (tiers.length < 2) return { ...base, sources: [], rows: [], ruleRows: 0, emptyReason: "This policy has a single tier: there is nothing for the bias to trade." };
+  if (tiers.length < 2) return { ...base, basis: "prior", basisNote: null, evidence: null, today: null, sources: [], rows: [], ruleRows: 0, emptyReason: "This policy has a single tier: there is nothing for the bias to trade." };
 
   // the same request may be in several datasets (the demo dataset is the shipped file imported):
   // count it once, from the first source that has it
@@ -102,6 +107,10 @@ export async function buildProjectionSample(policyName: string): Promise<Project
   }
   return {
     ...base,
+    basis: "prior",
+    basisNote: null,
+    evidence: null,
+    today: null,
     sources: [...sources].map(([name, n]) => ({ name, rows: n })),
     rows,
     ruleRows: rows.filter((r) => r.ruleTier !== null).length,

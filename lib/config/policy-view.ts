@@ -35,6 +35,14 @@ export type ProjectionSample = {
   classifier: { kind: "trained" | "heuristic"; id: string };
   /** Per policy tier: the model whose recorded outcomes stand for it. */
   models: string[];
+  /** "traffic": the policy's own recent requests; "prior": outcome datasets (too little traffic yet). */
+  basis: "traffic" | "prior";
+  /** Why this basis, in a sentence (null for the shipped prior with nothing to add). */
+  basisNote: string | null;
+  /** Own traffic: how many rows rest on a reviewer label, on a graded shadow pair, on the classifier alone. */
+  evidence: { labels: number; shadow: number; classifier: number } | null;
+  /** What the ledger measured over the same days at the saved bias (own traffic only). */
+  today: { bias: number; requests: number; costPer1k: number; quality: number | null; wastePer1k: number } | null;
   sources: Array<{ name: string; rows: number }>;
   rows: ProjectionRow[];
   /** Rows a rule decides (kept, with ruleTier: their tier does not move with the bias). */

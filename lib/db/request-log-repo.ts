@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { Prisma } from "./generated/client";
 import { pgPool, withPgClient } from "./pg-pool";
 import { db } from "./prisma";
+import { findShadowPairs } from "./shadow-repo";
 import { addRollupsSql, ROLLUP_SOURCE_FIELDS } from "./rollup-repo";
 import { touchApiKeysSql } from "./api-key-repo";
 
@@ -171,7 +172,13 @@ async function promptSnippets(ids: string[]): Promise<Map<string, string>> {
   return new Map(rows.flatMap((r) => (r.snippet === null ? [] : [[r.id, r.snippet] as const])));
 }
 
-export function findRequest(id: string) {
+/** A logged request with its labels and its shadow pairs (shadow evaluation's other answer and the verdict). */
+export async function findRequest(id: string) {
+  const [row, shadowPairs] = await Promise.all([findRequestRow(id), findShadowPairs(id)]);
+  return row && { ...row, shadowPairs };
+}
+
+function findRequestRow(id: string) {
   return db.requestLog.findUnique({
     where: { id },
     select: {

@@ -3,8 +3,8 @@
  * (speculative shortcut, then the expected-loss pick of choose-tier.ts with λ from
  * bias-to-lambda.ts) applied to each request's classifier output p, assuming every tier healthy.
  * Requests a rule catches keep the rule's tier at every bias. Quality = mean score of the chosen
- * tier; cost = mean expected USD cost (the tier's prices × the request's prompt tokens + the
- * policy's expected output tokens), reported per 1,000 requests. Pure and cheap enough for every
+ * tier; cost = mean expected USD cost (the tier's prices × the request's prompt tokens + its
+ * completion tokens when logged — billed tokens — else the policy's expected output tokens), per 1,000 requests. Pure and cheap enough for every
  * slider move: 600 rows take about 2 ms per position, the 21-point curve about 20 ms (2-core box).
  */
 import { decisionCosts, lambdaForBias, tierCostUsd } from "./bias-to-lambda";
@@ -23,6 +23,9 @@ export type ProjectionRow = {
   promptTokens: number;
   /** Index of the policy tier a rule sends this request to (the bias does not matter then). */
   ruleTier?: number | null;
+  /** Logged traffic: the tokens the upstream billed (prompt, completion) — the cost; else the
+   *  engine's prompt estimate and the policy's expected output tokens. */
+  billed?: { promptTokens: number; completionTokens: number };
 };
 
 export type Projection = {
@@ -57,7 +60,7 @@ function prepare(sample: readonly ProjectionRow[], policy: PolicyConfig, tiers: 
     resolved,
     top: topUsableIndex(resolved),
     decisionCosts: sample.map((row) => decisionCosts(policy, resolved, row.promptTokens).costs),
-    realCosts: sample.map((row) => resolved.map((t) => (t ? tierCostUsd(t, row.promptTokens, policy.expectedOutputTokens) : null))),
+    realCosts: sample.map((row) => resolved.map((t) => (t ? (row.billed ? tierCostUsd(t, row.billed.promptTokens, row.billed.completionTokens) : tierCostUsd(t, row.promptTokens, policy.expectedOutputTokens)) : null))),
   };
 }
 

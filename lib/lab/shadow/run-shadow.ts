@@ -34,7 +34,10 @@ export async function runShadow(input: ShadowInput, budget: ShadowBudget): Promi
   const estimate = costOf(tiers.get(shadow), tokens) + (judge ? costOf(tiers.get(judge), { promptTokens: 2 * tokens.promptTokens + 2 * tokens.completionTokens, completionTokens: 5 }) : 0);
   if (!budget.take(policy.name, policy.shadow.dailyUsdCap, estimate, input.now())) return "capped";
   const started = input.now();
-  const pair = { requestId: input.requestId, policyName: policy.name, servedTier: served.tier, shadowTier: shadow, servedAnswer: answerText(served.answer) };
+  // answers are kept only where the policy keeps prompts and answers (the judge still reads them)
+  const keep = (text: string) => (policy.storePrompts ? text : null);
+  const servedText = answerText(served.answer);
+  const pair = { requestId: input.requestId, policyName: policy.name, servedTier: served.tier, shadowTier: shadow, servedAnswer: keep(servedText) };
   let shadowCostUsd = 0;
   let judgeCostUsd = 0;
   try {
@@ -45,20 +48,20 @@ export async function runShadow(input: ShadowInput, budget: ShadowBudget): Promi
     const json = body.response_format?.type === "json_object" || body.response_format?.type === "json_schema";
     const equal = structuredEqual(served.answer, result.answer, json);
     if (equal !== null) {
-      await insertShadowPair({ ...pair, shadowAnswer: answerText(result.answer), verdict: equal ? "equal" : "different", method: "equality", shadowCostUsd, shadowMs });
+      await insertShadowPair({ ...pair, shadowAnswer: keep(answerText(result.answer)), verdict: equal ? "equal" : "different", method: "equality", shadowCostUsd, shadowMs });
       return "stored";
     }
     if (!judge || !targets.has(judge)) {
-      await insertShadowPair({ ...pair, shadowAnswer: answerText(result.answer), verdict: "failed", method: "judge", error: "no judge tier", shadowCostUsd, shadowMs });
+      await insertShadowPair({ ...pair, shadowAnswer: keep(answerText(result.answer)), verdict: "failed", method: "judge", error: "no judge tier", shadowCostUsd, shadowMs });
       return "stored";
     }
     const servedFirst = input.rng() < 0.5;
-    const [first, second] = servedFirst ? [pair.servedAnswer, answerText(result.answer)] : [answerText(result.answer), pair.servedAnswer];
+    const [first, second] = servedFirst ? [servedText, answerText(result.answer)] : [answerText(result.answer), servedText];
     const graded = await callProvider(targets.get(judge)!, { messages: [{ role: "user", content: judgePrompt(input.text, first, second, policy.shadow.rubric) }], max_tokens: 5, temperature: 0 });
     judgeCostUsd = costOf(tiers.get(judge), graded.usage);
     const said = readVerdict(graded.answer.content);
     const verdict = said === null ? "failed" : said === "TIE" ? "tie" : (said === "A") === servedFirst ? "served-better" : "shadow-better";
-    await insertShadowPair({ ...pair, shadowAnswer: answerText(result.answer), judgeTier: judge, judgeText: graded.answer.content.slice(0, 500), verdict, method: "judge", shadowCostUsd, judgeCostUsd, shadowMs, ...(said === null ? { error: "the judge did not answer A, B or TIE" } : {}) });
+    await insertShadowPair({ ...pair, shadowAnswer: keep(answerText(result.answer)), judgeTier: judge, judgeText: graded.answer.content.slice(0, 500), verdict, method: "judge", shadowCostUsd, judgeCostUsd, shadowMs, ...(said === null ? { error: "the judge did not answer A, B or TIE" } : {}) });
     return "stored";
   } catch (error) {
     await insertShadowPair({ ...pair, verdict: "failed", method: "judge", error: error instanceof Error ? error.message.slice(0, 500) : String(error), shadowCostUsd, judgeCostUsd });

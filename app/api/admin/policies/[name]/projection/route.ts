@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/auth/with-route";
-import { buildProjectionSample } from "@/lib/config/policy-projection";
+import { projectionSample } from "@/lib/lab/traffic-projection";
 
-/** A labeled sample scored by the policy's current classifier, for the bias slider's projection. */
-export const GET = withRoute<{ name: string }>({ permission: "policies:manage" }, async (_req, { params }) => buildProjectionSample(params.name));
+/** The sample behind the bias slider's projection: the policy's own recent traffic when there is enough of it, else the shipped prior. */
+export const GET = withRoute<{ name: string }>({ permission: "policies:manage" }, async (_req, { params }) => projectionSample(params.name));
