@@ -43,6 +43,7 @@ export function describeSources(payload: JobRow["payload"]): string {
   if (n) parts.push(n === 1 ? "1 dataset" : `${n} datasets`);
   if (payload.includeLabels) parts.push(payload.labelsSince ? `labels since ${payload.labelsSince.slice(0, 10)}` : "labels");
   if (payload.includeEscalations) parts.push("escalations");
+  if (payload.includeShadow) parts.push("shadow pairs");
   return parts.join(" · ");
 }
 

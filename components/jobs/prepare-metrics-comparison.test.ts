@@ -52,7 +52,7 @@ describe("dataFacts", () => {
   it("lists split sizes, sources and the classifier compared with", () => {
     const facts = dataFacts(
       { trainSize: 480, holdoutSize: 120, activeName: "shipped default-v1" },
-      { skipped: 2, sourceCounts: { dataset: 1600, labels: 12, escalations: 0, skipped: 3 } },
+      { skipped: 2, sourceCounts: { dataset: 1600, labels: 12, escalations: 0, shadow: 0, skipped: 3 } },
     );
     expect(facts).toEqual([
       { label: "Training rows", value: "480" },
@@ -60,6 +60,7 @@ describe("dataFacts", () => {
       { label: "From datasets", value: "1,600" },
       { label: "From reviewer labels", value: "12" },
       { label: "From escalations", value: "0" },
+      { label: "From shadow pairs", value: "0" },
       { label: "Skipped rows", value: "5" },
       { label: "Compared with", value: "shipped default-v1" },
     ]);

@@ -77,6 +77,8 @@ export function dataFacts(metrics: Pick<ComparisonMetrics, "trainSize" | "holdou
       { label: "From reviewer labels", value: formatCount(counts.labels) },
       { label: "From escalations", value: formatCount(counts.escalations) },
     );
+    // jobs from before shadow evaluation have no such count
+    if (counts.shadow !== undefined) facts.push({ label: "From shadow pairs", value: formatCount(counts.shadow) });
     const skipped = counts.skipped + (summary.skipped ?? 0);
     if (skipped > 0) facts.push({ label: "Skipped rows", value: formatCount(skipped) });
   }

@@ -10,6 +10,7 @@ export type RetrainFormValues = {
   datasets: string[];
   includeLabels: boolean;
   includeEscalations: boolean;
+  includeShadow: boolean;
   /** yyyy-mm-dd from <input type="date">, or "". */
   labelsSince: string;
   /** Percent, e.g. "20". */
@@ -17,12 +18,13 @@ export type RetrainFormValues = {
   seed: string;
 };
 
-export type RetrainFormField = "policy" | "datasets" | "labelsSince" | "includeLabels" | "includeEscalations" | "holdout" | "seed";
+export type RetrainFormField = "policy" | "datasets" | "labelsSince" | "includeLabels" | "includeEscalations" | "includeShadow" | "holdout" | "seed";
 export type RetrainFormErrors = Partial<Record<RetrainFormField | "form", string>>;
 
 export const RETRAIN_FORM_DEFAULTS: Omit<RetrainFormValues, "policy" | "datasets"> = {
   includeLabels: true,
   includeEscalations: true,
+  includeShadow: true,
   labelsSince: "",
   holdoutPercent: "20",
   seed: "1",
@@ -41,6 +43,7 @@ export function parseRetrainForm(v: RetrainFormValues): { ok: true; data: Retrai
     datasets: v.datasets,
     includeLabels: v.includeLabels,
     includeEscalations: v.includeEscalations,
+    includeShadow: v.includeShadow,
     labelsSince: v.labelsSince.trim() || undefined,
     holdout: percent === undefined ? undefined : percent / 100,
     seed: numberOrDefault(v.seed),
@@ -51,7 +54,7 @@ export function parseRetrainForm(v: RetrainFormValues): { ok: true; data: Retrai
 
 /** Issues (from zod or the server's 400) → one message per form field; unknown paths go to `form`. */
 export function errorsByField(issues: ReadonlyArray<{ path: string; message: string }>): RetrainFormErrors {
-  const fields: readonly string[] = ["policy", "datasets", "labelsSince", "includeLabels", "includeEscalations", "holdout", "seed"];
+  const fields: readonly string[] = ["policy", "datasets", "labelsSince", "includeLabels", "includeEscalations", "includeShadow", "holdout", "seed"];
   const errors: RetrainFormErrors = {};
   for (const issue of issues) {
     const head = issue.path.split(".")[0] ?? "";

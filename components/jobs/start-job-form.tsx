@@ -76,6 +76,10 @@ export function StartJobForm({ onStarted }: { onStarted: (job: JobRow) => void }
           <input type="checkbox" className={CHECKBOX} checked={values.includeEscalations} onChange={(e) => set("includeEscalations", e.target.checked)} />
           Include escalations
         </label>
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" className={CHECKBOX} checked={values.includeShadow} onChange={(e) => set("includeShadow", e.target.checked)} />
+          Include graded shadow pairs
+        </label>
         {errors.datasets && (
           <p id="retrain-datasets-error" className="text-sm text-red-600">
             {errors.datasets}
@@ -86,7 +90,7 @@ export function StartJobForm({ onStarted }: { onStarted: (job: JobRow) => void }
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Labels since" error={errors.labelsSince} hint="Empty: all labels.">
           {({ id, describedBy }) => (
-            <TextInput id={id} type="date" value={values.labelsSince} onChange={(e) => set("labelsSince", e.target.value)} disabled={!values.includeLabels && !values.includeEscalations} aria-describedby={describedBy} invalid={!!errors.labelsSince} />
+            <TextInput id={id} type="date" value={values.labelsSince} onChange={(e) => set("labelsSince", e.target.value)} disabled={!values.includeLabels && !values.includeEscalations && !values.includeShadow} aria-describedby={describedBy} invalid={!!errors.labelsSince} />
           )}
         </Field>
         <Field label="Hold-out (%)" error={errors.holdout} hint="5–50, for evaluation.">

@@ -28,6 +28,8 @@ export function ReplayReportView({ report: r }: { report: ReplayReport }) {
   const c = r.candidate;
   const delta = r.current.costUsd > 0 ? (c.costUsd - r.current.costUsd) / r.current.costUsd : null;
   const skipped = Object.entries(r.notReplayable);
+  // runs stored before shadow evaluation counted labels only
+  const bySource = (c.estimate as Partial<typeof c.estimate>).evidenceBySource ?? { label: c.estimate.evidence, shadow: 0 };
   return (
     <section aria-label="Replay report" className="space-y-4">
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
@@ -39,8 +41,8 @@ export function ReplayReportView({ report: r }: { report: ReplayReport }) {
       </dl>
       <p className="text-xs text-slate-600">
         Quality by {c.estimate.method === "doubly-robust" ? "the doubly robust estimate" : "the classifier alone (no labels to correct it)"}: model {q(c.estimate.model)}
-        {c.estimate.ips !== null && <>, inverse-propensity {q(c.estimate.ips)}</>}; {formatCount(c.estimate.evidence)} labeled requests as direct evidence
-        {c.estimate.ess !== null && <> (effective sample size {c.estimate.ess.toFixed(1)})</>}, labeling rate {formatPercent(r.labelRate, 2)}. {r.method}
+        {c.estimate.ips !== null && <>, inverse-propensity {q(c.estimate.ips)}</>}; {formatCount(c.estimate.evidence)} requests as direct evidence ({formatCount(bySource.label)} reviewer labels, {formatCount(bySource.shadow)} shadow pairs)
+        {c.estimate.ess !== null && <> (effective sample size {c.estimate.ess.toFixed(1)})</>}, labeling rate {formatPercent(r.labelRate, 2)}, shadow rate {formatPercent(r.shadowRate ?? 0, 2)}. {r.method}
       </p>
       {skipped.length > 0 && <p className="text-sm text-amber-800">Not replayable: {skipped.map(([why, n]) => `${formatCount(n)} (${why})`).join(", ")}.</p>}
       <DataTable caption="Requests whose tier changes" label="Requests whose tier changes" columns={["Request", "Prompt", "Now", "Candidate", { label: "Quality now → then", isNumeric: true }, { label: "Cost now → then", isNumeric: true }]}>

@@ -19,13 +19,17 @@ export type ReplayRow = {
   decision: Record<string, unknown>;
   attempts: unknown[] | null;
   randomLabel: string | null;
+  /** The newest graded shadow pair of the request. */
+  shadow: { servedTier: string; shadowTier: string; verdict: string } | null;
 };
 
 const PAGE_SQL = `SELECT r.id, r."createdAt", r."policyName", r."tierName", r.prompt, r."promptTokens", r."completionTokens", r."costUsd", r.status,
     jsonb_build_object('tier', r.decision->'tier', 'stage', r.decision->'stage', 'scores', r.decision->'scores',
                        'propensities', r.decision->'propensities', 'explored', r.decision->'explored') AS decision,
     r.latency->'attempts' AS attempts,
-    (SELECT l.verdict::text FROM "Label" l WHERE l."requestId" = r.id AND l.sample = 'random' ORDER BY l."createdAt" LIMIT 1) AS "randomLabel"
+    (SELECT l.verdict::text FROM "Label" l WHERE l."requestId" = r.id AND l.sample = 'random' ORDER BY l."createdAt" LIMIT 1) AS "randomLabel",
+    (SELECT jsonb_build_object('servedTier', s."servedTier", 'shadowTier', s."shadowTier", 'verdict', s.verdict) FROM "ShadowPair" s
+      WHERE s."requestId" = r.id AND s.verdict <> 'failed' ORDER BY s."createdAt" DESC LIMIT 1) AS shadow
   FROM "RequestLog" r
   WHERE r."policyName" = $1 AND r."createdAt" >= $2 AND r."createdAt" < $3
     AND ($4::timestamptz IS NULL OR (r."createdAt", r.id) > ($4::timestamptz, $5::uuid))
@@ -46,15 +50,17 @@ export async function* streamReplayRows(q: { policy: string; from: Date; to: Dat
   }
 }
 
-/** How many requests of the policy the range holds (from the rollups: the hours overlapping it), and how many carry a random-sample label. */
-export async function replayCounts(q: { policy: string; from: Date; to: Date }): Promise<{ requests: number; randomLabels: number }> {
-  const { rows } = await pgPool().query<{ requests: number; labels: number }>(
+/** How many requests of the policy the range holds (from the rollups: the hours overlapping it), how many carry a random-sample label, how many a graded shadow pair. */
+export async function replayCounts(q: { policy: string; from: Date; to: Date }): Promise<{ requests: number; randomLabels: number; shadowPairs: number }> {
+  const { rows } = await pgPool().query<{ requests: number; labels: number; shadow: number }>(
     `SELECT (SELECT coalesce(sum(requests), 0)::int FROM "RequestRollup" WHERE policy = $1 AND bucket >= date_bin('1 hour', $2::timestamptz, ${ORIGIN}) AND bucket < $3::timestamptz) AS requests,
             (SELECT count(DISTINCT l."requestId")::int FROM "Label" l JOIN "RequestLog" r2 ON r2.id = l."requestId"
-              WHERE l.sample = 'random' AND r2."policyName" = $1 AND r2."createdAt" >= $2 AND r2."createdAt" < $3) AS labels`,
+              WHERE l.sample = 'random' AND r2."policyName" = $1 AND r2."createdAt" >= $2 AND r2."createdAt" < $3) AS labels,
+            (SELECT count(DISTINCT s."requestId")::int FROM "ShadowPair" s
+              WHERE s."policyName" = $1 AND s.verdict <> 'failed' AND s."createdAt" >= $2 AND s."createdAt" < $3::timestamptz + interval '1 hour') AS shadow`,
     [q.policy, q.from, q.to],
   );
-  return { requests: rows[0]?.requests ?? 0, randomLabels: rows[0]?.labels ?? 0 };
+  return { requests: rows[0]?.requests ?? 0, randomLabels: rows[0]?.labels ?? 0, shadowPairs: rows[0]?.shadow ?? 0 };
 }
 
 /**

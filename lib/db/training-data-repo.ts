@@ -16,6 +16,16 @@ export async function readLabeledRequests(policyName: string, since: Date | unde
   return rows.filter((r) => !seen.has(r.request.id) && seen.add(r.request.id));
 }
 
+/** Graded shadow pairs of the policy's requests whose prompt is stored, newest first (one per request). */
+export async function readShadowVerdicts(policyName: string, since: Date | undefined): Promise<Array<{ requestId: string; servedTier: string; shadowTier: string; verdict: string; prompt: string }>> {
+  return db.$queryRaw`
+    SELECT DISTINCT ON (s."requestId") s."requestId", s."servedTier", s."shadowTier", s.verdict, r.prompt
+    FROM "ShadowPair" s JOIN "RequestLog" r ON r.id = s."requestId"
+    WHERE s."policyName" = ${policyName} AND s.verdict <> 'failed' AND r.prompt IS NOT NULL AND s."createdAt" >= ${since ?? new Date(0)}
+    ORDER BY s."requestId", s."createdAt" DESC
+    LIMIT 50000`;
+}
+
 /** Requests that escalated (a cheaper tier's answer was not good enough, a higher one answered). */
 export function readEscalations(policyName: string, since: Date | undefined) {
   return db.requestLog.findMany({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type OpenAI from "openai";
 import { db } from "../db/prisma";
+import { loadTrainingRows } from "../jobs/retrain/training-rows";
 import { getLedger } from "../lab/get-ledger";
 import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
 import { gatewayRuntime } from "./gateway-runtime";
@@ -105,5 +106,19 @@ describe("shadow evaluation", () => {
     expect(ledger.shadowPairs).toBe(pairs.length);
     expect(ledger.shadowUsd).toBeCloseTo(pairs.reduce((s, p) => s + p.shadowCostUsd + p.judgeCostUsd, 0), 9);
     expect(ledger.netSavingsUsd).toBeCloseTo(ledger.baselineUsd - ledger.actualUsd - ledger.shadowUsd, 9);
+  });
+
+  it("turns graded pairs into training rows for retraining: the tier above winning makes it the cheapest good tier", async () => {
+    const tiers = [{ name: "small", model: "small-model" }, { name: "large", model: "large-model" }];
+    const { rows, counts } = await loadTrainingRows("shadowed", tiers, { datasetIds: [], includeLabels: false, includeEscalations: false, includeShadow: true });
+    const pairs = await db.shadowPair.findMany({ where: { policyName: "shadowed", verdict: { not: "failed" } } });
+    expect(counts.shadow).toBe(pairs.length);
+    for (const pair of pairs) {
+      const row = rows.find((r) => r.id === `shadow:${pair.requestId}`)!;
+      expect(row.tags.source).toBe("shadow");
+      expect(row.outcomes.small!.score).toBe(pair.verdict === "shadow-better" ? 0 : 1);
+      expect(row.outcomes.large!.score).toBe(1);
+      expect(row.input.messages.at(-1)!.content).toMatch(/^(What is \d \+ 1\?|Stream it)$/);
+    }
   });
 });

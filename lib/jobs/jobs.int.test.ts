@@ -134,7 +134,7 @@ describe("retraining jobs", () => {
     expect((await start({ policy: "no-such-policy", datasets: [datasetId] })).status).toBe(400);
     expect((await start({ policy: POLICY, holdout: 0.9 })).status).toBe(400);
     expect((await start({ policy: POLICY, datasets: ["00000000-0000-7000-8000-000000000000"] })).status).toBe(400);
-    const noSource = await start({ policy: POLICY, includeLabels: false, includeEscalations: false });
+    const noSource = await start({ policy: POLICY, includeLabels: false, includeEscalations: false, includeShadow: false });
     expect(noSource.status).toBe(400);
     expect((await noSource.json()).error.issues).toEqual([{ path: "datasets", message: "Choose at least one data source." }]);
     const reviewer = await makeUser("reviewer");

@@ -18,7 +18,7 @@ import { readRequestText } from "../routing/request-text";
 import { resolveClassifier, scoreRequest } from "../routing/score-request";
 import type { ChatTurn } from "../routing/types";
 import { getLedger } from "./get-ledger";
-import { parseTranscript } from "./replay/logged-request";
+import { parseTranscript } from "../routing/transcript";
 
 export const TRAFFIC_DAYS = 14;
 /** Requests needed before the policy's own traffic, not the prior, drives the projection. */

@@ -56,7 +56,7 @@ export async function run(args: string[]): Promise<number> {
         ...Object.entries(report.notReplayable).map(([why, n]) => `  not replayable (${why}): ${n}`),
         `  tier changes: ${report.changed} (${report.up} up, ${report.down} down)`,
         `  cost: now $${report.current.costUsd.toFixed(4)}, candidate $${c.costUsd.toFixed(4)}`,
-        `  quality: now ${q(report.current.quality)}, candidate ${q(c.quality)} [${q(c.qualityLow)}, ${q(c.qualityHigh)}] (${c.estimate.method}; ${c.estimate.evidence} labeled, ESS ${c.estimate.ess === null ? "–" : c.estimate.ess.toFixed(1)})`,
+        `  quality: now ${q(report.current.quality)}, candidate ${q(c.quality)} [${q(c.qualityLow)}, ${q(c.qualityHigh)}] (${c.estimate.method}; ${c.estimate.evidence} with direct evidence (${c.estimate.evidenceBySource.label} labels, ${c.estimate.evidenceBySource.shadow} shadow pairs), ESS ${c.estimate.ess === null ? "–" : c.estimate.ess.toFixed(1)})`,
         `  escalations: now ${pct(report.current.escalationRate)}, candidate ${pct(c.escalationRate)}; added latency mean ${c.addedLatencyMs.mean?.toFixed(0) ?? "–"} ms, p95 ${c.addedLatencyMs.p95?.toFixed(0) ?? "–"} ms`,
       ].join("\n") + "\n",
     );

@@ -36,6 +36,7 @@ export async function runRetrainJob(jobId: string, control: JobControl): Promise
     labelsSince: payload.labelsSince,
     includeLabels: payload.includeLabels,
     includeEscalations: payload.includeEscalations,
+    includeShadow: payload.includeShadow,
   });
   const active = await readActiveArtifact(policy.name);
   const name = `${policy.name}-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "")}`;

@@ -12,10 +12,11 @@ export const retrainPayloadSchema = z
     labelsSince: z.coerce.date({ error: "labelsSince must be a date" }).optional(),
     includeLabels: z.boolean().default(true),
     includeEscalations: z.boolean().default(true),
+    includeShadow: z.boolean().default(true),
     holdout: z.number({ error: "Enter the hold-out share as a number." }).min(0.05, "Hold out at least 5%.").max(0.5, "Hold out at most 50%.").default(0.2),
     seed: z.int({ error: "The seed is a whole number." }).min(0, "The seed is 0 or more.").max(2 ** 31 - 1, "The seed is at most 2147483647.").default(1),
   })
-  .refine((p) => p.datasets.length > 0 || p.includeLabels || p.includeEscalations, { path: ["datasets"], message: "Choose at least one data source." });
+  .refine((p) => p.datasets.length > 0 || p.includeLabels || p.includeEscalations || p.includeShadow, { path: ["datasets"], message: "Choose at least one data source." });
 
 export type RetrainPayload = z.infer<typeof retrainPayloadSchema>;
 

@@ -2,32 +2,30 @@
  * Turns the data sources of a retraining job into outcome rows keyed by the policy's tier
  * names: imported datasets (outcomes per model: a tier's outcome is the one of its `model`, or
  * of its name), reviewer labels (the right tier gets score 1 and everything above it too,
- * cheaper tiers 0) and escalations (the tier that finally answered is the cheapest good one).
+ * cheaper tiers 0), escalations (the tier that finally answered is the cheapest good one) and
+ * graded shadow pairs (shadowTarget).
  */
 import type { Outcome, OutcomeRow } from "../../classifier/parse-outcomes";
 import type { ChatTurn } from "../../classifier/types";
-import { readDatasetRows, readEscalations, readLabeledRequests } from "../../db/training-data-repo";
+import { readDatasetRows, readEscalations, readLabeledRequests, readShadowVerdicts } from "../../db/training-data-repo";
+import { parseTranscript } from "../../routing/transcript";
 
 export type PolicyTier = { name: string; model: string };
 
-export type TrainingSources = { datasetIds: string[]; labelsSince?: Date; includeLabels: boolean; includeEscalations: boolean };
+export type TrainingSources = { datasetIds: string[]; labelsSince?: Date; includeLabels: boolean; includeEscalations: boolean; includeShadow?: boolean };
 
-export type SourceCounts = { dataset: number; labels: number; escalations: number; skipped: number };
+export type SourceCounts = { dataset: number; labels: number; escalations: number; shadow: number; skipped: number };
+
+/** A graded shadow pair as a training target: the tier above winning (or different tool calls) makes it the cheapest good tier; otherwise the served one is. */
+export function shadowTarget(verdict: string, servedIndex: number, shadowIndex: number): number | null {
+  if (servedIndex < 0) return null;
+  if (verdict === "shadow-better" || verdict === "different") return shadowIndex > servedIndex ? shadowIndex : null;
+  if (verdict === "served-better" || verdict === "tie" || verdict === "equal") return servedIndex;
+  return null;
+}
 
 function labelOutcomes(tiers: PolicyTier[], goodFrom: number): Record<string, Outcome> {
   return Object.fromEntries(tiers.map((t, k) => [t.name, { score: k >= goodFrom ? 1 : 0 }]));
-}
-
-/** A transcript as stored in the request log ("role: content" blocks) back to chat turns. */
-export function transcriptToMessages(prompt: string): ChatTurn[] {
-  const turns: ChatTurn[] = [];
-  for (const block of prompt.split(/\n\n(?=(?:system|developer|user|assistant|tool): )/)) {
-    const m = /^(system|developer|user|assistant|tool): ([\s\S]*)$/.exec(block);
-    if (m) turns.push({ role: m[1] as ChatTurn["role"], content: m[2]! });
-    else if (turns.length) turns[turns.length - 1]!.content += `\n\n${block}`;
-    else turns.push({ role: "user", content: block });
-  }
-  return turns;
 }
 
 function labelTarget(verdict: string, usedIndex: number, correctIndex: number, tierCount: number): number {
@@ -39,7 +37,8 @@ function labelTarget(verdict: string, usedIndex: number, correctIndex: number, t
 
 export async function loadTrainingRows(policyName: string, tiers: PolicyTier[], sources: TrainingSources): Promise<{ rows: OutcomeRow[]; counts: SourceCounts }> {
   const rows: OutcomeRow[] = [];
-  const counts: SourceCounts = { dataset: 0, labels: 0, escalations: 0, skipped: 0 };
+  const counts: SourceCounts = { dataset: 0, labels: 0, escalations: 0, shadow: 0, skipped: 0 };
+  const labeled = new Set<string>();
   const names = tiers.map((t) => t.name);
   for (const r of await readDatasetRows(sources.datasetIds)) {
     const outcomes = r.outcomes as Record<string, Outcome>;
@@ -57,7 +56,8 @@ export async function loadTrainingRows(policyName: string, tiers: PolicyTier[], 
       const used = names.indexOf(l.request.tierName ?? "");
       if (used < 0) continue;
       const target = labelTarget(l.verdict, used, names.indexOf(l.correctTier?.name ?? ""), names.length);
-      rows.push({ id: `label:${l.request.id}`, line: rows.length + 1, input: { messages: transcriptToMessages(l.request.prompt!) }, outcomes: labelOutcomes(tiers, target), tags: { source: "label" } });
+      labeled.add(l.request.id);
+      rows.push({ id: `label:${l.request.id}`, line: rows.length + 1, input: { messages: parseTranscript(l.request.prompt!) }, outcomes: labelOutcomes(tiers, target), tags: { source: "label" } });
       counts.labels++;
     }
   }
@@ -65,8 +65,19 @@ export async function loadTrainingRows(policyName: string, tiers: PolicyTier[], 
     for (const e of await readEscalations(policyName, sources.labelsSince)) {
       const answered = names.indexOf(e.tierName ?? "");
       if (answered <= 0) continue;
-      rows.push({ id: `esc:${e.id}`, line: rows.length + 1, input: { messages: transcriptToMessages(e.prompt!) }, outcomes: labelOutcomes(tiers, answered), tags: { source: "escalation" } });
+      rows.push({ id: `esc:${e.id}`, line: rows.length + 1, input: { messages: parseTranscript(e.prompt!) }, outcomes: labelOutcomes(tiers, answered), tags: { source: "escalation" } });
       counts.escalations++;
+    }
+  }
+  if (sources.includeShadow) {
+    // a reviewer's label on the same request says it better
+    for (const p of await readShadowVerdicts(policyName, sources.labelsSince)) {
+      if (labeled.has(p.requestId)) continue;
+      const target = shadowTarget(p.verdict, names.indexOf(p.servedTier), names.indexOf(p.shadowTier));
+      if (target === null) continue;
+      labeled.add(p.requestId);
+      rows.push({ id: `shadow:${p.requestId}`, line: rows.length + 1, input: { messages: parseTranscript(p.prompt) }, outcomes: labelOutcomes(tiers, target), tags: { source: "shadow" } });
+      counts.shadow++;
     }
   }
   return { rows, counts };

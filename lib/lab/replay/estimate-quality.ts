@@ -19,8 +19,9 @@ export type QualityEstimate = {
   model: number | null;
   ips: number | null;
   dr: number | null;
-  /** Requests with a label on the same tier the candidate picks: the direct evidence used. */
+  /** Requests with direct evidence on the tier the candidate picks, and from which source. */
   evidence: number;
+  evidenceBySource: { label: number; shadow: number };
   ess: number | null;
   /** Requests the estimate covers. */
   n: number;
@@ -36,12 +37,13 @@ export class QualityAccumulator {
   private sumW = 0;
   private sumW2 = 0;
   private evidence = 0;
+  private bySource = { label: 0, shadow: 0 };
 
   /**
    * `modelQuality`: Q̂(a′). `correction`: present when the request was labeled and the candidate
    * picks the logged tier — the label's reward, Q̂(a) and the weight 1 / (ρ · π₀(a)).
    */
-  add(modelQuality: number, correction: { reward: number; modelLogged: number; weight: number } | null) {
+  add(modelQuality: number, correction: { reward: number; modelLogged: number; weight: number; source?: "label" | "shadow" } | null) {
     this.n++;
     this.model += modelQuality;
     this.modelSq += modelQuality * modelQuality;
@@ -49,6 +51,7 @@ export class QualityAccumulator {
     if (correction) {
       const { reward, modelLogged, weight } = correction;
       this.evidence++;
+      this.bySource[correction.source ?? "label"]++;
       this.ips += weight * reward;
       term += weight * (reward - modelLogged);
       this.sumW += weight;
@@ -60,12 +63,12 @@ export class QualityAccumulator {
 
   result(): QualityEstimate {
     const { n } = this;
-    if (n === 0) return { value: null, low: null, high: null, method: "model", model: null, ips: null, dr: null, evidence: 0, ess: null, n: 0 };
+    if (n === 0) return { value: null, low: null, high: null, method: "model", model: null, ips: null, dr: null, evidence: 0, evidenceBySource: { label: 0, shadow: 0 }, ess: null, n: 0 };
     const model = this.model / n;
     const spread = (sum: number, sq: number) => 1.96 * Math.sqrt(Math.max(0, sq / n - (sum / n) ** 2) / n);
     if (this.evidence === 0) {
       const half = spread(this.model, this.modelSq);
-      return { value: model, low: Math.max(0, model - half), high: Math.min(1, model + half), method: "model", model, ips: null, dr: null, evidence: 0, ess: null, n };
+      return { value: model, low: Math.max(0, model - half), high: Math.min(1, model + half), method: "model", model, ips: null, dr: null, evidence: 0, evidenceBySource: { ...this.bySource }, ess: null, n };
     }
     const dr = this.dr / n;
     const half = spread(this.dr, this.drSq);
@@ -78,6 +81,7 @@ export class QualityAccumulator {
       ips: this.ips / n,
       dr,
       evidence: this.evidence,
+      evidenceBySource: { ...this.bySource },
       ess: this.sumW2 > 0 ? (this.sumW * this.sumW) / this.sumW2 : null,
       n,
     };

@@ -4,7 +4,6 @@
  * reviewer from the random sample said of the answer.
  */
 import type { AttemptRecord } from "../../routing/execution/attempt-record";
-import type { ChatTurn } from "../../routing/types";
 
 export type LoggedRequest = {
   id: string;
@@ -29,24 +28,24 @@ export type LoggedRequest = {
   attempts: AttemptRecord[];
   /** The random-sample reviewer's verdict on the answer, if any. */
   randomLabel: "correct" | "should-be-cheaper" | "should-be-more-capable" | null;
+  /** The newest graded shadow pair: the served tier's answer beside the next tier's, and the verdict. */
+  shadow: { servedTier: string; shadowTier: string; verdict: string } | null;
 };
-
-const ROLE = /^(system|developer|user|assistant|tool): /;
-
-/** The transcript back into turns: blocks separated by a blank line, each starting "role: ". */
-export function parseTranscript(prompt: string): ChatTurn[] {
-  const turns: ChatTurn[] = [];
-  for (const block of prompt.split("\n\n")) {
-    const match = ROLE.exec(block);
-    if (match) turns.push({ role: match[1] as ChatTurn["role"], content: block.slice(match[0].length) });
-    else if (turns.length) turns[turns.length - 1]!.content += `\n\n${block}`;
-    else turns.push({ role: "user", content: block });
-  }
-  return turns;
-}
 
 /** The quality a random-sample label gives the served answer: adequate (1) or too weak (0). */
 export function labelReward(label: LoggedRequest["randomLabel"]): number | null {
   if (label === null) return null;
   return label === "should-be-more-capable" ? 0 : 1;
+}
+
+/**
+ * The quality a graded shadow pair gives a tier of the pair: the tier above winning (or different
+ * tool calls) — served 0, shadow 1; a tie or equal calls — both 1; the served answer winning —
+ * served 1, the shadow unknown. Null for a tier not in the pair.
+ */
+export function shadowReward(pair: NonNullable<LoggedRequest["shadow"]>, tier: string): number | null {
+  const lost = pair.verdict === "shadow-better" || pair.verdict === "different";
+  if (tier === pair.servedTier) return lost ? 0 : 1;
+  if (tier === pair.shadowTier) return lost || pair.verdict === "tie" || pair.verdict === "equal" ? 1 : null;
+  return null;
 }

@@ -3,7 +3,9 @@ import { makeSnapshot } from "../../routing/testing/fixtures";
 import { configFileSchema } from "../../routing/config-schema";
 import { applyDraft } from "../candidate";
 import { QualityAccumulator } from "./estimate-quality";
-import { labelReward, parseTranscript } from "./logged-request";
+import { parseTranscript } from "../../routing/transcript";
+import { labelReward, shadowReward, type LoggedRequest } from "./logged-request";
+import { replayRequest } from "./replay-request";
 
 describe("parseTranscript", () => {
   it("turns the stored transcript back into turns, blank lines inside a message included", () => {
@@ -18,6 +20,44 @@ describe("parseTranscript", () => {
 
   it("reads a label as the served answer's quality", () => {
     expect([labelReward("correct"), labelReward("should-be-cheaper"), labelReward("should-be-more-capable"), labelReward(null)]).toEqual([1, 1, 0, null]);
+  });
+});
+
+describe("shadow pairs as direct evidence", () => {
+  it("read as a quality for each tier of the pair", () => {
+    const pair = (verdict: string) => ({ servedTier: "a", shadowTier: "b", verdict });
+    expect(["a", "b", "c"].map((t) => shadowReward(pair("shadow-better"), t))).toEqual([0, 1, null]);
+    expect(["a", "b"].map((t) => shadowReward(pair("tie"), t))).toEqual([1, 1]);
+    expect(["a", "b"].map((t) => shadowReward(pair("equal"), t))).toEqual([1, 1]);
+    expect(["a", "b"].map((t) => shadowReward(pair("served-better"), t))).toEqual([1, null]);
+    expect(["a", "b"].map((t) => shadowReward(pair("different"), t))).toEqual([0, 1]);
+  });
+
+  it("correct the estimate for the tier above the logged one, weighted by the shadow rate", async () => {
+    const config = configFileSchema.parse({
+      tiers: [{ name: "a", provider: "simulated", model: "a", inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.1 }, { name: "b", provider: "simulated", model: "b", inputUsdPerMTok: 5, outputUsdPerMTok: 5 }],
+      policies: [{ name: "p", tiers: ["a", "b"], rules: [{ name: "all", match: { regex: "." }, tier: "b" }], escalation: { enabled: false } }],
+    });
+    const attempt = { tier: "a", model: "a", ms: 100, outcome: "ok" as const, promptTokens: 10, completionTokens: 10, costUsd: 0.000002 };
+    const logged: LoggedRequest = {
+      id: "r1", createdAt: new Date(), policy: "p", servedTier: "a", prompt: "user: hello", promptTokens: 10, completionTokens: 10, costUsd: attempt.costUsd, status: "ok",
+      decision: { tier: "a", stage: "classifier", propensities: [1, 0] }, attempts: [attempt], randomLabel: null,
+      shadow: { servedTier: "a", shadowTier: "b", verdict: "shadow-better" },
+    };
+    const ctx = { snapshot: makeSnapshot(config), policy: "p", latencyMs: () => 500, rng: () => 0.5, labelRate: 0, shadowRate: 0.5, classifierChanged: false, confidentAdequacy: () => 1 };
+    const r = await replayRequest(ctx, logged);
+    if (!r.replayable) throw new Error("not replayable");
+    expect(r.candidate.served).toBe("b");
+    expect(r.correction).toMatchObject({ reward: 1, weight: 2, source: "shadow" });
+    expect(r.loggedCorrection).toMatchObject({ reward: 0, weight: 2, source: "shadow" });
+    // a label on the logged answer speaks first for the logged tier
+    const labeled = await replayRequest(ctx, { ...logged, randomLabel: "correct" });
+    if (!labeled.replayable) throw new Error("not replayable");
+    expect(labeled.loggedCorrection).toMatchObject({ reward: 1, source: "label" });
+    // without a pair there is nothing to correct the tier above with
+    const bare = await replayRequest(ctx, { ...logged, shadow: null });
+    if (!bare.replayable) throw new Error("not replayable");
+    expect(bare.correction).toBeNull();
   });
 });
 

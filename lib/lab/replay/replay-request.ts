@@ -13,7 +13,8 @@ import { planExecution } from "../../routing/execution/plan-execution";
 import { runVirtual, type VirtualOutcome } from "../../routing/execution/run-virtual";
 import { scoreRequest } from "../../routing/score-request";
 import { isRejection, type ChatTurn, type ConfigSnapshot } from "../../routing/types";
-import { labelReward, parseTranscript, type LoggedRequest } from "./logged-request";
+import { parseTranscript } from "../../routing/transcript";
+import { labelReward, shadowReward, type LoggedRequest } from "./logged-request";
 
 export type ReplayContext = {
   /** The candidate's snapshot. */
@@ -24,6 +25,8 @@ export type ReplayContext = {
   rng: () => number;
   /** The logged traffic's random-sample labeling rate (labels ÷ requests). */
   labelRate: number;
+  /** The share of logged requests with a graded shadow pair. */
+  shadowRate?: number;
   /** The candidate scores requests with another classifier than the logged one (recorded scores cannot stand in). */
   classifierChanged: boolean;
   /** Per tier: how often an answer the confidence check let through is adequate (from labels). */
@@ -40,11 +43,13 @@ export type Replayed =
       logged: { decided: string | null; served: string | null; costUsd: number; ms: number; quality: number };
       /** Expectations where the outcome branches (escalated: its probability). */
       candidate: { decided: string; served: string | null; costUsd: number; ms: number; escalated: number; quality: number };
-      /** Direct evidence for the candidate's answer (its reward, Q̂ of the logged answer, the weight). */
-      correction: { reward: number; modelLogged: number; weight: number } | null;
+      /** Direct evidence for the candidate's answer (its reward, Q̂ of that tier under the logged scores, the weight, where it came from). */
+      correction: Correction | null;
       /** Direct evidence for the logged answer (the current policy's estimate). */
-      loggedCorrection: { reward: number; modelLogged: number; weight: number } | null;
+      loggedCorrection: Correction | null;
     };
+
+export type Correction = { reward: number; modelLogged: number; weight: number; source: "label" | "shadow" };
 
 /** A classifier that answers what was recorded (a request whose text was not stored). */
 const recorded = (p: number[], tierCount: number): TierClassifier => ({ id: "recorded", kind: "trained", tierCount, predict: () => p });
@@ -128,13 +133,31 @@ export async function replayRequest(ctx: ReplayContext, r: LoggedRequest): Promi
   }
   const served = candidate.served;
 
-  const reward = labelReward(r.randomLabel);
-  const rho = ctx.labelRate > 0 ? ctx.labelRate : 1;
+  // Direct evidence on a tier: the served one has a label (rate ρL) or a shadow pair (ρS), the tier
+  // above it a shadow pair only; both reachable only when the logged decision picked the served tier.
+  const rhoL = ctx.labelRate;
+  const rhoS = ctx.shadowRate ?? 0;
   const decidedIndex = r.decision.tier ? tiers.indexOf(r.decision.tier) : -1;
   const propensity = r.servedTier === r.decision.tier && decidedIndex >= 0 ? (r.decision.propensities?.[decidedIndex] ?? 1) : 1;
+  const label = labelReward(r.randomLabel);
+  const pair = r.shadow && r.shadow.servedTier === r.servedTier ? r.shadow : null;
+  const evidence = (tier: string | null, withPropensity: boolean): Correction | null => {
+    if (tier === null) return null;
+    const pi = withPropensity ? Math.max(propensity, 1e-3) : 1;
+    const rate = (p: number) => (p > 0 ? p : 1);
+    if (tier === r.servedTier) {
+      const seen = rate(1 - (1 - rhoL) * (1 - rhoS));
+      const fromShadow = pair ? shadowReward(pair, tier) : null;
+      if (label !== null) return { reward: label, modelLogged: loggedQuality(tier), weight: 1 / (seen * pi), source: "label" };
+      if (fromShadow !== null) return { reward: fromShadow, modelLogged: loggedQuality(tier), weight: 1 / (seen * pi), source: "shadow" };
+      return null;
+    }
+    const fromShadow = pair ? shadowReward(pair, tier) : null;
+    return fromShadow === null ? null : { reward: fromShadow, modelLogged: loggedQuality(tier), weight: 1 / (rate(rhoS) * pi), source: "shadow" };
+  };
   const modelLogged = loggedQuality(r.servedTier);
-  const correction = reward !== null && served === r.servedTier ? { reward, modelLogged, weight: 1 / (rho * Math.max(propensity, 1e-3)) } : null;
-  const loggedCorrection = reward !== null ? { reward, modelLogged, weight: 1 / rho } : null;
+  const correction = evidence(served, true);
+  const loggedCorrection = evidence(r.servedTier, false);
   return {
     replayable: true,
     fromFeatures,

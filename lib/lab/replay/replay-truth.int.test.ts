@@ -12,7 +12,7 @@ import { promptKey } from "../../providers/simulated-replay";
 import { demoVerdict } from "../../demo/demo-labels";
 import { createTestDatabase } from "../../testing/test-database";
 import { loadCandidate, type Candidate } from "../candidate";
-import { parseTranscript } from "./logged-request";
+import { parseTranscript } from "../../routing/transcript";
 import { runReplay } from "./run-replay";
 
 // Replay checked against truth. A demo world whose prompts all come from RouteProfile, where

@@ -22,6 +22,8 @@ export type ReplayReport = ReplayTotals & {
   to: string;
   /** The random-sample labeling rate of the logged traffic (labels ÷ requests): ρ of the estimators. */
   labelRate: number;
+  /** The share of logged requests with a graded shadow pair. */
+  shadowRate: number;
   method: string;
   ms: number;
 };
@@ -43,6 +45,7 @@ export function toLoggedRequest(row: ReplayRow): LoggedRequest {
     decision: row.decision as LoggedRequest["decision"],
     attempts: (row.attempts ?? []) as AttemptRecord[],
     randomLabel: row.randomLabel && LABELS.has(row.randomLabel) ? (row.randomLabel as LoggedRequest["randomLabel"]) : null,
+    shadow: row.shadow,
   };
 }
 
@@ -65,19 +68,20 @@ export const PRIOR_LABELS = 2;
 export const METHOD = [
   "Each logged request is decided again by the candidate and executed by the gateway's own step machine on a virtual clock.",
   "Outcomes come from the log where the request reached that tier (time, tokens, confidence), else are estimated: the logged tokens at the tier's prices and its median latency; where escalation may follow, the answer is confident with the classifier's P(tier enough) — and then adequate as often as reviewers found let-through answers of that tier (shrunk toward always, by two labels' worth) — or unsure and escalated, both branches weighted.",
-  "Quality: doubly robust — the calibrated classifier's P(tier enough) per request, corrected by the random-sample reviewer labels where the candidate serves the logged answer's tier, weighted by 1 / (labeling rate × the decision's propensity); the model alone without labels.",
+  "Quality: doubly robust — the calibrated classifier's P(tier enough) per request, corrected by direct evidence where the candidate serves a tier the evidence speaks for: a random-sample reviewer label of the logged answer, or a graded shadow pair (the logged answer against the next tier's), weighted by 1 / (the chance such evidence exists × the decision's propensity); the model alone without evidence.",
 ].join(" ");
 
 export async function runReplay(q: ReplayQuery, onProgress?: (done: number, total: number) => void): Promise<ReplayReport> {
   const started = Date.now();
   const [world, counts, latencyMs, confident] = await Promise.all([loadCandidate(q.candidate, q.policy), replayCounts(q), tierLatencies(q.from, q.to), confidentAnswerLabels(q)]);
   const labelRate = counts.requests ? counts.randomLabels / counts.requests : 0;
+  const shadowRate = counts.requests ? Math.min(1, counts.shadowPairs / counts.requests) : 0;
   // shrunk toward "what the confidence check lets through is adequate" (worth PRIOR_LABELS labels)
   const confidentAdequacy = (tier: string) => {
     const c = confident.get(tier) ?? { labeled: 0, adequate: 0 };
     return (c.adequate + PRIOR_LABELS) / (c.labeled + PRIOR_LABELS);
   };
-  const ctx: ReplayContext = { snapshot: world.snapshot, policy: q.policy, latencyMs, rng: createRng(q.seed ?? 1), labelRate, classifierChanged: world.classifierChanged, confidentAdequacy, reference: q.reference };
+  const ctx: ReplayContext = { snapshot: world.snapshot, policy: q.policy, latencyMs, rng: createRng(q.seed ?? 1), labelRate, shadowRate, classifierChanged: world.classifierChanged, confidentAdequacy, reference: q.reference };
   const tally = new ReplayTally(world.snapshot.policies.get(q.policy)!.tiers);
   let done = 0;
   for await (const page of streamReplayRows(q)) {
@@ -88,5 +92,5 @@ export async function runReplay(q: ReplayQuery, onProgress?: (done: number, tota
     }
   }
   onProgress?.(done, done);
-  return { ...tally.totals(), policy: q.policy, from: q.from.toISOString(), to: q.to.toISOString(), labelRate, method: METHOD, ms: Date.now() - started };
+  return { ...tally.totals(), policy: q.policy, from: q.from.toISOString(), to: q.to.toISOString(), labelRate, shadowRate, method: METHOD, ms: Date.now() - started };
 }

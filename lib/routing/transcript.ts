@@ -1,0 +1,19 @@
+/**
+ * The request log's transcript ("role: content" blocks separated by a blank line, as the gateway
+ * writes it) back into chat turns — for replay, retraining and the slider's own-traffic sample.
+ */
+import type { ChatTurn } from "./types";
+
+const ROLE = /^(system|developer|user|assistant|tool): /;
+
+/** Blocks separated by a blank line, each starting "role: "; a block without one continues the turn before it. */
+export function parseTranscript(prompt: string): ChatTurn[] {
+  const turns: ChatTurn[] = [];
+  for (const block of prompt.split("\n\n")) {
+    const match = ROLE.exec(block);
+    if (match) turns.push({ role: match[1] as ChatTurn["role"], content: block.slice(match[0].length) });
+    else if (turns.length) turns[turns.length - 1]!.content += `\n\n${block}`;
+    else turns.push({ role: "user", content: block });
+  }
+  return turns;
+}
