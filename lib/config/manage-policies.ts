@@ -58,6 +58,7 @@ export async function getPolicyDetail(name: string): Promise<PolicyDetail> {
     ruleCount: rules.length,
     isDefault: row.isDefault,
     tiers,
+    catalog: tierRows.map((r) => ({ name: r.name, enabled: r.enabled })),
     classifier: row.activeClassifier ? { kind: "trained", id: row.activeClassifier.id, name: row.activeClassifier.name } : { kind: "heuristic", id: "builtin", name: "built-in content scorer" },
   };
 }
