@@ -18,6 +18,12 @@ async function storedPolicy(admin: APIRequestContext) {
   return (await res.json()).policy;
 }
 
+/** Full-page, from the top (a sticky header would otherwise land mid-page where the page was scrolled). */
+async function shoot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
 async function saveAndConfirm(page: Page, rows: RegExp[]) {
   await page.getByRole("button", { name: "Save changes" }).click();
   const confirm = page.getByRole("dialog", { name: `Save policy ${POLICY}?` });
@@ -64,7 +70,7 @@ test("an owner turns on shadow evaluation and exploration; bad values are refuse
   await expect(rate).toHaveAccessibleDescription("Must be at most 1.");
   await expect(cap).toHaveAccessibleDescription("Can't be negative.");
   await expect(page.getByRole("button", { name: "Save changes" })).toBeDisabled();
-  await screenshot(page, "policy-options-shadow-errors");
+  await shoot(page, "policy-options-shadow-errors");
 
   await rate.fill("0.05");
   await cap.fill("2");
@@ -81,6 +87,7 @@ test("an owner turns on shadow evaluation and exploration; bad values are refuse
   await saveAndConfirm(page, [/Shadow evaluation/]);
   await expect(page.getByRole("alert").filter({ hasText: "Not saved" })).toContainText("Shadow: rate: Must be at most 1.");
   await expect(rate).toHaveAccessibleDescription("Must be at most 1.");
+  await shoot(page, "policy-options-server-refusal");
   expect((await storedPolicy(admin)).shadow).toMatchObject({ enabled: false, rate: 0.01, dailyUsdCap: 1, judgeTier: null });
   await page.unroute(`**/api/admin/policies/${POLICY}`);
 
@@ -114,7 +121,6 @@ test("an owner turns on shadow evaluation and exploration; bad values are refuse
   await expect(exploreRate).toHaveValue("0.05");
   await expect(explore.getByLabel("Uncertain above (0–1)")).toHaveValue("0.6");
   expect((await storedPolicy(admin)).explore).toMatchObject({ enabled: true, rate: 0.05, uncertainAbove: 0.6 });
-  await page.getByRole("group", { name: "Ledger verdict" }).scrollIntoViewIfNeeded();
-  await screenshot(page, "policy-options-saved");
+  await shoot(page, "policy-options-saved");
   await admin.dispose();
 });
