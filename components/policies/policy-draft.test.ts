@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { policySchema } from "@/lib/routing/config-schema";
-import { describeChanges, draftFrom, patchFrom, validateDraft } from "./policy-draft";
+import { describeChanges, draftFrom, patchFrom, standingIssues, validateDraft } from "./policy-draft";
 
 const { rules: _rules, ...stored } = policySchema.parse({ name: "default", tiers: ["fast", "capable"] });
 
@@ -43,5 +43,36 @@ describe("policy draft", () => {
       { field: "Intent stage", before: "off", after: "on" },
       { field: "Intent: out of scope", before: "classifier", after: "fallback-mode" },
     ]);
+  });
+
+  it("validates and describes exploration, shadow evaluation and the verdict", () => {
+    const saved = draftFrom(stored);
+    const draft = { ...saved, shadow: { ...saved.shadow, enabled: true, rate: 0.05, dailyUsdCap: 2, judgeTier: "fast" }, explore: { ...saved.explore, rate: 0.005 } };
+    expect(validateDraft(stored, draft).ok).toBe(true);
+    expect(describeChanges(saved, draft)).toEqual([
+      { field: "Exploration: rate", before: "0.02", after: "0.005" },
+      { field: "Shadow evaluation", before: "off", after: "on" },
+      { field: "Shadow: rate", before: "0.01", after: "0.05" },
+      { field: "Shadow: daily cap (USD)", before: "1", after: "2" },
+      { field: "Shadow: judge tier", before: "most capable tier", after: "fast" },
+    ]);
+    const bad = validateDraft(stored, { ...draft, explore: { ...draft.explore, rate: 0.2 }, shadow: { ...draft.shadow, dailyUsdCap: -1, rubric: "" }, verdict: { ...saved.verdict, minSavingsPct: 101 } });
+    expect(bad).toEqual({
+      ok: false,
+      errors: { "explore.rate": "Must be at most 0.1.", "shadow.dailyUsdCap": "Can't be negative.", "shadow.rubric": "Required.", "verdict.minSavingsPct": "Must be at most 100." },
+    });
+  });
+
+  it("keeps the server's issues next to fields until the field is edited", () => {
+    const saved = draftFrom(stored);
+    const sent = { ...saved, shadow: { ...saved.shadow, rate: 0.05 }, hedging: { ...saved.hedging, band: [0.2, 0.6] as [number, number] } };
+    const issues = [
+      { path: "shadow.rate", message: "Must be at most 1." },
+      { path: "hedging.band.1", message: "Too wide." },
+      { path: "intent.map.billing", message: "no tier named x" },
+    ];
+    expect(standingIssues(issues, sent, sent)).toEqual({ "shadow.rate": "Must be at most 1.", "hedging.band.1": "Too wide.", "intent.map.billing": "no tier named x" });
+    const edited = { ...sent, shadow: { ...sent.shadow, rate: 0.04 }, hedging: { ...sent.hedging, band: [0.3, 0.6] as [number, number] } };
+    expect(standingIssues(issues, sent, edited)).toEqual({ "hedging.band.1": "Too wide.", "intent.map.billing": "no tier named x" });
   });
 });

@@ -4,7 +4,7 @@
  * described as "before → after" lines for the confirmation dialog and the history list.
  */
 import type { PolicyPatch } from "@/lib/config/config-schemas";
-import { fieldIssues, friendlyErrors, issuesByPath } from "@/lib/config/form-errors";
+import { fieldIssues, friendlyErrors, issuesByPath, type FieldIssue } from "@/lib/config/form-errors";
 import type { PolicyDetail, PolicySettings } from "@/lib/config/policy-view";
 import { policySchema, type PolicyConfig } from "@/lib/routing/config-schema";
 
@@ -59,6 +59,19 @@ const LABELS: Record<string, string> = {
   "intent.enabled": "Intent stage",
   "intent.minConfidence": "Intent: min confidence",
   "intent.outOfScope": "Intent: out of scope",
+  "explore.enabled": "Exploration",
+  "explore.rate": "Exploration: rate",
+  "explore.uncertainAbove": "Exploration: uncertain above",
+  "shadow.enabled": "Shadow evaluation",
+  "shadow.rate": "Shadow: rate",
+  "shadow.dailyUsdCap": "Shadow: daily cap (USD)",
+  "shadow.target": "Shadow: tier",
+  "shadow.judgeTier": "Shadow: judge tier",
+  "shadow.rubric": "Shadow: rubric",
+  "verdict.minSavingsPct": "Verdict: min net saving (%)",
+  "verdict.maxWasteShare": "Verdict: max waste share",
+  "verdict.escalationLatencyBudgetMs": "Verdict: escalation latency budget (ms)",
+  "verdict.dominantTierShare": "Verdict: dominant tier share",
   storePrompts: "Store prompts",
   rules: "Rules",
 };
@@ -76,13 +89,21 @@ function showNamed(v: unknown): string {
   return `${name}${tier ? ` → ${tier}` : ""}${enabled === false ? " (off)" : ""}`;
 }
 
-function show(value: unknown): string {
-  if (value === undefined || value === null) return "—";
+/** What null means where it means something (the judge: the policy's most capable tier). */
+const NULL_MEANS: Record<string, string> = { "shadow.judgeTier": "most capable tier" };
+
+function show(value: unknown, field = ""): string {
+  if (value === undefined || value === null) return NULL_MEANS[field] ?? "—";
   if (typeof value === "boolean") return value ? "on" : "off";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  if (typeof value === "number") {
+    // two decimals (0.50), unless they would hide digits (a rate of 0.005)
+    const fixed = value.toFixed(2);
+    return Number.isInteger(value) || Number(fixed) !== value ? String(Number(value.toPrecision(6))) : fixed;
+  }
+  if (typeof value === "string" && value.length > 60) return `${value.slice(0, 57)}…`;
   if (Array.isArray(value)) {
     if (value.every((v) => v && typeof v === "object" && "name" in v)) return value.length ? value.map(showNamed).join(", ") : "none";
-    return `[${value.map(show).join(", ")}]`;
+    return `[${value.map((v) => show(v)).join(", ")}]`;
   }
   return String(value);
 }
@@ -92,5 +113,22 @@ export function describeChanges(before: unknown, after: unknown): Change[] {
   const a = flatten(before ?? {});
   const b = flatten(after ?? {});
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return keys.filter((k) => !same(a[k], b[k])).map((k) => ({ field: LABELS[k] ?? k, before: show(a[k]), after: show(b[k]) }));
+  return keys.filter((k) => !same(a[k], b[k])).map((k) => ({ field: labelOf(k), before: show(a[k], k), after: show(b[k], k) }));
+}
+
+/** A field path ("shadow.rate") in plain words. */
+export function labelOf(path: string): string {
+  return LABELS[path] ?? path;
+}
+
+function valueAt(value: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((v, key) => (v && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), value);
+}
+
+/**
+ * The server's refusal (a 400's field issues for the draft that was sent) by field path, for the
+ * fields that still hold the value sent: an issue disappears once its field is edited.
+ */
+export function standingIssues(issues: readonly FieldIssue[], sent: Draft, draft: Draft): Record<string, string> {
+  return issuesByPath(issues.filter((i) => same(valueAt(sent, i.path), valueAt(draft, i.path))));
 }

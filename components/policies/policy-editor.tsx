@@ -4,16 +4,19 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { PolicyPicker } from "@/components/config/policy-picker";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import type { PolicyDetail } from "@/lib/config/policy-view";
+import { ApiError, type FieldIssue } from "@/lib/http/client-fetch";
 import { tierSchema } from "@/lib/routing/config-schema";
 import { BiasPanel } from "./bias-panel";
 import { projectedImpact } from "./prepare-bias-projection";
-import { describeChanges, draftFrom, patchFrom, validateDraft, type Draft } from "./policy-draft";
+import { describeChanges, draftFrom, labelOf, patchFrom, standingIssues, validateDraft, type Draft } from "./policy-draft";
 import { PolicyHistory } from "./policy-history";
+import { PolicyOptionsForm } from "./policy-options-form";
 import { PolicySettingsForm } from "./policy-settings-form";
 import { usePolicy, useProjectionSample, useUpdatePolicy } from "./use-policy";
 
@@ -54,12 +57,15 @@ function PolicyForm({ detail }: { detail: PolicyDetail }) {
   const [lastValid, setLastValid] = useState(() => validateDraft(detail.policy, saved));
   const [isConfirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<{ issues: FieldIssue[]; sent: Draft } | null>(null);
   const tiers = useMemo(() => detail.tiers.map((t) => tierSchema.parse(t)), [detail.tiers]);
 
   const checked = validateDraft(detail.policy, draft);
   if (checked.ok && lastValid.ok && JSON.stringify(checked.policy) !== JSON.stringify(lastValid.policy)) setLastValid(checked);
   const projected = checked.ok ? checked.policy : lastValid.ok ? lastValid.policy : null;
-  const errors = checked.ok ? {} : checked.errors;
+  const refused = refusal ? standingIssues(refusal.issues, refusal.sent, draft) : {};
+  // The browser's check first (it follows every keystroke), then what the server refused.
+  const errors = { ...refused, ...(checked.ok ? {} : checked.errors) };
   const changes = describeChanges(saved, draft);
   const impact = isConfirming && projected && sample.data?.rows.length ? projectedImpact(sample.data.rows, projected, tiers, draft.bias, saved.bias) : null;
 
@@ -95,15 +101,34 @@ function PolicyForm({ detail }: { detail: PolicyDetail }) {
         <BiasPanel policy={{ ...projected, bias: draft.bias }} tiers={tiers} bias={draft.bias} savedBias={saved.bias} onBias={(bias) => change({ ...draft, bias })} sample={sample} />
       )}
       {errors.bias && <p className="text-sm text-red-600">{errors.bias}</p>}
+      {Object.keys(refused).length > 0 && (
+        <Alert variant="error" title="Not saved: the server refused these values (shown next to each field).">
+          <ul className="list-disc pl-5">
+            {Object.entries(refused).map(([path, message]) => (
+              <li key={path}>
+                {labelOf(path)}: {message}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       <PolicySettingsForm draft={draft} errors={errors} onChange={change} />
+      <PolicyOptionsForm draft={draft} errors={errors} onChange={change} tiers={detail.policy.tiers} catalog={detail.catalog} />
       <ConfirmDialog
         open={isConfirming}
         title={`Save policy ${name}?`}
         confirmLabel="Save policy"
         onConfirm={async () => {
-          const next = await update.mutateAsync(patchFrom(saved, draft));
-          setDraft(draftFrom(next.policy));
-          setNotice("Saved. Every gateway uses the new settings within a second.");
+          try {
+            const next = await update.mutateAsync(patchFrom(saved, draft));
+            setRefusal(null);
+            setDraft(draftFrom(next.policy));
+            setNotice("Saved. Every gateway uses the new settings within a second.");
+          } catch (e) {
+            // Field issues go next to their fields (the dialog closes); anything else stays in the dialog.
+            if (!(e instanceof ApiError && e.status === 400 && e.issues.length)) throw e;
+            setRefusal({ issues: e.issues, sent: draft });
+          }
         }}
         onClose={() => setConfirming(false)}
       >

@@ -1,61 +1,9 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
 import type { Draft } from "./policy-draft";
+import { Group, NumberField, Toggle } from "./settings-fields";
 
 type Props = { draft: Draft; errors: Record<string, string>; onChange: (draft: Draft) => void };
-
-const INPUT =
-  "block w-24 rounded-md bg-white px-2 py-1.5 text-sm tabular-nums ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:ring-red-500 disabled:bg-slate-50 disabled:text-slate-400";
-
-function NumberField({ label, value, error, onChange, step, disabled }: { label: string; value: number; error?: string; onChange: (v: number) => void; step: number; disabled?: boolean }) {
-  const id = useId();
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="number"
-        step={step}
-        value={Number.isNaN(value) ? "" : value}
-        disabled={disabled}
-        aria-invalid={!!error || undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))}
-        className={INPUT}
-      />
-      {error && (
-        <p id={`${id}-error`} className="text-xs text-red-600">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function Group({ title, toggle, children }: { title: string; toggle?: ReactNode; children: ReactNode }) {
-  return (
-    <fieldset className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <legend className="sr-only">{title}</legend>
-      <h3 aria-hidden className="text-sm font-semibold text-slate-900">
-        {title}
-      </h3>
-      {toggle}
-      {children}
-    </fieldset>
-  );
-}
-
-function Toggle({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
-  return (
-    <label className="flex items-center gap-2 text-sm text-slate-700">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      {label}
-    </label>
-  );
-}
 
 /** Fallback mode, escalation, hedging, speculative routing, the intent stage and prompt storage. */
 export function PolicySettingsForm({ draft, errors, onChange }: Props) {

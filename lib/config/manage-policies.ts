@@ -1,6 +1,7 @@
 /**
  * A policy's settings as the product owner edits them (bias, fallback mode, escalation,
- * hedging, speculative routing, the intent stage, prompt storage) and its change history. A patch is merged into
+ * hedging, speculative routing, the intent stage, exploration, shadow evaluation, the ledger verdict,
+ * prompt storage) and its change history. A patch is merged into
  * the stored policy (nested groups key by key) and the result validated with policySchema; the
  * change lands in one transaction with before/after in the audit log and a gateway reload.
  */
@@ -58,6 +59,7 @@ export async function getPolicyDetail(name: string): Promise<PolicyDetail> {
     ruleCount: rules.length,
     isDefault: row.isDefault,
     tiers,
+    catalog: tierRows.map((r) => ({ name: r.name, enabled: r.enabled })),
     classifier: row.activeClassifier ? { kind: "trained", id: row.activeClassifier.id, name: row.activeClassifier.name } : { kind: "heuristic", id: "builtin", name: "built-in content scorer" },
   };
 }

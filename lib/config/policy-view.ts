@@ -16,6 +16,8 @@ export type PolicyDetail = {
   isDefault: boolean;
   /** The policy's tiers, cheapest first, without secrets. */
   tiers: Array<Omit<TierConfig, "apiKey">>;
+  /** Every configured tier in rank order (a shadow judge may be outside the policy). */
+  catalog: Array<{ name: string; enabled: boolean }>;
   /** The classifier the gateway uses for this policy now. */
   classifier: { kind: "trained" | "heuristic"; id: string; name: string };
 };
