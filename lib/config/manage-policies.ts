@@ -12,7 +12,7 @@ import { findPolicyRow, updatePolicySettings, type PolicyDetailRow } from "../db
 import { listTierRows } from "../db/tier-repo";
 import { AppError } from "../http/app-error";
 import { policySchema, type PolicyConfig } from "../routing/config-schema";
-import { formatProblem, intentMapProblems } from "../routing/validate-config";
+import { formatProblem, intentMapProblems, shadowProblems } from "../routing/validate-config";
 import { policyFromRow, tierFromRow } from "./config-from-rows";
 import type { PolicyPatch } from "./config-schemas";
 import { fieldIssues, friendlyErrors } from "./form-errors";
@@ -90,7 +90,8 @@ export async function updatePolicy(actor: Actor, name: string, patch: PolicyPatc
       throw new AppError("bad_request", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
     }
     const next = parsed.data;
-    const mapProblems = intentMapProblems(next, new Set(next.tiers));
+    const known = new Set((await tx.tier.findMany({ select: { name: true } })).map((t) => t.name));
+    const mapProblems = [...intentMapProblems(next, new Set(next.tiers)), ...shadowProblems(next, known)];
     if (mapProblems.length > 0) throw new AppError("bad_request", mapProblems.map(formatProblem).join("; "), { issues: mapProblems });
     const after = settingsOf(next);
     await updatePolicySettings(

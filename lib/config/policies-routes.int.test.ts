@@ -93,6 +93,9 @@ describe("policies admin API", () => {
     expect(paths).toEqual(["bias", "escalation.maxSteps", "hedging.band"]);
     expect((await patch({ tiers: ["pp-fast"] }, owner)).status).toBe(400);
     expect((await patch({}, owner)).status).toBe(400);
+    const shadow = await patch({ shadow: { enabled: true, judgeTier: "no-such-tier" } }, owner);
+    expect(shadow.status).toBe(400);
+    expect((await shadow.json()).error.issues).toEqual([{ path: "shadow.judgeTier", message: 'unknown tier "no-such-tier"' }]);
     expect(await (await get(owner)).json()).toEqual(before);
   });
 

@@ -40,6 +40,20 @@ describe("validateConfigReferences", () => {
     ]);
   });
 
+  it("checks that shadow evaluation's target is a tier of the policy and its judge a configured tier", () => {
+    const file = configFileSchema.parse({
+      ...ISSUE_CONFIG,
+      policies: [
+        { name: "default", tiers: ["fast"], shadow: { enabled: true, target: "capable", judgeTier: "nope" } },
+        { name: "ok", tiers: ["fast", "capable"], shadow: { enabled: true, target: "capable", judgeTier: "capable" } },
+      ],
+    });
+    expect(validateConfigReferences(file).map(formatProblem)).toEqual([
+      'policies[0].shadow.target: "capable" is not one of this policy\'s tiers (fast) nor "next"',
+      'policies[0].shadow.judgeTier: unknown tier "nope"',
+    ]);
+  });
+
   it("gives the intent group its defaults and refuses bad values", () => {
     const policy = configFileSchema.parse(ISSUE_CONFIG).policies[0]!;
     expect(policy.intent).toEqual({ enabled: false, map: {}, minConfidence: 0.5, outOfScope: "classifier" });

@@ -54,6 +54,7 @@ export function validateConfigReferences(
       }
     });
     problems.push(...intentMapProblems(policy, tiers, `policies[${p}].`));
+    problems.push(...shadowProblems(policy, tiers, `policies[${p}].`));
   });
   if (file.defaultPolicy !== undefined) {
     const policies = new Set([...file.policies.map((p) => p.name), ...existingPolicyNames]);
@@ -61,6 +62,17 @@ export function validateConfigReferences(
       problems.push({ path: "defaultPolicy", message: `unknown policy "${file.defaultPolicy}"` });
     }
   }
+  return problems;
+}
+
+/** Shadow evaluation's target is "next" or one of the policy's tiers; its judge, a configured tier. */
+export function shadowProblems(policy: Pick<ConfigFile["policies"][number], "tiers" | "shadow">, knownTiers: ReadonlySet<string>, prefix = ""): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const { target, judgeTier } = policy.shadow;
+  if (target !== "next" && !policy.tiers.includes(target)) {
+    problems.push({ path: `${prefix}shadow.target`, message: `"${target}" is not one of this policy's tiers (${policy.tiers.join(", ")}) nor "next"` });
+  }
+  if (judgeTier !== null && !knownTiers.has(judgeTier)) problems.push({ path: `${prefix}shadow.judgeTier`, message: `unknown tier "${judgeTier}"` });
   return problems;
 }
 
