@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { db as sharedDb, type Db } from "../lib/db/prisma";
 import { DEMO_DATASET } from "../lib/demo/demo-dataset";
-import { DEMO_EXPLORE, DEMO_HEDGING, DEMO_RULES, DEMO_SUPPORT_POLICY, DEMO_TIERS, demoOptions } from "../lib/demo/demo-tiers";
+import { DEMO_EXPLORE, DEMO_HEDGING, DEMO_SHADOW, DEMO_RULES, DEMO_SUPPORT_POLICY, DEMO_TIERS, demoOptions } from "../lib/demo/demo-tiers";
 
 const MARKER = "seed.v1";
 
@@ -100,8 +100,9 @@ async function seedDemoConfig(db: Db) {
         name: DEMO_SUPPORT_POLICY,
         bias: 0.5,
         fallback: "quality_first",
-        description: "A support desk's traffic: mostly simple questions. Explores a little, so the lab can replay it.",
+        description: "A support desk's traffic: mostly simple questions. Explores a little and shadows 5% of its answers, so the lab can replay it.",
         explore: DEMO_EXPLORE,
+        shadow: DEMO_SHADOW,
         tiers: { create: [{ tierId: byName.fast.id, position: 0 }, { tierId: byName.capable.id, position: 1 }] },
         rules,
       },

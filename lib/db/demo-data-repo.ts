@@ -21,3 +21,31 @@ export async function insertDemoLabels(client: Pick<pg.PoolClient, "query">, lab
   );
   return result.rowCount ?? 0;
 }
+
+export type DemoShadowPair = {
+  id: string;
+  requestId: string;
+  createdAt: Date;
+  policyName: string;
+  servedTier: string;
+  shadowTier: string;
+  judgeTier: string | null;
+  verdict: string;
+  method: string;
+  judgeText: string;
+  shadowCostUsd: number;
+  judgeCostUsd: number;
+  shadowMs: number;
+};
+
+export async function insertDemoShadowPairs(client: Pick<pg.PoolClient, "query">, pairs: readonly DemoShadowPair[]): Promise<number> {
+  if (!pairs.length) return 0;
+  const result = await client.query(
+    `INSERT INTO "ShadowPair" (id, "requestId", "createdAt", "policyName", "servedTier", "shadowTier", "judgeTier", verdict, method, "judgeText", "shadowCostUsd", "judgeCostUsd", "shadowMs", "isDemo")
+     SELECT id, "requestId", "createdAt", "policyName", "servedTier", "shadowTier", "judgeTier", verdict, method, "judgeText", "shadowCostUsd", "judgeCostUsd", "shadowMs", true
+     FROM json_populate_recordset(NULL::"ShadowPair", $1::json)
+     ON CONFLICT (id) DO NOTHING`,
+    [JSON.stringify(pairs)],
+  );
+  return result.rowCount ?? 0;
+}

@@ -64,14 +64,16 @@ export async function replayCounts(q: { policy: string; from: Date; to: Date }):
 }
 
 /**
- * Per tier: random-sample labels of answers served there without escalation (the confidence
- * check let them through), and how many of those were judged adequate (not "should be more capable").
+ * Per tier: random-sample labels of answers the confidence check let through there (assessed,
+ * passed, not escalated — not answers a rule, a pin or a fallback sent there unchecked), and how
+ * many of those were judged adequate (not "should be more capable").
  */
 export async function confidentAnswerLabels(q: { policy: string; from: Date; to: Date }): Promise<Map<string, { labeled: number; adequate: number }>> {
   const { rows } = await pgPool().query<{ tier: string; labeled: number; adequate: number }>(
     `SELECT r."tierName" AS tier, count(*)::int AS labeled, (count(*) FILTER (WHERE l.verdict::text <> 'should-be-more-capable'))::int AS adequate
      FROM "Label" l JOIN "RequestLog" r ON r.id = l."requestId"
      WHERE l.sample = 'random' AND r."policyName" = $1 AND r."createdAt" >= $2 AND r."createdAt" < $3 AND NOT r.escalated AND r.status = 'ok'
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(r.latency->'attempts') a WHERE a->>'tier' = r."tierName" AND a->>'outcome' = 'ok' AND a ? 'confidence')
      GROUP BY 1`,
     [q.policy, q.from, q.to],
   );

@@ -95,9 +95,10 @@ async function rebuildRollupsWith(own: pg.PoolClient, range: { from?: Date; to?:
   return result.rowCount ?? 0;
 }
 
-/** Removes every demo request (labels and claims cascade) and the demo rollups, atomically. */
+/** Removes every demo request (labels and claims cascade, shadow pairs go with them) and the demo rollups, atomically. */
 export function deleteDemoData(): Promise<{ requests: number; rollups: number }> {
   return withPgTransaction(async (client) => {
+    await client.query(`DELETE FROM "ShadowPair" WHERE "isDemo"`);
     const requests = await client.query(`DELETE FROM "RequestLog" WHERE "isDemo"`);
     const rollups = await client.query(`DELETE FROM "RequestRollup" WHERE "isDemo"`);
     return { requests: requests.rowCount ?? 0, rollups: rollups.rowCount ?? 0 };

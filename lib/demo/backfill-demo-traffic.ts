@@ -2,18 +2,20 @@
  * The first start's demo week: ~7k requests over the last 7 days through the real engine and
  * the simulated tiers (simulate-request.ts), with an hour-of-day pattern, a puzzle-heavy drift day
  * mid-week, two upstream incidents (errors, open breakers, fallbacks), session pins, and a few
- * hundred reviewer labels. Everything is isDemo and removable (DELETE /api/admin/demo-data).
+ * hundred reviewer labels, and the support desk's graded shadow pairs. Everything is isDemo and removable (DELETE /api/admin/demo-data).
  * Deterministic for a seed and end time (only the engine's measured µs differ). One
  * transaction: requests, rollups and labels land together or not at all.
  */
 import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-config";
-import { insertDemoLabels, type DemoLabel } from "../db/demo-data-repo";
+import { insertDemoLabels, insertDemoShadowPairs, type DemoLabel, type DemoShadowPair } from "../db/demo-data-repo";
 import { withPgTransaction } from "../db/pg-pool";
 import { insertRequestLogsWith, type RequestLogInsert } from "../db/request-log-repo";
 import { SessionPins } from "../gateway/session-pins";
 import { createRng } from "../providers/simulated-random";
 import { promptKey, replayIndexFor, type OutcomeRow } from "../providers/simulated-replay";
 import type { ProviderTarget } from "../providers/types";
+import { judgeTier, shadowTier } from "../lab/shadow/plan-shadow";
+import { costOf } from "../routing/execution/attempt-record";
 import type { TierHealth } from "../routing/types";
 import { demoVerdict } from "./demo-labels";
 import { DEMO_SUPPORT_POLICY } from "./demo-tiers";
@@ -41,9 +43,9 @@ function incidents(end: number, config: GatewayConfig): Incident[] {
     { tier: "fast", from: day(5, 10), to: day(5, 10.75), errorRate: 0.4, openFrom: day(5, 10.4) },
     { tier: "balanced", from: day(2, 15), to: day(2, 16), errorRate: 0.6, openFrom: day(2, 15.3) },
     // A provider-wide wobble: some requests fail on every tier and reach the client as errors.
-    { tier: "fast", from: day(1, 9), to: day(1, 9.75), errorRate: 0.35, openFrom: Infinity },
-    { tier: "balanced", from: day(1, 9), to: day(1, 9.75), errorRate: 0.35, openFrom: Infinity },
-    { tier: "capable", from: day(1, 9), to: day(1, 9.75), errorRate: 0.45, openFrom: Infinity },
+    { tier: "fast", from: day(1, 9), to: day(1, 9.75), errorRate: 0.6, openFrom: Infinity },
+    { tier: "balanced", from: day(1, 9), to: day(1, 9.75), errorRate: 0.6, openFrom: Infinity },
+    { tier: "capable", from: day(1, 9), to: day(1, 9.75), errorRate: 0.7, openFrom: Infinity },
   ];
   return list.filter((i) => config.targets.has(i.tier));
 }
@@ -105,6 +107,7 @@ export async function backfillDemoTraffic(opts: BackfillOptions = {}): Promise<{
   const pins = new SessionPins();
   const rows: RequestLogInsert[] = [];
   const labels: DemoLabel[] = [];
+  const shadows: DemoShadowPair[] = [];
   const scoreOf = scorer(config);
   for (const at of demoTimes(end, opts.days ?? 7, opts.requests ?? 7_000, rng)) {
     const policy = choosePolicy(policies, main, rng);
@@ -117,6 +120,8 @@ export async function backfillDemoTraffic(opts: BackfillOptions = {}): Promise<{
     rows.push(row);
     if (row.status !== "ok") continue;
     if (pinKey) pins.set(pinKey, row.tierName!, at);
+    const pair = demoShadowPair(config, row, prompt, scoreOf, rng);
+    if (pair) shadows.push(pair);
     const sample = decision.labelCandidate === "random" || rng() < 0.015 ? "random" : decision.labelCandidate === "uncertain" && rng() < 0.1 ? "uncertain" : null;
     if (!sample) continue;
     const tiers = config.snapshot.policies.get(decision.policy)!.tiers;
@@ -132,8 +137,54 @@ export async function backfillDemoTraffic(opts: BackfillOptions = {}): Promise<{
       createdAt: new Date(Math.max(at + 60_000, labelAt)),
     });
   }
-  await writeAll(rows, labels);
+  await writeAll(rows, labels, shadows);
   return { requests: rows.length, labels: labels.length, ms: Date.now() - started };
+}
+
+/** How often the demo's judge picks the answer the dataset says is right. */
+const DEMO_JUDGE_AGREEMENT = 0.95;
+const GOOD = 0.5;
+
+/**
+ * Shadow evaluation on the demo week: for the policy's sampled share of answers, the tier above's
+ * answer and a judge's verdict — for dataset prompts (whose every model's correctness is recorded)
+ * verdict drawn from that record — right 95% of the time, as a judge model is not perfect; for
+ * everyday prompts, which have no record, mostly ties. The answers themselves are not simulated.
+ */
+function demoShadowPair(config: GatewayConfig, row: RequestLogInsert, prompt: DemoPrompt, scoreOf: ReturnType<typeof scorer>, rng: () => number): DemoShadowPair | null {
+  const policy = config.snapshot.policies.get(row.policyName ?? "");
+  if (!policy?.shadow.enabled || rng() >= policy.shadow.rate) return null;
+  const served = row.tierName!;
+  const shadow = shadowTier(policy, config.snapshot.tiers, served);
+  const judge = judgeTier(policy, config.snapshot.tiers);
+  if (!shadow) return null;
+  const s = scoreOf(served, prompt);
+  const t = scoreOf(shadow, prompt);
+  const known = s !== undefined && t !== undefined;
+  // everyday prompts have no record: mostly ties, as the demo's labels of them are mostly "correct"
+  const r = rng();
+  const truth = known ? (s >= GOOD === t >= GOOD ? "tie" : s >= GOOD ? "served-better" : "shadow-better") : r < 0.85 ? "tie" : r < 0.93 ? "shadow-better" : "served-better";
+  const wrong = { tie: rng() < 0.5 ? "served-better" : "shadow-better", "served-better": "tie", "shadow-better": "tie" } as const;
+  const verdict = !known || rng() < DEMO_JUDGE_AGREEMENT ? truth : wrong[truth];
+  const tokens = { promptTokens: row.promptTokens ?? 0, completionTokens: row.completionTokens ?? 0 };
+  const at = (row.createdAt as Date).getTime();
+  return {
+    id: demoId(at + 2_000, rng),
+    requestId: row.id!,
+    createdAt: new Date(at + 2_000),
+    policyName: policy.name,
+    servedTier: served,
+    shadowTier: shadow,
+    judgeTier: judge,
+    verdict,
+    method: "judge",
+    judgeText: known
+      ? `Demo: graded from the dataset's recorded outcomes (${served} ${s >= GOOD ? "right" : "wrong"}, ${shadow} ${t >= GOOD ? "right" : "wrong"}; the demo judge agrees with them ${DEMO_JUDGE_AGREEMENT * 100}% of the time).`
+      : "Demo: an everyday question with no recorded outcome; the verdict is drawn (mostly ties).",
+    shadowCostUsd: costOf(config.snapshot.tiers.get(shadow), tokens),
+    judgeCostUsd: judge ? costOf(config.snapshot.tiers.get(judge), { promptTokens: 2 * (tokens.promptTokens + tokens.completionTokens) + 60, completionTokens: 1 }) : 0,
+    shadowMs: 800 + rng() * 1500,
+  };
 }
 
 /** Recorded score of a tier's model on a dataset prompt (undefined for everyday prompts). */
@@ -147,9 +198,10 @@ function scorer(config: GatewayConfig) {
   };
 }
 
-async function writeAll(rows: RequestLogInsert[], labels: DemoLabel[]) {
+async function writeAll(rows: RequestLogInsert[], labels: DemoLabel[], shadows: DemoShadowPair[]) {
   await withPgTransaction(async (client) => {
     for (let i = 0; i < rows.length; i += 2000) await insertRequestLogsWith(client, rows.slice(i, i + 2000));
     await insertDemoLabels(client, labels);
+    await insertDemoShadowPairs(client, shadows);
   });
 }

@@ -45,6 +45,8 @@ export const DEMO_RULES = [
 export const DEMO_SUPPORT_POLICY = "support-desk";
 /** It explores a little, so its logged traffic supports off-policy replay in the lab. */
 export const DEMO_EXPLORE = { enabled: true, rate: 0.05, uncertainAbove: 0.3 };
+/** It shadows a sample of its answers on the tier above, so the ledger, the lab and the slider have graded pairs. */
+export const DEMO_SHADOW = { enabled: true, rate: 0.05, dailyUsdCap: 2, target: "next", judgeTier: null };
 /** "three-tier" hedges borderline decisions, so the ledger has hedge waste to show. */
 export const DEMO_HEDGING = { enabled: true, band: [0.08, 0.3], delayMs: 350 };
 

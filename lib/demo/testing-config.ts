@@ -1,5 +1,5 @@
 /**
- * The seeded demo setup (prisma/seed.ts DEMO_TIERS, policies "default" and "three-tier") as an
+ * The seeded demo setup (prisma/seed.ts DEMO_TIERS, policies "default", "three-tier" and the support desk) as an
  * in-memory GatewayConfig, for tests and benchmarks that must not touch the database's config.
  * Like the seed, both policies have the demo rules and "default" uses the shipped classifier
  * (lib/classifier/default-model.json).
@@ -14,7 +14,7 @@ import { resolveReplay } from "../providers/replay-datasets";
 import type { ProviderTarget } from "../providers/types";
 import { buildSnapshot } from "../routing/build-snapshot";
 import { configFileSchema } from "../routing/config-schema";
-import { DEMO_RULES, DEMO_TIERS, demoOptions } from "./demo-tiers";
+import { DEMO_EXPLORE, DEMO_RULES, DEMO_SHADOW, DEMO_SUPPORT_POLICY, DEMO_TIERS, demoOptions } from "./demo-tiers";
 
 export function demoGatewayConfig(): GatewayConfig {
   const file = configFileSchema.parse({
@@ -22,6 +22,7 @@ export function demoGatewayConfig(): GatewayConfig {
     policies: [
       { name: "default", tiers: ["fast", "capable"], rules: DEMO_RULES },
       { name: "three-tier", tiers: ["fast", "balanced", "capable"], rules: DEMO_RULES },
+      { name: DEMO_SUPPORT_POLICY, tiers: ["fast", "capable"], rules: DEMO_RULES, explore: DEMO_EXPLORE, shadow: DEMO_SHADOW },
     ],
   });
   const shipped = path.resolve(import.meta.dirname, "../classifier/default-model.json");

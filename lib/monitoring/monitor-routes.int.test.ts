@@ -62,6 +62,17 @@ describe("demo backfill", () => {
     expect(await count(`SELECT count(DISTINCT sample) AS n FROM "Label" l JOIN "RequestLog" r ON r.id = l."requestId" WHERE r."isDemo"`)).toBe(2);
   });
 
+  it("shadows a sample of the support desk's answers, graded from the datasets' record", async () => {
+    const { rows } = await pgPool().query<{ verdict: string; servedTier: string; shadowTier: string; policy: string; request: string | null }>(
+      `SELECT s.verdict, s."servedTier", s."shadowTier", s."policyName" AS policy, r.id AS request FROM "ShadowPair" s LEFT JOIN "RequestLog" r ON r.id = s."requestId" WHERE s."isDemo"`,
+    );
+    const support = await count(`SELECT count(*) AS n FROM "RequestLog" WHERE "isDemo" AND "policyName" = 'support-desk' AND status = 'ok' AND "tierName" = 'fast'`);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(0.1 * support); // 5% of answers, dataset prompts only
+    expect(rows.every((r) => r.policy === "support-desk" && r.servedTier === "fast" && r.shadowTier === "capable" && r.request !== null)).toBe(true);
+    expect(new Set(rows.map((r) => r.verdict))).toContain("tie");
+  });
+
   it("is deterministic for a seed and end time", async () => {
     const { rows } = await pgPool().query<{ id: string }>(`SELECT id FROM "RequestLog" WHERE "isDemo" ORDER BY id LIMIT 5`);
     const again = await backfillDemoTraffic({ config: demoGatewayConfig(), end: END, requests: 3000, seed: 7 });
@@ -202,6 +213,7 @@ describe("DELETE /api/admin/demo-data", () => {
     expect(await count(`SELECT count(*) AS n FROM "RequestLog" WHERE "isDemo"`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM "RequestRollup" WHERE "isDemo"`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM "Label" l WHERE l.note = 'Demo label'`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM "ShadowPair" WHERE "isDemo"`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM "RequestLog" WHERE NOT "isDemo"`)).toBe(realBefore);
     const o = await (await get(overviewRoute, `/api/admin/overview?${range(END - WEEK, END)}`, "admin")).json();
     expect(o.totals.requests).toBe(1); // only the real row of that hour is left

@@ -113,6 +113,13 @@ export async function replayRequest(ctx: ReplayContext, r: LoggedRequest): Promi
   // An answer the log never saw, from a tier escalation may climb from: two branches, weighted by
   // the model — confident (probability Q̂; adequate as often as the labels say answers the check
   // let through at that tier were) or unsure (escalated; the answer above judged by Q̂). Otherwise one run.
+  // A logged answer that passed the confidence check (escalation could have followed, and did not) is
+  // adequate as often as reviewers found such answers of its tier — the same rule as for the
+  // confident branch below — rather than the classifier's prior for the request.
+  const checked = (tier: string | null, model: (t: string | null) => number) => {
+    const seen = tier === null ? undefined : seenAt(tier);
+    return seen && seen.outcome === "ok" && seen.confidence !== undefined ? ctx.confidentAdequacy(tier!) : model(tier);
+  };
   const first = decision.tier;
   const branching = decision.escalation !== null && !seenAt(first);
   let candidate: { served: string | null; costUsd: number; ms: number; escalated: number; quality: number };
@@ -129,7 +136,7 @@ export async function replayRequest(ctx: ReplayContext, r: LoggedRequest): Promi
     };
   } else {
     const run = await runWith(quality(first));
-    candidate = { ...run, escalated: Number(run.escalated), quality: quality(run.served) };
+    candidate = { ...run, escalated: Number(run.escalated), quality: decision.escalation !== null ? checked(run.served, quality) : quality(run.served) };
   }
   const served = candidate.served;
 
@@ -141,23 +148,25 @@ export async function replayRequest(ctx: ReplayContext, r: LoggedRequest): Promi
   const propensity = r.servedTier === r.decision.tier && decidedIndex >= 0 ? (r.decision.propensities?.[decidedIndex] ?? 1) : 1;
   const label = labelReward(r.randomLabel);
   const pair = r.shadow && r.shadow.servedTier === r.servedTier ? r.shadow : null;
-  const evidence = (tier: string | null, withPropensity: boolean): Correction | null => {
+  /** `model`: Q̂ of an answer from `tier`, the same the estimate's direct term uses (the doubly robust correction is r − Q̂). */
+  const evidence = (tier: string | null, model: (t: string | null) => number, withPropensity: boolean): Correction | null => {
     if (tier === null) return null;
     const pi = withPropensity ? Math.max(propensity, 1e-3) : 1;
     const rate = (p: number) => (p > 0 ? p : 1);
     if (tier === r.servedTier) {
       const seen = rate(1 - (1 - rhoL) * (1 - rhoS));
       const fromShadow = pair ? shadowReward(pair, tier) : null;
-      if (label !== null) return { reward: label, modelLogged: loggedQuality(tier), weight: 1 / (seen * pi), source: "label" };
-      if (fromShadow !== null) return { reward: fromShadow, modelLogged: loggedQuality(tier), weight: 1 / (seen * pi), source: "shadow" };
+      if (label !== null) return { reward: label, modelLogged: model(tier), weight: 1 / (seen * pi), source: "label" };
+      if (fromShadow !== null) return { reward: fromShadow, modelLogged: model(tier), weight: 1 / (seen * pi), source: "shadow" };
       return null;
     }
     const fromShadow = pair ? shadowReward(pair, tier) : null;
-    return fromShadow === null ? null : { reward: fromShadow, modelLogged: loggedQuality(tier), weight: 1 / (rate(rhoS) * pi), source: "shadow" };
+    return fromShadow === null ? null : { reward: fromShadow, modelLogged: model(tier), weight: 1 / (rate(rhoS) * pi), source: "shadow" };
   };
-  const modelLogged = loggedQuality(r.servedTier);
-  const correction = evidence(served, true);
-  const loggedCorrection = evidence(r.servedTier, false);
+  const modelLogged = checked(r.servedTier, loggedQuality);
+  const candidateModel = (t: string | null) => (decision.escalation !== null ? checked(t, quality) : quality(t));
+  const correction = evidence(served, candidateModel, true);
+  const loggedCorrection = evidence(r.servedTier, (t) => checked(t, loggedQuality), false);
   return {
     replayable: true,
     fromFeatures,

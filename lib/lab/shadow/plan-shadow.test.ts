@@ -32,6 +32,7 @@ describe("shadow plan", () => {
     expect(readVerdict("TIE.")).toBe("TIE");
     expect(readVerdict("Answer A is better")).toBe("A");
     expect(readVerdict("neither")).toBeNull();
+    expect(readVerdict("Both give a good account of it")).toBeNull();
     const call = (args: string) => ({ content: "", toolCalls: [{ function: { name: "get_weather", arguments: args } }] });
     expect(structuredEqual(call('{"city":"Paris","unit":"c"}'), call('{"unit":"c","city":"Paris"}'), false)).toBe(true);
     expect(structuredEqual(call('{"city":"Paris"}'), call('{"city":"Lyon"}'), false)).toBe(false);

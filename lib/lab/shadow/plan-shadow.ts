@@ -66,9 +66,11 @@ export function judgePrompt(request: string, first: string, second: string, rubr
   ].join("\n\n");
 }
 
-/** The judge's answer → A, B or TIE (the first such word on its own); null when it said something else. */
+/** The judge's answer → A, B or TIE: its first word, or "answer A/B" where it explains; null when it said something else
+ *  (a word "a" inside a sentence is not a verdict). */
 export function readVerdict(text: string): "A" | "B" | "TIE" | null {
-  const match = /\b(TIE|A|B)\b/.exec(text.trim().toUpperCase());
+  const upper = text.trim().toUpperCase();
+  const match = /^(TIE|A|B)\b/.exec(upper) ?? /\bANSWER (A|B)\b/.exec(upper);
   return match ? (match[1] as "A" | "B" | "TIE") : null;
 }
 
