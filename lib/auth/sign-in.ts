@@ -11,6 +11,9 @@ import { newSessionToken, sessionIdOf, sessionTtlMs } from "./session-cookie";
 import type { SessionUser } from "./sessions";
 import type { SignInInput } from "./user-schemas";
 
+/** The sign-in body (email + password, a few hundred bytes) is read only up to this: it is open to anyone. */
+export const SIGN_IN_BODY_LIMIT_BYTES = 4096;
+
 export const THROTTLE = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
 const BAD_CREDENTIALS = "That email and password don't match an active account.";
