@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
 import { POST as signOutRoute } from "../../app/api/auth/sign-out/route";
 import { GET as sessionRoute } from "../../app/api/auth/session/route";
-import { SIGN_IN_BODY_LIMIT_BYTES, THROTTLE } from "./sign-in";
+import { SIGN_IN_BODY_LIMIT_BYTES } from "./sign-in";
+import { ACCOUNT_LIMIT } from "./sign-in-limits";
 import { cookieFrom, jsonRequest, makeUser } from "../testing/requests";
 
 const signIn = (body: unknown, headers?: Record<string, string>) => signInRoute(jsonRequest("POST", "/api/auth/sign-in", { body, headers }));
@@ -69,7 +70,7 @@ describe("POST /api/auth/sign-in", () => {
 
   it("locks an account after repeated failures, even for the right password", async () => {
     const user = await makeUser("owner");
-    for (let i = 0; i < THROTTLE.maxFailures - 1; i++) expect((await signIn({ email: user.email, password: "bad-guess" })).status).toBe(401);
+    for (let i = 0; i < ACCOUNT_LIMIT.maxFailures - 1; i++) expect((await signIn({ email: user.email, password: "bad-guess" })).status).toBe(401);
     const locking = await signIn({ email: user.email, password: "bad-guess" });
     expect(locking.status).toBe(429);
     expect(Number(locking.headers.get("retry-after"))).toBeGreaterThan(60);
