@@ -9,7 +9,8 @@ import { insertSession, deleteSession } from "../db/session-repo";
 import { clearThrottle } from "../db/throttle-repo";
 import { findUserForSignIn, markSignedIn } from "../db/user-repo";
 import { dummyHash, verifyPassword } from "./password";
-import { newSessionToken, sessionIdOf, sessionTtlMs } from "./session-cookie";
+import { pruneAuthRowsNowAndThen } from "./prune-auth-rows";
+import { newSessionToken, sessionExpiry, sessionIdOf } from "./session-cookie";
 import type { SessionUser } from "./sessions";
 import { ACCOUNT_LIMIT, accountKey, accountLockedError, checkSignInRate, countAccountAttempt } from "./sign-in-limits";
 import type { SignInInput } from "./user-schemas";
@@ -28,6 +29,7 @@ export async function signIn(
   await checkSignInRate(address);
   const key = accountKey(input.email, address);
   const attempt = await countAccountAttempt(key);
+  pruneAuthRowsNowAndThen();
 
   const user = await findUserForSignIn(input.email);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
@@ -38,7 +40,7 @@ export async function signIn(
 
   await clearThrottle(key);
   const token = newSessionToken();
-  const expiresAt = new Date(Date.now() + sessionTtlMs());
+  const expiresAt = sessionExpiry(new Date());
   await insertSession({
     id: sessionIdOf(token),
     userId: user.id,
