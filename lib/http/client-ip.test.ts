@@ -1,4 +1,5 @@
-import type { IncomingMessage } from "node:http";
+import http, { type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { addressBucket, CLIENT_IP_HEADER, clientIpOf, resolveClientIp, stampClientIp } from "./client-ip";
 
@@ -25,6 +26,21 @@ describe("stampClientIp / clientIpOf", () => {
     expect(req.headers[CLIENT_IP_HEADER]).toBe("203.0.113.9");
     expect(clientIpOf(new Request("http://x/", { headers: { [CLIENT_IP_HEADER]: "203.0.113.9" } }))).toBe("203.0.113.9");
     expect(clientIpOf(new Request("http://x/"))).toBe("unknown");
+  });
+
+  it("stamps the socket's peer over real HTTP, whatever the client claims", async () => {
+    const server = http.createServer((req, res) => {
+      stampClientIp(req, 0);
+      res.end(req.headers[CLIENT_IP_HEADER]);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const res = await fetch(url, { headers: { [CLIENT_IP_HEADER]: "198.51.100.1", "x-forwarded-for": "198.51.100.2" } });
+      expect(await res.text()).toBe("127.0.0.1");
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
