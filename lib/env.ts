@@ -20,11 +20,15 @@ const schema = z.object({
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(4096), // more are closed on accept
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000), // slowloris
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000), // headers + body (a 100 MB dataset upload too), not the response
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0), // reverse proxies in front whose X-Forwarded-For is trusted
   // first admin (used once, on the first start of an empty database)
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional(),
   // sessions
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7), // idle: activity extends it
+  SESSION_MAX_AGE_DAYS: z.coerce.number().positive().default(30), // absolute: from sign-in, whatever the activity
+  SIGN_IN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20), // attempts per address (IPv6: per /64)
+  SIGN_IN_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).default(120), // attempts on this deployment, all addresses
   COOKIE_SECURE: z.enum(["auto", "always", "never"]).default("auto"),
   // gateway
   GATEWAY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),

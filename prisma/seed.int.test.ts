@@ -11,9 +11,12 @@ afterAll(async () => {
   for (const c of cleanups) await c();
 });
 
+const databaseUrlOf = new Map<Db, string>();
+
 async function freshDb(): Promise<Db> {
   const database = await createTestDatabase(inject("pgServerUrl"), "frontdesk_seed");
   const client = createPrismaClient(database.url, 2);
+  databaseUrlOf.set(client, database.url);
   cleanups.push(async () => {
     await client.$disconnect();
     await database.drop();
@@ -52,6 +55,21 @@ describe("first-run seed", () => {
     expect(await client.user.count()).toBe(1);
     expect(await client.tier.count()).toBe(3);
     expect(await client.dataset.count()).toBe(1);
+  });
+
+  it("runs once when two instances seed the same empty database at the same moment: one first admin", async () => {
+    const first = await freshDb();
+    const second = createPrismaClient(databaseUrlOf.get(first)!, 2);
+    cleanups.unshift(() => second.$disconnect());
+    const results = await Promise.all([
+      seed({ adminEmail: "one@example.com", adminPassword: "first-admin-pw", demo: true, demoTraffic: false }, first),
+      seed({ adminEmail: "two@example.com", adminPassword: "other-admin-pw", demo: true, demoTraffic: false }, second),
+    ]);
+    expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+    expect(await first.user.count()).toBe(1);
+    expect(await first.user.count({ where: { role: "admin" } })).toBe(1);
+    expect(await first.policy.count({ where: { name: "default" } })).toBe(1);
+    expect(await first.dataset.count()).toBe(1);
   });
 
   it("generates a random admin password when none is given", async () => {

@@ -27,10 +27,28 @@ export type SeedResult = {
  * (npm start), a backfilled demo week of traffic through them (lib/demo; `demoTraffic: false`
  * skips only the traffic).
  */
-export async function seed(
-  opts: { adminEmail?: string; adminPassword?: string; demo: boolean; demoTraffic?: boolean },
-  db: Db = sharedDb,
-): Promise<SeedResult> {
+type SeedOptions = { adminEmail?: string; adminPassword?: string; demo: boolean; demoTraffic?: boolean };
+
+/** Advisory-lock key of the seed (next to the migrations' 72707369). */
+const SEED_LOCK_KEY = 72707370;
+
+/**
+ * Two instances starting together on an empty database take turns: the seed runs while a
+ * transaction holds an advisory lock, so the second waits for the first to finish and then finds
+ * the marker — one first admin, one demo setup. (The work itself runs on the client's other
+ * connections; the lock's transaction only waits, for as long as a seed with demo traffic takes.)
+ */
+export async function seed(opts: SeedOptions, db: Db = sharedDb): Promise<SeedResult> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
+      return seedOnce(opts, db);
+    },
+    { maxWait: 60_000, timeout: 30 * 60_000 },
+  );
+}
+
+async function seedOnce(opts: SeedOptions, db: Db): Promise<SeedResult> {
   if (await db.setting.findUnique({ where: { key: MARKER } })) return { seeded: false };
   const result: SeedResult = { seeded: true };
   if ((await db.user.count()) === 0) result.admin = await createFirstAdmin(db, opts.adminEmail, opts.adminPassword);

@@ -6,7 +6,7 @@ import { safeNextPath } from "@/lib/auth/safe-next-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const next = safeNextPath((await searchParams).next);
   if (await currentSession()) redirect(next);
   return (

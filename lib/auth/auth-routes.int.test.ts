@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
 import { POST as signOutRoute } from "../../app/api/auth/sign-out/route";
 import { GET as sessionRoute } from "../../app/api/auth/session/route";
-import { THROTTLE } from "./sign-in";
+import { SIGN_IN_BODY_LIMIT_BYTES } from "./sign-in";
+import { ACCOUNT_LIMIT } from "./sign-in-limits";
 import { cookieFrom, jsonRequest, makeUser } from "../testing/requests";
 
 const signIn = (body: unknown, headers?: Record<string, string>) => signInRoute(jsonRequest("POST", "/api/auth/sign-in", { body, headers }));
@@ -48,9 +49,28 @@ describe("POST /api/auth/sign-in", () => {
     }
   });
 
+  it("reads at most a few KB of a sign-in body (413 past SIGN_IN_BODY_LIMIT_BYTES)", async () => {
+    const res = await signIn({ email: "someone@example.com", password: "x".repeat(SIGN_IN_BODY_LIMIT_BYTES) });
+    expect(res.status).toBe(413);
+    const chunk = new TextEncoder().encode(" ".repeat(1024));
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 1024 * 1024) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const streamed = await signInRoute(
+      new Request("http://localhost:3000/api/auth/sign-in", { method: "POST", headers: { host: "localhost:3000", "content-type": "application/json" }, body, duplex: "half" } as RequestInit),
+    );
+    expect(streamed.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(SIGN_IN_BODY_LIMIT_BYTES + 2 * chunk.byteLength);
+  });
+
   it("locks an account after repeated failures, even for the right password", async () => {
     const user = await makeUser("owner");
-    for (let i = 0; i < THROTTLE.maxFailures - 1; i++) expect((await signIn({ email: user.email, password: "bad-guess" })).status).toBe(401);
+    for (let i = 0; i < ACCOUNT_LIMIT.maxFailures - 1; i++) expect((await signIn({ email: user.email, password: "bad-guess" })).status).toBe(401);
     const locking = await signIn({ email: user.email, password: "bad-guess" });
     expect(locking.status).toBe(429);
     expect(Number(locking.headers.get("retry-after"))).toBeGreaterThan(60);

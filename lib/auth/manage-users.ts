@@ -1,17 +1,18 @@
 /**
  * User administration: create, change role/name/password, disable. Every change is written to
  * the audit log in the same transaction. Guards: the last active admin cannot be demoted or
- * disabled, and nobody can disable themselves.
+ * disabled — also when two admins are demoted at the same moment (the admins' rows are locked
+ * first, lockActiveAdmins) — and nobody can disable themselves.
  */
 import { AppError } from "../http/app-error";
 import { recordAudit, type Actor } from "../db/audit-repo";
 import { deleteUserSessions } from "../db/session-repo";
 import {
-  countActiveAdmins,
   findUserById,
   inTransaction,
   insertUser,
   isUniqueViolation,
+  lockActiveAdmins,
   updateUserRow,
   type PublicUser,
 } from "../db/user-repo";
@@ -41,11 +42,12 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
 export async function updateUser(actor: Actor, id: string, patch: UpdateUserInput): Promise<PublicUser> {
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   return inTransaction(async (tx) => {
+    const activeAdmins = await lockActiveAdmins(tx);
     const before = await findUserById(id, tx);
     if (!before) throw new AppError("not_found", "No such user.");
     if (patch.disabled === true && actor.id === id) throw new AppError("conflict", "You cannot disable your own account.");
     const losesAdmin = before.role === "admin" && !before.disabled && ((patch.role && patch.role !== "admin") || patch.disabled === true);
-    if (losesAdmin && (await countActiveAdmins(tx)) <= 1) {
+    if (losesAdmin && activeAdmins.filter((a) => a !== id).length === 0) {
       throw new AppError("conflict", "This is the last active admin. Make another user admin first.");
     }
     const after = await updateUserRow(id, { name: patch.name, role: patch.role, disabled: patch.disabled, passwordHash }, tx);

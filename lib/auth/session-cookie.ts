@@ -15,8 +15,19 @@ export function sessionIdOf(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** Idle lifetime: each use of a session extends it to this from now (SESSION_TTL_HOURS). */
 export function sessionTtlMs(): number {
   return env().SESSION_TTL_HOURS * 3_600_000;
+}
+
+/** Absolute lifetime: no session outlives this from its sign-in, however active (SESSION_MAX_AGE_DAYS). */
+export function sessionMaxAgeMs(): number {
+  return env().SESSION_MAX_AGE_DAYS * 86_400_000;
+}
+
+/** When a session created at `createdAt` expires if used at `now`: the idle limit, capped by the absolute one. */
+export function sessionExpiry(createdAt: Date, now = Date.now()): Date {
+  return new Date(Math.min(now + sessionTtlMs(), createdAt.getTime() + sessionMaxAgeMs()));
 }
 
 function isLoopback(host: string) {

@@ -1,9 +1,10 @@
 /**
  * Resolving a session token to its user, for pages (cookies()) and route handlers (Request).
- * Expired sessions and disabled users resolve to null. Sessions slide: activity extends them.
+ * Expired sessions and disabled users resolve to null. Sessions slide — activity extends them by
+ * SESSION_TTL_HOURS — but never past SESSION_MAX_AGE_DAYS from their sign-in.
  */
 import type { Role } from "./permissions";
-import { readCookie, SESSION_COOKIE, sessionIdOf, sessionTtlMs } from "./session-cookie";
+import { readCookie, SESSION_COOKIE, sessionExpiry, sessionIdOf, sessionMaxAgeMs } from "./session-cookie";
 import { deleteSession, findSessionWithUser, touchSession } from "../db/session-repo";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
@@ -16,13 +17,12 @@ export async function sessionFromToken(token: string | undefined): Promise<Sessi
   const id = sessionIdOf(token);
   const row = await findSessionWithUser(id);
   if (!row) return null;
-  if (row.expiresAt.getTime() <= Date.now() || row.user.disabled) {
+  const now = Date.now();
+  if (row.expiresAt.getTime() <= now || row.createdAt.getTime() + sessionMaxAgeMs() <= now || row.user.disabled) {
     await deleteSession(id);
     return null;
   }
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await touchSession(id, new Date(Date.now() + sessionTtlMs()));
-  }
+  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(id, sessionExpiry(row.createdAt, now));
   const { user } = row;
   return { id, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

@@ -189,12 +189,17 @@ export const labelSelect = {
 } as const satisfies Prisma.LabelSelect;
 
 /**
- * Writes a label unless the request is labeled already or someone else holds a live claim on
- * it (one transaction, serialized per request by an advisory lock); releases the claim.
+ * Writes a label unless the request is not eligible (the queue's own rule, `eligible`), is
+ * labeled already or someone else holds a live claim on it (one transaction, serialized per
+ * request by an advisory lock); releases the claim.
  */
-export async function insertLabelIfOpen(data: LabelData): Promise<{ ok: true; label: Prisma.LabelGetPayload<{ select: typeof labelSelect }> } | { ok: false; reason: "labeled" | "claimed" }> {
+export async function insertLabelIfOpen(
+  data: LabelData,
+): Promise<{ ok: true; label: Prisma.LabelGetPayload<{ select: typeof labelSelect }> } | { ok: false; reason: "ineligible" | "labeled" | "claimed" }> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${data.requestId}, 7))`;
+    const eligibleRow = await tx.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "RequestLog" r WHERE r.id = $1::uuid AND ${eligible({}, 2).sql}`, data.requestId);
+    if (eligibleRow.length === 0) return { ok: false, reason: "ineligible" } as const;
     if (await tx.label.findFirst({ where: { requestId: data.requestId }, select: { id: true } })) return { ok: false, reason: "labeled" } as const;
     const claim = await tx.labelClaim.findUnique({ where: { requestId: data.requestId } });
     if (claim && claim.reviewerId !== data.reviewerId && claim.expiresAt > new Date()) return { ok: false, reason: "claimed" } as const;

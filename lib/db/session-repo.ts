@@ -1,4 +1,4 @@
-import { db, type Db } from "./prisma";
+import { db } from "./prisma";
 import { publicUserSelect, type DbClient } from "./user-repo";
 
 export function insertSession(data: { id: string; userId: string; expiresAt: Date; userAgent?: string; ip?: string }) {
@@ -21,6 +21,8 @@ export function deleteUserSessions(userId: string, client: DbClient = db, except
   return client.session.deleteMany({ where: { userId, ...(exceptId ? { NOT: { id: exceptId } } : {}) } });
 }
 
-export function deleteExpiredSessions(client: Db = db) {
-  return client.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+/** Sessions past their idle expiry, or created before `createdBefore` (past the absolute lifetime). */
+export async function deleteExpiredSessions(createdBefore: Date): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { OR: [{ expiresAt: { lt: new Date() } }, { createdAt: { lt: createdBefore } }] } });
+  return count;
 }

@@ -28,8 +28,16 @@ export function countUsers() {
   return db.user.count();
 }
 
-export function countActiveAdmins(client: DbClient = db) {
-  return client.user.count({ where: { role: "admin", disabled: false } });
+/**
+ * Locks the active admins' rows until the transaction ends and returns their ids. Two
+ * transactions that each mean to demote or disable an admin queue here; the second reads the
+ * rows once the first has committed (READ COMMITTED re-checks a row changed meanwhile against
+ * the WHERE), so it counts the admins that are left, not the ones it saw at its start.
+ */
+export async function lockActiveAdmins(tx: Prisma.TransactionClient): Promise<string[]> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT id::text FROM "User" WHERE role = 'admin' AND disabled = false ORDER BY id FOR UPDATE`;
+  return rows.map((r) => r.id);
 }
 
 export async function listUsers(opts: { page: number; pageSize: number; q?: string }) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "../../app/api/health/route";
 import { resetEnvCache } from "../env";
+import { jsonRequest, signedIn } from "../testing/requests";
 import type { RequestLogInsert } from "../db/request-log-repo";
 import { estimateRowBytes, gatewayRuntime } from "./gateway-runtime";
 import { uuidv7 } from "./uuidv7";
@@ -33,7 +34,7 @@ describe("the request-log queue's byte bound", () => {
     expect(writer.stats().queuedBytes).toBeLessThanOrEqual(1024 * 1024);
     writer.push(row("z".repeat(600_000))); // larger than the whole bound: dropped itself
     expect(writer.stats()).toMatchObject({ queued: 1, dropped: 2 });
-    const res = await health();
+    const res = await health(jsonRequest("GET", "/api/health", { cookie: (await signedIn("ops")).cookie }));
     expect((await res.json()).requestLog).toMatchObject({ dropped: 2 });
   });
 });

@@ -1,9 +1,11 @@
 /**
- * Reads and validates a JSON request body. Everything a client can get wrong becomes a 4xx
- * AppError with a message that says what to fix.
+ * Reads and validates a JSON request body (streamed up to a byte limit, read-body.ts; 1 MB unless
+ * the route says otherwise). Everything a client can get wrong becomes a 4xx AppError with a
+ * message that says what to fix.
  */
 import type { z } from "zod";
 import { AppError, type FieldIssue } from "./app-error";
+import { readBodyBytes } from "./read-body";
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message }));
@@ -14,10 +16,7 @@ export async function readJson(req: Request, limitBytes = 1_000_000): Promise<un
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
   }
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > limitBytes) throw new AppError("payload_too_large", `The body is over the ${limitBytes}-byte limit.`);
-  const buffer = Buffer.from(await req.arrayBuffer());
-  if (buffer.length > limitBytes) throw new AppError("payload_too_large", `The body is over the ${limitBytes}-byte limit.`);
+  const buffer = await readBodyBytes(req, limitBytes);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
@@ -32,8 +31,9 @@ export async function readJson(req: Request, limitBytes = 1_000_000): Promise<un
   }
 }
 
-export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const parsed = schema.safeParse(await readJson(req));
+/** `limitBytes`: routes open to anonymous callers (sign-in) pass a small one. */
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S, opts: { limitBytes?: number } = {}): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(await readJson(req, opts.limitBytes));
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
     throw new AppError("bad_request", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });

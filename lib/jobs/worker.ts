@@ -2,9 +2,11 @@
  * The job worker: started by `npm start` in-process and runnable alone (`npm run worker`) for
  * scale-out. It takes jobs from pg-boss, keeps our Job row current (phase, progress, heartbeat),
  * notices cancellation within a couple of seconds, and sweeps jobs whose worker died (no heartbeat
- * for JOB_HEARTBEAT_TIMEOUT_MS): pg-boss then retries them on a live worker.
+ * for JOB_HEARTBEAT_TIMEOUT_MS): pg-boss then retries them on a live worker. It also prunes
+ * expired sessions and stale sign-in counters, at start and every hour (lib/auth/prune-auth-rows).
  */
 import PgBoss from "pg-boss";
+import { PRUNE_EVERY_MS, pruneAuthRows } from "../auth/prune-auth-rows";
 import { finishJob, findJob, findStaleJobs, markJobRunning, reportJobProgress } from "../db/job-repo";
 import { env } from "../env";
 import { ensureQueues, QUEUES } from "./queue";
@@ -66,6 +68,11 @@ async function handle(queue: string, job: PgBoss.JobWithMetadata<{ jobId: string
   }
 }
 
+async function pruneAuth(log: Log) {
+  const { sessions, throttles } = await pruneAuthRows();
+  if (sessions || throttles) log(`pruned ${sessions} expired session(s) and ${throttles} stale sign-in counter(s)`);
+}
+
 /** Jobs whose worker stopped beating: hand them back to pg-boss for a retry elsewhere. */
 async function sweep(boss: PgBoss, log: Log) {
   const stale = await findStaleJobs(new Date(Date.now() - env().JOB_HEARTBEAT_TIMEOUT_MS));
@@ -88,9 +95,14 @@ export async function startWorker(log: Log = (l) => console.log(`[frontdesk-work
   }
   const sweeper = setInterval(() => void sweep(boss, log).catch((e) => log(`sweep failed: ${(e as Error).message}`)), Math.max(1000, env().JOB_HEARTBEAT_TIMEOUT_MS / 4));
   sweeper.unref();
+  const prune = () => void pruneAuth(log).catch((e) => log(`pruning sessions failed: ${(e as Error).message}`));
+  prune();
+  const pruner = setInterval(prune, PRUNE_EVERY_MS.worker);
+  pruner.unref();
   return {
     async stop() {
       clearInterval(sweeper);
+      clearInterval(pruner);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => {});
     },
   };

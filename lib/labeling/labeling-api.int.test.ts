@@ -69,6 +69,26 @@ describe("labeling API permissions and validation", () => {
     expect((await label(reviewer, { requestId: "0190f5c4-0000-7000-8000-000000000000", verdict: "correct" })).status).toBe(404);
     expect(await db.label.count({ where: { requestId: onBalanced } })).toBe(0);
   });
+
+  it("labels only requests the queue would serve: failed requests, bypasses and prompt-less rows get 400 and no label", async () => {
+    const reviewer = await signedIn("reviewer");
+    const { policy, tiers } = await makePolicy();
+    const ineligible = [
+      await logRequest({ policy, tier: tiers[0]!, status: "error" }),
+      await logRequest({ policy, tier: tiers[0]!, stage: "bypass" }),
+      await logRequest({ policy, tier: tiers[0]!, prompt: null }),
+    ];
+    for (const requestId of ineligible) {
+      for (const body of [{ requestId, verdict: "correct" }, { requestId, verdict: "should-be-more-capable", correctTier: tiers[2] }]) {
+        const res = await label(reviewer, body);
+        expect(res.status, requestId).toBe(400);
+        expect((await res.json()).error.issues).toEqual([{ path: "requestId", message: expect.stringContaining("Only answered requests") }]);
+      }
+    }
+    expect(await db.label.count({ where: { requestId: { in: ineligible } } })).toBe(0);
+    const answered = await logRequest({ policy, tier: tiers[0]!, uncertainty: 0.2 });
+    expect((await label(reviewer, { requestId: answered, verdict: "correct" })).status).toBe(201);
+  });
 });
 
 describe("the queue", () => {

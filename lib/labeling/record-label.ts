@@ -2,7 +2,8 @@
  * POST /api/admin/labels: a reviewer's verdict on a routed request. The named tier must be one
  * of the request's policy tiers and point the right way (cheaper / more capable than the tier
  * that answered); "correct" records the answering tier. `sample` comes from the request itself
- * (the engine's random-sample marker), so the drift page's unbiased rates stay unbiased.
+ * (the engine's random-sample marker), so the drift page's unbiased rates stay unbiased. Only
+ * requests the review queue would serve can be labeled (label-repo's `eligible`): others get 400.
  */
 import { findQueueRow, insertLabelIfOpen, labelSelect, policyTiers, type LabelData } from "../db/label-repo";
 import type { Prisma } from "../db/generated/client";
@@ -21,6 +22,14 @@ export function labelView(l: Prisma.LabelGetPayload<{ select: typeof labelSelect
 
 function badTier(message: string): never {
   throw new AppError("bad_request", message, { issues: [{ path: "correctTier", message }] });
+}
+
+function refusal(reason: "ineligible" | "labeled" | "claimed"): AppError {
+  if (reason === "ineligible") {
+    const message = "Only answered requests are labeled: not failed ones, bypasses (a tier named directly) or requests logged without their prompt.";
+    return new AppError("bad_request", message, { issues: [{ path: "requestId", message }] });
+  }
+  return new AppError("conflict", reason === "labeled" ? "This request is labeled already." : "Another reviewer holds this request right now.");
 }
 
 export async function recordLabel(reviewerId: string, input: CreateLabelInput): Promise<LabelView> {
@@ -47,8 +56,6 @@ export async function recordLabel(reviewerId: string, input: CreateLabelInput): 
     note: data.note,
     sample: sampleOf(row.decision),
   });
-  if (!result.ok) {
-    throw new AppError("conflict", result.reason === "labeled" ? "This request is labeled already." : "Another reviewer holds this request right now.");
-  }
+  if (!result.ok) throw refusal(result.reason);
   return labelView(result.label);
 }

@@ -106,7 +106,7 @@ export const policySchema = z
     expectedOutputTokens: z.int().min(1).max(1_000_000).default(300),
     /** The request size at which bias 0.5 means "escalate when p >= 0.5" (bias-to-lambda.ts). */
     referencePromptTokens: z.int().min(1).max(1_000_000).default(1000),
-    /** At most this many characters of the message are searched by regex rules (head + tail). */
+    /** At most this many characters of the message are searched by keyword and regex rules (head + tail). */
     regexInputChars: z.int().min(256).max(65_536).default(2048),
     rules: z.array(ruleSchema).max(500).default([]),
   })

@@ -81,6 +81,14 @@ describe("matchRules", () => {
     expect(run(rules, `needle${filler}`, { regexInputChars: 1024 }).hit).toBe("r");
   });
 
+  it("bounds the text keyword rules see the same way", () => {
+    const rules: Rules = [{ name: "k", match: { keywords: ["refund policy"] }, tier: "fast" }];
+    const filler = "x ".repeat(2000);
+    expect(run(rules, `${filler}refund policy ${filler}`, { regexInputChars: 1024 }).hit).toBeNull();
+    expect(run(rules, `${filler}refund policy`, { regexInputChars: 1024 }).hit).toBe("k");
+    expect(run(rules, `refund policy ${filler}`, { regexInputChars: 1024 }).hit).toBe("k");
+  });
+
   it("marks a regex re2js cannot compile and skips it with a note", () => {
     const policy = policySchema.parse({ name: "p", tiers: ["fast"] });
     const broken = { ...policy, rules: [{ name: "bad", match: { regex: "(", caseSensitive: false, faqMinSimilarity: 0.7 }, tier: "fast", enabled: true }] };

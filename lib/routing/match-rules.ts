@@ -3,6 +3,8 @@
  * regex AND faq; any keyword or phrasing suffices). Rules are tried in the policy's order; the
  * first match whose tier is usable wins. Disabled rules are skipped silently; a rule whose tier
  * is unknown, disabled or not in the policy is skipped with a note for the trace.
+ * Keywords and regexes read the same bounded slice of the message (the policy's regexInputChars,
+ * head + tail), so neither stage's time grows with the size of a pasted document.
  */
 import type { CompiledRule, CompiledRules } from "./compile-rules";
 import { FAQ_MAX_CHARS, faqTokens, matchFaq } from "./match-faq";
@@ -10,7 +12,7 @@ import { boundedRegexInput, type RequestText } from "./request-text";
 
 export type RuleHit = { rule: CompiledRule["rule"]; because: string };
 
-type Lazy = { regexHits?: ReadonlySet<number>; faqTokens?: Set<string> | null };
+type Lazy = { bounded?: string; regexHits?: ReadonlySet<number>; faqTokens?: Set<string> | null };
 
 export function matchRules(
   compiled: CompiledRules,
@@ -45,7 +47,8 @@ function matchOne(entry: CompiledRule, category: string | undefined, text: Reque
     why.push(`category "${category}"`);
   }
   if (entry.keywords) {
-    const found = entry.keywords.exec(text.latestUser);
+    lazy.bounded ??= boundedRegexInput(text.latestUser, compiled.regexInputChars);
+    const found = entry.keywords.exec(lazy.bounded);
     if (found === null) return null;
     why.push(`keyword "${found[0].toLowerCase().replace(/\s+/g, " ")}"`);
   }
@@ -56,7 +59,8 @@ function matchOne(entry: CompiledRule, category: string | undefined, text: Reque
     why.push(`FAQ "${hit.text}" (similarity ${hit.similarity.toFixed(2)})`);
   }
   if (entry.regexSlot !== undefined) {
-    lazy.regexHits ??= compiled.regex?.match(boundedRegexInput(text.latestUser, compiled.regexInputChars)) ?? new Set();
+    lazy.bounded ??= boundedRegexInput(text.latestUser, compiled.regexInputChars);
+    lazy.regexHits ??= compiled.regex?.match(lazy.bounded) ?? new Set();
     if (!lazy.regexHits.has(entry.regexSlot)) return null;
     why.push(`regex /${entry.rule.match.regex}/`);
   }

@@ -5,6 +5,8 @@
  */
 import type { AddressInfo } from "node:net";
 import next from "next";
+import { env } from "../env";
+import { stampClientIp } from "../http/client-ip";
 import { createHttpServer } from "./create-http-server";
 import { isFastPath, serveFastPath } from "./fast-path";
 
@@ -14,7 +16,9 @@ export async function startHttpServer(opts: { dev: boolean; port: number; host: 
   const app = next({ dev: opts.dev, dir: opts.dir, hostname: opts.host, port: opts.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const trustedHops = env().TRUST_PROXY_HOPS;
   const server = createHttpServer((req, res) => {
+    if (!isFastPath(req)) stampClientIp(req, trustedHops); // sign-in limits count by it
     const work = isFastPath(req) ? serveFastPath(req, res) : handle(req, res);
     work.catch((error) => {
       console.error("[frontdesk] request failed:", error);

@@ -4,17 +4,10 @@
  * sample marker, and signed-in users.
  */
 import { randomBytes } from "node:crypto";
-import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
-import type { Role } from "../auth/permissions";
 import { db } from "../db/prisma";
 import { uuidv7 } from "../gateway/uuidv7";
-import { cookieFrom, jsonRequest, makeUser } from "./requests";
 
-export async function signedIn(role: Role) {
-  const user = await makeUser(role);
-  const cookie = cookieFrom(await signInRoute(jsonRequest("POST", "/api/auth/sign-in", { body: { email: user.email, password: user.password } })));
-  return { ...user, cookie };
-}
+export { signedIn } from "./requests";
 
 /** A policy over new tiers named `<prefix>-<tier>`, cheapest first. */
 export async function makePolicy(tierNames: string[] = ["fast", "balanced", "capable"]) {

@@ -2,6 +2,7 @@
  * Building Requests for route handlers in integration tests, and getting signed-in users.
  */
 import { randomBytes } from "node:crypto";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
 import { createUser } from "../auth/manage-users";
 import type { Role } from "../auth/permissions";
 import { SYSTEM_ACTOR } from "../db/audit-repo";
@@ -36,4 +37,11 @@ export async function makeUser(role: Role, overrides: { email?: string; password
 
 export function routeParams<P>(params: P) {
   return { params: Promise.resolve(params) };
+}
+
+/** A new user of the role, signed in through the sign-in route: its cookie with it. */
+export async function signedIn(role: Role) {
+  const user = await makeUser(role);
+  const cookie = cookieFrom(await signInRoute(jsonRequest("POST", "/api/auth/sign-in", { body: { email: user.email, password: user.password } })));
+  return { ...user, cookie };
 }
