@@ -9,7 +9,7 @@ import { issuesByPath } from "@/lib/config/form-errors";
 import type { TierView } from "@/lib/config/tier-view";
 import { ApiError } from "@/lib/http/client-fetch";
 import { PROVIDERS } from "@/lib/routing/config-schema";
-import { EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom, type TierFormErrors, type TierFormValues } from "./tier-form";
+import { dropsStoredKey, EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom, type TierFormErrors, type TierFormValues } from "./tier-form";
 import { useCreateTier, useUpdateTier } from "./use-tiers";
 
 const PROVIDER_LABELS: Record<string, string> = { openai: "OpenAI-compatible", anthropic: "Anthropic", simulated: "Simulated (demo, no network)" };
@@ -74,6 +74,11 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
           )}
         </Field>
         {text("baseUrl", "Base URL", { placeholder: "https://api.openai.com/v1", hint: values.provider === "simulated" ? "Not used by simulated tiers." : undefined })}
+        {dropsStoredKey(tier, values) && (
+          <Alert variant="warning">
+            Changing the base URL drops the stored key ({tier?.credentialHint}): a key is only sent to the address it was entered for. Enter the key again below to keep one.
+          </Alert>
+        )}
         {text("model", "Model", { placeholder: "gpt-4o-mini" })}
         <div className="grid grid-cols-2 gap-3">
           {text("inputUsdPerMTok", "Input price (USD / 1M tokens)", { inputMode: "decimal" })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom } from "./tier-form";
+import { dropsStoredKey, EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom } from "./tier-form";
 
 const valid = { ...EMPTY_TIER_FORM, name: "fast", baseUrl: "https://api.example.com/v1", model: "small", inputUsdPerMTok: "0.15", outputUsdPerMTok: "$0.6" };
 
@@ -41,6 +41,19 @@ describe("tier form", () => {
     if (!withKey.ok) throw new Error("expected valid");
     expect(tierPatchFrom(withKey.input, typed).apiKey).toBe("sk-new");
     expect(tierPatchFrom(withKey.input, typed)).toMatchObject({ baseUrl: "https://api.example.com/v1", outputUsdPerMTok: 0.6 });
+  });
+
+  it("warns that a changed base URL drops the stored key, unless a key is typed", () => {
+    const tier = {
+      name: "capable", provider: "openai" as const, baseUrl: "https://api.example.com/v1", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: true,
+      options: {}, rank: 2, credentialHint: "…k3Xz", usedBy: [],
+    };
+    const form = formFromTier(tier);
+    expect(dropsStoredKey(tier, form)).toBe(false);
+    expect(dropsStoredKey(tier, { ...form, baseUrl: "https://elsewhere.example/v1" })).toBe(true);
+    expect(dropsStoredKey(tier, { ...form, baseUrl: "https://elsewhere.example/v1", apiKey: "sk-again" })).toBe(false);
+    expect(dropsStoredKey({ ...tier, credentialHint: null }, { ...form, baseUrl: "https://elsewhere.example/v1" })).toBe(false);
+    expect(dropsStoredKey(null, { ...form, baseUrl: "https://elsewhere.example/v1" })).toBe(false);
   });
 
   it("round-trips a stored tier (which never carries its key)", () => {

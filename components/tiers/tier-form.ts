@@ -54,6 +54,15 @@ export function formFromTier(tier: TierView): TierFormValues {
   };
 }
 
+/**
+ * True when saving would drop the stored key: the base URL changed and no new key is typed
+ * (the server drops a key whose tier moves to another address, lib/config/upstream-moved.ts).
+ */
+export function dropsStoredKey(tier: TierView | null, v: TierFormValues): boolean {
+  if (!tier?.credentialHint || v.apiKey) return false;
+  return v.baseUrl.trim() !== (tier.baseUrl ?? "");
+}
+
 /** "" → undefined (the schema's default); "1.5" → 1.5; "abc" → the text (the schema says "Enter a number."). */
 function numberOrText(text: string): number | string | undefined {
   const t = text.trim().replace(/^\$/, "");

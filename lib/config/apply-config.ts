@@ -1,16 +1,19 @@
 /**
  * `frontdesk config apply` and POST /api/admin/config: make the tiers and policies named in a
  * config file match it (create or update; a policy's rules are replaced as listed). Others are
- * left alone unless `prune`. An invalid file is refused whole with every problem by path;
+ * left alone unless `prune`. A tier whose base URL changes loses its stored key unless the file
+ * gives one. An invalid file is refused whole with every problem by path;
  * a valid one lands in one transaction with an audit entry and a reload notice to every gateway.
  */
 import type { Prisma } from "../db/generated/client";
 import { recordAudit, type Actor } from "../db/audit-repo";
-import { inConfigTransaction, notifyConfigChanged, readConfigRows } from "../db/config-repo";
+import { inConfigTransaction, notifyConfigChanged, readConfigRows, type TierRow } from "../db/config-repo";
+import { removeTierCredential, setTierCredential } from "../db/tier-repo";
 import { AppError } from "../http/app-error";
 import type { ConfigFile, PolicyConfig, TierConfig } from "../routing/config-schema";
 import { formatProblem, parseConfigFile } from "../routing/validate-config";
 import { configFromRows, tierToRow } from "./config-from-rows";
+import { movesUpstream } from "./upstream-moved";
 
 export type ApplySummary = {
   tiers: { created: string[]; updated: string[]; deleted: string[] };
@@ -24,15 +27,12 @@ function json(value: unknown) {
   return value as Prisma.InputJsonValue;
 }
 
-async function upsertTier(tx: Prisma.TransactionClient, tier: TierConfig, rank: number) {
+/** Creates or updates the tier; a stored key stays only while the base URL does (upstream-moved.ts). */
+async function upsertTier(tx: Prisma.TransactionClient, tier: TierConfig, rank: number, stored: TierRow | undefined) {
   const data = { rank, ...tierToRow(tier) };
   const saved = await tx.tier.upsert({ where: { name: tier.name }, create: { name: tier.name, ...data }, update: data });
-  if (tier.apiKey) {
-    const name = `tier:${tier.name}`;
-    const secret = { secret: tier.apiKey, hint: `…${tier.apiKey.slice(-4)}` };
-    const credential = await tx.providerCredential.upsert({ where: { name }, create: { name, ...secret }, update: secret, select: { id: true } });
-    await tx.tier.update({ where: { id: saved.id }, data: { credentialId: credential.id } });
-  }
+  if (tier.apiKey) await setTierCredential(saved.id, tier.name, tier.apiKey, tx);
+  else if (stored?.credential && movesUpstream(stored.baseUrl, tier.baseUrl)) await removeTierCredential(saved.id, stored.credential.id, tx);
   return saved;
 }
 
@@ -94,7 +94,7 @@ export async function applyConfig(input: unknown, opts: { prune?: boolean; actor
     const tierIds = new Map(before.tiers.map((t) => [t.name, t.id]));
     for (const [rank, tier] of file.tiers.entries()) {
       (tierIds.has(tier.name) ? summary.tiers.updated : summary.tiers.created).push(tier.name);
-      tierIds.set(tier.name, (await upsertTier(tx, tier, rank)).id);
+      tierIds.set(tier.name, (await upsertTier(tx, tier, rank, before.tiers.find((t) => t.name === tier.name))).id);
     }
     for (const policy of file.policies) {
       (names.policies.includes(policy.name) ? summary.policies.updated : summary.policies.created).push(policy.name);

@@ -2,7 +2,8 @@
  * The tier catalog as the console edits it: list, create, change, reorder, delete, and test a
  * tier's connection. Every value is validated with lib/routing's tierSchema; every change runs in
  * the config transaction with an audit entry (before/after, never the secret) and a reload
- * notice to every gateway. The API key is write-only: stored, replaced or removed, never returned.
+ * notice to every gateway. The API key is write-only: stored, replaced or removed, never returned;
+ * a change of the base URL drops it unless the same change enters a key.
  */
 import { recordAudit, type Actor } from "../db/audit-repo";
 import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo";
@@ -28,6 +29,7 @@ import { tierFromRow, tierToRow } from "./config-from-rows";
 import type { TierPatch } from "./config-schemas";
 import { fieldIssues, friendlyErrors } from "./form-errors";
 import type { ConnectionTestResult, TierView } from "./tier-view";
+import { movesUpstream } from "./upstream-moved";
 
 type TierRow = NonNullable<Awaited<ReturnType<typeof findTierRow>>>;
 
@@ -89,8 +91,10 @@ export async function updateTier(actor: Actor, name: string, patch: TierPatch): 
     const merged = { ...current, ...rest, ...(baseUrl !== undefined ? { baseUrl: baseUrl ?? undefined } : {}), ...(apiKey ? { apiKey } : {}) };
     const tier = parseTier(merged);
     await updateTierRow(before.id, tierToRow(tier), tx);
+    // A stored key goes only to the address it was entered for: moving the tier drops it.
+    const dropsKey = apiKey === null || movesUpstream(before.baseUrl, tier.baseUrl);
     if (apiKey) await setTierCredential(before.id, name, apiKey, tx);
-    else if (apiKey === null && before.credential) await removeTierCredential(before.id, before.credential.id, tx);
+    else if (dropsKey && before.credential) await removeTierCredential(before.id, before.credential.id, tx);
     const after = await requireTier(name, tx);
     const action = patch.enabled !== undefined && Object.keys(patch).length === 1 ? (patch.enabled ? "tier.enable" : "tier.disable") : "tier.update";
     await changed(actor, action, name, auditView(before), auditView(after), tx);

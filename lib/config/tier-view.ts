@@ -12,4 +12,5 @@ export type TierView = Omit<TierConfig, "apiKey"> & {
   usedBy: string[];
 };
 
-export type ConnectionTestResult = { ok: boolean; latencyMs: number; message: string };
+/** Whether the test call worked, the HTTP status and the class of failure: never the upstream's text. */
+export type ConnectionTestResult = { ok: boolean; latencyMs: number; status?: number; errorKind?: string; message: string };
