@@ -2,7 +2,8 @@
  * `frontdesk config apply` and POST /api/admin/config: make the tiers and policies named in a
  * config file match it (create or update; a policy's rules are replaced as listed). Others are
  * left alone unless `prune`. A tier whose base URL changes loses its stored key unless the file
- * gives one. An invalid file is refused whole with every problem by path;
+ * gives one. Each change needs the permission the console asks for it (config-permissions.ts).
+ * An invalid file is refused whole with every problem by path;
  * a valid one lands in one transaction with an audit entry and a reload notice to every gateway.
  */
 import type { Prisma } from "../db/generated/client";
@@ -13,6 +14,7 @@ import { AppError } from "../http/app-error";
 import type { ConfigFile, PolicyConfig, TierConfig } from "../routing/config-schema";
 import { formatProblem, parseConfigFile } from "../routing/validate-config";
 import { configFromRows, tierToRow } from "./config-from-rows";
+import { forbiddenChanges, type ConfigPermission } from "./config-permissions";
 import { movesUpstream } from "./upstream-moved";
 
 export type ApplySummary = {
@@ -81,11 +83,30 @@ function validate(input: unknown, existing: { tiers: string[]; policies: string[
   return result.config;
 }
 
-export async function applyConfig(input: unknown, opts: { prune?: boolean; actor: Actor }): Promise<ApplySummary> {
+export type ApplyOptions = {
+  prune?: boolean;
+  actor: Actor;
+  /**
+   * The caller's permissions (the route: the session's role; the CLI, which holds the database
+   * URL anyway: everything). A change it does not allow refuses the whole file (403).
+   */
+  can: (permission: ConfigPermission) => boolean;
+};
+
+function checkPermissions(before: Parameters<typeof configFromRows>[0], file: ConfigFile, opts: ApplyOptions) {
+  const refused = forbiddenChanges(configFromRows(before), file, !!opts.prune, opts.can);
+  if (refused.length === 0) return;
+  const issues = refused.map((c) => ({ path: c.path, message: `${c.message}: needs ${c.permission}` }));
+  const needs = [...new Set(refused.map((c) => c.permission))].join(", ");
+  throw new AppError("forbidden", `Your role may not make ${refused.length} change(s) in this file (needs ${needs}); nothing was applied: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, { issues });
+}
+
+export async function applyConfig(input: unknown, opts: ApplyOptions): Promise<ApplySummary> {
   return inConfigTransaction(async (tx) => {
     const before = await readConfigRows(tx);
     const names = { tiers: before.tiers.map((t) => t.name), policies: before.policies.map((p) => p.name) };
     const file = validate(input, names, !!opts.prune);
+    checkPermissions(before, file, opts);
     const summary: ApplySummary = {
       tiers: { created: [], updated: [], deleted: [] },
       policies: { created: [], updated: [], deleted: [] },

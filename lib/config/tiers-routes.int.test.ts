@@ -104,7 +104,7 @@ describe("tiers admin API", () => {
   it("refuses to delete a tier a policy uses (409 naming the policies), deletes an unused one", async () => {
     await create({ name: "ta-used", provider: "simulated", model: "sim-2" }, ops);
     const apply = await applyRoute(
-      jsonRequest("POST", "/api/admin/config", { body: { policies: [{ name: "ta-policy-a", tiers: ["ta-used"] }, { name: "ta-policy-b", tiers: ["ta-used"] }] }, cookie: ops }),
+      jsonRequest("POST", "/api/admin/config", { body: { policies: [{ name: "ta-policy-a", tiers: ["ta-used"] }, { name: "ta-policy-b", tiers: ["ta-used"] }] }, cookie: admin }),
     );
     expect(apply.status).toBe(200);
     const res = await remove("ta-used", ops);
