@@ -28,7 +28,7 @@ describe("config as code", () => {
     expect(JSON.stringify(exported)).not.toContain("sk-test");
     const policy = exported.policies.find((p: { name: string }) => p.name === "cfg-default");
     expect(policy.rules.map((r: { name: string; tier: string }) => [r.name, r.tier])).toEqual([["hours", "cfg-fast"], ["disputes", "cfg-capable"]]);
-    expect((await readTierSecrets()).get("cfg-capable")).toBe("sk-test-capable");
+    expect((await readTierSecrets()).get("cfg-capable")?.apiKey).toBe("sk-test-capable");
     const again = await apply(ISSUE_EXAMPLE, cookie);
     expect((await again.json()).applied.tiers).toEqual({ created: [], updated: ["cfg-fast", "cfg-capable"], deleted: [] });
     expect(await db.rule.count({ where: { policy: { name: "cfg-default" } } })).toBe(2);

@@ -1,20 +1,21 @@
 /**
  * `frontdesk config apply` and POST /api/admin/config: make the tiers and policies named in a
  * config file match it (create or update; a policy's rules are replaced as listed). Others are
- * left alone unless `prune`. A tier whose base URL changes loses its stored key unless the file
- * gives one. Each change needs the permission the console asks for it (config-permissions.ts).
+ * left alone unless `prune`. A tier's apiKey and options.headers are stored encrypted and never
+ * exported (tier-secrets.ts); a tier whose base URL changes loses them unless the file gives them. Each change needs the permission the console asks for it (config-permissions.ts).
  * An invalid file is refused whole with every problem by path;
  * a valid one lands in one transaction with an audit entry and a reload notice to every gateway.
  */
 import type { Prisma } from "../db/generated/client";
 import { recordAudit, type Actor } from "../db/audit-repo";
 import { inConfigTransaction, notifyConfigChanged, readConfigRows, type TierRow } from "../db/config-repo";
-import { removeTierCredential, setTierCredential } from "../db/tier-repo";
+import { NO_SECRETS, readStoredSecrets, saveTierSecrets } from "../db/tier-repo";
 import { AppError } from "../http/app-error";
 import type { ConfigFile, PolicyConfig, TierConfig } from "../routing/config-schema";
 import { formatProblem, parseConfigFile } from "../routing/validate-config";
 import { configFromRows, tierToRow } from "./config-from-rows";
 import { forbiddenChanges, type ConfigPermission } from "./config-permissions";
+import { nextSecrets, splitSecrets, touchesSecrets } from "./tier-secrets";
 import { movesUpstream } from "./upstream-moved";
 
 export type ApplySummary = {
@@ -29,12 +30,16 @@ function json(value: unknown) {
   return value as Prisma.InputJsonValue;
 }
 
-/** Creates or updates the tier; a stored key stays only while the base URL does (upstream-moved.ts). */
-async function upsertTier(tx: Prisma.TransactionClient, tier: TierConfig, rank: number, stored: TierRow | undefined) {
+/** Creates or updates the tier; stored secrets stay only while the base URL does (upstream-moved.ts). */
+async function upsertTier(tx: Prisma.TransactionClient, input: TierConfig, rank: number, stored: TierRow | undefined) {
+  const { tier, secrets } = splitSecrets(input);
   const data = { rank, ...tierToRow(tier) };
   const saved = await tx.tier.upsert({ where: { name: tier.name }, create: { name: tier.name, ...data }, update: data });
-  if (tier.apiKey) await setTierCredential(saved.id, tier.name, tier.apiKey, tx);
-  else if (stored?.credential && movesUpstream(stored.baseUrl, tier.baseUrl)) await removeTierCredential(saved.id, stored.credential.id, tx);
+  const moved = !!stored && movesUpstream(stored.baseUrl, tier.baseUrl);
+  if (touchesSecrets(secrets) || (moved && stored?.credential)) {
+    const current = moved || !stored?.credential ? NO_SECRETS : await readStoredSecrets(saved.id, tx);
+    await saveTierSecrets(saved.id, tier.name, nextSecrets(current, secrets, moved), tx);
+  }
   return saved;
 }
 

@@ -65,20 +65,20 @@ describe("moving a tier drops its stored key", () => {
   it("PATCH baseUrl with a key in the same request keeps the new key; other edits keep the stored one", async () => {
     await create({ name: "sec-rekey", provider: "openai", baseUrl: "http://127.0.0.1:9/v1", model: "m", apiKey: KEY });
     expect((await patch("sec-rekey", { model: "m2", baseUrl: "http://127.0.0.1:9/v1" })).status).toBe(200);
-    expect((await readTierSecrets()).get("sec-rekey")).toBe(KEY);
+    expect((await readTierSecrets()).get("sec-rekey")?.apiKey).toBe(KEY);
     expect((await patch("sec-rekey", { baseUrl: sink.url, apiKey: "sk-entered-again-R2" })).status).toBe(200);
-    expect((await readTierSecrets()).get("sec-rekey")).toBe("sk-entered-again-R2");
+    expect((await readTierSecrets()).get("sec-rekey")?.apiKey).toBe("sk-entered-again-R2");
   });
 
   it("config apply moving the base URL without a key drops it; with a key, stores that one", async () => {
     const tier = { name: "sec-apply", provider: "openai", baseUrl: "http://127.0.0.1:9/v1", model: "m" };
     expect((await apply({ tiers: [{ ...tier, apiKey: KEY }], policies: [] })).status).toBe(200);
     expect((await apply({ tiers: [tier], policies: [] })).status).toBe(200);
-    expect((await readTierSecrets()).get("sec-apply")).toBe(KEY);
+    expect((await readTierSecrets()).get("sec-apply")?.apiKey).toBe(KEY);
     expect((await apply({ tiers: [{ ...tier, baseUrl: sink.url }], policies: [] })).status).toBe(200);
     expect((await readTierSecrets()).has("sec-apply")).toBe(false);
     expect((await apply({ tiers: [{ ...tier, apiKey: "sk-entered-again-R3" }], policies: [] })).status).toBe(200);
-    expect((await readTierSecrets()).get("sec-apply")).toBe("sk-entered-again-R3");
+    expect((await readTierSecrets()).get("sec-apply")?.apiKey).toBe("sk-entered-again-R3");
   });
 });
 

@@ -38,7 +38,7 @@ describe("tiers admin API", () => {
     expect(res.status).toBe(201);
     expect(text).not.toContain(SECRET);
     expect(JSON.parse(text).tier).toMatchObject({ name: "ta-openai", credentialHint: "…k3Xz", usedBy: [] });
-    expect((await readTierSecrets()).get("ta-openai")).toBe(SECRET);
+    expect((await readTierSecrets()).get("ta-openai")?.apiKey).toBe(SECRET);
     const listed = await (await listRoute(jsonRequest("GET", "/api/admin/tiers", { cookie: ops }))).text();
     expect(listed).not.toContain(SECRET);
     expect(JSON.parse(listed).tiers.find((t: { name: string }) => t.name === "ta-openai")).not.toHaveProperty("apiKey");
