@@ -6,11 +6,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as applyRoute } from "../../app/api/admin/config/route";
+import { GET as exportRoute, POST as applyRoute } from "../../app/api/admin/config/route";
 import { PATCH as patchRoute } from "../../app/api/admin/tiers/[name]/route";
 import { POST as testRoute } from "../../app/api/admin/tiers/[name]/test/route";
-import { POST as createRoute } from "../../app/api/admin/tiers/route";
+import { GET as listRoute, POST as createRoute } from "../../app/api/admin/tiers/route";
 import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import { listAudit } from "../db/audit-repo";
 import { readTierSecrets } from "../db/config-repo";
 import { cookieFrom, jsonRequest, makeUser, routeParams } from "../testing/requests";
 
@@ -100,5 +101,44 @@ describe("the connection test echoes nothing of the upstream's answer", () => {
     } finally {
       sink.status = 200;
     }
+  });
+});
+
+describe("options.headers are write-only secrets", () => {
+  const ORG = "org-very-secret-value-5678";
+
+  it("are never returned (names and hints only), kept by a change that does not name them, and sent upstream", async () => {
+    const created = await create({ name: "sec-headers", provider: "openai", baseUrl: sink.url, model: "m", options: { maxSockets: 4, headers: { "X-Org": ORG, "X-Short": "abc" } } });
+    const text = await created.text();
+    expect(created.status).toBe(201);
+    expect(text).not.toContain(ORG);
+    expect(JSON.parse(text).tier).toMatchObject({ options: { maxSockets: 4 }, headerHints: { "X-Org": "…5678", "X-Short": "•••" } });
+    expect(JSON.parse(text).tier.options).not.toHaveProperty("headers");
+    expect(await (await listRoute(jsonRequest("GET", "/api/admin/tiers", { cookie: ops }))).text()).not.toContain(ORG);
+
+    expect((await patch("sec-headers", { options: { maxSockets: 8 }, model: "m2" })).status).toBe(200);
+    expect((await readTierSecrets()).get("sec-headers")?.headers).toEqual({ "X-Org": ORG, "X-Short": "abc" });
+    sink.seen.length = 0;
+    await test("sec-headers");
+    expect(sink.seen[0]!["x-org"]).toBe(ORG);
+
+    const changed = await patch("sec-headers", { options: { maxSockets: 8, headers: { "X-Short": null, "X-New": "new-value" } } });
+    expect((await changed.json()).tier.headerHints).toEqual({ "X-Org": "…5678", "X-New": "•••" });
+    expect((await readTierSecrets()).get("sec-headers")?.headers).toEqual({ "X-Org": ORG, "X-New": "new-value" });
+
+    const exported = await (await exportRoute(jsonRequest("GET", "/api/admin/config", { cookie: ops }))).text();
+    expect(exported).not.toContain(ORG);
+    const audit = await listAudit({ targetType: "tier", targetId: "sec-headers" });
+    expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain(ORG);
+    expect(audit[0]).toMatchObject({ after: { headers: { "X-Org": "…5678", "X-New": "•••" } } });
+
+    expect((await patch("sec-headers", { options: { headers: { "Bad Name": "x" } } })).status).toBe(400);
+  });
+
+  it("go with the key when the base URL changes, unless entered again", async () => {
+    expect((await patch("sec-headers", { baseUrl: "http://127.0.0.1:9/v1", options: { headers: { "X-New": "again" } } })).status).toBe(200);
+    expect((await readTierSecrets()).get("sec-headers")?.headers).toEqual({ "X-New": "again" });
+    expect((await apply({ tiers: [{ name: "sec-headers", provider: "openai", baseUrl: sink.url, model: "m" }], policies: [] })).status).toBe(200);
+    expect((await readTierSecrets()).has("sec-headers")).toBe(false);
   });
 });

@@ -21,7 +21,8 @@ let cached: SecretKey | undefined;
 
 /** Creates the file unless another process did first (link is atomic); never overwrites one. */
 function createKeyFile(file: string): void {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // The folder keeps its usual mode: the embedded database (as the postgres user) may need to cross it.
+  mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   writeFileSync(tmp, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
   try {
