@@ -69,11 +69,14 @@ describe("config as code", () => {
   it("prunes tiers and policies not in the file when asked, and audits the change", async () => {
     const cookie = await cookieOf("admin");
     await apply(ISSUE_EXAMPLE, cookie);
+    await apply({ tiers: [{ name: "cfg-doomed", provider: "openai", baseUrl: "http://127.0.0.1:9/v1", model: "m", apiKey: "sk-doomed-1" }] }, cookie);
+    expect(await db.providerCredential.count({ where: { name: "tier:cfg-doomed" } })).toBe(1);
     const res = await apply(ISSUE_EXAMPLE, cookie, "?prune=1");
     expect(res.status).toBe(200);
     expect((await db.policy.findMany({ select: { name: true } })).map((p) => p.name)).toEqual(["cfg-default"]);
     expect((await db.tier.findMany({ select: { name: true }, orderBy: { rank: "asc" } })).map((t) => t.name)).toEqual(["cfg-fast", "cfg-capable"]);
     expect((await db.policy.findUnique({ where: { name: "cfg-default" } }))?.isDefault).toBe(true);
+    expect(await db.providerCredential.count({ where: { tiers: { none: {} } } })).toBe(0); // pruned tiers' secrets went too
     const [entry] = await listAudit({ targetType: "config" });
     expect(entry?.action).toBe("config.apply");
   });

@@ -133,6 +133,8 @@ export async function applyConfig(input: unknown, opts: ApplyOptions): Promise<A
       summary.tiers.deleted = names.tiers.filter((n) => !keepTiers.includes(n));
       await tx.policy.deleteMany({ where: { name: { in: summary.policies.deleted } } });
       await tx.tier.deleteMany({ where: { name: { in: summary.tiers.deleted } } });
+      // Their secrets go with them (a credential belongs to one tier: "tier:<name>").
+      await tx.providerCredential.deleteMany({ where: { name: { in: summary.tiers.deleted.map((n) => `tier:${n}`) }, tiers: { none: {} } } });
     }
     summary.defaultPolicy = await settleDefaultPolicy(tx, file.defaultPolicy);
     const after = await readConfigRows(tx);
