@@ -14,6 +14,8 @@ const schema = z.object({
   // database
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   FRONTDESK_DATA_DIR: z.string().default(path.resolve(process.cwd(), ".data")),
+  // secrets at rest: 32 bytes, hex or base64; unset = <FRONTDESK_DATA_DIR>/secret.key (lib/db/secret-key.ts)
+  FRONTDESK_SECRET_KEY: z.string().optional(),
   // server
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0 = any free port
   HOST: z.string().default("0.0.0.0"),

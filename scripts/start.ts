@@ -50,6 +50,16 @@ function printFirstAdmin(admin: { email: string; generatedPassword?: string }) {
   console.log(`\n┌${"─".repeat(width)}┐\n${lines.map((l) => `│ ${l.padEnd(width - 1)}│`).join("\n")}\n└${"─".repeat(width)}┘\n`);
 }
 
+/** The key for secrets at rest (a malformed FRONTDESK_SECRET_KEY stops the start here), then any plaintext left from before. */
+async function secureSecrets() {
+  const { secretKey } = await import("../lib/db/secret-key");
+  const key = secretKey();
+  log(`secrets at rest: key ${key.id} from ${key.source === "env" ? "FRONTDESK_SECRET_KEY" : `${path.relative(ROOT, key.file!) || key.file} (keep it with the data; SECURITY-secrets.md)`}`);
+  const { encryptStoredSecrets } = await import("../lib/db/encrypt-stored-secrets");
+  const done = await encryptStoredSecrets();
+  if (done.keys || done.headers) log(`secrets at rest: encrypted ${done.keys} stored key(s), moved the headers of ${done.headers} tier(s)`);
+}
+
 async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
@@ -69,6 +79,7 @@ async function main() {
   const databaseUrl = env().DATABASE_URL!;
   const migrated = await migrate(databaseUrl, { log });
   for (const warning of migrated.checksumWarnings) log(`warning: ${warning}`);
+  await secureSecrets();
 
   const { seed } = await import("../prisma/seed");
   const seeded = await seed({ adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD, demo: config.FRONTDESK_SEED_DEMO });

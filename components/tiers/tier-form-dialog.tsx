@@ -9,8 +9,16 @@ import { issuesByPath } from "@/lib/config/form-errors";
 import type { TierView } from "@/lib/config/tier-view";
 import { ApiError } from "@/lib/http/client-fetch";
 import { PROVIDERS } from "@/lib/routing/config-schema";
-import { EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom, type TierFormErrors, type TierFormValues } from "./tier-form";
+import { droppedSecretsNote, dropsStoredKey, EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom, type TierFormErrors, type TierFormValues } from "./tier-form";
 import { useCreateTier, useUpdateTier } from "./use-tiers";
+
+/** The stored headers are write-only: named with hints here, never in the JSON. */
+function optionsHint(tier: TierView | null): string {
+  const stored = Object.entries(tier?.headerHints ?? {});
+  const base = 'Simulated latency, error rate and replay; extra headers for network providers ("headers": {"Name": "value"}, stored encrypted, write-only).';
+  if (!stored.length) return base;
+  return `${base} Stored headers: ${stored.map(([n, h]) => `${n} (${h})`).join(", ")}; they stay unless you enter a new value or null under "headers".`;
+}
 
 const PROVIDER_LABELS: Record<string, string> = { openai: "OpenAI-compatible", anthropic: "Anthropic", simulated: "Simulated (demo, no network)" };
 
@@ -74,6 +82,7 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
           )}
         </Field>
         {text("baseUrl", "Base URL", { placeholder: "https://api.openai.com/v1", hint: values.provider === "simulated" ? "Not used by simulated tiers." : undefined })}
+        {tier && dropsStoredKey(tier, values) && <Alert variant="warning">{droppedSecretsNote(tier, values)}</Alert>}
         {text("model", "Model", { placeholder: "gpt-4o-mini" })}
         <div className="grid grid-cols-2 gap-3">
           {text("inputUsdPerMTok", "Input price (USD / 1M tokens)", { inputMode: "decimal" })}
@@ -98,7 +107,7 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
         <details className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200" open={!!errors.options}>
           <summary className="cursor-pointer text-sm font-medium text-slate-700">Provider options (JSON)</summary>
           <div className="mt-2">
-            <Field label="Options" error={errors.options} hint="Simulated latency, error rate and replay; extra headers for network providers.">
+            <Field label="Options" error={errors.options} hint={optionsHint(tier)}>
               {({ id, describedBy }) => (
                 <textarea
                   id={id}

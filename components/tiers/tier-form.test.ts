@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom } from "./tier-form";
+import { droppedSecretsNote, dropsStoredKey, EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom } from "./tier-form";
 
 const valid = { ...EMPTY_TIER_FORM, name: "fast", baseUrl: "https://api.example.com/v1", model: "small", inputUsdPerMTok: "0.15", outputUsdPerMTok: "$0.6" };
 
@@ -43,12 +43,32 @@ describe("tier form", () => {
     expect(tierPatchFrom(withKey.input, typed)).toMatchObject({ baseUrl: "https://api.example.com/v1", outputUsdPerMTok: 0.6 });
   });
 
+  it("warns that a changed base URL drops the stored key, unless a key is typed", () => {
+    const tier = {
+      name: "capable", provider: "openai" as const, baseUrl: "https://api.example.com/v1", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: true,
+      options: {}, rank: 2, credentialHint: "…k3Xz", headerHints: {}, usedBy: [],
+    };
+    const form = formFromTier(tier);
+    expect(dropsStoredKey(tier, form)).toBe(false);
+    expect(dropsStoredKey(tier, { ...form, baseUrl: "https://elsewhere.example/v1" })).toBe(true);
+    expect(dropsStoredKey(tier, { ...form, baseUrl: "https://elsewhere.example/v1", apiKey: "sk-again" })).toBe(false);
+    expect(dropsStoredKey({ ...tier, credentialHint: null }, { ...form, baseUrl: "https://elsewhere.example/v1" })).toBe(false);
+    expect(dropsStoredKey(null, { ...form, baseUrl: "https://elsewhere.example/v1" })).toBe(false);
+    // stored headers are dropped the same way, a typed key does not keep them
+    const withHeaders = { ...tier, credentialHint: null, headerHints: { "X-Org": "…abcd" } };
+    expect(dropsStoredKey(withHeaders, { ...form, baseUrl: "https://elsewhere.example/v1", apiKey: "sk-again" })).toBe(true);
+    expect(droppedSecretsNote({ ...tier, headerHints: { "X-Org": "…abcd" } }, { ...form, baseUrl: "https://elsewhere.example/v1" })).toMatch(
+      /^Changing the base URL drops the stored key \(…k3Xz\) and the stored headers \(X-Org\)/,
+    );
+  });
+
   it("round-trips a stored tier (which never carries its key)", () => {
     const form = formFromTier({
       name: "capable", provider: "simulated", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: false,
-      options: { demo: true }, rank: 2, credentialHint: "…k3Xz", usedBy: ["default"],
+      options: { demo: true }, rank: 2, credentialHint: "…k3Xz", headerHints: { "X-Org": "…abcd" }, usedBy: ["default"],
     });
     expect(form).toMatchObject({ apiKey: "", baseUrl: "", enabled: false, inputUsdPerMTok: "1" });
+    expect(form.options).not.toContain("X-Org");
     expect(parseTierForm(form)).toMatchObject({ ok: true, input: { options: { demo: true } } });
   });
 });

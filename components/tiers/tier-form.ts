@@ -1,7 +1,9 @@
 /**
  * The tier dialog's fields → the API's input, validated in the browser with the same tierSchema
  * (and the same messages, lib/config/form-errors.ts) the server uses. The API key is write-only:
- * typed → replaced; "remove" ticked → deleted; otherwise left as stored.
+ * typed → replaced; "remove" ticked → deleted; otherwise left as stored. So are options.headers:
+ * the stored ones are listed by name, never put in the options JSON; a header typed there is set,
+ * `null` removes it, the others stay.
  */
 import type { TierPatch } from "@/lib/config/config-schemas";
 import { fieldIssues, friendlyErrors, issuesByPath } from "@/lib/config/form-errors";
@@ -52,6 +54,26 @@ export function formFromTier(tier: TierView): TierFormValues {
     enabled: tier.enabled,
     options: JSON.stringify(tier.options, null, 2),
   };
+}
+
+/**
+ * True when saving would drop stored secrets: the base URL changed, and a stored header or a
+ * stored key not typed again would go (the server drops the secrets of a tier that moves to
+ * another address, lib/config/upstream-moved.ts).
+ */
+export function dropsStoredKey(tier: TierView | null, v: TierFormValues): boolean {
+  if (!tier || v.baseUrl.trim() === (tier.baseUrl ?? "")) return false;
+  return (!!tier.credentialHint && !v.apiKey) || Object.keys(tier.headerHints).length > 0;
+}
+
+/** What the warning under the base URL says when dropsStoredKey. */
+export function droppedSecretsNote(tier: TierView, v: TierFormValues): string {
+  const names = Object.keys(tier.headerHints);
+  const parts = [
+    ...(tier.credentialHint && !v.apiKey ? [`the stored key (${tier.credentialHint})`] : []),
+    ...(names.length ? [`the stored headers (${names.join(", ")})`] : []),
+  ];
+  return `Changing the base URL drops ${parts.join(" and ")}: secrets are only sent to the address they were entered for. Enter them again in this change to keep them.`;
 }
 
 /** "" → undefined (the schema's default); "1.5" → 1.5; "abc" → the text (the schema says "Enter a number."). */

@@ -1,16 +1,22 @@
 /**
  * `frontdesk config apply` and POST /api/admin/config: make the tiers and policies named in a
  * config file match it (create or update; a policy's rules are replaced as listed). Others are
- * left alone unless `prune`. An invalid file is refused whole with every problem by path;
+ * left alone unless `prune`. A tier's apiKey and options.headers are stored encrypted and never
+ * exported (tier-secrets.ts); a tier whose base URL changes loses them unless the file gives them. Each change needs the permission the console asks for it (config-permissions.ts).
+ * An invalid file is refused whole with every problem by path;
  * a valid one lands in one transaction with an audit entry and a reload notice to every gateway.
  */
 import type { Prisma } from "../db/generated/client";
 import { recordAudit, type Actor } from "../db/audit-repo";
-import { inConfigTransaction, notifyConfigChanged, readConfigRows } from "../db/config-repo";
+import { inConfigTransaction, notifyConfigChanged, readConfigRows, type TierRow } from "../db/config-repo";
+import { NO_SECRETS, readStoredSecrets, saveTierSecrets } from "../db/tier-repo";
 import { AppError } from "../http/app-error";
 import type { ConfigFile, PolicyConfig, TierConfig } from "../routing/config-schema";
 import { formatProblem, parseConfigFile } from "../routing/validate-config";
 import { configFromRows, tierToRow } from "./config-from-rows";
+import { forbiddenChanges, type ConfigPermission } from "./config-permissions";
+import { nextSecrets, splitSecrets, touchesSecrets } from "./tier-secrets";
+import { movesUpstream } from "./upstream-moved";
 
 export type ApplySummary = {
   tiers: { created: string[]; updated: string[]; deleted: string[] };
@@ -24,14 +30,15 @@ function json(value: unknown) {
   return value as Prisma.InputJsonValue;
 }
 
-async function upsertTier(tx: Prisma.TransactionClient, tier: TierConfig, rank: number) {
+/** Creates or updates the tier; stored secrets stay only while the base URL does (upstream-moved.ts). */
+async function upsertTier(tx: Prisma.TransactionClient, input: TierConfig, rank: number, stored: TierRow | undefined) {
+  const { tier, secrets } = splitSecrets(input);
   const data = { rank, ...tierToRow(tier) };
   const saved = await tx.tier.upsert({ where: { name: tier.name }, create: { name: tier.name, ...data }, update: data });
-  if (tier.apiKey) {
-    const name = `tier:${tier.name}`;
-    const secret = { secret: tier.apiKey, hint: `…${tier.apiKey.slice(-4)}` };
-    const credential = await tx.providerCredential.upsert({ where: { name }, create: { name, ...secret }, update: secret, select: { id: true } });
-    await tx.tier.update({ where: { id: saved.id }, data: { credentialId: credential.id } });
+  const moved = !!stored && movesUpstream(stored.baseUrl, tier.baseUrl);
+  if (touchesSecrets(secrets) || (moved && stored?.credential)) {
+    const current = moved || !stored?.credential ? NO_SECRETS : await readStoredSecrets(saved.id, tx);
+    await saveTierSecrets(saved.id, tier.name, nextSecrets(current, secrets, moved), tx);
   }
   return saved;
 }
@@ -81,11 +88,30 @@ function validate(input: unknown, existing: { tiers: string[]; policies: string[
   return result.config;
 }
 
-export async function applyConfig(input: unknown, opts: { prune?: boolean; actor: Actor }): Promise<ApplySummary> {
+export type ApplyOptions = {
+  prune?: boolean;
+  actor: Actor;
+  /**
+   * The caller's permissions (the route: the session's role; the CLI, which holds the database
+   * URL anyway: everything). A change it does not allow refuses the whole file (403).
+   */
+  can: (permission: ConfigPermission) => boolean;
+};
+
+function checkPermissions(before: Parameters<typeof configFromRows>[0], file: ConfigFile, opts: ApplyOptions) {
+  const refused = forbiddenChanges(configFromRows(before), file, !!opts.prune, opts.can);
+  if (refused.length === 0) return;
+  const issues = refused.map((c) => ({ path: c.path, message: `${c.message}: needs ${c.permission}` }));
+  const needs = [...new Set(refused.map((c) => c.permission))].join(", ");
+  throw new AppError("forbidden", `Your role may not make ${refused.length} change(s) in this file (needs ${needs}); nothing was applied: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, { issues });
+}
+
+export async function applyConfig(input: unknown, opts: ApplyOptions): Promise<ApplySummary> {
   return inConfigTransaction(async (tx) => {
     const before = await readConfigRows(tx);
     const names = { tiers: before.tiers.map((t) => t.name), policies: before.policies.map((p) => p.name) };
     const file = validate(input, names, !!opts.prune);
+    checkPermissions(before, file, opts);
     const summary: ApplySummary = {
       tiers: { created: [], updated: [], deleted: [] },
       policies: { created: [], updated: [], deleted: [] },
@@ -94,7 +120,7 @@ export async function applyConfig(input: unknown, opts: { prune?: boolean; actor
     const tierIds = new Map(before.tiers.map((t) => [t.name, t.id]));
     for (const [rank, tier] of file.tiers.entries()) {
       (tierIds.has(tier.name) ? summary.tiers.updated : summary.tiers.created).push(tier.name);
-      tierIds.set(tier.name, (await upsertTier(tx, tier, rank)).id);
+      tierIds.set(tier.name, (await upsertTier(tx, tier, rank, before.tiers.find((t) => t.name === tier.name))).id);
     }
     for (const policy of file.policies) {
       (names.policies.includes(policy.name) ? summary.policies.updated : summary.policies.created).push(policy.name);
@@ -107,6 +133,8 @@ export async function applyConfig(input: unknown, opts: { prune?: boolean; actor
       summary.tiers.deleted = names.tiers.filter((n) => !keepTiers.includes(n));
       await tx.policy.deleteMany({ where: { name: { in: summary.policies.deleted } } });
       await tx.tier.deleteMany({ where: { name: { in: summary.tiers.deleted } } });
+      // Their secrets go with them (a credential belongs to one tier: "tier:<name>").
+      await tx.providerCredential.deleteMany({ where: { name: { in: summary.tiers.deleted.map((n) => `tier:${n}`) }, tiers: { none: {} } } });
     }
     summary.defaultPolicy = await settleDefaultPolicy(tx, file.defaultPolicy);
     const after = await readConfigRows(tx);

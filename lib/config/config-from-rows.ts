@@ -1,6 +1,6 @@
 /**
  * Database rows ↔ the config-as-code shape (lib/routing/config-schema.ts). Secrets are never
- * part of it: a tier's apiKey is write-only.
+ * part of it: a tier's apiKey and options.headers are write-only (tier-secrets.ts).
  */
 import type { PolicyRow, TierRow } from "../db/config-repo";
 import type { Prisma } from "../db/generated/client";
@@ -11,6 +11,9 @@ import { policySchema, tierSchema } from "../routing/config-schema";
 const FALLBACK_FROM_DB = { quality_first: "quality-first", cost_first: "cost-first" } as const;
 
 export function tierFromRow(row: TierRow): TierConfig {
+  // Headers live in the tier's credential; a row from before that (encrypt-stored-secrets.ts
+  // moves them at start) must not show its plaintext headers either.
+  const { headers: _secret, ...options } = (row.options ?? {}) as Record<string, unknown>;
   return tierSchema.parse({
     name: row.name,
     provider: row.provider,
@@ -20,7 +23,7 @@ export function tierFromRow(row: TierRow): TierConfig {
     outputUsdPerMTok: row.outputUsdPerMTok,
     timeoutMs: row.timeoutMs,
     enabled: row.enabled,
-    options: row.options ?? {},
+    options,
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * Everything a gateway instance keeps in memory, read from Postgres in one go: the engine's
  * snapshot (with the shipped intent model when a policy uses the intent stage), provider targets
- * (with secrets), the API-key table, and ids for the request log. The gateway runtime holds it;
+ * (with their secrets decrypted: key and extra headers), the API-key table, and ids for the request log. The gateway runtime holds it;
  * the console's test bench and projections load the same snapshot the gateway would.
  */
 import { createHeuristicClassifier } from "../classifier/heuristic-scorer";
@@ -64,9 +64,12 @@ export async function loadGatewayConfig(): Promise<GatewayConfig> {
         provider: t.provider,
         baseUrl: t.baseUrl,
         model: t.model,
-        apiKey: secrets.get(t.name),
+        apiKey: secrets.get(t.name)?.apiKey ?? undefined,
         timeoutMs: t.timeoutMs,
-        options: t.provider === "simulated" ? resolveReplay(t.options, (m) => warnings.push(`tier ${t.name}: ${m}`)) : t.options,
+        options:
+          t.provider === "simulated"
+            ? resolveReplay(t.options, (m) => warnings.push(`tier ${t.name}: ${m}`))
+            : { ...t.options, headers: secrets.get(t.name)?.headers ?? {} },
       },
     ]),
   );

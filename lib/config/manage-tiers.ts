@@ -2,7 +2,9 @@
  * The tier catalog as the console edits it: list, create, change, reorder, delete, and test a
  * tier's connection. Every value is validated with lib/routing's tierSchema; every change runs in
  * the config transaction with an audit entry (before/after, never the secret) and a reload
- * notice to every gateway. The API key is write-only: stored, replaced or removed, never returned.
+ * notice to every gateway. The API key and options.headers are write-only (tier-secrets.ts):
+ * stored encrypted, replaced or removed, never returned; a change of the base URL drops them
+ * unless the same change enters them again.
  */
 import { recordAudit, type Actor } from "../db/audit-repo";
 import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo";
@@ -13,9 +15,10 @@ import {
   listTierRows,
   policiesUsingTier,
   policyNamesByTier,
+  readStoredSecrets,
   readTierSecret,
-  removeTierCredential,
-  setTierCredential,
+  saveTierSecrets,
+  NO_SECRETS,
   setTierRanks,
   updateTierRow,
 } from "../db/tier-repo";
@@ -28,18 +31,24 @@ import { tierFromRow, tierToRow } from "./config-from-rows";
 import type { TierPatch } from "./config-schemas";
 import { fieldIssues, friendlyErrors } from "./form-errors";
 import type { ConnectionTestResult, TierView } from "./tier-view";
+import { nextSecrets, splitSecrets, touchesSecrets } from "./tier-secrets";
+import { movesUpstream } from "./upstream-moved";
 
 type TierRow = NonNullable<Awaited<ReturnType<typeof findTierRow>>>;
 
-function view(row: TierRow, usedBy: string[]): TierView {
-  const { apiKey: _secret, ...config } = tierFromRow(row);
-  return { ...config, rank: row.rank, credentialHint: row.credential?.hint || null, usedBy };
+function headerHints(row: TierRow): Record<string, string> {
+  return (row.credential?.headerHints ?? {}) as Record<string, string>;
 }
 
-/** What the audit log keeps of a tier: its config and the key's hint, never the key. */
+function view(row: TierRow, usedBy: string[]): TierView {
+  const { apiKey: _secret, ...config } = tierFromRow(row);
+  return { ...config, rank: row.rank, credentialHint: row.credential?.hint || null, headerHints: headerHints(row), usedBy };
+}
+
+/** What the audit log keeps of a tier: its config and the hints of its secrets, never a secret. */
 function auditView(row: TierRow) {
   const { apiKey: _secret, ...config } = tierFromRow(row);
-  return { ...config, rank: row.rank, credential: row.credential?.hint || null };
+  return { ...config, rank: row.rank, credential: row.credential?.hint || null, headers: headerHints(row) };
 }
 
 function parseTier(input: unknown): TierConfig {
@@ -73,8 +82,9 @@ export async function createTier(actor: Actor, input: unknown): Promise<TierView
     if (await findTierRow(tier.name, tx)) {
       throw new AppError("conflict", `A tier named "${tier.name}" already exists.`, { issues: [{ path: "name", message: "This name is taken." }] });
     }
-    const created = await insertTierRow(tier.name, tierToRow(tier), tx);
-    if (tier.apiKey) await setTierCredential(created.id, tier.name, tier.apiKey, tx);
+    const { tier: config, secrets } = splitSecrets(tier);
+    const created = await insertTierRow(tier.name, tierToRow(config), tx);
+    if (touchesSecrets(secrets)) await saveTierSecrets(created.id, tier.name, nextSecrets(NO_SECRETS, secrets, false), tx);
     const row = await requireTier(tier.name, tx);
     await changed(actor, "tier.create", tier.name, undefined, auditView(row), tx);
     return view(row, []);
@@ -86,11 +96,15 @@ export async function updateTier(actor: Actor, name: string, patch: TierPatch): 
     const before = await requireTier(name, tx);
     const { apiKey, baseUrl, ...rest } = patch;
     const { apiKey: _none, ...current } = tierFromRow(before);
-    const merged = { ...current, ...rest, ...(baseUrl !== undefined ? { baseUrl: baseUrl ?? undefined } : {}), ...(apiKey ? { apiKey } : {}) };
-    const tier = parseTier(merged);
+    const merged = { ...current, ...rest, ...(baseUrl !== undefined ? { baseUrl: baseUrl ?? undefined } : {}) };
+    const { tier, secrets } = splitSecrets(parseTier(merged), apiKey);
     await updateTierRow(before.id, tierToRow(tier), tx);
-    if (apiKey) await setTierCredential(before.id, name, apiKey, tx);
-    else if (apiKey === null && before.credential) await removeTierCredential(before.id, before.credential.id, tx);
+    // Secrets go only to the address they were entered for: moving the tier drops them.
+    const moved = movesUpstream(before.baseUrl, tier.baseUrl);
+    if (touchesSecrets(secrets) || (moved && before.credential)) {
+      const stored = moved ? NO_SECRETS : await readStoredSecrets(before.id, tx);
+      await saveTierSecrets(before.id, name, nextSecrets(stored, secrets, moved), tx);
+    }
     const after = await requireTier(name, tx);
     const action = patch.enabled !== undefined && Object.keys(patch).length === 1 ? (patch.enabled ? "tier.enable" : "tier.disable") : "tier.update";
     await changed(actor, action, name, auditView(before), auditView(after), tx);
@@ -143,13 +157,14 @@ export async function testTierConnection(actor: Actor, name: string): Promise<Co
   const row = await requireTier(name);
   const tier = tierFromRow(row);
   const warnings: string[] = [];
-  const options = tier.provider === "simulated" ? resolveReplay(tier.options, (m) => warnings.push(m)) : tier.options;
+  const secrets = await readTierSecret(name);
+  const options = tier.provider === "simulated" ? resolveReplay(tier.options, (m) => warnings.push(m)) : { ...tier.options, headers: secrets.headers };
   const result = await testConnection({
     name: tier.name,
     provider: tier.provider,
     baseUrl: tier.baseUrl,
     model: tier.model,
-    apiKey: await readTierSecret(name),
+    apiKey: secrets.apiKey ?? undefined,
     timeoutMs: tier.timeoutMs,
     options,
   });

@@ -31,7 +31,8 @@ beforeAll(async () => {
     ],
     policies: [{ name: POLICY, tiers: ["rt-fast", "rt-capable"] }],
   };
-  expect((await applyRoute(jsonRequest("POST", "/api/admin/config", { body: config, cookie: ops }))).status).toBe(200);
+  // Creating policies is for owners and admins (config-permissions.ts).
+  expect((await applyRoute(jsonRequest("POST", "/api/admin/config", { body: config, cookie: await cookieOf("admin") }))).status).toBe(200);
 });
 
 describe("rules admin API and test bench", () => {

@@ -1,6 +1,6 @@
 /**
- * A tier as the console shows it: its config without the secret, plus the credential's hint
- * ("…k3Xz"), its rank and the policies using it. Type-only for the browser.
+ * A tier as the console shows it: its config without the secrets (key, options.headers), plus
+ * their hints ("…k3Xz"), its rank and the policies using it. Type-only for the browser.
  */
 import type { TierConfig } from "../routing/config-schema";
 
@@ -8,8 +8,11 @@ export type TierView = Omit<TierConfig, "apiKey"> & {
   rank: number;
   /** The last characters of the stored key, e.g. "…k3Xz"; null when no key is stored. */
   credentialHint: string | null;
+  /** Names of the stored extra headers (options.headers, write-only) → hints ("…abcd" or "•••"). */
+  headerHints: Record<string, string>;
   /** Policies listing this tier (deleting it is refused while any do). */
   usedBy: string[];
 };
 
-export type ConnectionTestResult = { ok: boolean; latencyMs: number; message: string };
+/** Whether the test call worked, the HTTP status and the class of failure: never the upstream's text. */
+export type ConnectionTestResult = { ok: boolean; latencyMs: number; status?: number; errorKind?: string; message: string };

@@ -38,7 +38,7 @@ describe("tiers admin API", () => {
     expect(res.status).toBe(201);
     expect(text).not.toContain(SECRET);
     expect(JSON.parse(text).tier).toMatchObject({ name: "ta-openai", credentialHint: "…k3Xz", usedBy: [] });
-    expect((await readTierSecrets()).get("ta-openai")).toBe(SECRET);
+    expect((await readTierSecrets()).get("ta-openai")?.apiKey).toBe(SECRET);
     const listed = await (await listRoute(jsonRequest("GET", "/api/admin/tiers", { cookie: ops }))).text();
     expect(listed).not.toContain(SECRET);
     expect(JSON.parse(listed).tiers.find((t: { name: string }) => t.name === "ta-openai")).not.toHaveProperty("apiKey");
@@ -104,7 +104,7 @@ describe("tiers admin API", () => {
   it("refuses to delete a tier a policy uses (409 naming the policies), deletes an unused one", async () => {
     await create({ name: "ta-used", provider: "simulated", model: "sim-2" }, ops);
     const apply = await applyRoute(
-      jsonRequest("POST", "/api/admin/config", { body: { policies: [{ name: "ta-policy-a", tiers: ["ta-used"] }, { name: "ta-policy-b", tiers: ["ta-used"] }] }, cookie: ops }),
+      jsonRequest("POST", "/api/admin/config", { body: { policies: [{ name: "ta-policy-a", tiers: ["ta-used"] }, { name: "ta-policy-b", tiers: ["ta-used"] }] }, cookie: admin }),
     );
     expect(apply.status).toBe(200);
     const res = await remove("ta-used", ops);

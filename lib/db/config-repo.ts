@@ -1,9 +1,11 @@
 /**
  * Reading and writing the routing configuration (tiers, credentials, policies, rules).
+ * Credentials are read decrypted only by readTierSecrets (the gateway).
  * The shapes are lib/routing/config-schema.ts's; lib/config turns rows into them and back.
  */
 import type { Prisma } from "./generated/client";
 import { db } from "./prisma";
+import { openCredential, tierInclude, type TierSecrets } from "./tier-repo";
 import type { DbClient } from "./user-repo";
 
 export const policyInclude = {
@@ -12,23 +14,23 @@ export const policyInclude = {
 } as const satisfies Prisma.PolicyInclude;
 
 export type PolicyRow = Prisma.PolicyGetPayload<{ include: typeof policyInclude }>;
-export type TierRow = Prisma.TierGetPayload<{ include: { credential: { select: { id: true; hint: true } } } }>;
+export type TierRow = Prisma.TierGetPayload<{ include: typeof tierInclude }>;
 
 export async function readConfigRows(client: DbClient = db) {
   const [tiers, policies] = await Promise.all([
-    client.tier.findMany({ orderBy: [{ rank: "asc" }, { name: "asc" }], include: { credential: { select: { id: true, hint: true } } } }),
+    client.tier.findMany({ orderBy: [{ rank: "asc" }, { name: "asc" }], include: tierInclude }),
     client.policy.findMany({ orderBy: { name: "asc" }, include: policyInclude }),
   ]);
   return { tiers, policies };
 }
 
-/** Tier secrets, for the gateway only (never returned by an API). */
-export async function readTierSecrets(): Promise<Map<string, string>> {
+/** Tier secrets, decrypted, for the gateway only (never returned by an API). */
+export async function readTierSecrets(): Promise<Map<string, TierSecrets>> {
   const rows = await db.tier.findMany({
     where: { credentialId: { not: null } },
-    select: { name: true, credential: { select: { secret: true } } },
+    select: { name: true, credential: { select: { secret: true, headers: true } } },
   });
-  return new Map(rows.filter((r) => r.credential).map((r) => [r.name, r.credential!.secret]));
+  return new Map(rows.filter((r) => r.credential).map((r) => [r.name, openCredential(r.name, r.credential)]));
 }
 
 /** Tells every gateway instance (LISTEN frontdesk_config) to reload; delivered on commit. */

@@ -12,7 +12,7 @@ import { closePgPool } from "./pg-pool";
 const OMIT = {
   user: { passwordHash: true },
   apiKey: { hash: true },
-  providerCredential: { secret: true },
+  providerCredential: { secret: true, headers: true },
 } as const;
 
 export function createPrismaClient(connectionString: string, poolSize = 10) {

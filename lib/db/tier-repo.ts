@@ -1,12 +1,47 @@
 /**
- * Tier rows for the console's tier admin (lib/config/manage-tiers.ts). Secrets stay in
- * ProviderCredential; only `readTierSecret` returns one, for the "test connection" call.
+ * Tier rows for the console's tier admin (lib/config/manage-tiers.ts). Secrets (the provider key
+ * and the extra headers) stay in ProviderCredential, encrypted (secret-box.ts); rows carry only
+ * their hints. `readTierSecret` decrypts them for the "test connection" call, config-repo's
+ * `readTierSecrets` for the gateway.
  */
 import type { Prisma } from "./generated/client";
 import { db } from "./prisma";
+import { decryptSecret, encryptSecret } from "./secret-box";
+import { secretKey } from "./secret-key";
 import type { DbClient } from "./user-repo";
 
-export const tierInclude = { credential: { select: { id: true, hint: true } } } as const satisfies Prisma.TierInclude;
+export const tierInclude = { credential: { select: { id: true, hint: true, headerHints: true } } } as const satisfies Prisma.TierInclude;
+
+/** A tier's secrets in the clear: only in memory, never in a response or a log. */
+export type TierSecrets = { apiKey: string | null; headers: Record<string, string> };
+
+export const NO_SECRETS: TierSecrets = { apiKey: null, headers: {} };
+
+/** What the console may show of a header value. */
+export function headerHint(value: string): string {
+  return value.length >= 12 ? `…${value.slice(-4)}` : "•••";
+}
+
+/** Decrypts a credential row's columns (legacy plaintext keys are read as they are). */
+export function openCredential(tierName: string, row: { secret: string | null; headers: string | null } | null | undefined): TierSecrets {
+  if (!row) return NO_SECRETS;
+  const key = secretKey().key;
+  const apiKey = row.secret === null ? null : decryptSecret(row.secret, key, `the API key of tier ${tierName}`);
+  const headers = row.headers === null ? {} : (JSON.parse(decryptSecret(row.headers, key, `the headers of tier ${tierName}`)) as Record<string, string>);
+  return { apiKey, headers };
+}
+
+/** The credential columns for `secrets`, encrypted, with their hints. */
+export function sealCredential(secrets: TierSecrets) {
+  const key = secretKey().key;
+  const names = Object.keys(secrets.headers);
+  return {
+    secret: secrets.apiKey === null ? null : encryptSecret(secrets.apiKey, key),
+    hint: secrets.apiKey === null ? "" : `…${secrets.apiKey.slice(-4)}`,
+    headers: names.length ? encryptSecret(JSON.stringify(secrets.headers), key) : null,
+    headerHints: Object.fromEntries(names.map((n) => [n, headerHint(secrets.headers[n]!)])),
+  };
+}
 
 export type TierData = {
   provider: "openai" | "anthropic" | "simulated";
@@ -36,11 +71,23 @@ export function updateTierRow(id: string, data: Partial<TierData>, client: DbCli
   return client.tier.update({ where: { id }, data, include: tierInclude });
 }
 
-export async function setTierCredential(tierId: string, tierName: string, secret: string, client: DbClient = db) {
+/** Stores the tier's secrets (replacing what was stored); none at all removes the credential. */
+export async function saveTierSecrets(tierId: string, tierName: string, secrets: TierSecrets, client: DbClient = db) {
+  if (secrets.apiKey === null && Object.keys(secrets.headers).length === 0) {
+    const row = await client.tier.findUnique({ where: { id: tierId }, select: { credentialId: true } });
+    if (row?.credentialId) await removeTierCredential(tierId, row.credentialId, client);
+    return;
+  }
   const name = `tier:${tierName}`;
-  const value = { secret, hint: `…${secret.slice(-4)}` };
+  const value = sealCredential(secrets);
   const credential = await client.providerCredential.upsert({ where: { name }, create: { name, ...value }, update: value, select: { id: true } });
   await client.tier.update({ where: { id: tierId }, data: { credentialId: credential.id } });
+}
+
+/** The tier's stored secrets, decrypted (inside a change that keeps some of them). */
+export async function readStoredSecrets(tierId: string, client: DbClient = db): Promise<TierSecrets> {
+  const row = await client.tier.findUnique({ where: { id: tierId }, select: { name: true, credential: { select: { secret: true, headers: true } } } });
+  return row ? openCredential(row.name, row.credential) : NO_SECRETS;
 }
 
 export async function removeTierCredential(tierId: string, credentialId: string, client: DbClient = db) {
@@ -77,8 +124,8 @@ export async function setTierRanks(order: readonly string[], client: DbClient = 
   for (const [rank, name] of order.entries()) await client.tier.update({ where: { name }, data: { rank } });
 }
 
-/** The tier's upstream secret, for the server-side connection test only. */
-export async function readTierSecret(name: string): Promise<string | undefined> {
-  const row = await db.tier.findUnique({ where: { name }, select: { credential: { select: { secret: true } } } });
-  return row?.credential?.secret ?? undefined;
+/** The tier's upstream secrets, for the server-side connection test only. */
+export async function readTierSecret(name: string): Promise<TierSecrets> {
+  const row = await db.tier.findUnique({ where: { name }, select: { credential: { select: { secret: true, headers: true } } } });
+  return openCredential(name, row?.credential);
 }

@@ -19,7 +19,7 @@ const config = (ruleTier: string) => ({
 
 beforeAll(async () => {
   upstream = await startOpenAiUpstream();
-  await applyConfig(config("fast"), { prune: true, actor: { id: null, email: "test" } });
+  await applyConfig(config("fast"), { prune: true, actor: { id: null, email: "test" }, can: () => true });
   key = (await runCli(["keys", "create", "--name", "two-instances"], databaseUrl)).trim();
   instances = await Promise.all([spawnGateway(databaseUrl), spawnGateway(databaseUrl)]);
 }, 60_000);
@@ -42,7 +42,7 @@ describe("several gateway instances on one Postgres", () => {
   it("both serve requests and a config change reaches both within a second", async () => {
     expect(await Promise.all(instances.map(routedTier))).toEqual(["fast", "fast"]);
     const changedAt = performance.now();
-    await applyConfig(config("capable"), { prune: true, actor: { id: null, email: "test" } });
+    await applyConfig(config("capable"), { prune: true, actor: { id: null, email: "test" }, can: () => true });
     const seenAfter: number[] = [];
     await Promise.all(
       instances.map(async (instance, i) => {

@@ -52,7 +52,7 @@ beforeAll(async () => {
         { name: "jobs-dcrouter", tiers: ["jobs-gemma", "jobs-nemotron"] },
       ],
     },
-    { actor: { id: null, email: "test" } },
+    { actor: { id: null, email: "test" }, can: () => true },
   );
   const ops = await makeUser("ops");
   cookie = cookieFrom(await signInRoute(jsonRequest("POST", "/api/auth/sign-in", { body: { email: ops.email, password: ops.password } })));

@@ -31,7 +31,7 @@ export async function startGatewayHarness(config: (upstreams: { openai: string; 
   const openai = await startOpenAiUpstream();
   const anthropic = await startAnthropicUpstream();
   const apply = async (c: unknown) => {
-    await applyConfig(c, { prune: true, actor: TEST_ACTOR });
+    await applyConfig(c, { prune: true, actor: TEST_ACTOR, can: () => true });
     await gatewayRuntime().reload();
   };
   await apply(config({ openai: `${openai.url}/v1`, anthropic: anthropic.url }));

@@ -8,6 +8,9 @@ import { AppError } from "../../http/app-error";
 import { withCliDatabase } from "../cli-database";
 import { parseCommand, UsageError } from "../args";
 
+/** The CLI runs with the database URL in hand: it is trusted like the database itself. */
+const CLI_CAN = () => true;
+
 export const summary = "apply <file.json> [--prune] | export — routing config as code";
 
 const USAGE = "usage: frontdesk config apply <file.json> [--prune]\n       frontdesk config export";
@@ -41,7 +44,7 @@ export async function run(args: string[]): Promise<number> {
       if (positionals.length !== 1) throw new UsageError(USAGE);
       const input = readJsonFile(positionals[0]!);
       const { applyConfig } = await import("../../config/apply-config");
-      const result = await withCliDatabase(() => applyConfig(input, { prune: values.prune === true, actor: { ...SYSTEM_ACTOR, email: "cli" } }));
+      const result = await withCliDatabase(() => applyConfig(input, { prune: values.prune === true, actor: { ...SYSTEM_ACTOR, email: "cli" }, can: CLI_CAN }));
       const line = (kind: string, r: { created: string[]; updated: string[]; deleted: string[] }) =>
         `${kind}: ${r.created.length} created, ${r.updated.length} updated, ${r.deleted.length} deleted`;
       process.stderr.write(`${line("tiers", result.tiers)}\n${line("policies", result.policies)}\ndefault policy: ${result.defaultPolicy ?? "none"}\n`);
