@@ -54,7 +54,7 @@ function printFirstAdmin(admin: { email: string; generatedPassword?: string }) {
 async function secureSecrets() {
   const { secretKey } = await import("../lib/db/secret-key");
   const key = secretKey();
-  log(`secrets at rest: key ${key.id} from ${key.source === "env" ? "FRONTDESK_SECRET_KEY" : `${path.relative(ROOT, key.file!) || key.file} (keep it with the data; SECURITY-secrets.md)`}`);
+  log(`secrets at rest: key ${key.id} from ${key.source === "env" ? "FRONTDESK_SECRET_KEY" : `${path.relative(ROOT, key.file!) || key.file} (keep it with the data; SECURITY.md)`}`);
   const { encryptStoredSecrets } = await import("../lib/db/encrypt-stored-secrets");
   const done = await encryptStoredSecrets();
   if (done.keys || done.headers) log(`secrets at rest: encrypted ${done.keys} stored key(s), moved the headers of ${done.headers} tier(s)`);

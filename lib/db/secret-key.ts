@@ -5,7 +5,7 @@
  * The file is the default with the embedded database and with an external DATABASE_URL alike,
  * so `npm start`, `npm test` and CI need no setup. Instances on several machines (gateways behind
  * a load balancer, a stand-alone worker) must share one key: set FRONTDESK_SECRET_KEY on all of
- * them, or copy the file. SECURITY-secrets.md says what this protects and what it does not.
+ * them, or copy the file. SECURITY.md says what this protects and what it does not.
  */
 import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";

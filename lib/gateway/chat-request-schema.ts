@@ -1,6 +1,6 @@
 /**
  * The body of POST /api/v1/chat/completions: OpenAI's chat request, validated for what the
- * gateway relies on. Top-level fields by family (SECURITY-gateway.md):
+ * gateway relies on. Top-level fields by family (SECURITY.md):
  * - forwarded: the Chat Completions fields of OPENAI_REQUEST_FIELDS / STREAM_FIELDS (the
  *   adapters send only those; Anthropic's mapper a subset);
  * - read by the gateway, never forwarded: `model`, `metadata`;
