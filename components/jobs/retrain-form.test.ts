@@ -9,7 +9,7 @@ describe("parseRetrainForm", () => {
     const parsed = parseRetrainForm({ ...base, holdoutPercent: "25", seed: " 42 ", labelsSince: "2025-03-01", includeEscalations: false });
     expect(parsed).toEqual({
       ok: true,
-      data: { policy: "default", datasets: [DATASET], includeLabels: true, includeEscalations: false, labelsSince: new Date("2025-03-01"), holdout: 0.25, seed: 42 },
+      data: { policy: "default", datasets: [DATASET], includeLabels: true, includeEscalations: false, includeShadow: true, labelsSince: new Date("2025-03-01"), holdout: 0.25, seed: 42 },
     });
   });
 
@@ -32,9 +32,10 @@ describe("parseRetrainForm", () => {
   });
 
   it("needs at least one data source", () => {
-    const none = parseRetrainForm({ ...base, datasets: [], includeLabels: false, includeEscalations: false });
+    const none = parseRetrainForm({ ...base, datasets: [], includeLabels: false, includeEscalations: false, includeShadow: false });
     expect(none).toEqual({ ok: false, errors: { datasets: "Choose at least one data source." } });
     expect(parseRetrainForm({ ...base, datasets: [], includeLabels: false }).ok).toBe(true);
+    expect(parseRetrainForm({ ...base, datasets: [], includeLabels: false, includeEscalations: false }).ok).toBe(true); // shadow pairs alone
   });
 });
 
