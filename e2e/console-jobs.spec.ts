@@ -69,6 +69,7 @@ test("an ops user starts a retraining job, watches it finish, promotes it", asyn
   await expect(form.getByLabel("Policy")).toHaveValue("default");
   await form.getByLabel("Include reviewer labels").uncheck();
   await form.getByLabel("Include escalations").uncheck();
+  await form.getByLabel("Include graded shadow pairs").uncheck();
   await form.getByLabel("Hold-out (%)").fill("70");
   await form.getByRole("button", { name: "Start retraining" }).click();
   await expect(form.getByText("Choose at least one data source.")).toBeVisible();

@@ -17,7 +17,7 @@ test.beforeAll(async ({ playwright }) => {
 
 test("a product owner replays a candidate on the logged traffic, follows its progress and reads what would change", async ({ page }) => {
   await signInWithForm(page, OWNER.email, OWNER.password);
-  await page.getByRole("link", { name: "Lab" }).click();
+  await page.getByRole("link", { name: "Lab", exact: true }).click();
   await expect(page).toHaveURL(/\/lab$/);
   const form = page.getByRole("form", { name: "What would a change do?" });
   await expect(form.getByLabel("Policy")).toHaveValue("default");
@@ -40,7 +40,7 @@ test("a product owner replays a candidate on the logged traffic, follows its pro
   await screenshot(page, "lab-replay");
 
   await form.getByRole("button", { name: "Two tiers or three?" }).click();
-  const advice = page.getByRole("region", { name: "Tier advice" });
+  const advice = page.getByRole("region", { name: "Tier advice", exact: true });
   await expect(advice).toBeVisible({ timeout: 150_000 });
   await expect(advice.getByRole("table", { name: "Tier sets replayed" }).getByRole("row")).toHaveCount(5);
   await expect(advice).toContainText("Recommended:");
@@ -50,7 +50,7 @@ test("a product owner replays a candidate on the logged traffic, follows its pro
 test("a reviewer has no lab: neither the page nor its API", async ({ page }) => {
   await signInWithForm(page, REVIEWER.email, REVIEWER.password);
   await expect(page).toHaveURL(/\/overview$/);
-  await expect(page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Lab" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Lab", exact: true })).toHaveCount(0);
   expect((await page.goto("/lab"))?.status()).toBe(403);
   expect((await page.request.get("/api/admin/lab/runs")).status()).toBe(403);
   expect((await page.request.post("/api/admin/lab/runs", { data: { kind: "advise-tiers", policy: "default", from: new Date(0), to: new Date() } })).status()).toBe(403);
