@@ -22,6 +22,16 @@ describe("recommend", () => {
     expect(r.reason).toMatch(/^switch to 3 tiers \(a → b → c\): 20\.0% cheaper and 2\.0 quality points better/);
   });
 
+  it("prefers fewer tiers when they are as good within the noise", () => {
+    const current = option(["a", "b", "c"], 100, { current: true });
+    const two = option(["a", "c"], 101, { costUsd: 50.5 });
+    const r = recommend([current, two, option(["b", "c"], 140)]);
+    expect(r.recommended).toBe(two);
+    expect(r.reason).toMatch(/with one tier fewer to run$/);
+    // but not when they are materially worse
+    expect(recommend([current, option(["a", "c"], 110)]).recommended).toBe(current);
+  });
+
   it("says why it keeps the current tiers, naming the best alternative", () => {
     const r = recommend([option(["a", "c"], 100, { current: true }), option(["b", "c"], 130, { costUsd: 80 })]);
     expect(r.reason).toMatch(/^keep 2 tiers \(a → c\): the best alternative, 2 tiers \(b → c\), would cost 60\.0% more/);

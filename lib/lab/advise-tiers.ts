@@ -17,7 +17,7 @@ import { loadCandidate } from "./candidate";
 import { runReplay, type ReplayReport } from "./replay/run-replay";
 
 export const MAX_OPTIONS = 8;
-/** An alternative must beat the current tiers' loss by this share to be recommended (else: noise). */
+/** Losses within this share of the lowest are a tie (noise): among them the fewest tiers, then the current set, win. */
 export const MATERIAL = 0.02;
 
 export type TierOption = {
@@ -70,8 +70,13 @@ export function recommend(options: TierOption[]): { recommended: TierOption; rea
   const scored = options.filter((o) => o.lossUsd !== null);
   if (scored.length === 0) return { recommended: options[0]!, reason: "no replayable traffic in the range: keep the current tiers" };
   const current = options.find((o) => o.current)!;
-  const cheapest = scored.reduce((a, b) => (b.lossUsd! < a.lossUsd! ? b : a));
-  const best = current.lossUsd !== null && cheapest.lossUsd! > current.lossUsd * (1 - MATERIAL) ? current : cheapest;
+  // Within MATERIAL of the lowest loss the difference is noise: the fewest tiers win there (one
+  // tier less to run and to watch), then the current set, then the lowest loss.
+  const lowest = Math.min(...scored.map((o) => o.lossUsd!));
+  const near = scored.filter((o) => o.lossUsd! <= lowest + Math.abs(lowest) * MATERIAL || (o === current && o.lossUsd! * (1 - MATERIAL) <= lowest));
+  const fewest = Math.min(...near.map((o) => o.tiers.length));
+  const simplest = near.filter((o) => o.tiers.length === fewest);
+  const best = simplest.find((o) => o === current) ?? simplest.reduce((a, b) => (b.lossUsd! < a.lossUsd! ? b : a));
   const label = (o: TierOption) => `${o.tiers.length} tiers (${o.tiers.join(" → ")})`;
   if (best === current) {
     const next = scored.filter((o) => o !== current).sort((a, b) => a.lossUsd! - b.lossUsd!)[0];
@@ -86,9 +91,10 @@ export function recommend(options: TierOption[]): { recommended: TierOption; rea
   }
   const cost = current.costUsd > 0 ? (best.costUsd - current.costUsd) / current.costUsd : 0;
   const quality = (best.quality ?? 0) - (current.quality ?? 0);
+  const simpler = best.tiers.length < current.tiers.length && current.lossUsd !== null && current.lossUsd * (1 - MATERIAL) <= best.lossUsd! ? ` — as good within ${100 * MATERIAL}% at the policy's price of a wrong answer, with one tier fewer to run` : "";
   return {
     recommended: best,
-    reason: `switch to ${label(best)}: ${cost < 0 ? `${pct(cost)} cheaper` : `${pct(cost)} dearer`} and ${quality >= 0 ? `${(100 * quality).toFixed(1)} quality points better` : `${(100 * -quality).toFixed(1)} quality points worse`} than ${label(current)}, escalations ${pct(best.escalationRate ?? 0)} vs ${pct(current.escalationRate ?? 0)}`,
+    reason: `switch to ${label(best)}: ${cost < 0 ? `${pct(cost)} cheaper` : `${pct(cost)} dearer`} and ${quality >= 0 ? `${(100 * quality).toFixed(1)} quality points better` : `${(100 * -quality).toFixed(1)} quality points worse`} than ${label(current)}, escalations ${pct(best.escalationRate ?? 0)} vs ${pct(current.escalationRate ?? 0)}${simpler}`,
   };
 }
 
