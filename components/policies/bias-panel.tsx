@@ -127,7 +127,9 @@ function Projection({ policy, tiers, bias, savedBias, sample }: { policy: Policy
           <>
             {" "}
             Measured by the ledger at the saved bias {today.bias.toFixed(2)}: {formatUsd(today.costPer1k)} per 1,000 requests
-            {today.quality !== null ? `, quality ${today.quality.toFixed(3)}` : ""} ({formatUsd(today.wastePer1k)} of it escalation and hedge waste, which the curve leaves out) — the amber dot.
+            {today.quality !== null ? `, quality ${today.quality.toFixed(3)}` : ""} — the amber dot. The curve prices each request at the tier first chosen; the measured point also holds
+            what escalations ({formatPercent(today.escalationRate)} of requests answered again higher up, {formatUsd(today.wastePer1k)} per 1,000 of escalation and hedge waste)
+            {today.explored > 0 ? `, exploration (${today.explored.toLocaleString("en-US")} requests)` : ""} and failed requests changed.
           </>
         )}
       </p>

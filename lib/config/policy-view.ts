@@ -44,7 +44,7 @@ export type ProjectionSample = {
   /** Own traffic: how many rows rest on a reviewer label, on a graded shadow pair, on the classifier alone. */
   evidence: { labels: number; shadow: number; classifier: number } | null;
   /** What the ledger measured over the same days at the saved bias (own traffic only). */
-  today: { bias: number; requests: number; costPer1k: number; quality: number | null; wastePer1k: number } | null;
+  today: { bias: number; requests: number; costPer1k: number; quality: number | null; wastePer1k: number; escalationRate: number | null; explored: number } | null;
   sources: Array<{ name: string; rows: number }>;
   rows: ProjectionRow[];
   /** Rows a rule decides (kept, with ruleTier: their tier does not move with the bias). */

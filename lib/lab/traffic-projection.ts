@@ -117,7 +117,7 @@ export async function projectionSample(policyName: string, now = new Date()): Pr
     basis: "traffic",
     basisNote: `The newest ${rows.length.toLocaleString("en-US")} answered requests of the last ${TRAFFIC_DAYS} days: quality from reviewer labels on ${evidence.labels}, shadow pairs on ${evidence.shadow}, the calibrated classifier on ${evidence.classifier}.`,
     evidence,
-    today: { bias: policy.bias, requests: ledger.requests, costPer1k: perK(ledger.actualUsd), quality: ledger.quality.estimate, wastePer1k: perK(ledger.escalationWasteUsd + ledger.hedgeWasteUsd) },
+    today: { bias: policy.bias, requests: ledger.requests, costPer1k: perK(ledger.actualUsd), quality: ledger.quality.estimate, wastePer1k: perK(ledger.escalationWasteUsd + ledger.hedgeWasteUsd), escalationRate: ledger.escalationRate, explored: ledger.explored },
     sources: [{ name: `own traffic, last ${TRAFFIC_DAYS} days`, rows: rows.length }],
     rows,
     ruleRows: rows.filter((r) => r.ruleTier !== null).length,
