@@ -27,7 +27,7 @@ for (const bench of BENCHES) {
   const file = path.join(import.meta.dirname, bench.file);
   if (!existsSync(file)) continue;
   console.log(`\n━━ ${bench.name}: ${bench.what}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", file], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", file], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) {
     failed++;
     console.error(`${bench.name} bench exited with ${result.status}`);

@@ -39,7 +39,7 @@ function ShadowPairs({ pairs }: { pairs: RequestDetail["shadowPairs"] }) {
             <div className="grid gap-3 lg:grid-cols-2">
               <div>
                 <h3 className="mb-1 text-xs font-medium text-slate-500">{`Shadow answer (${p.shadowTier})`}</h3>
-                <Text value={p.shadowAnswer} />
+                <Text value={p.shadowAnswer} empty={p.isDemo ? "The demo does not simulate the shadow tier's answer: its verdict comes from the dataset's record." : undefined} />
               </div>
               {p.judgeText !== null && (
                 <div>
@@ -177,7 +177,7 @@ function Row({ part, outcome, ms, cost, confidence }: { part: string; outcome: s
   );
 }
 
-function Text({ value }: { value: string | null }) {
-  if (value === null) return <p className="text-sm text-slate-500">Not stored (the policy does not keep prompts and answers).</p>;
+function Text({ value, empty = "Not stored (the policy does not keep prompts and answers)." }: { value: string | null; empty?: string }) {
+  if (value === null) return <p className="text-sm text-slate-500">{empty}</p>;
   return <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">{value}</pre>;
 }
