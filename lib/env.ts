@@ -13,6 +13,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // database
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  /** Shared state across gateway instances (session and conversation pins); unset: each instance keeps its own. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   FRONTDESK_DATA_DIR: z.string().default(path.resolve(process.cwd(), ".data")),
   // secrets at rest: 32 bytes, hex or base64; unset = <FRONTDESK_DATA_DIR>/secret.key (lib/db/secret-key.ts)
   FRONTDESK_SECRET_KEY: z.string().optional(),

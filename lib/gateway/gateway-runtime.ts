@@ -17,6 +17,7 @@ import { BudgetTracker } from "./budget-tracker";
 import { GatewayError } from "./openai-errors";
 import { RateLimiter } from "./rate-limiter";
 import { RequestLogWriter } from "./request-log-writer";
+import { RedisPins } from "./redis-pins";
 import { SessionPins } from "./session-pins";
 
 const BUDGET_REFRESH_MS = 5_000;
@@ -33,7 +34,7 @@ const RETENTION_EVERY_MS = 60 * 60_000;
 export class GatewayRuntime {
   config: GatewayConfig | null = null;
   readonly breakers = new Map<string, BreakerState>();
-  readonly pins = new SessionPins();
+  readonly pins = new SessionPins(100_000, 30 * 60_000, env().REDIS_URL ? new RedisPins(env().REDIS_URL!) : null);
   readonly budgets = new BudgetTracker();
   readonly rateLimits = new RateLimiter();
   /** Shadow evaluation's spend today (per process). */
@@ -165,6 +166,7 @@ export class GatewayRuntime {
     this.runAfterResponse();
     const started = Date.now();
     await Promise.race([this.backgroundSettled(), new Promise((resolve) => setTimeout(resolve, deadlineMs / 2).unref())]);
+    await this.pins.close();
     return this.writer.close(Math.max(0, deadlineMs - (Date.now() - started)));
   }
 }

@@ -13,7 +13,7 @@ import { executeJson } from "./drivers/execute-json";
 import { executeStream } from "./drivers/execute-stream";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io";
 import { openAiErrorBody, openAiErrorResponse } from "./openai-errors";
-import { pinKey, upstreamBody } from "./prepare-request";
+import { upstreamBody } from "./prepare-request";
 import { bufferedBody, frontdeskHeaders, liveBody, SSE_HEADERS, upstreamFailure } from "./respond";
 import { routeRequest, type RoutedRequest } from "./route-request";
 import { toFailure } from "../providers/index";
@@ -62,8 +62,7 @@ function settle(r: Routed, costUsd: number) {
 function finish(r: Routed, outcome: Outcome) {
   r.runtime.afterResponse(() => r.runtime.writer.push(buildLogRow({ id: r.id, key: r.key, config: r.config, decision: r.decision, body: r.body, sessionKey: r.request.sessionKey, outcome })));
   settle(r, totalCost(outcome.attempts));
-  const pin = pinKey(r.key, r.request.sessionKey);
-  if (pin && outcome.status === "ok") r.runtime.pins.set(pin, outcome.tier, Date.now());
+  if (r.pinKey && outcome.status === "ok") r.runtime.pins.set(r.pinKey, outcome.tier, Date.now());
 }
 
 /**

@@ -2,6 +2,7 @@
  * The front half of every /api/v1 call: API key → body → model → the engine's RouteRequest and
  * context. Everything a client can get wrong ends here as an OpenAI-shaped 4xx.
  */
+import { createHash } from "node:crypto";
 import { hashApiKey } from "../auth/api-key-token";
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import { zodIssues } from "../http/parse-body";
@@ -117,19 +118,44 @@ export function toRouteRequest(body: ChatRequestBody, req: GatewayRequest, resol
   };
 }
 
-export function pinKey(key: GatewayKey, sessionKey: string | undefined): string | undefined {
-  return sessionKey ? `${key.id}\u0000${sessionKey}` : undefined;
+/**
+ * Where a request's pin lives: its session (x-frontdesk-session or `user`) when it names one, else
+ * its conversation — the policy and the first system and user messages, which every step of an
+ * agent loop repeats. A conversation's pin is read only by a later step (the request carries an
+ * assistant or tool turn), so two separate requests that start alike are each decided afresh;
+ * every answered step writes it, so the next step starts where this one ended.
+ */
+export function pinKeys(key: GatewayKey, request: RouteRequest, policy: string): { lookup?: string; store?: string } {
+  if (request.sessionKey) {
+    const pin = `${key.id}\u0000${request.sessionKey}`;
+    return { lookup: pin, store: pin };
+  }
+  const conversation = conversationKey(request.messages);
+  if (!conversation) return {};
+  const pin = `${key.id}\u0000conv\u0000${policy}\u0000${conversation}`;
+  const continues = request.messages.some((m) => m.role === "assistant" || m.role === "tool");
+  return continues ? { lookup: pin, store: pin } : { store: pin };
 }
 
-export function engineContext(runtime: GatewayRuntime, key: GatewayKey, request: RouteRequest): EngineContext {
+/** A digest of the conversation's opening: its system/developer messages up to the first user message, and that one. */
+export function conversationKey(messages: RouteRequest["messages"]): string | null {
+  const hash = createHash("sha256");
+  for (const m of messages) {
+    hash.update(`${m.role}\u0000${m.content}\u0000`);
+    if (m.role === "user") return hash.digest("base64url").slice(0, 22);
+    if (m.role !== "system" && m.role !== "developer") return null;
+  }
+  return null;
+}
+
+export function engineContext(runtime: GatewayRuntime, key: GatewayKey, pinnedTier: string | undefined): EngineContext {
   const now = Date.now();
-  const pin = pinKey(key, request.sessionKey);
   return {
     now,
     rng: Math.random,
     health: runtime.health,
     clock: () => performance.now(),
-    ...(pin ? { pinnedTier: runtime.pins.get(pin, now) } : {}),
+    ...(pinnedTier ? { pinnedTier } : {}),
     ...(key.monthlyBudgetUsd !== null
       ? { budget: { spentUsd: runtime.budgets.committed(key.id, now), capUsd: key.monthlyBudgetUsd, overBudget: key.overBudget } } // reservations of requests in flight count
       : {}),

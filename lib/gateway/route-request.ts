@@ -11,7 +11,7 @@ import type { ChatRequestBody } from "./chat-request-schema";
 import { reservedCostUsd } from "./budget-tracker";
 import type { GatewayRequest } from "./gateway-io";
 import { loadedRuntime, type GatewayRuntime } from "./gateway-runtime";
-import { authenticate, enforceRateLimit, engineContext, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request";
+import { authenticate, enforceRateLimit, engineContext, pinKeys, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request";
 import { rejectionError } from "./respond";
 
 export type RoutedRequest = {
@@ -27,6 +27,8 @@ export type RoutedRequest = {
   promptTokens: number;
   /** USD held in the key's budget until the request ends (0 without a cap, or for a dry run). */
   reservedUsd: number;
+  /** Where the answering tier is pinned for the session's or the conversation's next step. */
+  pinKey?: string;
 };
 
 /** `execute`: the request will be carried out, so its estimated cost is reserved in the key's
@@ -38,7 +40,9 @@ export async function routeRequest(req: GatewayRequest, opts: { execute: boolean
   const body = await readChatBody(req); // only now: a request without a valid key is refused unread
   const resolved = resolveModel(body.model, key, config);
   const request = toRouteRequest(body, req, resolved);
-  const ctx = engineContext(runtime, key, request);
+  const pin = pinKeys(key, request, resolved.policy);
+  const pinnedTier = pin.lookup ? await runtime.pins.lookup(pin.lookup, Date.now()) : undefined;
+  const ctx = engineContext(runtime, key, pinnedTier);
   const started = performance.now();
   const decision = decide(config.snapshot, resolved.policy, request, ctx);
   const routingMs = performance.now() - started;
@@ -49,5 +53,5 @@ export async function routeRequest(req: GatewayRequest, opts: { execute: boolean
     reservedUsd = reservedCostUsd(config.snapshot.tiers.get(decision.tier), promptTokens, body.max_completion_tokens ?? body.max_tokens);
     runtime.budgets.reserve(key.id, reservedUsd);
   }
-  return { runtime, config, key, body, request, decision, routingMs, promptTokens, reservedUsd };
+  return { runtime, config, key, body, request, decision, routingMs, promptTokens, reservedUsd, pinKey: pin.store };
 }

@@ -1,13 +1,25 @@
 /**
- * Session pinning: requests with the same x-frontdesk-session (or `user`) stay on the tier the
- * session last used. A bounded LRU with expiry, per gateway instance.
+ * Pinning: the steps of one session (x-frontdesk-session or `user`) or one agent loop (the same
+ * first messages) stay on the tier the last step was answered by — after an escalation, the
+ * higher one. A bounded LRU with expiry per gateway instance; with a shared store (REDIS_URL)
+ * every instance reads and writes the same pins, the local LRU standing in while the store is
+ * unreachable.
  */
+export interface PinStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, tier: string, ttlMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
 export class SessionPins {
   private readonly pins = new Map<string, { tier: string; expiresAt: number }>();
+  /** Shared-store calls that failed (the local pin was used or kept instead). */
+  remoteErrors = 0;
 
   constructor(
     private readonly maxEntries = 100_000,
     private readonly ttlMs = 30 * 60_000,
+    private readonly remote: PinStore | null = null,
   ) {}
 
   get(key: string, now: number): string | undefined {
@@ -22,7 +34,27 @@ export class SessionPins {
     return pin.tier;
   }
 
+  /** The pin as every instance sees it: the shared store's when there is one (and it answers), else this instance's. */
+  async lookup(key: string, now: number): Promise<string | undefined> {
+    if (this.remote) {
+      try {
+        const tier = await this.remote.get(key);
+        if (tier) this.setLocal(key, tier, now);
+        else this.pins.delete(key);
+        return tier ?? undefined;
+      } catch {
+        this.remoteErrors++;
+      }
+    }
+    return this.get(key, now);
+  }
+
   set(key: string, tier: string, now: number) {
+    this.setLocal(key, tier, now);
+    this.remote?.set(key, tier, this.ttlMs).catch(() => this.remoteErrors++);
+  }
+
+  private setLocal(key: string, tier: string, now: number) {
     this.pins.delete(key);
     this.pins.set(key, { tier, expiresAt: now + this.ttlMs });
     if (this.pins.size > this.maxEntries) this.pins.delete(this.pins.keys().next().value!);
@@ -30,5 +62,9 @@ export class SessionPins {
 
   get size() {
     return this.pins.size;
+  }
+
+  close(): Promise<void> {
+    return this.remote?.close() ?? Promise.resolve();
   }
 }
