@@ -60,6 +60,11 @@ export class SessionPins {
     if (this.pins.size > this.maxEntries) this.pins.delete(this.pins.keys().next().value!);
   }
 
+  /** Pins live in a shared store (REDIS_URL). */
+  get isShared(): boolean {
+    return this.remote !== null;
+  }
+
   get size() {
     return this.pins.size;
   }

@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * Liveness for load balancers: `{ status }` with 200 (ok) or 503 (degraded) to anyone. Signed-in
- * users also get the details (database, version, the request-log queue and its last error).
+ * users also get the details (database, version, the request-log queue — rows and estimated bytes —
+ * and its last error, whether pins are shared through Redis and how often that store failed).
  */
 export async function GET(req: Request) {
   const isDbUp = await pingDatabase();
@@ -15,6 +16,10 @@ export async function GET(req: Request) {
   const status = isDbUp ? "ok" : "degraded";
   const session = isDbUp ? await sessionFromRequest(req).catch(() => null) : null;
   if (!session) return Response.json({ status }, init);
-  const { queued, written, dropped, lastError } = gatewayRuntime().writer.stats();
-  return Response.json({ status, db: isDbUp ? "ok" : "down", version: VERSION, requestLog: { queued, written, dropped, lastError } }, init);
+  const runtime = gatewayRuntime();
+  const { queued, queuedBytes, written, dropped, lastError } = runtime.writer.stats();
+  return Response.json(
+    { status, db: isDbUp ? "ok" : "down", version: VERSION, requestLog: { queued, queuedBytes, written, dropped, lastError }, pins: { shared: runtime.pins.isShared, sharedStoreErrors: runtime.pins.remoteErrors } },
+    init,
+  );
 }
