@@ -6,6 +6,7 @@ import { hashApiKey } from "../auth/api-key-token";
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import { zodIssues } from "../http/parse-body";
 import type { ChatRequest } from "../providers/index";
+import { readRequestNeeds } from "../routing/check-capabilities";
 import type { EngineContext, RouteRequest } from "../routing/types";
 import { chatRequestSchema, contentText, type ChatRequestBody } from "./chat-request-schema";
 import { findUnsafeJson, mayHoldSurrogates, unsafeJsonMessage } from "./find-unsafe-json";
@@ -114,6 +115,7 @@ export function toRouteRequest(body: ChatRequestBody, req: GatewayRequest, resol
     ...(category ? { category } : {}),
     ...(sessionKey ? { sessionKey } : {}),
     ...(resolved.explicitTier ? { explicitTier: resolved.explicitTier } : {}),
+    needs: readRequestNeeds(body),
   };
 }
 

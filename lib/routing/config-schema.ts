@@ -29,6 +29,26 @@ const name = z
 export const PROVIDERS = ["openai", "anthropic", "simulated"] as const;
 const usdPerMTok = z.number().min(0).max(100_000).default(0);
 
+/**
+ * What a tier's model can serve. The engine leaves a tier out of a request that needs more
+ * (check-capabilities.ts). Defaults fit a current mid-size chat model: tools and JSON-schema
+ * output yes, images no (say so per tier), 128k context, 16k output tokens.
+ */
+export const capabilitiesSchema = z.strictObject({
+  /** Function/tool calling (the request declares `tools`). */
+  tools: z.boolean().default(true),
+  /** Image content parts in messages. */
+  vision: z.boolean().default(false),
+  /** `response_format: {type: "json_schema"}` (structured outputs). */
+  jsonSchema: z.boolean().default(true),
+  /** Prompt plus requested output tokens that fit the model's context window. */
+  contextTokens: z.int().min(256).max(100_000_000).default(128_000),
+  /** The most output tokens a request may ask for (`max_tokens` / `max_completion_tokens`). */
+  maxOutputTokens: z.int().min(1).max(10_000_000).default(16_384),
+});
+export type TierCapabilities = z.infer<typeof capabilitiesSchema>;
+export const DEFAULT_CAPABILITIES: TierCapabilities = capabilitiesSchema.parse({});
+
 export const tierSchema = z
   .strictObject({
     name,
@@ -44,6 +64,7 @@ export const tierSchema = z
     enabled: z.boolean().default(true),
     /** Provider-specific options (simulated latency, extra request fields, ...). */
     options: z.record(z.string(), z.json()).default({}),
+    capabilities: capabilitiesSchema.prefault({}),
   })
   .superRefine((tier, ctx) => {
     if (tier.provider !== "simulated" && !tier.baseUrl) {
