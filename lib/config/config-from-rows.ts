@@ -24,6 +24,7 @@ export function tierFromRow(row: TierRow): TierConfig {
     timeoutMs: row.timeoutMs,
     enabled: row.enabled,
     options,
+    capabilities: row.capabilities ?? {},
   });
 }
 
@@ -38,6 +39,7 @@ export function tierToRow(tier: TierConfig): TierData {
     timeoutMs: tier.timeoutMs,
     enabled: tier.enabled,
     options: tier.options as Prisma.InputJsonValue,
+    capabilities: tier.capabilities,
   };
 }
 

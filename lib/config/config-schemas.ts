@@ -21,6 +21,8 @@ export const tierPatchSchema = z
     timeoutMs: z.number(),
     enabled: z.boolean(),
     options: json,
+    /** Merged key by key into the stored capabilities. */
+    capabilities: json,
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });

@@ -94,9 +94,14 @@ export async function createTier(actor: Actor, input: unknown): Promise<TierView
 export async function updateTier(actor: Actor, name: string, patch: TierPatch): Promise<TierView> {
   return inConfigTransaction(async (tx) => {
     const before = await requireTier(name, tx);
-    const { apiKey, baseUrl, ...rest } = patch;
+    const { apiKey, baseUrl, capabilities, ...rest } = patch;
     const { apiKey: _none, ...current } = tierFromRow(before);
-    const merged = { ...current, ...rest, ...(baseUrl !== undefined ? { baseUrl: baseUrl ?? undefined } : {}) };
+    const merged = {
+      ...current,
+      ...rest,
+      ...(baseUrl !== undefined ? { baseUrl: baseUrl ?? undefined } : {}),
+      ...(capabilities !== undefined ? { capabilities: { ...current.capabilities, ...capabilities } } : {}),
+    };
     const { tier, secrets } = splitSecrets(parseTier(merged), apiKey);
     await updateTierRow(before.id, tierToRow(tier), tx);
     // Secrets go only to the address they were entered for: moving the tier drops them.

@@ -52,6 +52,7 @@ export type TierData = {
   timeoutMs: number;
   enabled: boolean;
   options: Prisma.InputJsonValue;
+  capabilities: Prisma.InputJsonValue;
 };
 
 export function listTierRows(client: DbClient = db) {
