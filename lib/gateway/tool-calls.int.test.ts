@@ -22,6 +22,8 @@ beforeAll(async () => {
       { name: "cheap-badargs", provider: "openai", baseUrl: openai, model: "cheap-model+badtool=args", inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.1 },
       { name: "cheap-text", provider: "openai", baseUrl: openai, model: "cheap-model+reply=It%20is%2018%C2%B0C.", inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.1 },
       { name: "big", provider: "openai", baseUrl: openai, model: `big-model${args({ city: "Paris" })}`, inputUsdPerMTok: 10, outputUsdPerMTok: 10 },
+      { name: "cheap-notools", provider: "openai", baseUrl: openai, model: `cheap-model${args({ city: "Paris" })}`, inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.1, capabilities: { tools: false } },
+      { name: "big-novision", provider: "openai", baseUrl: openai, model: `big-model${args({ city: "Paris" })}`, inputUsdPerMTok: 10, outputUsdPerMTok: 10, capabilities: { vision: false } },
     ],
     policies: [
       { name: "agents", tiers: ["cheap", "big"], rules: all("cheap"), escalation },
@@ -29,6 +31,7 @@ beforeAll(async () => {
       { name: "badname", tiers: ["cheap-badname", "big"], rules: all("cheap-badname"), escalation },
       { name: "badargs", tiers: ["cheap-badargs", "big"], rules: all("cheap-badargs"), escalation },
       { name: "text", tiers: ["cheap-text", "big"], rules: all("cheap-text"), escalation },
+      { name: "capable", tiers: ["cheap-notools", "big-novision"], rules: all("cheap-notools"), escalation },
     ],
     defaultPolicy: "agents",
   }));
@@ -143,5 +146,35 @@ describe("tool calls through the gateway", () => {
     for await (const chunk of stream.data) text += chunk.choices[0]?.delta?.content ?? "";
     expect(stream.response.headers.get("x-frontdesk-tier")).toBe("cheap-text");
     expect(text).toBe("It is 18°C.");
+  });
+});
+
+describe("capabilities per tier", () => {
+  it("a cheap tier without tools never sees tool requests: the rule's pick gives way to the capable tier", async () => {
+    const since = h.openai.requests.length;
+    const { data, response } = await client.chat.completions.create({ model: "frontdesk/capable", messages: ask, tools: [weather()] }).withResponse();
+    expect(response.headers.get("x-frontdesk-tier")).toBe("big-novision");
+    expect((data.choices[0]!.message.tool_calls![0] as OpenAI.ChatCompletionMessageFunctionToolCall).function.name).toBe("get_weather");
+    expect(upstreamModels(since)).toEqual(["big-model"]);
+    const s = await streamed("frontdesk/capable", [weather()]);
+    expect(s.headers.get("x-frontdesk-tier")).toBe("big-novision");
+    await flushRequestLog();
+    const row = await db.requestLog.findUniqueOrThrow({ where: { id: response.headers.get("x-frontdesk-decision-id")! } });
+    expect(JSON.stringify(row)).toContain("left out cheap-notools (no tools)");
+    // without tools the rule's cheap tier answers
+    const plain = await client.chat.completions.create({ model: "frontdesk/capable", messages: ask }).withResponse();
+    expect(plain.response.headers.get("x-frontdesk-tier")).toBe("cheap-notools");
+  });
+
+  it("no capable tier: 400 no_capable_tier in OpenAI's shape, nothing sent upstream", async () => {
+    const since = h.openai.requests.length;
+    const image: OpenAI.ChatCompletionMessageParam[] = [{ role: "user", content: [{ type: "text", text: "What is this?" }, { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } }] }];
+    const error = await client.chat.completions.create({ model: "frontdesk/capable", messages: image }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ status: 400, code: "no_capable_tier" });
+    expect((error as Error).message).toContain("cheap-notools (no vision), big-novision (no vision)");
+    const bypass = await client.chat.completions.create({ model: "cheap-notools", messages: ask, tools: [weather()] }).catch((e: unknown) => e);
+    expect(bypass).toMatchObject({ status: 400, code: "no_capable_tier" });
+    expect(h.openai.requests.length).toBe(since);
   });
 });
