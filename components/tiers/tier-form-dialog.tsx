@@ -88,6 +88,14 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
             </SelectInput>
           )}
         </Field>
+        <Field label="Kind" error={errors.kind} hint={values.kind === "embeddings" ? "Called by tier name on POST /api/v1/embeddings; never part of a policy." : "Chat tiers serve /chat/completions through policies."}>
+          {({ id, describedBy }) => (
+            <SelectInput id={id} value={values.kind} aria-describedby={describedBy} onChange={(e) => set("kind", e.target.value)}>
+              <option value="chat">Chat</option>
+              <option value="embeddings">Embeddings</option>
+            </SelectInput>
+          )}
+        </Field>
         {text("baseUrl", "Base URL", { placeholder: "https://api.openai.com/v1", hint: values.provider === "simulated" ? "Not used by simulated tiers." : undefined })}
         {tier && dropsStoredKey(tier, values) && <Alert variant="warning">{droppedSecretsNote(tier, values)}</Alert>}
         {text("model", "Model", { placeholder: "gpt-4o-mini" })}

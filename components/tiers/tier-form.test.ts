@@ -46,7 +46,7 @@ describe("tier form", () => {
 
   it("warns that a changed base URL drops the stored key, unless a key is typed", () => {
     const tier = {
-      name: "capable", provider: "openai" as const, baseUrl: "https://api.example.com/v1", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: true,
+      name: "capable", kind: "chat" as const, provider: "openai" as const, baseUrl: "https://api.example.com/v1", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: true,
       options: {}, rank: 2, credentialHint: "…k3Xz", headerHints: {}, usedBy: [], capabilities: DEFAULT_CAPABILITIES,
     };
     const form = formFromTier(tier);
@@ -65,7 +65,7 @@ describe("tier form", () => {
 
   it("round-trips a stored tier (which never carries its key)", () => {
     const form = formFromTier({
-      name: "capable", provider: "simulated", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: false,
+      name: "capable", kind: "chat" as const, provider: "simulated", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: false,
       options: { demo: true }, rank: 2, credentialHint: "…k3Xz", headerHints: { "X-Org": "…abcd" }, usedBy: ["default"], capabilities: DEFAULT_CAPABILITIES,
     });
     expect(form).toMatchObject({ apiKey: "", baseUrl: "", enabled: false, inputUsdPerMTok: "1" });

@@ -13,6 +13,7 @@ import { DEFAULT_CAPABILITIES, tierSchema, type TierCapabilities, type TierConfi
 
 export type TierFormValues = {
   name: string;
+  kind: string;
   provider: string;
   baseUrl: string;
   model: string;
@@ -34,6 +35,7 @@ export type TierFormErrors = Record<string, string>;
 
 export const EMPTY_TIER_FORM: TierFormValues = {
   name: "",
+  kind: "chat",
   provider: "openai",
   baseUrl: "",
   model: "",
@@ -68,6 +70,7 @@ export function capabilitySummary(c: TierCapabilities): string {
 export function formFromTier(tier: TierView): TierFormValues {
   return {
     name: tier.name,
+    kind: tier.kind ?? "chat",
     provider: tier.provider,
     baseUrl: tier.baseUrl ?? "",
     model: tier.model,
@@ -121,6 +124,7 @@ export function parseTierForm(v: TierFormValues): Parsed {
   }
   const input = {
     name: v.name.trim(),
+    kind: v.kind,
     provider: v.provider,
     ...(v.baseUrl.trim() ? { baseUrl: v.baseUrl.trim() } : {}),
     model: v.model.trim(),

@@ -70,6 +70,7 @@ export function TiersTable({ tiers, onMove, onEdit, onToggle, onDelete }: Props)
               <div className="flex items-center gap-1.5 whitespace-nowrap">
                 <span className="font-medium text-slate-900">{tier.name}</span>
                 {tier.provider === "simulated" && <Badge tone="amber">Simulated</Badge>}
+                {tier.kind === "embeddings" && <Badge tone="slate">Embeddings</Badge>}
                 {!tier.enabled && <Badge tone="red">Disabled</Badge>}
               </div>
               <div className="mt-1 text-xs text-slate-500">{tier.usedBy.length ? `Used by ${tier.usedBy.join(", ")}` : "Not used by any policy"}</div>
@@ -89,7 +90,7 @@ export function TiersTable({ tiers, onMove, onEdit, onToggle, onDelete }: Props)
               )}
             </td>
             <td className="w-40 px-3 py-3 text-xs text-slate-600" aria-label={`Capabilities of ${tier.name}`}>
-              {capabilitySummary(tier.capabilities)}
+              {tier.kind === "embeddings" ? "embeddings" : capabilitySummary(tier.capabilities)}
             </td>
             <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">
               {price(tier.inputUsdPerMTok)} · {price(tier.outputUsdPerMTok)}

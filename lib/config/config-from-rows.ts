@@ -16,6 +16,7 @@ export function tierFromRow(row: TierRow): TierConfig {
   const { headers: _secret, ...options } = (row.options ?? {}) as Record<string, unknown>;
   return tierSchema.parse({
     name: row.name,
+    kind: row.kind,
     provider: row.provider,
     baseUrl: row.baseUrl ?? undefined,
     model: row.model,
@@ -31,6 +32,7 @@ export function tierFromRow(row: TierRow): TierConfig {
 /** A tier's columns (all but name, rank and credential) from its config. */
 export function tierToRow(tier: TierConfig): TierData {
   return {
+    kind: tier.kind,
     provider: tier.provider,
     baseUrl: tier.baseUrl ?? null,
     model: tier.model,

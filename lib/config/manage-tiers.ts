@@ -103,6 +103,13 @@ export async function updateTier(actor: Actor, name: string, patch: TierPatch): 
       ...(capabilities !== undefined ? { capabilities: { ...current.capabilities, ...capabilities } } : {}),
     };
     const { tier, secrets } = splitSecrets(parseTier(merged), apiKey);
+    if (tier.kind === "embeddings" && before.kind !== "embeddings") {
+      const users = await policiesUsingTier(before.id, tx);
+      if (users.length) {
+        const message = `Policies route chat requests only: remove tier "${name}" from ${users.map((p) => `"${p}"`).join(", ")} before making it an embeddings tier.`;
+        throw new AppError("bad_request", message, { issues: [{ path: "kind", message }] });
+      }
+    }
     await updateTierRow(before.id, tierToRow(tier), tx);
     // Secrets go only to the address they were entered for: moving the tier drops them.
     const moved = movesUpstream(before.baseUrl, tier.baseUrl);

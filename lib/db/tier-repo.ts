@@ -44,6 +44,7 @@ export function sealCredential(secrets: TierSecrets) {
 }
 
 export type TierData = {
+  kind: "chat" | "embeddings";
   provider: "openai" | "anthropic" | "simulated";
   baseUrl: string | null;
   model: string;

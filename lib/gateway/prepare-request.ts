@@ -2,6 +2,7 @@
  * The front half of every /api/v1 call: API key → body → model → the engine's RouteRequest and
  * context. Everything a client can get wrong ends here as an OpenAI-shaped 4xx.
  */
+import type { z } from "zod";
 import { hashApiKey } from "../auth/api-key-token";
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import { zodIssues } from "../http/parse-body";
@@ -50,7 +51,7 @@ export function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): void
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** The body as JSON: the content type is checked before a byte is read. */
-async function parseJson(req: GatewayRequest): Promise<unknown> {
+export async function parseJson(req: GatewayRequest): Promise<unknown> {
   const type = req.header("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new GatewayError(415, "Send the body as JSON (Content-Type: application/json).", "invalid_content_type");
@@ -78,7 +79,12 @@ async function parseJson(req: GatewayRequest): Promise<unknown> {
 }
 
 export async function readChatBody(req: GatewayRequest): Promise<ChatRequestBody> {
-  const parsed = chatRequestSchema.safeParse(await parseJson(req));
+  return parseBody(chatRequestSchema, await parseJson(req));
+}
+
+/** `value` by `schema`, or a 400 naming the first bad field's path. */
+export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const [first, ...rest] = zodIssues(parsed.error);
     const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";
@@ -103,6 +109,7 @@ export function resolveModel(model: string, key: GatewayKey, config: GatewayConf
   }
   const tier = snapshot.tiers.get(model);
   if (!tier || !tier.enabled) throw notFound("does not exist");
+  if (tier.kind === "embeddings") throw notFound("is an embeddings tier (POST /api/v1/embeddings)");
   if (key.policy && !snapshot.policies.get(key.policy)?.tiers.includes(model)) throw notFound("is not available to this API key");
   return { policy: keyPolicy, explicitTier: model };
 }

@@ -49,9 +49,14 @@ export const capabilitiesSchema = z.strictObject({
 export type TierCapabilities = z.infer<typeof capabilitiesSchema>;
 export const DEFAULT_CAPABILITIES: TierCapabilities = capabilitiesSchema.parse({});
 
+/** "chat": served through policies (/chat/completions); "embeddings": /embeddings by tier name, never in a policy. */
+export const TIER_KINDS = ["chat", "embeddings"] as const;
+export type TierKind = (typeof TIER_KINDS)[number];
+
 export const tierSchema = z
   .strictObject({
     name,
+    kind: z.enum(TIER_KINDS).default("chat"),
     provider: z.enum(PROVIDERS),
     /** Required for openai/anthropic; simulated tiers run in-process. */
     baseUrl: z.url({ protocol: /^https?$/ }).optional(),
@@ -69,6 +74,9 @@ export const tierSchema = z
   .superRefine((tier, ctx) => {
     if (tier.provider !== "simulated" && !tier.baseUrl) {
       ctx.addIssue({ code: "custom", path: ["baseUrl"], message: `required for provider "${tier.provider}"` });
+    }
+    if (tier.kind === "embeddings" && tier.provider === "anthropic") {
+      ctx.addIssue({ code: "custom", path: ["kind"], message: "Anthropic has no embeddings API: use an OpenAI-compatible or simulated tier" });
     }
   });
 
