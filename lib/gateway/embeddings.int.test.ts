@@ -16,6 +16,7 @@ const config = (openai: string, extra: { policies?: unknown[]; tiers?: unknown[]
     { name: "chat", provider: "openai", baseUrl: openai, model: "chat-model", inputUsdPerMTok: 1, outputUsdPerMTok: 1 },
     { name: "embed", kind: "embeddings", provider: "openai", baseUrl: openai, model: "embed-model", inputUsdPerMTok: PRICE },
     { name: "sim-embed", kind: "embeddings", provider: "simulated", model: "sim-embed-model", inputUsdPerMTok: 0.02 },
+    { name: "broken-embed", kind: "embeddings", provider: "openai", baseUrl: openai, model: "broken+status=500", inputUsdPerMTok: 1 },
     ...(extra.tiers ?? []),
   ],
   policies: [{ name: "default", tiers: ["chat"] }, ...(extra.policies ?? [])],
@@ -83,6 +84,16 @@ describe("POST /api/v1/embeddings", () => {
     const limited = h.client(await h.key({ name: "embed-rate", rateLimitPerMinute: 1 }));
     await limited.embeddings.create({ model: "sim-embed", input: "a" });
     await expect(limited.embeddings.create({ model: "sim-embed", input: "b" })).rejects.toMatchObject({ status: 429, code: "rate_limit_exceeded" });
+  });
+
+  it("an upstream failure is an OpenAI-shaped error, logged; repeated failures open the tier's circuit (503)", async () => {
+    const first = await client.embeddings.create({ model: "broken-embed", input: "x" }).withResponse().catch((e: unknown) => e);
+    expect(first).toMatchObject({ status: 502, code: "upstream_error" });
+    const id = (first as { headers: Headers }).headers.get("x-frontdesk-decision-id")!;
+    expect(await logRow(id)).toMatchObject({ api: "embeddings", status: "error", httpStatus: 502, costUsd: 0 });
+    let status = 502;
+    for (let i = 0; i < 20 && status === 502; i++) status = ((await client.embeddings.create({ model: "broken-embed", input: "x" }).catch((e: unknown) => e)) as { status: number }).status;
+    expect(status).toBe(503);
   });
 
   it("lists embeddings tiers in /models", async () => {

@@ -1,7 +1,7 @@
 /**
  * POST /api/v1/embeddings — an embeddings tier named by `model`, no routing: API key → rate limit
- * → body → tier → budget (over the cap: 429; there is no cheaper tier to downgrade to) → the
- * upstream → the answer as the upstream sent it, with x-frontdesk-* headers. Costed as input tokens
+ * → body → tier → its circuit breaker (open: 503) → budget (over the cap: 429; there is no cheaper
+ * tier to downgrade to) → the upstream → the answer as the upstream sent it, with x-frontdesk-* headers. Costed as input tokens
  * × the tier's inputUsdPerMTok; logged like chat (stage "bypass", api "embeddings").
  */
 import { z } from "zod";
@@ -37,6 +37,9 @@ export async function handleEmbeddings(req: GatewayRequest): Promise<GatewayResp
     enforceRateLimit(runtime, key);
     const { model, ...body } = parseBody(embeddingsRequestSchema, await parseJson(req));
     const tier = embeddingsTier(config, model);
+    if (!runtime.admit(tier.name)) {
+      throw new GatewayError(503, `Tier '${tier.name}' is failing (circuit open after recent upstream errors); retry shortly.`, "no_tier_available");
+    }
     const c: Call = { runtime, config, key, tier, id: uuidv7(), t0, input: body.input };
     const reserved = reserve(c, estimateInputTokens(body.input));
     const preMs = performance.now() - t0;
