@@ -61,6 +61,12 @@ describe("tool calls on their own merits", () => {
     expect(assessAnswer({ content: "It is sunny.", finishReason: "stop" }, settings, true, { tools, toolChoice: "auto" }).escalate).toBe(false);
   });
 
+  it("parallel_tool_calls false: several calls escalate, one is fine", () => {
+    const two = [call("get_weather", '{"city":"Paris"}'), call("get_time", "{}")];
+    expect(assess(two, { tools, parallelToolCalls: false }).signals.map(signalLabel)).toEqual(["tool-call: 2 calls made, parallel_tool_calls is false"]);
+    expect(assess(two.slice(0, 1), { tools, parallelToolCalls: false }).escalate).toBe(false);
+  });
+
   it("a schema the validator cannot compile judges the call on its name and JSON alone", () => {
     const odd = { type: "function", function: { name: "odd", parameters: { $ref: "#/$defs/missing" } } };
     expect(checkToolCalls([call("odd", '{"a":1}')], { tools: [odd] })).toEqual([]);

@@ -3,7 +3,8 @@
  * arguments parse as JSON and fit that tool's JSON schema (`parameters`) is a confident answer.
  * Each problem is a signal that escalates: an unknown tool, arguments that are not JSON (or not
  * an object), arguments that do not fit the schema, a call `tool_choice` forbids or does not
- * name, no call when `tool_choice` requires one. Parallel calls: every call must be valid.
+ * name, no call when `tool_choice` requires one, several calls when `parallel_tool_calls` is false.
+ * Parallel calls: every call must be valid.
  *
  * Schemas are checked with @cfworker/json-schema (pure JS, drafts 4 to 2020-12; `$ref` inside
  * the schema resolves). A schema the validator cannot compile is not held against the answer:
@@ -16,8 +17,8 @@ export type ToolSpec = { type?: string; function: { name: string; parameters?: u
 export type ToolChoiceSpec = "auto" | "none" | "required" | { type?: string; function: { name: string } } | (string & {});
 export type ToolCallLike = { function: { name: string; arguments: string } };
 
-/** What the request asked for: its declared tools and tool_choice. */
-export type ToolContext = { tools?: readonly ToolSpec[]; toolChoice?: ToolChoiceSpec | null };
+/** What the request asked for: its declared tools, tool_choice and parallel_tool_calls. */
+export type ToolContext = { tools?: readonly ToolSpec[]; toolChoice?: ToolChoiceSpec | null; parallelToolCalls?: boolean | null };
 
 /** The problems found (empty: every call is valid). */
 export function checkToolCalls(calls: readonly ToolCallLike[], context: ToolContext): string[] {
@@ -25,6 +26,7 @@ export function checkToolCalls(calls: readonly ToolCallLike[], context: ToolCont
   if (calls.length === 0) return choice === "required" || typeof choice === "object" && choice ? ["none made, tool_choice requires one"] : [];
   const problems: string[] = [];
   if (choice === "none") problems.push("made, tool_choice is none");
+  if (context.parallelToolCalls === false && calls.length > 1) problems.push(`${calls.length} calls made, parallel_tool_calls is false`);
   const declared = new Map((context.tools ?? []).map((t) => [t.function?.name, t]));
   for (const call of calls) {
     const name = call.function?.name ?? "";
