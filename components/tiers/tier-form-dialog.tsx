@@ -119,19 +119,21 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
           <input type="checkbox" checked={values.enabled} onChange={(e) => set("enabled", e.target.checked)} />
           Enabled (disabled tiers are skipped by every policy)
         </label>
-        <fieldset className="space-y-2 rounded-md px-3 py-2 ring-1 ring-slate-200">
-          <legend className="px-1 text-sm font-medium text-slate-700">Capabilities</legend>
-          <p className="text-xs text-slate-500">Requests that need more than this tier can serve are routed to the policy&apos;s other tiers (none capable: 400).</p>
-          <div className="flex flex-wrap gap-x-4 gap-y-1">
-            {check("canTools", "Tool calls")}
-            {check("canVision", "Images (vision)")}
-            {check("canJsonSchema", "JSON-schema output")}
-          </div>
-          <div className="grid grid-cols-2 gap-3">
-            {text("contextTokens", "Context window (tokens)", { inputMode: "numeric", errorPath: "capabilities.contextTokens", hint: "Prompt + max_tokens must fit." })}
-            {text("maxOutputTokens", "Max output tokens", { inputMode: "numeric", errorPath: "capabilities.maxOutputTokens" })}
-          </div>
-        </fieldset>
+        {values.kind === "chat" && (
+          <fieldset className="space-y-2 rounded-md px-3 py-2 ring-1 ring-slate-200">
+            <legend className="px-1 text-sm font-medium text-slate-700">Capabilities</legend>
+            <p className="text-xs text-slate-500">Requests that need more than this tier can serve are routed to the policy&apos;s other tiers (none capable: 400).</p>
+            <div className="flex flex-wrap gap-x-4 gap-y-1">
+              {check("canTools", "Tool calls")}
+              {check("canVision", "Images (vision)")}
+              {check("canJsonSchema", "JSON-schema output")}
+            </div>
+            <div className="grid grid-cols-2 gap-3">
+              {text("contextTokens", "Context window (tokens)", { inputMode: "numeric", errorPath: "capabilities.contextTokens", hint: "Prompt + max_tokens must fit." })}
+              {text("maxOutputTokens", "Max output tokens", { inputMode: "numeric", errorPath: "capabilities.maxOutputTokens" })}
+            </div>
+          </fieldset>
+        )}
         <details className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200" open={!!errors.options}>
           <summary className="cursor-pointer text-sm font-medium text-slate-700">Provider options (JSON)</summary>
           <div className="mt-2">

@@ -120,6 +120,23 @@ describe("tiers admin API", () => {
     expect(row.capabilities).toEqual({ tools: true, vision: false, jsonSchema: true, contextTokens: 128_000, maxOutputTokens: 4096 });
   });
 
+  it("an embeddings tier: created by kind, refused as Anthropic, and a tier a policy uses cannot become one", async () => {
+    const res = await create({ name: "ta-vec", kind: "embeddings", provider: "simulated", model: "vec" }, ops);
+    expect(res.status).toBe(201);
+    expect((await res.json()).tier.kind).toBe("embeddings");
+    const claude = await create({ name: "ta-claude-vec", kind: "embeddings", provider: "anthropic", baseUrl: "http://127.0.0.1:9", model: "c" }, ops);
+    expect(claude.status).toBe(400);
+    expect((await claude.json()).error.issues).toEqual([{ path: "kind", message: expect.stringContaining("Anthropic has no embeddings API") }]);
+    await create({ name: "ta-chat-used", provider: "simulated", model: "m" }, ops);
+    expect((await applyRoute(jsonRequest("POST", "/api/admin/config", { body: { policies: [{ name: "ta-policy-kind", tiers: ["ta-chat-used"] }] }, cookie: admin }))).status).toBe(200);
+    const switched = await patch("ta-chat-used", { kind: "embeddings" }, ops);
+    expect(switched.status).toBe(400);
+    expect((await switched.json()).error.message).toContain('"ta-policy-kind"');
+    const refused = await applyRoute(jsonRequest("POST", "/api/admin/config", { body: { policies: [{ name: "ta-policy-vec", tiers: ["ta-vec"] }] }, cookie: admin }));
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.message).toContain('tier "ta-vec" is an embeddings tier');
+  });
+
   it("refuses to delete a tier a policy uses (409 naming the policies), deletes an unused one", async () => {
     await create({ name: "ta-used", provider: "simulated", model: "sim-2" }, ops);
     const apply = await applyRoute(
