@@ -18,7 +18,8 @@ import { cheapestTier, fallbackChain, policyDefaultTier } from "./plan-fallback"
 import { resolvePolicyTiers, usableTierNames } from "./policy-tiers";
 import { readRequestText } from "./request-text";
 import { resolvePin } from "./resolve-pin";
-import { createTrace, formatP } from "./trace";
+import type { TierConfig } from "./config-schema";
+import { createTrace, formatP, type Trace } from "./trace";
 import type { ConfigSnapshot, Decision, EngineContext, Rejection, RouteRequest } from "./types";
 
 export function decide(snapshot: ConfigSnapshot, policyName: string | undefined, request: RouteRequest, ctx: EngineContext): Decision | Rejection {
@@ -27,20 +28,10 @@ export function decide(snapshot: ConfigSnapshot, policyName: string | undefined,
   const policy = snapshot.policies.get(name);
   if (!policy) return reject("unknown-policy", `Unknown policy "${name}".`, name, trace);
   const text = readRequestText(request.messages);
-  let since = trace.mark();
-  const enabled = resolvePolicyTiers(policy, snapshot.tiers);
-  const { resolved, leftOut } = leaveOutIncapable(enabled, request.needs, text.promptTokens);
-  if (request.needs && request.explicitTier === undefined) {
-    const detail = leftOut.length ? `left out ${leftOut.map((l) => `${l.tier} (${l.why})`).join(", ")}` : "every enabled tier can serve the request";
-    trace.add("capabilities", leftOut.length ? "hit" : "miss", detail, since);
-  }
-  const incapable = new Set(leftOut.map((l) => l.tier));
+  const { resolved, incapable, noCapable } = capableTiers(resolvePolicyTiers(policy, snapshot.tiers), request, text.promptTokens, trace, name);
   const env = createEnv({ snapshot, policy, resolved, usable: usableTierNames(resolved), incapable, text, ctx, trace });
-  const noCapable = leftOut.length > 0 && env.usable.length === 0
-    ? `No tier of policy "${name}" can serve this request: ${leftOut.map((l) => `${l.tier} (${l.why})`).join(", ")}.`
-    : null;
 
-  since = trace.mark();
+  let since = trace.mark();
   const budget = checkBudget(ctx.budget);
   trace.add("budget", budget.action === "ok" ? "miss" : "hit", budget.action === "ok" ? "within budget" : budget.reason, since);
   if (budget.action === "reject") return reject("budget", budget.reason, name, trace);
@@ -67,6 +58,21 @@ export function decide(snapshot: ConfigSnapshot, policyName: string | undefined,
   if (pin.use) return finishDecision(env, { tier: pin.tier, stage: "pinned", reason: `Session pinned to ${pin.tier}.`, canClimb: true });
 
   return runIntentStage(env) ?? classifyAndChoose(env);
+}
+
+/**
+ * The policy's tiers with those that cannot serve the request left out (traced, except for a
+ * bypass, which checks its own tier), and the rejection reason when none is left.
+ */
+function capableTiers(enabled: Array<TierConfig | null>, request: RouteRequest, promptTokens: number, trace: Trace, policy: string) {
+  const since = trace.mark();
+  const { resolved, leftOut } = leaveOutIncapable(enabled, request.needs, promptTokens);
+  const listed = leftOut.map((l) => `${l.tier} (${l.why})`).join(", ");
+  if (request.needs && request.explicitTier === undefined) {
+    trace.add("capabilities", leftOut.length ? "hit" : "miss", leftOut.length ? `left out ${listed}` : "every enabled tier can serve the request", since);
+  }
+  const noCapable = leftOut.length > 0 && resolved.every((t) => t === null) ? `No tier of policy "${policy}" can serve this request: ${listed}.` : null;
+  return { resolved, incapable: new Set(leftOut.map((l) => l.tier)), noCapable };
 }
 
 /**
