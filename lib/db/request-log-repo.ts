@@ -137,6 +137,7 @@ export const requestListSelect = {
   httpStatus: true,
   error: true,
   stream: true,
+  api: true,
   isDemo: true,
   decision: true,
   latency: true,
