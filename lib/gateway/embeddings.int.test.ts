@@ -75,6 +75,9 @@ describe("POST /api/v1/embeddings", () => {
     await expect(client.chat.completions.create({ model: "embed", messages: [{ role: "user", content: "hi" }] })).rejects.toMatchObject({ status: 404, code: "model_not_found" });
     await expect(h.client("fd_nope").embeddings.create({ model: "embed", input: "x" })).rejects.toMatchObject({ status: 401 });
     await expect(client.embeddings.create({ model: "embed", input: [] as string[] })).rejects.toMatchObject({ status: 400, code: "invalid_request" });
+    const unknownField = await client.embeddings.create({ model: "embed", input: "x", top_k: 3 } as never).catch((e: unknown) => e);
+    expect(unknownField).toMatchObject({ status: 400 });
+    expect((unknownField as Error).message).toContain("top_k");
   });
 
   it("counts against the key's budget and rate limit", async () => {
