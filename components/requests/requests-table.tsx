@@ -17,6 +17,7 @@ export function RequestsTable({ rows }: { rows: RequestRow[] }) {
               {formatDateTime(r.createdAt)}
             </Link>
             {r.isDemo && <span className="ml-2"><Badge>demo</Badge></span>}
+            {r.api === "embeddings" && <span className="ml-2"><Badge>embeddings</Badge></span>}
           </td>
           <td className="max-w-52 truncate px-2 py-2 text-slate-700" title={snippetText(r.promptSnippet)}>
             {snippetText(r.promptSnippet) || <span className="text-slate-400">not stored</span>}

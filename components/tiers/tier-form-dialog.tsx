@@ -27,6 +27,12 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
   const isEdit = tier !== null;
   const [values, setValues] = useState<TierFormValues>(tier ? formFromTier(tier) : EMPTY_TIER_FORM);
   const [errors, setErrors] = useState<TierFormErrors>({});
+  const check = (key: "canTools" | "canVision" | "canJsonSchema", label: string) => (
+    <label className="flex items-center gap-2 text-sm text-slate-700">
+      <input type="checkbox" checked={values[key]} onChange={(e) => set(key, e.target.checked)} />
+      {label}
+    </label>
+  );
   const createTier = useCreateTier();
   const updateTier = useUpdateTier();
   const set = <K extends keyof TierFormValues>(key: K, value: TierFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
@@ -46,8 +52,9 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
     }
   }
 
-  const text = (key: keyof TierFormValues, label: string, props: { hint?: string; type?: string; placeholder?: string; disabled?: boolean; inputMode?: "decimal" | "numeric" } = {}) => (
-    <Field label={label} error={errors[key]} hint={props.hint}>
+  type TextProps = { hint?: string; type?: string; placeholder?: string; disabled?: boolean; inputMode?: "decimal" | "numeric"; errorPath?: string };
+  const text = (key: keyof TierFormValues, label: string, props: TextProps = {}) => (
+    <Field label={label} error={errors[props.errorPath ?? key]} hint={props.hint}>
       {({ id, describedBy }) => (
         <TextInput
           id={id}
@@ -58,7 +65,7 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
           disabled={props.disabled}
           autoComplete="off"
           aria-describedby={describedBy}
-          invalid={!!errors[key]}
+          invalid={!!errors[props.errorPath ?? key]}
           onChange={(e) => set(key, e.target.value as never)}
         />
       )}
@@ -78,6 +85,14 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
                   {PROVIDER_LABELS[p]}
                 </option>
               ))}
+            </SelectInput>
+          )}
+        </Field>
+        <Field label="Kind" error={errors.kind} hint={values.kind === "embeddings" ? "Called by tier name on POST /api/v1/embeddings; never part of a policy." : "Chat tiers serve /chat/completions through policies."}>
+          {({ id, describedBy }) => (
+            <SelectInput id={id} value={values.kind} aria-describedby={describedBy} onChange={(e) => set("kind", e.target.value)}>
+              <option value="chat">Chat</option>
+              <option value="embeddings">Embeddings</option>
             </SelectInput>
           )}
         </Field>
@@ -104,6 +119,21 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
           <input type="checkbox" checked={values.enabled} onChange={(e) => set("enabled", e.target.checked)} />
           Enabled (disabled tiers are skipped by every policy)
         </label>
+        {values.kind === "chat" && (
+          <fieldset className="space-y-2 rounded-md px-3 py-2 ring-1 ring-slate-200">
+            <legend className="px-1 text-sm font-medium text-slate-700">Capabilities</legend>
+            <p className="text-xs text-slate-500">Requests that need more than this tier can serve are routed to the policy&apos;s other tiers (none capable: 400).</p>
+            <div className="flex flex-wrap gap-x-4 gap-y-1">
+              {check("canTools", "Tool calls")}
+              {check("canVision", "Images (vision)")}
+              {check("canJsonSchema", "JSON-schema output")}
+            </div>
+            <div className="grid grid-cols-2 gap-3">
+              {text("contextTokens", "Context window (tokens)", { inputMode: "numeric", errorPath: "capabilities.contextTokens", hint: "Prompt + max_tokens must fit." })}
+              {text("maxOutputTokens", "Max output tokens", { inputMode: "numeric", errorPath: "capabilities.maxOutputTokens" })}
+            </div>
+          </fieldset>
+        )}
         <details className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200" open={!!errors.options}>
           <summary className="cursor-pointer text-sm font-medium text-slate-700">Provider options (JSON)</summary>
           <div className="mt-2">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { droppedSecretsNote, dropsStoredKey, EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom } from "./tier-form";
+import { DEFAULT_CAPABILITIES } from "@/lib/routing/config-schema";
+import { capabilitySummary, droppedSecretsNote, dropsStoredKey, EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom } from "./tier-form";
 
 const valid = { ...EMPTY_TIER_FORM, name: "fast", baseUrl: "https://api.example.com/v1", model: "small", inputUsdPerMTok: "0.15", outputUsdPerMTok: "$0.6" };
 
@@ -45,8 +46,8 @@ describe("tier form", () => {
 
   it("warns that a changed base URL drops the stored key, unless a key is typed", () => {
     const tier = {
-      name: "capable", provider: "openai" as const, baseUrl: "https://api.example.com/v1", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: true,
-      options: {}, rank: 2, credentialHint: "…k3Xz", headerHints: {}, usedBy: [],
+      name: "capable", kind: "chat" as const, provider: "openai" as const, baseUrl: "https://api.example.com/v1", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: true,
+      options: {}, rank: 2, credentialHint: "…k3Xz", headerHints: {}, usedBy: [], capabilities: DEFAULT_CAPABILITIES,
     };
     const form = formFromTier(tier);
     expect(dropsStoredKey(tier, form)).toBe(false);
@@ -64,11 +65,22 @@ describe("tier form", () => {
 
   it("round-trips a stored tier (which never carries its key)", () => {
     const form = formFromTier({
-      name: "capable", provider: "simulated", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: false,
-      options: { demo: true }, rank: 2, credentialHint: "…k3Xz", headerHints: { "X-Org": "…abcd" }, usedBy: ["default"],
+      name: "capable", kind: "chat" as const, provider: "simulated", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: false,
+      options: { demo: true }, rank: 2, credentialHint: "…k3Xz", headerHints: { "X-Org": "…abcd" }, usedBy: ["default"], capabilities: DEFAULT_CAPABILITIES,
     });
     expect(form).toMatchObject({ apiKey: "", baseUrl: "", enabled: false, inputUsdPerMTok: "1" });
     expect(form.options).not.toContain("X-Org");
     expect(parseTierForm(form)).toMatchObject({ ok: true, input: { options: { demo: true } } });
+  });
+
+  it("edits capabilities: switches and token counts, checked by the same schema, sent whole in the patch", () => {
+    expect(capabilitySummary(DEFAULT_CAPABILITIES)).toBe("tools · json schema · 128k context · 16Ki out");
+    const form = { ...valid, canTools: false, canVision: true, contextTokens: "200000", maxOutputTokens: "8000" };
+    const parsed = parseTierForm(form);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(tierPatchFrom(parsed.input, form).capabilities).toEqual({ tools: false, vision: true, jsonSchema: true, contextTokens: 200_000, maxOutputTokens: 8000 });
+    const bad = parseTierForm({ ...valid, contextTokens: "lots", maxOutputTokens: "0" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(["capabilities.contextTokens", "capabilities.maxOutputTokens"]);
   });
 });

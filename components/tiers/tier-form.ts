@@ -3,15 +3,17 @@
  * (and the same messages, lib/config/form-errors.ts) the server uses. The API key is write-only:
  * typed → replaced; "remove" ticked → deleted; otherwise left as stored. So are options.headers:
  * the stored ones are listed by name, never put in the options JSON; a header typed there is set,
- * `null` removes it, the others stay.
+ * `null` removes it, the others stay. Capabilities (what the model can serve: the engine leaves a
+ * tier out of requests that need more) are three switches and two token counts.
  */
 import type { TierPatch } from "@/lib/config/config-schemas";
 import { fieldIssues, friendlyErrors, issuesByPath } from "@/lib/config/form-errors";
 import type { TierView } from "@/lib/config/tier-view";
-import { tierSchema, type TierConfigInput } from "@/lib/routing/config-schema";
+import { DEFAULT_CAPABILITIES, tierSchema, type TierCapabilities, type TierConfigInput } from "@/lib/routing/config-schema";
 
 export type TierFormValues = {
   name: string;
+  kind: string;
   provider: string;
   baseUrl: string;
   model: string;
@@ -22,12 +24,18 @@ export type TierFormValues = {
   timeoutMs: string;
   enabled: boolean;
   options: string;
+  canTools: boolean;
+  canVision: boolean;
+  canJsonSchema: boolean;
+  contextTokens: string;
+  maxOutputTokens: string;
 };
 
 export type TierFormErrors = Record<string, string>;
 
 export const EMPTY_TIER_FORM: TierFormValues = {
   name: "",
+  kind: "chat",
   provider: "openai",
   baseUrl: "",
   model: "",
@@ -38,11 +46,31 @@ export const EMPTY_TIER_FORM: TierFormValues = {
   timeoutMs: "60000",
   enabled: true,
   options: "{}",
+  ...capabilityFields(DEFAULT_CAPABILITIES),
 };
+
+function capabilityFields(c: TierCapabilities) {
+  return {
+    canTools: c.tools,
+    canVision: c.vision,
+    canJsonSchema: c.jsonSchema,
+    contextTokens: String(c.contextTokens),
+    maxOutputTokens: String(c.maxOutputTokens),
+  };
+}
+
+const thousands = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : n >= 1024 && n % 1024 === 0 ? `${n / 1024}Ki` : n.toLocaleString("en-US"));
+
+/** The catalog's one-line summary: "tools · json schema · 128k context · 16Ki out". */
+export function capabilitySummary(c: TierCapabilities): string {
+  const can = [c.tools && "tools", c.vision && "vision", c.jsonSchema && "json schema"].filter(Boolean);
+  return [...can, `${thousands(c.contextTokens)} context`, `${thousands(c.maxOutputTokens)} out`].join(" · ");
+}
 
 export function formFromTier(tier: TierView): TierFormValues {
   return {
     name: tier.name,
+    kind: tier.kind ?? "chat",
     provider: tier.provider,
     baseUrl: tier.baseUrl ?? "",
     model: tier.model,
@@ -53,6 +81,7 @@ export function formFromTier(tier: TierView): TierFormValues {
     timeoutMs: String(tier.timeoutMs),
     enabled: tier.enabled,
     options: JSON.stringify(tier.options, null, 2),
+    ...capabilityFields(tier.capabilities ?? DEFAULT_CAPABILITIES),
   };
 }
 
@@ -95,6 +124,7 @@ export function parseTierForm(v: TierFormValues): Parsed {
   }
   const input = {
     name: v.name.trim(),
+    kind: v.kind,
     provider: v.provider,
     ...(v.baseUrl.trim() ? { baseUrl: v.baseUrl.trim() } : {}),
     model: v.model.trim(),
@@ -104,6 +134,13 @@ export function parseTierForm(v: TierFormValues): Parsed {
     timeoutMs: numberOrText(v.timeoutMs),
     enabled: v.enabled,
     options,
+    capabilities: {
+      tools: v.canTools,
+      vision: v.canVision,
+      jsonSchema: v.canJsonSchema,
+      contextTokens: numberOrText(v.contextTokens),
+      maxOutputTokens: numberOrText(v.maxOutputTokens),
+    },
   };
   const parsed = tierSchema.safeParse(input, { error: friendlyErrors });
   if (!parsed.success) return { ok: false, errors: issuesByPath(fieldIssues(parsed.error)) };
@@ -112,9 +149,10 @@ export function parseTierForm(v: TierFormValues): Parsed {
 
 /** The PATCH body for an edited tier: everything but the name, the key only when changed. */
 export function tierPatchFrom(input: TierConfigInput, v: TierFormValues): TierPatch {
-  const { name: _name, apiKey: _apiKey, baseUrl, options, ...settings } = tierSchema.parse(input);
+  const { name: _name, apiKey: _apiKey, baseUrl, options, capabilities, ...settings } = tierSchema.parse(input);
   return {
     ...settings,
+    capabilities,
     baseUrl: baseUrl ?? null,
     options: options as Record<string, unknown>,
     ...(v.apiKey ? { apiKey: v.apiKey } : v.removeApiKey ? { apiKey: null } : {}),

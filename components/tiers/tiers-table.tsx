@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import type { ConnectionTestResult, TierView } from "@/lib/config/tier-view";
+import { capabilitySummary } from "./tier-form";
 import { useTestTier } from "./use-tiers";
 
 type Props = {
@@ -15,7 +16,7 @@ type Props = {
   onDelete: (tier: TierView) => void;
 };
 
-const COLUMNS = ["Rank", "Tier", "Upstream", { label: "$ / 1M in · out", isNumeric: true, className: "whitespace-nowrap" }, "Key", { label: "Actions", isHidden: true }];
+const COLUMNS = ["Rank", "Tier", "Upstream", "Capabilities", { label: "$ / 1M in · out", isNumeric: true, className: "whitespace-nowrap" }, "Key", { label: "Actions", isHidden: true }];
 
 function price(v: number) {
   return `$${v.toLocaleString("en-US", { maximumFractionDigits: 4 })}`;
@@ -69,6 +70,7 @@ export function TiersTable({ tiers, onMove, onEdit, onToggle, onDelete }: Props)
               <div className="flex items-center gap-1.5 whitespace-nowrap">
                 <span className="font-medium text-slate-900">{tier.name}</span>
                 {tier.provider === "simulated" && <Badge tone="amber">Simulated</Badge>}
+                {tier.kind === "embeddings" && <Badge tone="slate">Embeddings</Badge>}
                 {!tier.enabled && <Badge tone="red">Disabled</Badge>}
               </div>
               <div className="mt-1 text-xs text-slate-500">{tier.usedBy.length ? `Used by ${tier.usedBy.join(", ")}` : "Not used by any policy"}</div>
@@ -86,6 +88,9 @@ export function TiersTable({ tiers, onMove, onEdit, onToggle, onDelete }: Props)
                   {result === "pending" ? "Testing…" : `${result.ok ? "✓ Connected" : "✗ Failed"} in ${Math.round(result.latencyMs)} ms — ${result.message}`}
                 </p>
               )}
+            </td>
+            <td className="w-40 px-3 py-3 text-xs text-slate-600" aria-label={`Capabilities of ${tier.name}`}>
+              {tier.kind === "embeddings" ? "embeddings" : capabilitySummary(tier.capabilities)}
             </td>
             <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">
               {price(tier.inputUsdPerMTok)} · {price(tier.outputUsdPerMTok)}

@@ -78,9 +78,9 @@ async function upsertPolicy(tx: Prisma.TransactionClient, policy: PolicyConfig, 
   });
 }
 
-function validate(input: unknown, existing: { tiers: string[]; policies: string[] }, prune: boolean): ConfigFile {
+function validate(input: unknown, existing: { tiers: string[]; policies: string[]; embeddingTiers: string[] }, prune: boolean): ConfigFile {
   // With prune, everything not in the file goes: the file must stand on its own.
-  const result = parseConfigFile(input, prune ? [] : existing.tiers, prune ? [] : existing.policies);
+  const result = parseConfigFile(input, prune ? [] : existing.tiers, prune ? [] : existing.policies, prune ? [] : existing.embeddingTiers);
   if (!result.ok) {
     const issues = result.problems;
     throw new AppError("bad_request", `The config has ${issues.length} problem(s): ${issues.map(formatProblem).join("; ")}`, { issues });
@@ -109,7 +109,11 @@ function checkPermissions(before: Parameters<typeof configFromRows>[0], file: Co
 export async function applyConfig(input: unknown, opts: ApplyOptions): Promise<ApplySummary> {
   return inConfigTransaction(async (tx) => {
     const before = await readConfigRows(tx);
-    const names = { tiers: before.tiers.map((t) => t.name), policies: before.policies.map((p) => p.name) };
+    const names = {
+      tiers: before.tiers.map((t) => t.name),
+      policies: before.policies.map((p) => p.name),
+      embeddingTiers: before.tiers.filter((t) => t.kind === "embeddings").map((t) => t.name),
+    };
     const file = validate(input, names, !!opts.prune);
     checkPermissions(before, file, opts);
     const summary: ApplySummary = {

@@ -16,6 +16,7 @@ export function tierFromRow(row: TierRow): TierConfig {
   const { headers: _secret, ...options } = (row.options ?? {}) as Record<string, unknown>;
   return tierSchema.parse({
     name: row.name,
+    kind: row.kind,
     provider: row.provider,
     baseUrl: row.baseUrl ?? undefined,
     model: row.model,
@@ -24,12 +25,14 @@ export function tierFromRow(row: TierRow): TierConfig {
     timeoutMs: row.timeoutMs,
     enabled: row.enabled,
     options,
+    capabilities: row.capabilities ?? {},
   });
 }
 
 /** A tier's columns (all but name, rank and credential) from its config. */
 export function tierToRow(tier: TierConfig): TierData {
   return {
+    kind: tier.kind,
     provider: tier.provider,
     baseUrl: tier.baseUrl ?? null,
     model: tier.model,
@@ -38,6 +41,7 @@ export function tierToRow(tier: TierConfig): TierData {
     timeoutMs: tier.timeoutMs,
     enabled: tier.enabled,
     options: tier.options as Prisma.InputJsonValue,
+    capabilities: tier.capabilities,
   };
 }
 

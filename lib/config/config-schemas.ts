@@ -5,13 +5,14 @@
  * Browser-safe.
  */
 import { z } from "zod";
-import { FALLBACK_MODES, PROVIDERS, ruleSchema } from "../routing/config-schema";
+import { FALLBACK_MODES, PROVIDERS, ruleSchema, TIER_KINDS } from "../routing/config-schema";
 
 const json = z.record(z.string(), z.unknown());
 
 /** PATCH /api/admin/tiers/:name — anything but the name; `apiKey: null` removes the stored key. */
 export const tierPatchSchema = z
   .strictObject({
+    kind: z.enum(TIER_KINDS),
     provider: z.enum(PROVIDERS),
     baseUrl: z.string().nullable(),
     model: z.string(),
@@ -21,6 +22,8 @@ export const tierPatchSchema = z
     timeoutMs: z.number(),
     enabled: z.boolean(),
     options: json,
+    /** Merged key by key into the stored capabilities. */
+    capabilities: json,
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });

@@ -94,10 +94,22 @@ export async function createTier(actor: Actor, input: unknown): Promise<TierView
 export async function updateTier(actor: Actor, name: string, patch: TierPatch): Promise<TierView> {
   return inConfigTransaction(async (tx) => {
     const before = await requireTier(name, tx);
-    const { apiKey, baseUrl, ...rest } = patch;
+    const { apiKey, baseUrl, capabilities, ...rest } = patch;
     const { apiKey: _none, ...current } = tierFromRow(before);
-    const merged = { ...current, ...rest, ...(baseUrl !== undefined ? { baseUrl: baseUrl ?? undefined } : {}) };
+    const merged = {
+      ...current,
+      ...rest,
+      ...(baseUrl !== undefined ? { baseUrl: baseUrl ?? undefined } : {}),
+      ...(capabilities !== undefined ? { capabilities: { ...current.capabilities, ...capabilities } } : {}),
+    };
     const { tier, secrets } = splitSecrets(parseTier(merged), apiKey);
+    if (tier.kind === "embeddings" && before.kind !== "embeddings") {
+      const users = await policiesUsingTier(before.id, tx);
+      if (users.length) {
+        const message = `Policies route chat requests only: remove tier "${name}" from ${users.map((p) => `"${p}"`).join(", ")} before making it an embeddings tier.`;
+        throw new AppError("bad_request", message, { issues: [{ path: "kind", message }] });
+      }
+    }
     await updateTierRow(before.id, tierToRow(tier), tx);
     // Secrets go only to the address they were entered for: moving the tier drops them.
     const moved = movesUpstream(before.baseUrl, tier.baseUrl);

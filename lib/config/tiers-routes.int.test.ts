@@ -3,7 +3,7 @@ import { DELETE as deleteRoute, PATCH as patchRoute } from "../../app/api/admin/
 import { POST as testRoute } from "../../app/api/admin/tiers/[name]/test/route";
 import { POST as reorderRoute } from "../../app/api/admin/tiers/reorder/route";
 import { GET as listRoute, POST as createRoute } from "../../app/api/admin/tiers/route";
-import { POST as applyRoute } from "../../app/api/admin/config/route";
+import { GET as exportRoute, POST as applyRoute } from "../../app/api/admin/config/route";
 import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
 import type { Role } from "../auth/permissions";
 import { listAudit } from "../db/audit-repo";
@@ -99,6 +99,42 @@ describe("tiers admin API", () => {
     const partial = await reorderRoute(jsonRequest("POST", "/api/admin/tiers/reorder", { body: { order: reversed.slice(1) }, cookie: ops }));
     expect(partial.status).toBe(400);
     expect((await partial.json()).error.message).toMatch(/missing/);
+  });
+
+  it("stores capabilities: defaults on create, a patch merged key by key, bad values refused by path, in config export and apply", async () => {
+    const created = await (await create({ name: "ta-caps", provider: "simulated", model: "sim-caps", capabilities: { vision: true } }, ops)).json();
+    expect(created.tier.capabilities).toEqual({ tools: true, vision: true, jsonSchema: true, contextTokens: 128_000, maxOutputTokens: 16_384 });
+    const patched = await patch("ta-caps", { capabilities: { tools: false, contextTokens: 32_000 } }, ops);
+    expect(patched.status).toBe(200);
+    expect((await patched.json()).tier.capabilities).toEqual({ tools: false, vision: true, jsonSchema: true, contextTokens: 32_000, maxOutputTokens: 16_384 });
+    const bad = await patch("ta-caps", { capabilities: { contextTokens: -5, vision: "yes" } }, ops);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["capabilities.contextTokens", "capabilities.vision"]);
+    expect((await list(ops)).find((t) => t.name === "ta-caps")!.capabilities).toMatchObject({ tools: false, contextTokens: 32_000 });
+    const exported = await (await exportRoute(jsonRequest("GET", "/api/admin/config", { cookie: admin }))).json();
+    const tier = exported.tiers.find((t: { name: string }) => t.name === "ta-caps");
+    expect(tier.capabilities).toEqual({ tools: false, vision: true, jsonSchema: true, contextTokens: 32_000, maxOutputTokens: 16_384 });
+    const apply = await applyRoute(jsonRequest("POST", "/api/admin/config", { body: { tiers: [{ ...tier, capabilities: { maxOutputTokens: 4096 } }] }, cookie: admin }));
+    expect(apply.status).toBe(200);
+    const row = await db.tier.findUniqueOrThrow({ where: { name: "ta-caps" } });
+    expect(row.capabilities).toEqual({ tools: true, vision: false, jsonSchema: true, contextTokens: 128_000, maxOutputTokens: 4096 });
+  });
+
+  it("an embeddings tier: created by kind, refused as Anthropic, and a tier a policy uses cannot become one", async () => {
+    const res = await create({ name: "ta-vec", kind: "embeddings", provider: "simulated", model: "vec" }, ops);
+    expect(res.status).toBe(201);
+    expect((await res.json()).tier.kind).toBe("embeddings");
+    const claude = await create({ name: "ta-claude-vec", kind: "embeddings", provider: "anthropic", baseUrl: "http://127.0.0.1:9", model: "c" }, ops);
+    expect(claude.status).toBe(400);
+    expect((await claude.json()).error.issues).toEqual([{ path: "kind", message: expect.stringContaining("Anthropic has no embeddings API") }]);
+    await create({ name: "ta-chat-used", provider: "simulated", model: "m" }, ops);
+    expect((await applyRoute(jsonRequest("POST", "/api/admin/config", { body: { policies: [{ name: "ta-policy-kind", tiers: ["ta-chat-used"] }] }, cookie: admin }))).status).toBe(200);
+    const switched = await patch("ta-chat-used", { kind: "embeddings" }, ops);
+    expect(switched.status).toBe(400);
+    expect((await switched.json()).error.message).toContain('"ta-policy-kind"');
+    const refused = await applyRoute(jsonRequest("POST", "/api/admin/config", { body: { policies: [{ name: "ta-policy-vec", tiers: ["ta-vec"] }] }, cookie: admin }));
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.message).toContain('tier "ta-vec" is an embeddings tier');
   });
 
   it("refuses to delete a tier a policy uses (409 naming the policies), deletes an unused one", async () => {

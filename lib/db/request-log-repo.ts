@@ -11,7 +11,7 @@ export type RequestLogInsert = Prisma.RequestLogCreateManyInput;
 const DEFAULTS = {
   apiKeyId: null, policyId: null, policyName: null, tierId: null, tierName: null, model: null, reason: "", scores: null,
   uncertainty: null, escalated: false, hedged: false, totalMs: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, baselineCostUsd: 0,
-  httpStatus: 200, error: null, prompt: null, response: null, sessionKey: null, stream: false, isDemo: false,
+  httpStatus: 200, error: null, prompt: null, response: null, sessionKey: null, stream: false, api: "chat", isDemo: false,
   escalationWasteUsd: 0, hedgeWasteUsd: 0, explored: false, exploreCostUsd: 0, overheadMs: 0, escalationWaitMs: 0, quality: null,
 } satisfies Partial<Record<keyof RequestLogInsert, unknown>>;
 const DEFAULTS_JSON = JSON.stringify(DEFAULTS).slice(1, -1);
@@ -137,6 +137,7 @@ export const requestListSelect = {
   httpStatus: true,
   error: true,
   stream: true,
+  api: true,
   isDemo: true,
   decision: true,
   latency: true,

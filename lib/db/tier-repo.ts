@@ -44,6 +44,7 @@ export function sealCredential(secrets: TierSecrets) {
 }
 
 export type TierData = {
+  kind: "chat" | "embeddings";
   provider: "openai" | "anthropic" | "simulated";
   baseUrl: string | null;
   model: string;
@@ -52,6 +53,7 @@ export type TierData = {
   timeoutMs: number;
   enabled: boolean;
   options: Prisma.InputJsonValue;
+  capabilities: Prisma.InputJsonValue;
 };
 
 export function listTierRows(client: DbClient = db) {

@@ -1,6 +1,6 @@
 /**
  * POST /api/v1/route — the decision only (dry run: no upstream call, nothing recorded).
- * GET /api/v1/models — the policies and tiers this API key may use, in OpenAI's list shape.
+ * GET /api/v1/models — the policies and tiers this API key may use (and the embeddings tiers), in OpenAI's list shape.
  */
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io";
 import { loadedRuntime } from "./gateway-runtime";
@@ -31,6 +31,10 @@ export async function handleModels(req: GatewayRequest): Promise<GatewayResponse
         .map((t) => config.snapshot.tiers.get(t))
         .filter((t) => t?.enabled)
         .map((t) => ({ id: t!.name, object: "model", created, owned_by: "frontdesk", tier: t!.name, provider: t!.provider, upstream_model: t!.model })),
+      // embeddings tiers belong to no policy: every key may call them (POST /api/v1/embeddings)
+      ...[...config.snapshot.tiers.values()]
+        .filter((t) => t.kind === "embeddings" && t.enabled)
+        .map((t) => ({ id: t.name, object: "model", created, owned_by: "frontdesk", tier: t.name, kind: "embeddings", provider: t.provider, upstream_model: t.model })),
     ];
     return jsonResponse(200, { object: "list", data });
   } catch (error) {

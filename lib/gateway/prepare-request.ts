@@ -3,10 +3,12 @@
  * context. Everything a client can get wrong ends here as an OpenAI-shaped 4xx.
  */
 import { createHash } from "node:crypto";
+import type { z } from "zod";
 import { hashApiKey } from "../auth/api-key-token";
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import { zodIssues } from "../http/parse-body";
 import type { ChatRequest } from "../providers/index";
+import { readRequestNeeds } from "../routing/check-capabilities";
 import type { EngineContext, RouteRequest } from "../routing/types";
 import { chatRequestSchema, contentText, type ChatRequestBody } from "./chat-request-schema";
 import { findUnsafeJson, mayHoldSurrogates, unsafeJsonMessage } from "./find-unsafe-json";
@@ -50,7 +52,7 @@ export function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): void
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** The body as JSON: the content type is checked before a byte is read. */
-async function parseJson(req: GatewayRequest): Promise<unknown> {
+export async function parseJson(req: GatewayRequest): Promise<unknown> {
   const type = req.header("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new GatewayError(415, "Send the body as JSON (Content-Type: application/json).", "invalid_content_type");
@@ -78,7 +80,12 @@ async function parseJson(req: GatewayRequest): Promise<unknown> {
 }
 
 export async function readChatBody(req: GatewayRequest): Promise<ChatRequestBody> {
-  const parsed = chatRequestSchema.safeParse(await parseJson(req));
+  return parseBody(chatRequestSchema, await parseJson(req));
+}
+
+/** `value` by `schema`, or a 400 naming the first bad field's path. */
+export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const [first, ...rest] = zodIssues(parsed.error);
     const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";
@@ -103,6 +110,7 @@ export function resolveModel(model: string, key: GatewayKey, config: GatewayConf
   }
   const tier = snapshot.tiers.get(model);
   if (!tier || !tier.enabled) throw notFound("does not exist");
+  if (tier.kind === "embeddings") throw notFound("is an embeddings tier (POST /api/v1/embeddings)");
   if (key.policy && !snapshot.policies.get(key.policy)?.tiers.includes(model)) throw notFound("is not available to this API key");
   return { policy: keyPolicy, explicitTier: model };
 }
@@ -115,6 +123,7 @@ export function toRouteRequest(body: ChatRequestBody, req: GatewayRequest, resol
     ...(category ? { category } : {}),
     ...(sessionKey ? { sessionKey } : {}),
     ...(resolved.explicitTier ? { explicitTier: resolved.explicitTier } : {}),
+    needs: readRequestNeeds(body),
   };
 }
 

@@ -43,6 +43,8 @@ export function rejectionError(rejection: { rejected: string; reason: string }):
     case "unknown-policy":
     case "unknown-tier":
       return new GatewayError(404, rejection.reason, "model_not_found", "model");
+    case "no-capable-tier":
+      return new GatewayError(400, rejection.reason, "no_capable_tier");
     default:
       return new GatewayError(503, rejection.reason, "no_tier_available");
   }

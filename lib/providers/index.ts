@@ -13,6 +13,7 @@ export { createRng } from "./simulated-random";
 export { buildReplayIndex, outcomeRowSchema, type OutcomeRow } from "./simulated-replay";
 export { simulatedOptionsSchema, type SimulatedOptionsInput } from "./simulated-options";
 export { networkOptionsSchema } from "./upstream-request";
+export { callEmbeddings, estimateInputTokens, type EmbeddingsInput, type EmbeddingsRequest, type EmbeddingsResponse, type EmbeddingsResult } from "./embeddings";
 
 /**
  * Calls the target's upstream. Non-streaming: resolves with the completion, usage and answer.

@@ -4,11 +4,16 @@
  * policy's `noLogprobsConfidence`); each warning signal then caps or scales it:
  *   empty answer → 0; refusal ("I cannot help") → at most 0.2; finish_reason "content_filter" →
  *   at most 0.2; finish_reason "length" → ×0.4; hedging ("I'm not sure", "as an AI") → ×0.6.
+ * Tool calls are judged on their own merits (assess-tool-calls.ts): when every call names a declared
+ * tool with arguments that fit its schema the base is 1 (a call has no content logprobs to go by);
+ * any problem (unknown tool, arguments not JSON or not fitting, a call tool_choice rules out, or
+ * none when it requires one) sets confidence to 0, one "tool-call" signal a problem.
  * Escalate when confidence < minConfidence and a next tier exists.
  */
+import { checkToolCalls, type ToolCallLike, type ToolContext } from "./assess-tool-calls";
 import type { PolicyConfig } from "./config-schema";
 
-export type Answer = { content: string; finishReason?: string | null; logprobs?: readonly number[] };
+export type Answer = { content: string; finishReason?: string | null; logprobs?: readonly number[]; toolCalls?: readonly ToolCallLike[] };
 
 export type AnswerSignal =
   | { kind: "logprob"; meanLogprob: number; confidence: number }
@@ -17,7 +22,14 @@ export type AnswerSignal =
   | { kind: "truncated" }
   | { kind: "content-filter" }
   | { kind: "refusal"; phrase: string }
-  | { kind: "hedging"; phrase: string };
+  | { kind: "hedging"; phrase: string }
+  | { kind: "tool-calls-valid"; count: number }
+  | { kind: "tool-call"; problem: string };
+
+/** A signal as the attempt record and the trace show it ("tool-call: unknown tool x", "empty"). */
+export function signalLabel(signal: AnswerSignal): string {
+  return signal.kind === "tool-call" ? `tool-call: ${signal.problem}` : signal.kind;
+}
 
 export type Assessment = { confidence: number; signals: AnswerSignal[]; escalate: boolean };
 
@@ -38,11 +50,17 @@ export function assessAnswer(
   answer: Answer,
   settings: Pick<PolicyConfig["escalation"], "minConfidence" | "noLogprobsConfidence">,
   hasNextTier: boolean,
+  tools: ToolContext = {},
 ): Assessment {
   const signals: AnswerSignal[] = [];
-  let confidence = baseConfidence(answer.logprobs, settings.noLogprobsConfidence, signals);
+  const calls = answer.toolCalls ?? [];
+  const problems = checkToolCalls(calls, tools);
+  let confidence = calls.length > 0 ? 1 : baseConfidence(answer.logprobs, settings.noLogprobsConfidence, signals);
+  if (calls.length > 0 && problems.length === 0) signals.push({ kind: "tool-calls-valid", count: calls.length });
+  for (const problem of problems) signals.push({ kind: "tool-call", problem });
+  if (problems.length > 0) confidence = 0;
   const text = answer.content.trim();
-  if (!text) {
+  if (!text && calls.length === 0) {
     signals.push({ kind: "empty" });
     confidence = 0;
   }

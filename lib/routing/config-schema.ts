@@ -29,9 +29,34 @@ const name = z
 export const PROVIDERS = ["openai", "anthropic", "simulated"] as const;
 const usdPerMTok = z.number().min(0).max(100_000).default(0);
 
+/**
+ * What a tier's model can serve. The engine leaves a tier out of a request that needs more
+ * (check-capabilities.ts). Defaults fit a current mid-size chat model: tools and JSON-schema
+ * output yes, images no (say so per tier), 128k context, 16k output tokens.
+ */
+export const capabilitiesSchema = z.strictObject({
+  /** Function/tool calling (the request declares `tools`). */
+  tools: z.boolean().default(true),
+  /** Image content parts in messages. */
+  vision: z.boolean().default(false),
+  /** `response_format: {type: "json_schema"}` (structured outputs). */
+  jsonSchema: z.boolean().default(true),
+  /** Prompt plus requested output tokens that fit the model's context window. */
+  contextTokens: z.int().min(256).max(100_000_000).default(128_000),
+  /** The most output tokens a request may ask for (`max_tokens` / `max_completion_tokens`). */
+  maxOutputTokens: z.int().min(1).max(10_000_000).default(16_384),
+});
+export type TierCapabilities = z.infer<typeof capabilitiesSchema>;
+export const DEFAULT_CAPABILITIES: TierCapabilities = capabilitiesSchema.parse({});
+
+/** "chat": served through policies (/chat/completions); "embeddings": /embeddings by tier name, never in a policy. */
+export const TIER_KINDS = ["chat", "embeddings"] as const;
+export type TierKind = (typeof TIER_KINDS)[number];
+
 export const tierSchema = z
   .strictObject({
     name,
+    kind: z.enum(TIER_KINDS).default("chat"),
     provider: z.enum(PROVIDERS),
     /** Required for openai/anthropic; simulated tiers run in-process. */
     baseUrl: z.url({ protocol: /^https?$/ }).optional(),
@@ -44,10 +69,14 @@ export const tierSchema = z
     enabled: z.boolean().default(true),
     /** Provider-specific options (simulated latency, extra request fields, ...). */
     options: z.record(z.string(), z.json()).default({}),
+    capabilities: capabilitiesSchema.prefault({}),
   })
   .superRefine((tier, ctx) => {
     if (tier.provider !== "simulated" && !tier.baseUrl) {
       ctx.addIssue({ code: "custom", path: ["baseUrl"], message: `required for provider "${tier.provider}"` });
+    }
+    if (tier.kind === "embeddings" && tier.provider === "anthropic") {
+      ctx.addIssue({ code: "custom", path: ["kind"], message: "Anthropic has no embeddings API: use an OpenAI-compatible or simulated tier" });
     }
   });
 

@@ -4,9 +4,12 @@
  *   intent (optional: a mapped intent names a tier; out of scope marks the decision uncertain) →
  *   classifier (speculative skip, else the expected-loss rule) → health (an open breaker moves
  *   the pick to the best available tier).
+ * Before any stage, tiers that cannot serve the request (tools, images, json_schema output,
+ * context and output size: check-capabilities.ts) are left out as if disabled.
  * Pure: clock, randomness, health, pin and budget all come in through `ctx`.
  */
 import { checkBudget } from "./check-budget";
+import { leaveOutIncapable, missingCapability } from "./check-capabilities";
 import { classifyAndChoose } from "./classify-and-choose";
 import { createEnv, finishDecision, reject, type DecisionEnv } from "./finish-decision";
 import { matchIntent } from "./match-intent";
@@ -15,7 +18,8 @@ import { cheapestTier, fallbackChain, policyDefaultTier } from "./plan-fallback"
 import { resolvePolicyTiers, usableTierNames } from "./policy-tiers";
 import { readRequestText } from "./request-text";
 import { resolvePin } from "./resolve-pin";
-import { createTrace, formatP } from "./trace";
+import type { TierConfig } from "./config-schema";
+import { createTrace, formatP, type Trace } from "./trace";
 import type { ConfigSnapshot, Decision, EngineContext, Rejection, RouteRequest } from "./types";
 
 export function decide(snapshot: ConfigSnapshot, policyName: string | undefined, request: RouteRequest, ctx: EngineContext): Decision | Rejection {
@@ -23,8 +27,9 @@ export function decide(snapshot: ConfigSnapshot, policyName: string | undefined,
   const name = policyName ?? snapshot.defaultPolicy;
   const policy = snapshot.policies.get(name);
   if (!policy) return reject("unknown-policy", `Unknown policy "${name}".`, name, trace);
-  const resolved = resolvePolicyTiers(policy, snapshot.tiers);
-  const env = createEnv({ snapshot, policy, resolved, usable: usableTierNames(resolved), text: readRequestText(request.messages), ctx, trace });
+  const text = readRequestText(request.messages);
+  const { resolved, incapable, noCapable } = capableTiers(resolvePolicyTiers(policy, snapshot.tiers), request, text.promptTokens, trace, name);
+  const env = createEnv({ snapshot, policy, resolved, usable: usableTierNames(resolved), incapable, text, ctx, trace });
 
   let since = trace.mark();
   const budget = checkBudget(ctx.budget);
@@ -33,10 +38,11 @@ export function decide(snapshot: ConfigSnapshot, policyName: string | undefined,
   const noTier = `Policy "${name}" has no enabled tier.`;
   if (budget.action === "downgrade") {
     const tier = cheapestTier(env.usable, ctx.health);
-    if (tier === null) return reject("no-tier", noTier, name, trace);
+    if (tier === null) return noCapable ? reject("no-capable-tier", noCapable, name, trace) : reject("no-tier", noTier, name, trace);
     return finishDecision(env, { tier, stage: "budget", reason: `${budget.reason}: ${tier}.`, canClimb: false });
   }
-  if (request.explicitTier !== undefined) return bypass(env, request.explicitTier);
+  if (request.explicitTier !== undefined) return bypass(env, request.explicitTier, request.needs);
+  if (noCapable) return reject("no-capable-tier", noCapable, name, trace);
   if (env.usable.length === 0) return reject("no-tier", noTier, name, trace);
 
   since = trace.mark();
@@ -52,6 +58,21 @@ export function decide(snapshot: ConfigSnapshot, policyName: string | undefined,
   if (pin.use) return finishDecision(env, { tier: pin.tier, stage: "pinned", reason: `Session pinned to ${pin.tier}.`, canClimb: true });
 
   return runIntentStage(env) ?? classifyAndChoose(env);
+}
+
+/**
+ * The policy's tiers with those that cannot serve the request left out (traced, except for a
+ * bypass, which checks its own tier), and the rejection reason when none is left.
+ */
+function capableTiers(enabled: Array<TierConfig | null>, request: RouteRequest, promptTokens: number, trace: Trace, policy: string) {
+  const since = trace.mark();
+  const { resolved, leftOut } = leaveOutIncapable(enabled, request.needs, promptTokens);
+  const listed = leftOut.map((l) => `${l.tier} (${l.why})`).join(", ");
+  if (request.needs && request.explicitTier === undefined) {
+    trace.add("capabilities", leftOut.length ? "hit" : "miss", leftOut.length ? `left out ${listed}` : "every enabled tier can serve the request", since);
+  }
+  const noCapable = leftOut.length > 0 && resolved.every((t) => t === null) ? `No tier of policy "${policy}" can serve this request: ${listed}.` : null;
+  return { resolved, incapable: new Set(leftOut.map((l) => l.tier)), noCapable };
 }
 
 /**
@@ -78,12 +99,17 @@ function runIntentStage(env: DecisionEnv): Decision | null {
   return finishDecision(env, { tier, stage: "intent", reason, canClimb: true });
 }
 
-function bypass(env: DecisionEnv, tierName: string): Decision | Rejection {
+function bypass(env: DecisionEnv, tierName: string, needs: RouteRequest["needs"]): Decision | Rejection {
   const since = env.trace.mark();
   const tier = env.snapshot.tiers.get(tierName);
   if (!tier || !tier.enabled) {
     env.trace.add("bypass", "error", `tier "${tierName}" ${tier ? "is disabled" : "does not exist"}`, since);
     return reject("unknown-tier", `Model "${tierName}" is not an enabled tier.`, env.policy.name, env.trace);
+  }
+  const missing = needs ? missingCapability(tier.capabilities, needs, env.text.promptTokens) : null;
+  if (missing) {
+    env.trace.add("bypass", "error", `tier ${tierName} cannot serve the request: ${missing}`, since);
+    return reject("no-capable-tier", `Tier "${tierName}" cannot serve this request: ${missing}.`, env.policy.name, env.trace);
   }
   env.trace.add("bypass", "hit", `model names tier ${tierName}`, since);
   const reason = `Model "${tierName}" names a tier: routing bypassed.`;

@@ -19,6 +19,8 @@ export type DecisionEnv = {
   resolved: Array<TierConfig | null>;
   /** Usable tier names, cheapest first. */
   usable: string[];
+  /** Enabled tiers left out because they cannot serve this request (check-capabilities.ts). */
+  incapable?: ReadonlySet<string>;
   text: RequestText;
   ctx: EngineContext;
   trace: Trace;
@@ -99,7 +101,7 @@ export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
 /** The policy's tiers above `tier` that no climb or fallback may use (disabled or unknown). */
 function unusableAbove(env: DecisionEnv, tier: string): string[] {
   const at = env.policy.tiers.indexOf(tier);
-  return env.policy.tiers.filter((name, i) => i > at && env.resolved[i] === null);
+  return env.policy.tiers.filter((name, i) => i > at && env.resolved[i] === null && !env.incapable?.has(name));
 }
 
 function planDetail(fallbacks: string[], escalateTo: string | null, hedge: { tier: string; delayMs: number } | null, unusable: string[]): string {

@@ -6,6 +6,7 @@
 import type { IntentModel, IntentPrediction } from "../classifier/intent/types";
 import type { ChatTurn, TierClassifier } from "../classifier/types";
 import type { PolicyConfig, TierConfig } from "./config-schema";
+import type { RequestNeeds } from "./check-capabilities";
 import type { CompiledRules } from "./compile-rules";
 
 export type { ChatTurn, IntentModel, IntentPrediction, TierClassifier };
@@ -38,6 +39,8 @@ export type RouteRequest = {
   sessionKey?: string;
   /** `model` named a tier: routing is bypassed. */
   explicitTier?: string;
+  /** What the request needs from a tier (tools, vision, json_schema, output tokens): tiers short of it are left out. */
+  needs?: RequestNeeds;
 };
 
 /** healthy: breaker closed; degraded: half-open (probing); unhealthy: breaker open. */
@@ -65,7 +68,7 @@ export type EngineContext = {
 
 export type Stage = "rule" | "intent" | "classifier" | "speculative" | "explore" | "fallback" | "pinned" | "budget" | "bypass";
 
-export type TraceStage = "budget" | "bypass" | "rules" | "pinned" | "intent" | "classifier" | "speculative" | "choose" | "explore" | "health" | "plan";
+export type TraceStage = "capabilities" | "budget" | "bypass" | "rules" | "pinned" | "intent" | "classifier" | "speculative" | "choose" | "explore" | "health" | "plan";
 
 export type TraceStep = {
   stage: TraceStage;
@@ -139,7 +142,7 @@ export type Decision = {
 };
 
 export type Rejection = {
-  rejected: "budget" | "unknown-policy" | "unknown-tier" | "no-tier";
+  rejected: "budget" | "unknown-policy" | "unknown-tier" | "no-tier" | "no-capable-tier";
   reason: string;
   policy: string;
   trace: TraceStep[];

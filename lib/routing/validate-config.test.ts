@@ -18,6 +18,21 @@ describe("validateConfigReferences", () => {
     ]);
   });
 
+  it("refuses an embeddings tier in a policy, from the file or only stored", () => {
+    const file = configFileSchema.parse({
+      tiers: [{ name: "chat", provider: "simulated", model: "m" }, { name: "vec", kind: "embeddings", provider: "simulated", model: "e" }],
+      policies: [{ name: "p", tiers: ["chat", "vec"] }, { name: "q", tiers: ["chat", "stored-vec"] }],
+    });
+    expect(validateConfigReferences(file, ["stored-vec"], [], ["stored-vec"]).map(formatProblem)).toEqual([
+      'policies[0].tiers[1]: tier "vec" is an embeddings tier: policies route chat requests only',
+      'policies[1].tiers[1]: tier "stored-vec" is an embeddings tier: policies route chat requests only',
+    ]);
+    // the file's kind wins over the stored one: a stored embeddings tier made a chat tier again may join
+    const again = configFileSchema.parse({ tiers: [{ name: "stored-vec", provider: "simulated", model: "m" }], policies: [{ name: "p", tiers: ["stored-vec"] }] });
+    expect(validateConfigReferences(again, [], [], ["stored-vec"])).toEqual([]);
+    expect(configFileSchema.safeParse({ tiers: [{ name: "c", kind: "embeddings", provider: "anthropic", baseUrl: "http://x", model: "m" }] }).success).toBe(false);
+  });
+
   it("accepts tiers that exist elsewhere (already stored)", () => {
     const file = configFileSchema.parse({ policies: [{ name: "p", tiers: ["stored"] }] });
     expect(validateConfigReferences(file)).toHaveLength(1);

@@ -39,12 +39,17 @@ export function validateConfigReferences(
   file: ConfigFile,
   existingTierNames: Iterable<string> = [],
   existingPolicyNames: Iterable<string> = [],
+  existingEmbeddingTiers: Iterable<string> = [],
 ): ConfigProblem[] {
   const tiers = new Set([...file.tiers.map((t) => t.name), ...existingTierNames]);
+  // a tier defined in the file has the file's kind; one only stored, its stored kind
+  const embeddings = new Set([...existingEmbeddingTiers].filter((name) => !file.tiers.some((t) => t.name === name)));
+  for (const t of file.tiers) if (t.kind === "embeddings") embeddings.add(t.name);
   const problems: ConfigProblem[] = [];
   file.policies.forEach((policy, p) => {
     policy.tiers.forEach((tier, i) => {
       if (!tiers.has(tier)) problems.push({ path: `policies[${p}].tiers[${i}]`, message: `unknown tier "${tier}"` });
+      else if (embeddings.has(tier)) problems.push({ path: `policies[${p}].tiers[${i}]`, message: `tier "${tier}" is an embeddings tier: policies route chat requests only` });
     });
     policy.rules.forEach((rule, r) => {
       const path = `policies[${p}].rules[${r}].tier`;
@@ -94,9 +99,10 @@ export function parseConfigFile(
   input: unknown,
   existingTierNames: Iterable<string> = [],
   existingPolicyNames: Iterable<string> = [],
+  existingEmbeddingTiers: Iterable<string> = [],
 ): ConfigParseResult {
   const parsed = configFileSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
-  const problems = validateConfigReferences(parsed.data, existingTierNames, existingPolicyNames);
+  const problems = validateConfigReferences(parsed.data, existingTierNames, existingPolicyNames, existingEmbeddingTiers);
   return problems.length ? { ok: false, problems } : { ok: true, config: parsed.data };
 }

@@ -11,6 +11,8 @@ describe("shadow plan", () => {
     expect(shadowTier(policy("a"), tiers, "c")).toBe("a");
     expect(shadowTier(policy("a"), tiers, "a")).toBeNull();
     expect(shadowTier(policy("b"), tiers, "a")).toBeNull();
+    // a tier that cannot serve the request (e.g. no tools for a tool request) is passed over
+    expect(shadowTier(policy(), tiers, "a", (t) => t !== "c")).toBeNull();
     expect(judgeTier(policy(), tiers)).toBe("c");
     expect(judgeTier(policy("next", "a"), tiers)).toBe("a");
   });

@@ -41,9 +41,15 @@ export class ShadowBudget {
   }
 }
 
-/** The tier that shadows an answer from `served`: the next enabled one up ("next") or the named one; null when none fits. */
-export function shadowTier(policy: Pick<PolicyConfig, "tiers" | "shadow">, tiers: ReadonlyMap<string, Pick<TierConfig, "enabled">>, served: string): string | null {
-  const enabled = (t: string) => tiers.get(t)?.enabled === true;
+/** The tier that shadows an answer from `served`: the next enabled one up ("next") or the named one; null when none fits.
+ *  `canServe` leaves out tiers without the capabilities the request needs (check-capabilities.ts). */
+export function shadowTier(
+  policy: Pick<PolicyConfig, "tiers" | "shadow">,
+  tiers: ReadonlyMap<string, Pick<TierConfig, "enabled">>,
+  served: string,
+  canServe: (tier: string) => boolean = () => true,
+): string | null {
+  const enabled = (t: string) => tiers.get(t)?.enabled === true && canServe(t);
   if (policy.shadow.target !== "next") return policy.shadow.target !== served && enabled(policy.shadow.target) ? policy.shadow.target : null;
   const at = policy.tiers.indexOf(served);
   return policy.tiers.slice(at + 1).find(enabled) ?? null;

@@ -6,6 +6,7 @@
  */
 import { insertShadowPair } from "../../db/shadow-repo";
 import { callProvider, type Answer, type ChatRequest, type ProviderTarget } from "../../providers/index";
+import { missingCapability, readRequestNeeds } from "../../routing/check-capabilities";
 import { costOf } from "../../routing/execution/attempt-record";
 import type { PolicyConfig, TierConfig } from "../../routing/config-schema";
 import { judgePrompt, judgeTier, readVerdict, shadowTier, structuredEqual, type ShadowBudget } from "./plan-shadow";
@@ -27,7 +28,12 @@ export type ShadowInput = {
 /** Shadows the request when a tier fits and the day's cap allows the estimated cost; resolves when the pair is stored. */
 export async function runShadow(input: ShadowInput, budget: ShadowBudget): Promise<"stored" | "no-tier" | "capped"> {
   const { policy, tiers, targets, served } = input;
-  const shadow = shadowTier(policy, tiers, served.tier);
+  const needs = readRequestNeeds(input.body);
+  const canServe = (t: string) => {
+    const tier = tiers.get(t);
+    return !!tier && missingCapability(tier.capabilities, needs, served.promptTokens) === null;
+  };
+  const shadow = shadowTier(policy, tiers, served.tier, canServe);
   const judge = judgeTier(policy, tiers);
   if (!shadow || !targets.has(shadow)) return "no-tier";
   const tokens = { promptTokens: served.promptTokens, completionTokens: served.completionTokens };

@@ -271,3 +271,26 @@ describe("execution machine: the client going away", () => {
     expect(step.actions).toContainEqual({ type: "call", leg: 1, tier: "mid", logprobs: false, live: true });
   });
 });
+
+describe("execution machine: tool calls", () => {
+  const tools = [{ type: "function", function: { name: "lookup", parameters: { type: "object", properties: { q: { type: "string" } }, required: ["q"] } } }];
+  const toolAnswer = (args: string) => ({ content: "", finishReason: "tool_calls", toolCalls: [{ id: "c", type: "function", function: { name: "lookup", arguments: args } }] });
+  async function runTools(args: string) {
+    const { snapshot, decision } = setup({ policy: { escalation: { enabled: true, maxSteps: 1 } } });
+    const plan = planExecution(snapshot, decision, { promptTokens: 100, live: false, tools: { tools } });
+    const usage = { promptTokens: 100, completionTokens: 10 };
+    return runVirtual(plan, { admit: () => true, budgetLeftUsd: () => Infinity }, (tier) =>
+      ({ ms: 50, answer: tier === "small" ? toolAnswer(args) : SURE, usage }) as VirtualOutcome);
+  }
+
+  it("a small tier's well-formed tool call is its answer: no climb", async () => {
+    const r = await runTools('{"q":"weather"}');
+    expect(r.result.attempts.map((a) => [a.tier, a.outcome, a.signals])).toEqual([["small", "ok", ["tool-calls-valid"]]]);
+  });
+
+  it("a malformed one climbs, the attempt saying why", async () => {
+    const r = await runTools('{"q":');
+    expect(r.result.attempts.map((a) => [a.tier, a.outcome])).toEqual([["small", "low-confidence"], ["mid", "ok"]]);
+    expect(r.result.attempts[0].signals).toEqual(["tool-call: lookup arguments are not JSON"]);
+  });
+});

@@ -19,7 +19,7 @@
  * - A client that goes away ends the execution: never a tier failure, never a fallback.
  * - Budget: no further attempt once the key's remaining budget is used up by this request.
  */
-import { assessAnswer, type Answer } from "../assess-answer";
+import { assessAnswer, signalLabel, type Answer } from "../assess-answer";
 import { shouldFallBack } from "../plan-fallback";
 import { answeredRecord, failureText, unansweredRecord, type AttemptCause, type AttemptRecord } from "./attempt-record";
 import { effectiveReason, effectiveStage } from "./summarize";
@@ -113,8 +113,8 @@ export class Execution {
       this.push(answeredRecord(this.base(leg), usage, extra));
       return this.accept(leg);
     }
-    const a = assessAnswer(answer, this.plan.assess, true);
-    const record = answeredRecord(this.base(leg), usage, { ...extra, confidence: a.confidence, signals: a.signals.map((s) => s.kind) });
+    const a = assessAnswer(answer, this.plan.assess, true, this.plan.tools);
+    const record = answeredRecord(this.base(leg), usage, { ...extra, confidence: a.confidence, signals: a.signals.map(signalLabel) });
     this.push(record);
     if (!a.escalate) return this.accept(leg);
     record.outcome = "low-confidence";

@@ -1,7 +1,9 @@
 /**
  * The execution plan of a decision: the decision itself plus what the machine needs from the
- * config snapshot (tier prices and models, the policy's fallback triggers and answer settings).
+ * config snapshot (tier prices and models, the policy's fallback triggers and answer settings),
+ * and from the request what its tool calls are judged against (`tools`, `tool_choice`).
  */
+import type { ToolContext } from "../assess-tool-calls";
 import { escalationSchema, fallbackOnSchema } from "../policy-options-schema";
 import type { ConfigSnapshot, Decision } from "../types";
 import type { ExecPlan } from "./types";
@@ -9,7 +11,7 @@ import type { ExecPlan } from "./types";
 const DEFAULT_FALLBACK_ON = fallbackOnSchema.parse({});
 const DEFAULT_ESCALATION = escalationSchema.parse({});
 
-export function planExecution(snapshot: ConfigSnapshot, decision: Decision, opts: { promptTokens: number; live: boolean }): ExecPlan {
+export function planExecution(snapshot: ConfigSnapshot, decision: Decision, opts: { promptTokens: number; live: boolean; tools?: ToolContext }): ExecPlan {
   const policy = snapshot.policies.get(decision.policy);
   const escalation = policy?.escalation ?? DEFAULT_ESCALATION;
   return {
@@ -19,5 +21,6 @@ export function planExecution(snapshot: ConfigSnapshot, decision: Decision, opts
     assess: { minConfidence: escalation.minConfidence, noLogprobsConfidence: escalation.noLogprobsConfidence },
     promptTokens: opts.promptTokens,
     live: opts.live,
+    ...(opts.tools ? { tools: opts.tools } : {}),
   };
 }

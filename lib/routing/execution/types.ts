@@ -4,6 +4,7 @@
  * and feeds back what happened as events, until the machine returns a result.
  */
 import type { Answer } from "../assess-answer";
+import type { ToolContext } from "../assess-tool-calls";
 import type { FallbackOn, TierConfig } from "../config-schema";
 import type { Decision } from "../types";
 import type { AttemptRecord } from "./attempt-record";
@@ -19,6 +20,8 @@ export type ExecPlan = {
   fallbackOn: FallbackOn;
   /** How answers are judged (the policy's escalation settings; also used by hedging). */
   assess: { minConfidence: number; noLogprobsConfidence: number };
+  /** The request's declared tools and tool_choice: what a tool call is judged against. */
+  tools?: ToolContext;
   /** Estimated prompt tokens: what a failed call is billed. */
   promptTokens: number;
   /** Streaming: an attempt whose answer will not be judged streams to the client as it comes. */

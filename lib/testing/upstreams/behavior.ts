@@ -35,6 +35,12 @@ export interface Behavior {
   splitBytes?: number;
   /** Answer with a call of the request's first tool (arguments "{}" or `toolArgs`). */
   toolCall?: boolean;
+  /** The tool call's arguments (URL-encoded in the model name: "+toolargs=%7B%22q%22%3A1%7D"). */
+  toolArgs?: string;
+  /** Answer with a call of every declared tool (parallel tool calls). */
+  allTools?: boolean;
+  /** A malformed tool call: "name" calls a tool the request did not declare, "args" sends arguments that are not JSON. */
+  badTool?: "name" | "args";
   /** Mean token logprob (default -0.05, low confidence -2.5). */
   logprob?: number;
 }
@@ -65,6 +71,9 @@ function apply(b: Behavior, key: string, value: string): void {
     case "badjson": b.badJson = true; break;
     case "split": b.splitBytes = value === "" ? 7 : num(value, key); break;
     case "tool": b.toolCall = true; break;
+    case "toolargs": b.toolCall = true; b.toolArgs = decodeURIComponent(value); break;
+    case "alltools": b.toolCall = true; b.allTools = true; break;
+    case "badtool": b.toolCall = true; b.badTool = value === "args" ? "args" : "name"; break;
     case "logprob": b.logprob = num(value, key); break;
     default: throw new Error(`unknown upstream behavior "${key}"`);
   }

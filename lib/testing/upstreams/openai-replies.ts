@@ -19,7 +19,7 @@ export interface ReplyPlan {
   tokens: string[];
   logprobs: number[] | null;
   finishReason: "stop" | "length" | "tool_calls";
-  toolCall?: { id: string; type: "function"; function: { name: string; arguments: string } };
+  toolCalls?: Array<{ id: string; type: "function"; function: { name: string; arguments: string } }>;
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 
@@ -51,8 +51,18 @@ export function replyText(body: OpenAiRequestBody, b: Behavior, reply: string | 
   return typeof reply === "function" ? reply(body) : reply ?? DEFAULT_REPLY;
 }
 
+/** The tool calls `b` asks for (none without declared tools). */
+function toolCallsOf(body: OpenAiRequestBody, b: Behavior): ReplyPlan["toolCalls"] {
+  const names = (body.tools ?? []).map((t) => t.function?.name ?? "");
+  if (!b.toolCall || names.length === 0) return undefined;
+  const args = b.badTool === "args" ? '{"q": ' : b.toolArgs ?? "{}";
+  const called = b.badTool === "name" ? ["no_such_tool"] : b.allTools ? names : names.slice(0, 1);
+  return called.map((name, i) => ({ id: `call_test_${i + 1}`, type: "function", function: { name, arguments: args } }));
+}
+
 export function planReply(body: OpenAiRequestBody, b: Behavior, text: string): ReplyPlan {
-  const tool = b.toolCall ? body.tools?.[0]?.function?.name : undefined;
+  const toolCalls = toolCallsOf(body, b);
+  const tool = toolCalls !== undefined;
   const tokens = tool ? [] : tokensOf(text);
   const base = b.logprob ?? (b.lowConfidence ? -2.5 : -0.05);
   const completion = tool ? 8 : tokens.length;
@@ -62,7 +72,7 @@ export function planReply(body: OpenAiRequestBody, b: Behavior, text: string): R
     tokens,
     logprobs: body.logprobs ? tokens.map((_, i) => base * (0.8 + 0.1 * (i % 5))) : null,
     finishReason: tool ? "tool_calls" : b.length ? "length" : "stop",
-    toolCall: tool ? { id: "call_test_1", type: "function", function: { name: tool, arguments: "{}" } } : undefined,
+    toolCalls,
     usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
   };
 }
@@ -77,8 +87,8 @@ export function completionBody(plan: ReplyPlan, id: string, created: number): st
     model: plan.model,
     choices: [{
       index: 0,
-      message: plan.toolCall
-        ? { role: "assistant", content: null, tool_calls: [plan.toolCall], refusal: null }
+      message: plan.toolCalls
+        ? { role: "assistant", content: null, tool_calls: plan.toolCalls, refusal: null }
         : { role: "assistant", content: plan.tokens.join(""), refusal: null },
       logprobs: plan.logprobs ? { content: plan.tokens.map((t, i) => logprobEntry(t, plan.logprobs![i])), refusal: null } : null,
       finish_reason: plan.finishReason,
@@ -93,9 +103,15 @@ export function streamEvents(plan: ReplyPlan, id: string, created: number, inclu
   const event = (choices: unknown[], usage?: unknown) =>
     `data: ${head}"choices":${JSON.stringify(choices)}${usage === undefined ? "" : `,"usage":${JSON.stringify(usage)}`}}\n\n`;
   const events = [event([{ index: 0, delta: { role: "assistant", content: "" }, logprobs: null, finish_reason: null }])];
-  if (plan.toolCall) {
-    events.push(event([{ index: 0, delta: { tool_calls: [{ index: 0, ...plan.toolCall }] }, logprobs: null, finish_reason: null }]));
-  }
+  // Each call as OpenAI streams it: its id and name first, then the arguments in two pieces.
+  plan.toolCalls?.forEach((call, index) => {
+    const half = Math.ceil(call.function.arguments.length / 2);
+    const piece = (fn: Record<string, string>, head: object = {}) =>
+      event([{ index: 0, delta: { tool_calls: [{ index, ...head, function: fn }] }, logprobs: null, finish_reason: null }]);
+    events.push(piece({ name: call.function.name, arguments: "" }, { id: call.id, type: "function" }));
+    events.push(piece({ arguments: call.function.arguments.slice(0, half) }));
+    events.push(piece({ arguments: call.function.arguments.slice(half) }));
+  });
   plan.tokens.forEach((token, i) => {
     const logprobs = plan.logprobs ? { content: [logprobEntry(token, plan.logprobs[i])], refusal: null } : null;
     events.push(event([{ index: 0, delta: { content: token }, logprobs, finish_reason: null }]));

@@ -1,9 +1,10 @@
 // An OpenAI-compatible upstream on 127.0.0.1 for integration tests and benchmarks:
-// POST /v1/chat/completions (JSON or SSE), GET /v1/models. Behaviour switches: see behavior.ts.
+// POST /v1/chat/completions (JSON or SSE), POST /v1/embeddings, GET /v1/models. Behaviour switches: see behavior.ts.
 import http from "node:http";
 import { resolveBehavior, type Behavior } from "./behavior";
 import { listen, preamble, readBody, record, writeEvents, type RecordedRequest, type UpstreamServer } from "./http-helpers";
 import { completionBody, planReply, replyText, streamEvents, type OpenAiRequestBody } from "./openai-replies";
+import { embeddingsBody } from "./embeddings-replies";
 
 export interface OpenAiUpstreamOptions {
   port?: number;
@@ -70,6 +71,13 @@ export async function startOpenAiUpstream(opts: OpenAiUpstreamOptions = {}): Pro
         if (b.status) return sendError(res, b.status, `simulated upstream error ${b.status}`);
         const data = (opts.models ?? ["test-model"]).map((id) => ({ id, object: "model", created: 0, owned_by: "test" }));
         return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", data }));
+      }
+      if (req.method === "POST" && path.endsWith("/embeddings")) {
+        const b = resolveBehavior(defaults, body?.model, req.headers["x-upstream-behavior"]);
+        if (!(await preamble(req, b))) return;
+        if (b.status) return sendError(res, b.status, `simulated upstream error ${b.status}`, b.status === 429 ? "rate_limit_exceeded" : "server_error");
+        if (!body || body.input === undefined) return sendError(res, 400, "missing input", "invalid_request_error");
+        return void res.writeHead(200, { "content-type": "application/json" }).end(embeddingsBody(body));
       }
       if (req.method !== "POST" || !path.endsWith("/chat/completions")) return sendError(res, 404, `no route ${req.method} ${path}`, "not_found");
       if (!body || !Array.isArray(body.messages)) return sendError(res, 400, "invalid JSON body or missing messages", "invalid_request_error");

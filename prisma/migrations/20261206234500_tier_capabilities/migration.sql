@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Tier" ADD COLUMN     "capabilities" JSONB NOT NULL DEFAULT '{}';
