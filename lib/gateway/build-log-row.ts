@@ -11,6 +11,7 @@ import { policyChoice, servedQuality } from "../routing/served-quality";
 import type { ChatRequestBody } from "./chat-request-schema";
 import { contentText } from "./chat-request-schema";
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
+import type { InboundApiName } from "./inbound/inbound-api";
 
 const MAX_TEXT = 100_000;
 
@@ -40,7 +41,7 @@ export function transcript(body: ChatRequestBody): string {
     .slice(0, MAX_TEXT);
 }
 
-export function buildLogRow(args: { id: string; key: GatewayKey; config: GatewayConfig; decision: Decision; body: ChatRequestBody; sessionKey?: string; outcome: Outcome }): RequestLogInsert {
+export function buildLogRow(args: { id: string; key: GatewayKey; config: GatewayConfig; decision: Decision; body: ChatRequestBody; sessionKey?: string; api?: InboundApiName; outcome: Outcome }): RequestLogInsert {
   const { id, key, config, decision, body, outcome: o } = args;
   const policy = config.snapshot.policies.get(decision.policy);
   const storePrompts = policy?.storePrompts ?? true;
@@ -65,7 +66,7 @@ export function buildLogRow(args: { id: string; key: GatewayKey; config: Gateway
     uncertainty: decision.uncertainty,
     escalated: o.escalated,
     hedged: o.hedged,
-    latency: { routingMs: o.routingMs, overheadMs: o.overheadMs, escalationWaitMs, firstTokenMs: o.firstTokenMs ?? null, attempts: o.attempts } as unknown as Prisma.InputJsonValue,
+    latency: { api: args.api ?? "chat", routingMs: o.routingMs, overheadMs: o.overheadMs, escalationWaitMs, firstTokenMs: o.firstTokenMs ?? null, attempts: o.attempts } as unknown as Prisma.InputJsonValue,
     totalMs: o.totalMs,
     promptTokens: o.promptTokens,
     completionTokens: o.completionTokens,

@@ -2,6 +2,7 @@
  * The front half of every /api/v1 call: API key → body → model → the engine's RouteRequest and
  * context. Everything a client can get wrong ends here as an OpenAI-shaped 4xx.
  */
+import type { z } from "zod";
 import { hashApiKey } from "../auth/api-key-token";
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import { zodIssues } from "../http/parse-body";
@@ -22,8 +23,9 @@ const RECENT_HASHES_MAX = 10_000;
 export function authenticate(req: GatewayRequest, config: GatewayConfig): GatewayKey {
   const header = req.header("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw new GatewayError(401, "Missing API key: send it as 'Authorization: Bearer fd_…'.", "missing_api_key");
-  const token = match[1]!;
+  // Anthropic's clients send the key as x-api-key
+  const token = match?.[1] ?? req.header("x-api-key")?.trim();
+  if (!token) throw new GatewayError(401, "Missing API key: send it as 'Authorization: Bearer fd_…' (or 'x-api-key: fd_…').", "missing_api_key");
   const cached = recentHashes.get(token);
   const hash = cached ?? hashApiKey(token);
   const key = config.keysByHash.get(hash);
@@ -49,7 +51,7 @@ export function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): void
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** The body as JSON: the content type is checked before a byte is read. */
-async function parseJson(req: GatewayRequest): Promise<unknown> {
+export async function parseJsonBody(req: GatewayRequest): Promise<unknown> {
   const type = req.header("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new GatewayError(415, "Send the body as JSON (Content-Type: application/json).", "invalid_content_type");
@@ -61,7 +63,7 @@ async function parseJson(req: GatewayRequest): Promise<unknown> {
   } catch {
     throw new GatewayError(400, "The body is not valid UTF-8.", "invalid_request");
   }
-  if (!text.trim()) throw new GatewayError(400, "The body is empty; send a chat completion request as JSON.", "invalid_request");
+  if (!text.trim()) throw new GatewayError(400, "The body is empty; send the request as JSON.", "invalid_request");
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -76,13 +78,16 @@ async function parseJson(req: GatewayRequest): Promise<unknown> {
   return value;
 }
 
+/** A body that failed its schema: a 400 naming the first bad field's path. */
+export function invalidBody(error: z.ZodError): GatewayError {
+  const [first, ...rest] = zodIssues(error);
+  const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";
+  return new GatewayError(400, `Invalid request: ${first!.path}: ${first!.message}${more}`, "invalid_request", first!.path);
+}
+
 export async function readChatBody(req: GatewayRequest): Promise<ChatRequestBody> {
-  const parsed = chatRequestSchema.safeParse(await parseJson(req));
-  if (!parsed.success) {
-    const [first, ...rest] = zodIssues(parsed.error);
-    const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";
-    throw new GatewayError(400, `Invalid request: ${first!.path}: ${first!.message}${more}`, "invalid_request", first!.path);
-  }
+  const parsed = chatRequestSchema.safeParse(await parseJsonBody(req));
+  if (!parsed.success) throw invalidBody(parsed.error);
   return parsed.data;
 }
 
