@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "../env";
 import { bodyTooLarge, type GatewayRequest, type GatewayResponse } from "../gateway/gateway-io";
 import { handleChatCompletion } from "../gateway/handle-chat-completion";
+import { handleMessages } from "../gateway/handle-messages";
 import { handleModels, handleRouteDryRun } from "../gateway/handle-route-and-models";
 import { GatewayError, openAiErrorBody } from "../gateway/openai-errors";
 
@@ -15,6 +16,7 @@ type Handler = (req: GatewayRequest) => Promise<GatewayResponse>;
 
 const ROUTES: Record<string, Record<string, Handler>> = {
   "/api/v1/chat/completions": { POST: handleChatCompletion },
+  "/api/v1/messages": { POST: handleMessages },
   "/api/v1/route": { POST: handleRouteDryRun },
   "/api/v1/models": { GET: handleModels },
 };

@@ -1,0 +1,168 @@
+import Anthropic from "@anthropic-ai/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db/prisma";
+import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
+
+// POST /api/v1/messages with the official Anthropic client, against the real gateway and both
+// kinds of upstream test server.
+
+let h: Harness;
+let key: string;
+let client: Anthropic;
+
+beforeAll(async () => {
+  h = await startGatewayHarness(({ openai, anthropic }) => ({
+    tiers: [
+      { name: "fast", provider: "openai", baseUrl: openai, model: "small-model", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+      { name: "capable", provider: "openai", baseUrl: openai, model: "large-model", inputUsdPerMTok: 10, outputUsdPerMTok: 30 },
+      { name: "tooly", provider: "openai", baseUrl: openai, model: "small-model+tool", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+      { name: "claude", provider: "anthropic", baseUrl: anthropic, model: "claude-test", apiKey: "sk-ant", inputUsdPerMTok: 3, outputUsdPerMTok: 15 },
+      { name: "claude-tool", provider: "anthropic", baseUrl: anthropic, model: "claude-test+tool", apiKey: "sk-ant", inputUsdPerMTok: 3, outputUsdPerMTok: 15 },
+    ],
+    policies: [
+      { name: "default", tiers: ["fast", "capable"], rules: [{ name: "hours", match: { keywords: ["opening hours"] }, tier: "fast" }] },
+      { name: "anthropic", tiers: ["claude"] },
+    ],
+    defaultPolicy: "default",
+  }));
+  key = await h.key({ name: "messages" });
+  client = new Anthropic({ apiKey: key, baseURL: `${h.url}/api`, maxRetries: 0, timeout: 20_000 });
+});
+
+afterAll(async () => h?.close());
+
+const weather = { name: "get_weather", description: "Weather for a city", input_schema: { type: "object" as const, properties: { city: { type: "string" } }, required: ["city"] } };
+
+async function logRow(id: string) {
+  await flushRequestLog();
+  return db.requestLog.findUniqueOrThrow({ where: { id } });
+}
+
+function lastBody(server: Harness["openai"]) {
+  return server.requests.at(-1)!.body as Record<string, unknown>;
+}
+
+describe("POST /api/v1/messages with @anthropic-ai/sdk", () => {
+  it("routes a plain message, answers in Anthropic's shape and logs it as the messages API", async () => {
+    const { data, response } = await client.messages
+      .create({ model: "frontdesk/auto", max_tokens: 200, system: "Be brief.", metadata: { user_id: "conv-7" }, messages: [{ role: "user", content: "What are your opening hours?" }] })
+      .withResponse();
+    expect(data).toMatchObject({ type: "message", role: "assistant", model: "small-model", stop_reason: "end_turn", content: [{ type: "text", text: "Hello from the test upstream." }] });
+    expect(data.id).toMatch(/^msg_/);
+    expect(data.usage.input_tokens).toBeGreaterThan(0);
+    expect(data.usage.output_tokens).toBeGreaterThan(0);
+    expect(response.headers.get("x-frontdesk-tier")).toBe("fast");
+    expect(response.headers.get("x-frontdesk-stage")).toBe("rule");
+    expect(lastBody(h.openai)).toMatchObject({ model: "small-model", max_tokens: 200, messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "What are your opening hours?" }] });
+    const row = await logRow(response.headers.get("x-frontdesk-decision-id")!);
+    expect(row).toMatchObject({ tierName: "fast", status: "ok", sessionKey: "conv-7", stream: false });
+    expect((row.latency as { api: string }).api).toBe("messages");
+    expect(row.response).toBe("Hello from the test upstream.");
+  });
+
+  it("is answered by an Anthropic tier too, system blocks, stop sequences and temperature mapped both ways", async () => {
+    const { data, response } = await client.messages
+      // (temperature is gone from this SDK's types, not from the API)
+      .create({ model: "frontdesk/anthropic", max_tokens: 50, temperature: 0.2, stop_sequences: ["END"], system: [{ type: "text", text: "You are terse." }], messages: [{ role: "user", content: [{ type: "text", text: "Say hello" }] }] } as Anthropic.MessageCreateParamsNonStreaming)
+      .withResponse();
+    expect(data.content).toEqual([{ type: "text", text: "Hello from the Anthropic test upstream." }]);
+    expect(response.headers.get("x-frontdesk-tier")).toBe("claude");
+    expect(lastBody(h.anthropic)).toMatchObject({ model: "claude-test", max_tokens: 50, temperature: 0.2, stop_sequences: ["END"], system: "You are terse.", messages: [{ role: "user", content: [{ type: "text", text: "Say hello" }] }] });
+  });
+
+  it("answers with a tool_use block from an OpenAI-compatible tier, and an Anthropic one", async () => {
+    for (const tier of ["tooly", "claude-tool"]) {
+      const data = await client.messages.create({ model: tier, max_tokens: 100, tools: [weather], tool_choice: { type: "auto" }, messages: [{ role: "user", content: "Weather in Paris?" }] });
+      expect(data.stop_reason).toBe("tool_use");
+      const use = data.content.find((b) => b.type === "tool_use");
+      expect(use).toMatchObject({ type: "tool_use", name: "get_weather" });
+      expect(typeof (use as { input: unknown }).input).toBe("object");
+    }
+    expect(lastBody(h.openai)).toMatchObject({ tools: [{ type: "function", function: { name: "get_weather", parameters: weather.input_schema } }], tool_choice: "auto" });
+  });
+
+  it("carries a tool_result turn to the upstream as a tool message", async () => {
+    const data = await client.messages.create({
+      model: "fast",
+      max_tokens: 100,
+      tools: [weather],
+      messages: [
+        { role: "user", content: "Weather in Paris?" },
+        { role: "assistant", content: [{ type: "text", text: "Let me check." }, { type: "tool_use", id: "toolu_1", name: "get_weather", input: { city: "Paris" } }] },
+        { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_1", content: "18°C, sunny" }, { type: "text", text: "Thanks!" }] },
+      ],
+    });
+    expect(data.content[0]).toMatchObject({ type: "text", text: "Hello from the test upstream." });
+    expect(lastBody(h.openai).messages).toEqual([
+      { role: "user", content: "Weather in Paris?" },
+      { role: "assistant", content: "Let me check.", tool_calls: [{ id: "toolu_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } }] },
+      { role: "tool", tool_call_id: "toolu_1", content: "18°C, sunny" },
+      { role: "user", content: [{ type: "text", text: "Thanks!" }] },
+    ]);
+    // and back to Anthropic's shape on an Anthropic tier
+    await client.messages.create({ model: "claude", max_tokens: 100, messages: [
+      { role: "user", content: "Weather?" },
+      { role: "assistant", content: [{ type: "tool_use", id: "toolu_2", name: "get_weather", input: { city: "Oslo" } }] },
+      { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_2", content: "2°C" }] },
+    ] });
+    expect((lastBody(h.anthropic).messages as unknown[])[2]).toEqual({ role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_2", content: "2°C" }] });
+  });
+
+  it("streams text with messages.stream from either kind of tier, with stop_reason and usage", async () => {
+    for (const model of ["frontdesk/auto", "claude"]) {
+      const stream = client.messages.stream({ model, max_tokens: 100, messages: [{ role: "user", content: "What are your opening hours?" }] });
+      let text = "";
+      stream.on("text", (delta) => (text += delta));
+      const message = await stream.finalMessage();
+      expect(text).toBe(model === "claude" ? "Hello from the Anthropic test upstream." : "Hello from the test upstream.");
+      expect(message.content).toHaveLength(1);
+      expect(message.content[0]).toMatchObject({ type: "text", text });
+      expect(message.stop_reason).toBe("end_turn");
+      expect(message.usage.output_tokens).toBeGreaterThan(0);
+      expect(message.usage.input_tokens).toBeGreaterThan(0);
+    }
+  });
+
+  it("streams a tool_use block with its input", async () => {
+    for (const model of ["tooly", "claude-tool"]) {
+      const { data: stream, response } = await client.messages.stream({ model, max_tokens: 100, tools: [weather], messages: [{ role: "user", content: "Weather in Paris?" }] }).withResponse();
+      const message = await stream.finalMessage();
+      expect(message.stop_reason).toBe("tool_use");
+      expect(message.content.find((b) => b.type === "tool_use")).toMatchObject({ type: "tool_use", name: "get_weather", input: expect.any(Object) });
+      const row = await logRow(response.headers.get("x-frontdesk-decision-id")!);
+      expect(row).toMatchObject({ tierName: model, stream: true, status: "ok" });
+      expect((row.latency as { api: string }).api).toBe("messages");
+    }
+  });
+
+  it("accepts the key as Authorization: Bearer too", async () => {
+    const bearer = new Anthropic({ authToken: key, apiKey: null, baseURL: `${h.url}/api`, maxRetries: 0 });
+    const data = await bearer.messages.create({ model: "fast", max_tokens: 10, messages: [{ role: "user", content: "hi" }] });
+    expect(data.type).toBe("message");
+  });
+
+  it("refuses bad input with Anthropic's error shape and status", async () => {
+    const bad = async (body: Record<string, unknown>, c: Anthropic = client) => {
+      try {
+        await c.messages.create(body as never);
+      } catch (error) {
+        return error as InstanceType<typeof Anthropic.APIError>;
+      }
+      throw new Error("expected an error");
+    };
+    const noMax = await bad({ model: "frontdesk/auto", messages: [{ role: "user", content: "hi" }] });
+    expect(noMax).toBeInstanceOf(Anthropic.BadRequestError);
+    expect(noMax.error).toMatchObject({ type: "error", error: { type: "invalid_request_error", message: expect.stringContaining("max_tokens") } });
+    const badBlock = await bad({ model: "fast", max_tokens: 5, messages: [{ role: "user", content: [{ type: "document", source: {} }] }] });
+    expect(badBlock.status).toBe(400);
+    expect(badBlock.message).toContain("messages.0.content.0");
+    const extra = await bad({ model: "fast", max_tokens: 5, container: "x", messages: [{ role: "user", content: "hi" }] });
+    expect(extra.status).toBe(400);
+    const unknownModel = await bad({ model: "frontdesk/nope", max_tokens: 5, messages: [{ role: "user", content: "hi" }] });
+    expect(unknownModel).toBeInstanceOf(Anthropic.NotFoundError);
+    expect(unknownModel.error).toMatchObject({ type: "error", error: { type: "not_found_error" } });
+    const badKey = await bad({ model: "fast", max_tokens: 5, messages: [{ role: "user", content: "hi" }] }, new Anthropic({ apiKey: "fd_wrong", baseURL: `${h.url}/api`, maxRetries: 0 }));
+    expect(badKey).toBeInstanceOf(Anthropic.AuthenticationError);
+    expect(badKey.error).toMatchObject({ type: "error", error: { type: "authentication_error" } });
+  });
+});
