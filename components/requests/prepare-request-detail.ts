@@ -30,6 +30,13 @@ export const CAUSE_LABELS: Record<Exclude<AttemptCause, "decision">, string> = {
   hedge: "hedge leg",
 };
 
+const API_PATHS = { chat: "/v1/chat/completions", messages: "/v1/messages", responses: "/v1/responses" } as const;
+
+/** The endpoint a request came in on (rows from before it was recorded: chat completions). */
+export function inboundApiPath(latency: Latency): string {
+  return API_PATHS[latency.api ?? "chat"] ?? API_PATHS.chat;
+}
+
 export function attemptPart(a: { tier: string; model: string; cause?: AttemptCause }, i: number): string {
   const why = a.cause && a.cause !== "decision" ? ` · ${CAUSE_LABELS[a.cause]}` : "";
   return `${i + 1}. ${a.tier} (${a.model})${why}`;
