@@ -18,10 +18,20 @@ beforeAll(async () => {
       { name: "tooly", provider: "openai", baseUrl: openai, model: "small-model+tool", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
       { name: "claude", provider: "anthropic", baseUrl: anthropic, model: "claude-test", apiKey: "sk-ant", inputUsdPerMTok: 3, outputUsdPerMTok: 15 },
       { name: "claude-tool", provider: "anthropic", baseUrl: anthropic, model: "claude-test+tool", apiKey: "sk-ant", inputUsdPerMTok: 3, outputUsdPerMTok: 15 },
+      { name: "broken", provider: "openai", baseUrl: openai, model: "small-model+status=500", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
+      { name: "droppy", provider: "openai", baseUrl: openai, model: "small-model+tokens=40+dropafter=4", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
     ],
     policies: [
-      { name: "default", tiers: ["fast", "capable"], rules: [{ name: "hours", match: { keywords: ["opening hours"] }, tier: "fast" }] },
+      {
+        name: "default",
+        tiers: ["fast", "capable"],
+        rules: [
+          { name: "hours", match: { keywords: ["opening hours"] }, tier: "fast" },
+          { name: "disputes", match: { category: "dispute" }, tier: "capable" },
+        ],
+      },
       { name: "anthropic", tiers: ["claude"] },
+      { name: "p-500", tiers: ["broken", "capable"], rules: [{ name: "all", match: { regex: "." }, tier: "broken" }] },
     ],
     defaultPolicy: "default",
   }));
@@ -133,6 +143,26 @@ describe("POST /api/v1/messages with @anthropic-ai/sdk", () => {
       expect(row).toMatchObject({ tierName: model, stream: true, status: "ok" });
       expect((row.latency as { api: string }).api).toBe("messages");
     }
+  });
+
+  it("routes by the x-frontdesk-category header, falls back like chat, and reports a stream broken mid-way", async () => {
+    const { response } = await client.messages.create({ model: "frontdesk/auto", max_tokens: 20, messages: [{ role: "user", content: "My card was charged twice" }] }, { headers: { "x-frontdesk-category": "dispute" } }).withResponse();
+    expect(response.headers.get("x-frontdesk-tier")).toBe("capable");
+    expect(response.headers.get("x-frontdesk-stage")).toBe("rule");
+    const fellBack = await client.messages.create({ model: "frontdesk/p-500", max_tokens: 20, messages: [{ role: "user", content: "hi" }] }).withResponse();
+    expect(fellBack.response.headers.get("x-frontdesk-tier")).toBe("capable");
+    expect(fellBack.response.headers.get("x-frontdesk-stage")).toBe("fallback");
+    expect(fellBack.data.content[0]).toMatchObject({ type: "text" });
+    const stream = client.messages.stream({ model: "droppy", max_tokens: 100, messages: [{ role: "user", content: "Tell me a long story" }] });
+    await expect(stream.finalMessage()).rejects.toThrow(/upstream stream broke/);
+  });
+
+  it("answers 429 over the key's rate limit in Anthropic's shape", async () => {
+    const limited = new Anthropic({ apiKey: await h.key({ name: "limited", rateLimitPerMinute: 1 }), baseURL: `${h.url}/api`, maxRetries: 0 });
+    await limited.messages.create({ model: "fast", max_tokens: 5, messages: [{ role: "user", content: "hi" }] });
+    const error = await limited.messages.create({ model: "fast", max_tokens: 5, messages: [{ role: "user", content: "hi" }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Anthropic.RateLimitError);
+    expect((error as InstanceType<typeof Anthropic.RateLimitError>).error).toMatchObject({ type: "error", error: { type: "rate_limit_error" } });
   });
 
   it("accepts the key as Authorization: Bearer too", async () => {

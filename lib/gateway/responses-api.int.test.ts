@@ -17,8 +17,19 @@ beforeAll(async () => {
       { name: "tooly", provider: "openai", baseUrl: openai, model: "small-model+tool", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
       { name: "claude", provider: "anthropic", baseUrl: anthropic, model: "claude-test", apiKey: "sk-ant", inputUsdPerMTok: 3, outputUsdPerMTok: 15 },
       { name: "claude-tool", provider: "anthropic", baseUrl: anthropic, model: "claude-test+tool", apiKey: "sk-ant", inputUsdPerMTok: 3, outputUsdPerMTok: 15 },
+      { name: "broken", provider: "openai", baseUrl: openai, model: "small-model+status=500", inputUsdPerMTok: 0.06, outputUsdPerMTok: 0.06 },
     ],
-    policies: [{ name: "default", tiers: ["fast", "capable"], rules: [{ name: "hours", match: { keywords: ["opening hours"] }, tier: "fast" }] }],
+    policies: [
+      {
+        name: "default",
+        tiers: ["fast", "capable"],
+        rules: [
+          { name: "hours", match: { keywords: ["opening hours"] }, tier: "fast" },
+          { name: "disputes", match: { category: "dispute" }, tier: "capable" },
+        ],
+      },
+      { name: "p-500", tiers: ["broken", "capable"], rules: [{ name: "all", match: { regex: "." }, tier: "broken" }] },
+    ],
     defaultPolicy: "default",
   }));
   client = h.client(await h.key({ name: "responses" }));
@@ -114,6 +125,21 @@ describe("POST /api/v1/responses with the openai client", () => {
     expect(all.find((e) => e.type === "response.function_call_arguments.done")).toMatchObject({ arguments: "{}" });
     const final = await client.responses.stream({ model: "claude-tool", input: "Weather in Paris?", tools: [weather] }).finalResponse();
     expect(final.output.find((o) => o.type === "function_call")).toMatchObject({ name: "get_weather", arguments: '{"query":"test"}' });
+  });
+
+  it("routes by x-frontdesk-* headers and falls back like chat; a tier that fails alone is a 502 in OpenAI's shape", async () => {
+    const byCategory = await client.responses.create({ model: "frontdesk/auto", input: "My card was charged twice" }, { headers: { "x-frontdesk-category": "dispute", "x-frontdesk-session": "s-1" } }).withResponse();
+    expect(byCategory.response.headers.get("x-frontdesk-tier")).toBe("capable");
+    expect((await logRow(byCategory.response.headers.get("x-frontdesk-decision-id")!)).sessionKey).toBe("s-1");
+    const fellBack = await client.responses.create({ model: "frontdesk/p-500", input: "hi" }).withResponse();
+    expect(fellBack.response.headers.get("x-frontdesk-stage")).toBe("fallback");
+    expect(fellBack.data.output_text).toBe("Hello from the test upstream.");
+    const failed = await client.responses.create({ model: "broken", input: "hi" }).then(
+      () => Promise.reject(new Error("expected a 502")),
+      (e: unknown) => e as InstanceType<typeof OpenAI.APIError>,
+    );
+    expect(failed.status).toBe(502);
+    expect(failed.headers?.get("x-frontdesk-tier")).toBe("broken");
   });
 
   it("refuses what a stateless router cannot do, and bad input, with OpenAI's errors", async () => {
