@@ -1,5 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as messagesRoute } from "../../app/api/v1/messages/route";
+import { POST as responsesRoute } from "../../app/api/v1/responses/route";
 import { db } from "../db/prisma";
 import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
 
@@ -194,5 +196,47 @@ describe("POST /api/v1/messages with @anthropic-ai/sdk", () => {
     const badKey = await bad({ model: "fast", max_tokens: 5, messages: [{ role: "user", content: "hi" }] }, new Anthropic({ apiKey: "fd_wrong", baseURL: `${h.url}/api`, maxRetries: 0 }));
     expect(badKey).toBeInstanceOf(Anthropic.AuthenticationError);
     expect(badKey.error).toMatchObject({ type: "error", error: { type: "authentication_error" } });
+  });
+});
+
+describe("both new endpoints share the body checks and the Next.js route handlers", () => {
+  const messages = (extra: string) => `{"model":"fast","max_tokens":5,"messages":[{"role":"user","content":"hi"${extra}}]}`;
+  const responses = (extra: string) => `{"model":"fast","input":[{"role":"user","content":"hi"${extra}}]}`;
+  const FORBIDDEN: Array<[string, string, string]> = [
+    ["/api/v1/messages", "__proto__ in a message", messages(',"__proto__":{"x":1}')],
+    ["/api/v1/messages", "lone surrogate", messages(',"x":"\\ud800"')],
+    ["/api/v1/responses", "constructor in an item", responses(',"constructor":{}')],
+    ["/api/v1/responses", "lone surrogate", responses(',"x":"\\udc00"')],
+    ["/api/v1/messages", "not JSON", "{"],
+    ["/api/v1/responses", "not JSON", "{"],
+  ];
+
+  it("refuses unsafe bodies before anything reaches an upstream or the log", async () => {
+    await flushRequestLog();
+    const upstream = h.openai.requests.length;
+    const rows = await db.requestLog.count();
+    for (const [path, name, body] of FORBIDDEN) {
+      const res = await fetch(`${h.url}${path}`, { method: "POST", headers: { "x-api-key": key, "content-type": "application/json" }, body });
+      expect(res.status, `${path} ${name}`).toBe(400);
+      const json = await res.json();
+      if (path.endsWith("messages")) expect(json, name).toMatchObject({ type: "error", error: { type: "invalid_request_error", message: expect.any(String) } });
+      else expect(json.error, name).toMatchObject({ type: "invalid_request_error", message: expect.any(String) });
+    }
+    await flushRequestLog();
+    expect(h.openai.requests.length).toBe(upstream);
+    expect(await db.requestLog.count()).toBe(rows);
+  });
+
+  it("answers through the Next.js route handlers as through the fast path", async () => {
+    const post = (body: object) => new Request("http://localhost/api/v1/x", { method: "POST", headers: { "x-api-key": key, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const m = await messagesRoute(post({ model: "fast", max_tokens: 20, messages: [{ role: "user", content: "hi" }] }));
+    expect(m.status).toBe(200);
+    expect(await m.json()).toMatchObject({ type: "message", content: [{ type: "text", text: "Hello from the test upstream." }] });
+    const r = await responsesRoute(post({ model: "fast", input: "hi", stream: true }));
+    expect(r.headers.get("content-type")).toMatch(/text\/event-stream/);
+    expect(await r.text()).toContain("event: response.completed");
+    const bad = await messagesRoute(post({ model: "fast", messages: [{ role: "user", content: "hi" }] }));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ type: "error", error: { type: "invalid_request_error" } });
   });
 });
