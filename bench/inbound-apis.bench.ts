@@ -5,6 +5,7 @@
  * connections. Added latency is each target's percentile minus the upstream called directly
  * (JSON or streamed as the target); BENCH_ROUNDS rounds (default 3) in rotating order, medians
  * reported. x-frontdesk-overhead-ms is Frontdesk's own time (translation included).
+ * BENCH_TARGETS=direct,chat,messages,responses runs only those (fewer targets, longer runs).
  */
 import os from "node:os";
 import { startBenchGateway } from "./lib/bench-gateway";
@@ -40,10 +41,10 @@ async function main() {
     };
     bench.upstream.setDefaultBehavior(`delay=${UPSTREAM_DELAY_MS}`);
     console.log(`\nInbound APIs (${os.cpus().length} cores, ${SECONDS} s per run, ${ROUNDS} rounds, 10 connections, upstream answering in ${UPSTREAM_DELAY_MS} ms)\n`);
-    const names = Object.keys(targets) as Name[];
+    const names = (process.env.BENCH_TARGETS?.split(",") ?? Object.keys(targets)) as Name[];
     for (const name of names) await runLoad(targets[name], { concurrency: 10, seconds: 2 }); // JIT warm-up
-    const results: Record<Name, LoadResult[]> = Object.fromEntries(names.map((n) => [n, []])) as unknown as Record<Name, LoadResult[]>;
-    const own: Record<Name, number[][]> = Object.fromEntries(names.map((n) => [n, []])) as unknown as Record<Name, number[][]>;
+    const results = Object.fromEntries(names.map((n) => [n, []])) as unknown as Record<Name, LoadResult[]>;
+    const own = Object.fromEntries(names.map((n) => [n, []])) as unknown as Record<Name, number[][]>;
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of rotate(names, round)) {
         const overheads: number[] = [];
@@ -57,6 +58,7 @@ async function main() {
     console.log("\n  target             req/s    p50 ms   p99 ms   added p50   added p99   own p50   own p99   errors");
     for (const name of names) {
       const base: Name = name.endsWith("stream") ? "direct-stream" : "direct";
+      if (!results[base]?.length) throw new Error(`BENCH_TARGETS needs ${base} to compare ${name} with`);
       const rps = median(results[name].map((r) => r.rps));
       const errors = results[name].reduce((s, r) => s + r.errors, 0);
       const added = name === base ? "" : `${(med(name, "p50") - med(base, "p50")).toFixed(2).padStart(9)}   ${(med(name, "p99") - med(base, "p99")).toFixed(2).padStart(9)}   ${ownMed(name, 50).toFixed(3).padStart(7)}   ${ownMed(name, 99).toFixed(3).padStart(7)}`;
