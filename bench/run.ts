@@ -13,6 +13,7 @@ const BENCHES = [
   { name: "execution", file: "execution.bench.ts", what: "the execution machine's own cost per request (alone, in the real-time driver, in the virtual-clock driver)" },
   { name: "upstream", file: "upstream-overhead.bench.ts", what: "provider adapter overhead vs a bare keep-alive request" },
   { name: "gateway", file: "gateway.bench.ts", what: "gateway overhead vs direct (p50 ≤ 1 ms, p99 ≤ 5 ms) and throughput vs Portkey (≥ 2×)" },
+  { name: "inbound", file: "inbound-apis.bench.ts", what: "added latency of /v1/messages and /v1/responses next to /v1/chat/completions, JSON and streamed, same upstream" },
   { name: "gateway-ab", file: "gateway-ab.bench.ts", what: "two builds side by side (BENCH_AB_BASE, default HEAD~1, vs this checkout, and this checkout twice): added latency and throughput", onlyWhenNamed: true },
   { name: "gateway-gc", file: "gateway-gc.bench.ts", what: "the gateway's garbage per request at 10 connections (allocated and promoted KB; promotion drives p99)" },
   { name: "gateway-tail", file: "gateway-tail.bench.ts", what: "what the gateway's slowest requests overlapped (GC pauses, log flushes), CPU per request of gateway and Postgres" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMicros, prepareLatencyBreakdown, prepareTrace, snippetText } from "./prepare-request-detail";
+import { formatMicros, inboundApiPath, prepareLatencyBreakdown, prepareTrace, snippetText } from "./prepare-request-detail";
 
 describe("prepareLatencyBreakdown", () => {
   it("stacks routing, each attempt and overhead into one bar, labelled by outcome", () => {
@@ -33,5 +33,13 @@ describe("trace and text helpers", () => {
   it("strips the transcript's role prefix", () => {
     expect(snippetText("user: What are\n your hours?")).toBe("What are your hours?");
     expect(snippetText(null)).toBe("");
+  });
+});
+
+describe("inboundApiPath", () => {
+  it("names the endpoint a request came in on; rows from before it was recorded are chat completions", () => {
+    expect(inboundApiPath("messages")).toBe("/v1/messages");
+    expect(inboundApiPath("responses")).toBe("/v1/responses");
+    expect(inboundApiPath(undefined)).toBe("/v1/chat/completions");
   });
 });

@@ -30,6 +30,13 @@ export const CAUSE_LABELS: Record<Exclude<AttemptCause, "decision">, string> = {
   hedge: "hedge leg",
 };
 
+const API_PATHS: Record<string, string> = { chat: "/v1/chat/completions", messages: "/v1/messages", responses: "/v1/responses", embeddings: "/v1/embeddings" };
+
+/** The endpoint a request came in on (the log's `api` column). */
+export function inboundApiPath(api: string | null | undefined): string {
+  return API_PATHS[api ?? "chat"] ?? API_PATHS.chat!;
+}
+
 export function attemptPart(a: { tier: string; model: string; cause?: AttemptCause }, i: number): string {
   const why = a.cause && a.cause !== "decision" ? ` · ${CAUSE_LABELS[a.cause]}` : "";
   return `${i + 1}. ${a.tier} (${a.model})${why}`;

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
-import { attemptPart, OUTCOME_LABELS, prepareLatencyBreakdown } from "./prepare-request-detail";
+import { attemptPart, inboundApiPath, OUTCOME_LABELS, prepareLatencyBreakdown } from "./prepare-request-detail";
 import { RequestTrace } from "./request-trace";
 import type { RequestDetail } from "./types";
 import { useRequest } from "./use-requests";
@@ -81,7 +81,7 @@ function Detail({ r }: { r: RequestDetail }) {
         {r.status === "ok" ? <Badge tone="green">ok</Badge> : <Badge tone="red">{`error ${r.httpStatus}`}</Badge>}
         {r.isDemo && <Badge>demo</Badge>}
         <span className="text-slate-500">
-          {formatDateTime(r.createdAt)} · policy {r.policyName ?? "—"} · model {r.model ?? "—"} · key {r.apiKey?.name ?? "—"}
+          {formatDateTime(r.createdAt)} · {inboundApiPath(r.api)}{r.stream ? " (stream)" : ""} · policy {r.policyName ?? "—"} · model {r.model ?? "—"} · key {r.apiKey?.name ?? "—"}
         </span>
       </div>
       {r.error && (

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatDateTime, formatMs, formatUsd } from "@/components/charts/format";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
-import { snippetText } from "./prepare-request-detail";
+import { inboundApiPath, snippetText } from "./prepare-request-detail";
 import type { RequestRow } from "./types";
 
 const COLUMNS = ["Time", "Prompt", "Policy", "Tier", "Stage", "Status", { label: "Latency", isNumeric: true }, { label: "Cost", isNumeric: true }];
@@ -17,7 +17,7 @@ export function RequestsTable({ rows }: { rows: RequestRow[] }) {
               {formatDateTime(r.createdAt)}
             </Link>
             {r.isDemo && <span className="ml-2"><Badge>demo</Badge></span>}
-            {r.api === "embeddings" && <span className="ml-2"><Badge>embeddings</Badge></span>}
+            {r.api !== "chat" && <span className="ml-2" title={`Came in on ${inboundApiPath(r.api)}`}><Badge>{r.api}</Badge></span>}
           </td>
           <td className="max-w-52 truncate px-2 py-2 text-slate-700" title={snippetText(r.promptSnippet)}>
             {snippetText(r.promptSnippet) || <span className="text-slate-400">not stored</span>}

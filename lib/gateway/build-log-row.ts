@@ -11,6 +11,7 @@ import { policyChoice, servedQuality } from "../routing/served-quality";
 import type { ChatRequestBody } from "./chat-request-schema";
 import { contentText } from "./chat-request-schema";
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
+import type { InboundApiName } from "./inbound/inbound-api";
 
 const MAX_TEXT = 100_000;
 
@@ -40,7 +41,7 @@ export function transcript(body: ChatRequestBody): string {
     .slice(0, MAX_TEXT);
 }
 
-export function buildLogRow(args: { id: string; key: GatewayKey; config: GatewayConfig; decision: Decision; body: ChatRequestBody; sessionKey?: string; outcome: Outcome }): RequestLogInsert {
+export function buildLogRow(args: { id: string; key: GatewayKey; config: GatewayConfig; decision: Decision; body: ChatRequestBody; sessionKey?: string; api?: InboundApiName; outcome: Outcome }): RequestLogInsert {
   const { id, key, config, decision, body, outcome: o } = args;
   const policy = config.snapshot.policies.get(decision.policy);
   const storePrompts = policy?.storePrompts ?? true;
@@ -53,6 +54,7 @@ export function buildLogRow(args: { id: string; key: GatewayKey; config: Gateway
     id,
     createdAt: new Date(),
     apiKeyId: key.id,
+    api: args.api ?? "chat",
     policyId: config.policyIds.get(decision.policy) ?? null,
     policyName: decision.policy,
     tierId: config.tierIds.get(o.tier) ?? null,

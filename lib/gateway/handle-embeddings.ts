@@ -13,7 +13,7 @@ import type { TierConfig } from "../routing/config-schema";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io";
 import { loadedRuntime, type GatewayRuntime } from "./gateway-runtime";
 import { GatewayError, openAiErrorBody, openAiErrorResponse } from "./openai-errors";
-import { authenticate, enforceRateLimit, parseBody, parseJson } from "./prepare-request";
+import { authenticate, enforceRateLimit, parseBody, parseJsonBody } from "./prepare-request";
 import { frontdeskHeaders, upstreamFailure } from "./respond";
 import { uuidv7 } from "./uuidv7";
 
@@ -35,7 +35,7 @@ export async function handleEmbeddings(req: GatewayRequest): Promise<GatewayResp
     const { runtime, config } = await loadedRuntime();
     const key = authenticate(req, config);
     enforceRateLimit(runtime, key);
-    const { model, ...body } = parseBody(embeddingsRequestSchema, await parseJson(req));
+    const { model, ...body } = parseBody(embeddingsRequestSchema, await parseJsonBody(req));
     const tier = embeddingsTier(config, model);
     if (!runtime.admit(tier.name)) {
       throw new GatewayError(503, `Tier '${tier.name}' is failing (circuit open after recent upstream errors); retry shortly.`, "no_tier_available");

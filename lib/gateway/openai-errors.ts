@@ -41,21 +41,26 @@ const CODE_BY_APP_ERROR: Partial<Record<ErrorCode, string>> = {
   unsupported_media_type: "invalid_content_type",
 };
 
-type ErrorReply = { status: number; headers: Record<string, string>; body: string };
+export type ErrorReply = { status: number; headers: Record<string, string>; body: string };
 
-function reply(status: number, body: unknown, headers: Record<string, string>): ErrorReply {
+export function reply(status: number, body: unknown, headers: Record<string, string>): ErrorReply {
   return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) };
+}
+
+/** Any error as a GatewayError: an AppError keeps its status and first issue's path, anything
+ *  else is logged and becomes a generic 500. Every inbound API shapes errors from this. */
+export function toGatewayError(error: unknown): GatewayError {
+  if (error instanceof GatewayError) return error;
+  if (error instanceof AppError) {
+    const param = error.issues?.[0]?.path ?? null;
+    return new GatewayError(error.status, error.message, CODE_BY_APP_ERROR[error.code] ?? error.code, param, error.headers ?? {});
+  }
+  console.error("[frontdesk] gateway error:", error);
+  return new GatewayError(500, "The gateway failed to handle this request.", "internal_error");
 }
 
 /** Any error as the gateway's response (a GatewayResponse): OpenAI's shape, the right status. */
 export function openAiErrorResponse(error: unknown, extraHeaders: Record<string, string> = {}): ErrorReply {
-  if (error instanceof GatewayError) {
-    return reply(error.status, openAiErrorBody(error.status, error.message, error.code, error.param), { ...error.headers, ...extraHeaders });
-  }
-  if (error instanceof AppError) {
-    const param = error.issues?.[0]?.path ?? null;
-    return reply(error.status, openAiErrorBody(error.status, error.message, CODE_BY_APP_ERROR[error.code] ?? error.code, param), { ...error.headers, ...extraHeaders });
-  }
-  console.error("[frontdesk] gateway error:", error);
-  return reply(500, openAiErrorBody(500, "The gateway failed to handle this request.", "internal_error"), extraHeaders);
+  const e = toGatewayError(error);
+  return reply(e.status, openAiErrorBody(e.status, e.message, e.code, e.param), { ...e.headers, ...extraHeaders });
 }

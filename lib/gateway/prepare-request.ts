@@ -25,8 +25,9 @@ const RECENT_HASHES_MAX = 10_000;
 export function authenticate(req: GatewayRequest, config: GatewayConfig): GatewayKey {
   const header = req.header("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw new GatewayError(401, "Missing API key: send it as 'Authorization: Bearer fd_…'.", "missing_api_key");
-  const token = match[1]!;
+  // Anthropic's clients send the key as x-api-key
+  const token = match?.[1] ?? req.header("x-api-key")?.trim();
+  if (!token) throw new GatewayError(401, "Missing API key: send it as 'Authorization: Bearer fd_…' (or 'x-api-key: fd_…').", "missing_api_key");
   const cached = recentHashes.get(token);
   const hash = cached ?? hashApiKey(token);
   const key = config.keysByHash.get(hash);
@@ -52,7 +53,7 @@ export function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): void
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** The body as JSON: the content type is checked before a byte is read. */
-export async function parseJson(req: GatewayRequest): Promise<unknown> {
+export async function parseJsonBody(req: GatewayRequest): Promise<unknown> {
   const type = req.header("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new GatewayError(415, "Send the body as JSON (Content-Type: application/json).", "invalid_content_type");
@@ -64,7 +65,7 @@ export async function parseJson(req: GatewayRequest): Promise<unknown> {
   } catch {
     throw new GatewayError(400, "The body is not valid UTF-8.", "invalid_request");
   }
-  if (!text.trim()) throw new GatewayError(400, "The body is empty; send a chat completion request as JSON.", "invalid_request");
+  if (!text.trim()) throw new GatewayError(400, "The body is empty; send the request as JSON.", "invalid_request");
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -79,18 +80,21 @@ export async function parseJson(req: GatewayRequest): Promise<unknown> {
   return value;
 }
 
+/** A body that failed its schema: a 400 naming the first bad field's path. */
+export function invalidBody(error: z.ZodError): GatewayError {
+  const [first, ...rest] = zodIssues(error);
+  const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";
+  return new GatewayError(400, `Invalid request: ${first!.path}: ${first!.message}${more}`, "invalid_request", first!.path);
+}
+
 export async function readChatBody(req: GatewayRequest): Promise<ChatRequestBody> {
-  return parseBody(chatRequestSchema, await parseJson(req));
+  return parseBody(chatRequestSchema, await parseJsonBody(req));
 }
 
 /** `value` by `schema`, or a 400 naming the first bad field's path. */
 export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const [first, ...rest] = zodIssues(parsed.error);
-    const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";
-    throw new GatewayError(400, `Invalid request: ${first!.path}: ${first!.message}${more}`, "invalid_request", first!.path);
-  }
+  if (!parsed.success) throw invalidBody(parsed.error);
   return parsed.data;
 }
 

@@ -32,12 +32,13 @@ export type RoutedRequest = {
 };
 
 /** `execute`: the request will be carried out, so its estimated cost is reserved in the key's
- *  budget right after the decision, before anything else can run (settle it when it ends). */
-export async function routeRequest(req: GatewayRequest, opts: { execute: boolean }): Promise<RoutedRequest> {
+ *  budget right after the decision, before anything else can run (settle it when it ends).
+ *  `readBody`: the inbound API's body → the internal chat request (default: a chat completion request). */
+export async function routeRequest(req: GatewayRequest, opts: { execute: boolean; readBody?: (req: GatewayRequest) => Promise<ChatRequestBody> }): Promise<RoutedRequest> {
   const { runtime, config } = await loadedRuntime();
   const key = authenticate(req, config);
   enforceRateLimit(runtime, key);
-  const body = await readChatBody(req); // only now: a request without a valid key is refused unread
+  const body = await (opts.readBody ?? readChatBody)(req); // only now: a request without a valid key is refused unread
   const resolved = resolveModel(body.model, key, config);
   const request = toRouteRequest(body, req, resolved);
   const pin = pinKeys(key, request, resolved.policy);

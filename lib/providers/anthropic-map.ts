@@ -42,6 +42,15 @@ export function mapStopReason(reason: string | null | undefined): FinishReason |
   return reason ? STOP_REASONS[reason] ?? "stop" : null;
 }
 
+const STOP_REASON_OF: Record<FinishReason, string> = {
+  stop: "end_turn", length: "max_tokens", tool_calls: "tool_use", content_filter: "refusal", function_call: "tool_use",
+};
+
+/** The other way (the gateway's Messages API answering from any upstream). */
+export function toAnthropicStopReason(finish: FinishReason | null | undefined): string {
+  return finish ? STOP_REASON_OF[finish] ?? "end_turn" : "end_turn";
+}
+
 function textOf(content: ChatMessage["content"]): string {
   if (typeof content === "string") return content;
   return (content ?? []).map((part) => (typeof part.text === "string" ? part.text : "")).join("");
