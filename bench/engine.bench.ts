@@ -57,7 +57,8 @@ async function main() {
   const { factory, label } = await heuristicFactory();
   const file = configFileSchema.parse(ENGINE_BENCH_CONFIG);
   const snapshot = buildSnapshot({ ...file, heuristic: factory });
-  const requests = benchConversations(16).map((messages) => ({ messages }));
+  // as the gateway sends them: with what the request needs from a tier (no tools, no images here)
+  const requests: RouteRequest[] = benchConversations(16).map((messages) => ({ messages, needs: { tools: false, vision: false, jsonSchema: false, maxOutputTokens: null } }));
   let seed = 1;
   const ctx: EngineContext = { now: Date.now(), rng: () => ((seed = (seed * 16807) % 2147483647) / 2147483647), health: () => "healthy" };
 
@@ -89,6 +90,40 @@ async function main() {
   console.log(`decide() with the shipped trained classifier (${trained.id}, 2 tiers, ${twoTier.policies[0]!.rules.length} rules):`);
   console.log(`  p50 ${percentile(sortedTrained, 0.5).toFixed(1)} µs   p90 ${percentile(sortedTrained, 0.9).toFixed(1)} µs   p99 ${percentile(sortedTrained, 0.99).toFixed(1)} µs   max ${sortedTrained[sortedTrained.length - 1].toFixed(1)} µs`);
   console.log(`  stage medians (µs): ${stageMedians(trainedSnapshot, requests, ctx)}`);
+
+  // Context windows near the prompt's size: a tier with an 8,000-token window, so 4 × the estimate
+  // + the output asked for does not surely fit and the prompt is counted with the real tokenizer
+  // (gpt-tokenizer, o200k_base / cl100k_base by model) — a fresh count per request, as the gateway does.
+  const { countTokens } = await import("../lib/providers/count-tokens");
+  const windowed = configFileSchema.parse({ ...ENGINE_BENCH_CONFIG, tiers: (ENGINE_BENCH_CONFIG.tiers ?? []).map((t, i) => (i === 0 ? { ...t, capabilities: { contextTokens: 8_000 } } : t)) });
+  const windowedSnapshot = buildSnapshot({ ...windowed, heuristic: factory });
+  const needs = { tools: false, vision: false, jsonSchema: false, maxOutputTokens: 500 };
+  const counted = (request: RouteRequest): EngineContext => {
+    const text = request.messages.map((m) => m.content).join("\n");
+    const memo = new Map<string, { tokens: number; encoding: string }>();
+    return { ...ctx, exactTokens: (tier) => memo.get(tier.model) ?? memo.set(tier.model, countTokens(text, tier.model)).get(tier.model)! };
+  };
+  const withNeeds = requests.map((r) => ({ ...r, needs }));
+  const timeCounted = (n: number) => {
+    const micros = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const request = withNeeds[i % withNeeds.length]!;
+      const t = performance.now();
+      decide(windowedSnapshot, undefined, request, counted(request));
+      micros[i] = (performance.now() - t) * 1000;
+    }
+    return micros.sort((a, b) => a - b);
+  };
+  timeCounted(Math.min(WARMUP, 1000));
+  const sortedCounted = timeCounted(Math.min(ITERATIONS, 5000));
+  const countOnly = (() => {
+    const text = withNeeds[0]!.messages.map((m) => m.content).join("\n");
+    const t = performance.now();
+    for (let i = 0; i < 200; i++) countTokens(text + i, "gpt-4o-mini");
+    return ((performance.now() - t) * 1000) / 200;
+  })();
+  console.log(`decide() with a tier's 8,000-token window near the prompt (counted with the real tokenizer on every request):`);
+  console.log(`  p50 ${percentile(sortedCounted, 0.5).toFixed(1)} µs   p90 ${percentile(sortedCounted, 0.9).toFixed(1)} µs   p99 ${percentile(sortedCounted, 0.99).toFixed(1)} µs   (the count alone: ${countOnly.toFixed(0)} µs; with 128k windows the estimate decides and nothing is counted)`);
 }
 
 await main();

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { hashApiKey } from "../auth/api-key-token";
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import { zodIssues } from "../http/parse-body";
+import { countTokens, encodingFor } from "../providers/count-tokens";
 import type { ChatRequest } from "../providers/index";
 import { readRequestNeeds } from "../routing/check-capabilities";
 import type { EngineContext, RouteRequest } from "../routing/types";
@@ -161,17 +162,35 @@ export function conversationKey(messages: RouteRequest["messages"]): string | nu
   return null;
 }
 
-export function engineContext(runtime: GatewayRuntime, key: GatewayKey, pinnedTier: string | undefined): EngineContext {
+export function engineContext(runtime: GatewayRuntime, key: GatewayKey, pinnedTier: string | undefined, request?: RouteRequest): EngineContext {
   const now = Date.now();
   return {
     now,
     rng: Math.random,
     health: runtime.health,
     clock: () => performance.now(),
+    ...(request ? { exactTokens: exactTokensOf(request) } : {}),
     ...(pinnedTier ? { pinnedTier } : {}),
     ...(key.monthlyBudgetUsd !== null
       ? { budget: { spentUsd: runtime.budgets.committed(key.id, now), capUsd: key.monthlyBudgetUsd, overBudget: key.overBudget } } // reservations of requests in flight count
       : {}),
+  };
+}
+
+/** The request's prompt counted with each tier's tokenizer, once per encoding, only when the engine asks (near a context window). */
+function exactTokensOf(request: RouteRequest): NonNullable<EngineContext["exactTokens"]> {
+  const counted = new Map<string, { tokens: number; encoding: string }>();
+  let text: string | null = null;
+  return (tier) => {
+    const encoding = encodingFor(tier.model);
+    let result = counted.get(encoding);
+    if (!result) {
+      text ??= request.messages.map((m) => m.content).join("\n");
+      // a few tokens per message for the chat format's role markers
+      result = { tokens: countTokens(text, tier.model).tokens + 4 * request.messages.length, encoding };
+      counted.set(encoding, result);
+    }
+    return result;
   };
 }
 

@@ -24,6 +24,7 @@ beforeAll(async () => {
       { name: "big", provider: "openai", baseUrl: openai, model: `big-model${args({ city: "Paris" })}`, inputUsdPerMTok: 10, outputUsdPerMTok: 10 },
       { name: "cheap-notools", provider: "openai", baseUrl: openai, model: `cheap-model${args({ city: "Paris" })}`, inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.1, capabilities: { tools: false } },
       { name: "big-novision", provider: "openai", baseUrl: openai, model: `big-model${args({ city: "Paris" })}`, inputUsdPerMTok: 10, outputUsdPerMTok: 10, capabilities: { vision: false } },
+      { name: "short-window", provider: "openai", baseUrl: openai, model: "gpt-4o-mini", inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.1, capabilities: { contextTokens: 300 } },
     ],
     policies: [
       { name: "agents", tiers: ["cheap", "big"], rules: all("cheap"), escalation },
@@ -32,6 +33,7 @@ beforeAll(async () => {
       { name: "badargs", tiers: ["cheap-badargs", "big"], rules: all("cheap-badargs"), escalation },
       { name: "text", tiers: ["cheap-text", "big"], rules: all("cheap-text"), escalation },
       { name: "capable", tiers: ["cheap-notools", "big-novision"], rules: all("cheap-notools"), escalation },
+      { name: "window", tiers: ["short-window", "big"], rules: all("short-window"), escalation },
     ],
     defaultPolicy: "agents",
   }));
@@ -176,5 +178,20 @@ describe("capabilities per tier", () => {
     const bypass = await client.chat.completions.create({ model: "cheap-notools", messages: ask, tools: [weather()] }).catch((e: unknown) => e);
     expect(bypass).toMatchObject({ status: 400, code: "no_capable_tier" });
     expect(h.openai.requests.length).toBe(since);
+  });
+});
+
+describe("context windows, counted with the real tokenizer near the limit", () => {
+  it("leaves out a tier whose window the prompt overflows though the characters-per-token estimate says it fits", async () => {
+    // 240 Japanese characters: the estimate says ~60 tokens; o200k_base counts ~180, over 300 with the output asked for
+    const japanese = "東京の天気はどうですか。明日は雨が降りますか。".repeat(10).slice(0, 240);
+    const long = await client.chat.completions.create({ model: "frontdesk/window", max_tokens: 150, messages: [{ role: "user", content: japanese }] }).withResponse();
+    expect(long.response.headers.get("x-frontdesk-tier")).toBe("big");
+    await flushRequestLog();
+    const row = await db.requestLog.findUniqueOrThrow({ where: { id: long.response.headers.get("x-frontdesk-decision-id")! } });
+    expect(JSON.stringify(row.decision)).toMatch(/left out short-window \(\d+ \(o200k_base\) prompt \+ 150 output tokens > contextTokens 300\)/);
+    // the same length in English counts about as estimated, and fits
+    const english = await client.chat.completions.create({ model: "frontdesk/window", max_tokens: 150, messages: [{ role: "user", content: "How is the weather in Tokyo? ".repeat(8) }] }).withResponse();
+    expect(english.response.headers.get("x-frontdesk-tier")).toBe("short-window");
   });
 });

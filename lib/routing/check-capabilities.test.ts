@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRequestNeeds, missingCapability } from "./check-capabilities";
+import { missingCapability, promptTokenBound, readRequestNeeds } from "./check-capabilities";
 import { DEFAULT_CAPABILITIES, type ConfigFileInput } from "./config-schema";
 import { decide } from "./decide";
 import { constantHeuristic, makeCtx, makeSnapshot } from "./testing/fixtures";
@@ -41,6 +41,26 @@ describe("readRequestNeeds", () => {
     expect(missingCapability(DEFAULT_CAPABILITIES, needs({ vision: true }), 10)).toBe("no vision");
     expect(missingCapability(DEFAULT_CAPABILITIES, needs({ maxOutputTokens: 20_000 }), 10)).toBe("max_tokens 20000 > maxOutputTokens 16384");
     expect(missingCapability({ ...DEFAULT_CAPABILITIES, contextTokens: 1000 }, needs({ maxOutputTokens: 200 }), 900)).toBe("~900 prompt + 200 output tokens > contextTokens 1000");
+  });
+
+  it("counts the prompt with the real tokenizer only where the estimate could be wrong about the window", () => {
+    const small = { ...DEFAULT_CAPABILITIES, contextTokens: 1000 };
+    let calls = 0;
+    const exact = (tokens: number) => () => (calls++, { tokens, encoding: "cl100k_base" });
+    const out = needs({ maxOutputTokens: 100 });
+    // 12 × the estimate bounds the UTF-8 bytes, and a token holds at least a byte: surely fits
+    expect(missingCapability(small, out, 50, exact(5000), () => 5000)).toBeNull();
+    // the bytes themselves fit: no count either
+    expect(missingCapability(small, out, 200, exact(5000), () => 850)).toBeNull();
+    expect(calls).toBe(0);
+    // near the window the count decides, both ways
+    expect(missingCapability(small, out, 300, exact(950), () => 1800)).toBe("950 (cl100k_base) prompt + 100 output tokens > contextTokens 1000");
+    expect(missingCapability(small, out, 950, exact(700), () => 3800)).toBeNull();
+    expect(calls).toBe(2);
+  });
+
+  it("bounds a prompt's tokens by its UTF-8 bytes", () => {
+    expect(promptTokenBound([{ content: "abc" }, { content: "é東😀" }])).toBe(3 + (2 + 3 + 4) + 8);
   });
 });
 

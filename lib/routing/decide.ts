@@ -9,7 +9,7 @@
  * Pure: clock, randomness, health, pin and budget all come in through `ctx`.
  */
 import { checkBudget } from "./check-budget";
-import { leaveOutIncapable, missingCapability } from "./check-capabilities";
+import { leaveOutIncapable, missingCapability, promptTokenBound } from "./check-capabilities";
 import { classifyAndChoose } from "./classify-and-choose";
 import { createEnv, finishDecision, reject, type DecisionEnv } from "./finish-decision";
 import { matchIntent } from "./match-intent";
@@ -28,7 +28,7 @@ export function decide(snapshot: ConfigSnapshot, policyName: string | undefined,
   const policy = snapshot.policies.get(name);
   if (!policy) return reject("unknown-policy", `Unknown policy "${name}".`, name, trace);
   const text = readRequestText(request.messages);
-  const { resolved, incapable, noCapable } = capableTiers(resolvePolicyTiers(policy, snapshot.tiers), request, text.promptTokens, trace, name);
+  const { resolved, incapable, noCapable } = capableTiers(resolvePolicyTiers(policy, snapshot.tiers), request, text.promptTokens, trace, name, ctx.exactTokens);
   const env = createEnv({ snapshot, policy, resolved, usable: usableTierNames(resolved), incapable, text, ctx, trace });
 
   let since = trace.mark();
@@ -64,14 +64,20 @@ export function decide(snapshot: ConfigSnapshot, policyName: string | undefined,
  * The policy's tiers with those that cannot serve the request left out (traced, except for a
  * bypass, which checks its own tier), and the rejection reason when none is left.
  */
-function capableTiers(enabled: Array<TierConfig | null>, request: RouteRequest, promptTokens: number, trace: Trace, policy: string) {
+const NONE: ReadonlySet<string> = new Set();
+
+function capableTiers(enabled: Array<TierConfig | null>, request: RouteRequest, promptTokens: number, trace: Trace, policy: string, exact: EngineContext["exactTokens"]) {
+  if (!request.needs) return { resolved: enabled, incapable: NONE, noCapable: null };
   const since = trace.mark();
-  const { resolved, leftOut } = leaveOutIncapable(enabled, request.needs, promptTokens);
-  const listed = leftOut.map((l) => `${l.tier} (${l.why})`).join(", ");
-  if (request.needs && request.explicitTier === undefined) {
+  let bound: number | undefined;
+  const maxPromptTokens = () => (bound ??= promptTokenBound(request.messages));
+  const { resolved, leftOut } = leaveOutIncapable(enabled, request.needs, promptTokens, exact, maxPromptTokens);
+  const listed = leftOut.length ? leftOut.map((l) => `${l.tier} (${l.why})`).join(", ") : "";
+  if (request.explicitTier === undefined) {
     trace.add("capabilities", leftOut.length ? "hit" : "miss", leftOut.length ? `left out ${listed}` : "every enabled tier can serve the request", since);
   }
-  const noCapable = leftOut.length > 0 && resolved.every((t) => t === null) ? `No tier of policy "${policy}" can serve this request: ${listed}.` : null;
+  if (leftOut.length === 0) return { resolved, incapable: NONE, noCapable: null };
+  const noCapable = resolved.every((t) => t === null) ? `No tier of policy "${policy}" can serve this request: ${listed}.` : null;
   return { resolved, incapable: new Set(leftOut.map((l) => l.tier)), noCapable };
 }
 
@@ -106,7 +112,7 @@ function bypass(env: DecisionEnv, tierName: string, needs: RouteRequest["needs"]
     env.trace.add("bypass", "error", `tier "${tierName}" ${tier ? "is disabled" : "does not exist"}`, since);
     return reject("unknown-tier", `Model "${tierName}" is not an enabled tier.`, env.policy.name, env.trace);
   }
-  const missing = needs ? missingCapability(tier.capabilities, needs, env.text.promptTokens) : null;
+  const missing = needs ? missingCapability(tier.capabilities, needs, env.text.promptTokens, env.ctx.exactTokens && (() => env.ctx.exactTokens!(tier)), () => promptTokenBound(env.text.messages)) : null;
   if (missing) {
     env.trace.add("bypass", "error", `tier ${tierName} cannot serve the request: ${missing}`, since);
     return reject("no-capable-tier", `Tier "${tierName}" cannot serve this request: ${missing}.`, env.policy.name, env.trace);

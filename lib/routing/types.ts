@@ -64,6 +64,8 @@ export type EngineContext = {
   budget?: BudgetState;
   /** High-resolution milliseconds (e.g. performance.now) for per-stage timing; omitted = no timing. */
   clock?: () => number;
+  /** The request's prompt counted with a tier's real tokenizer (context-window checks near a window); omitted = the estimate decides. */
+  exactTokens?: (tier: TierConfig) => { tokens: number; encoding: string } | null;
 };
 
 export type Stage = "rule" | "intent" | "classifier" | "speculative" | "explore" | "fallback" | "pinned" | "budget" | "bypass";

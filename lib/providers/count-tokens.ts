@@ -1,0 +1,34 @@
+/**
+ * Real token counts for a tier's model family, with the tokenizers that ship inside
+ * `gpt-tokenizer` (no download): o200k_base for OpenAI's GPT-4o, GPT-4.1, GPT-5 and o-series
+ * models, cl100k_base for everything else — exact for GPT-4 / GPT-3.5 and OpenAI's embeddings,
+ * the nearest available count for other families (Llama 3, Mistral and Claude tokenizers are not
+ * shipped; their counts land within ~10–20% of cl100k's on English text). An encoding is loaded
+ * on first use (~0.2 s, ~25 MB), so a process that never needs it never pays.
+ */
+import { createRequire } from "node:module";
+
+export type Encoding = "o200k_base" | "cl100k_base";
+
+const O200K = /^(?:.*\/)?(?:gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|chatgpt-|o\d)/i;
+
+export function encodingFor(model: string): Encoding {
+  return O200K.test(model) ? "o200k_base" : "cl100k_base";
+}
+
+const require = createRequire(import.meta.url);
+const counters = new Map<Encoding, (text: string) => number>();
+
+function counter(encoding: Encoding): (text: string) => number {
+  let count = counters.get(encoding);
+  if (!count) {
+    count = (require(`gpt-tokenizer/encoding/${encoding}`) as { countTokens: (text: string) => number }).countTokens;
+    counters.set(encoding, count);
+  }
+  return count;
+}
+
+export function countTokens(text: string, model: string): { tokens: number; encoding: Encoding } {
+  const encoding = encodingFor(model);
+  return { tokens: counter(encoding)(text), encoding };
+}
