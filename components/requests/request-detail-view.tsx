@@ -177,7 +177,26 @@ function Row({ part, outcome, ms, cost, confidence }: { part: string; outcome: s
   );
 }
 
+const NOTE = /^(?:(?:system|developer|user|assistant|tool): )?(\[(?:tool call|tool result|image)\b[^\]]*\])(.*)$/;
+
+/** Stored text; the transcript's annotations (tool calls, tool results, images) set apart. */
 function Text({ value, empty = "Not stored (the policy does not keep prompts and answers)." }: { value: string | null; empty?: string }) {
   if (value === null) return <p className="text-sm text-slate-500">{empty}</p>;
-  return <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">{value}</pre>;
+  return (
+    <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">
+      {value.split("\n").map((line, i) => {
+        const note = NOTE.exec(line);
+        if (!note) return <span key={i}>{`${line}\n`}</span>;
+        const prefix = line.slice(0, line.length - note[1]!.length - note[2]!.length);
+        return (
+          <span key={i}>
+            {prefix}
+            <span className="rounded bg-violet-100 px-1 text-violet-800">{note[1]}</span>
+            <span className="text-violet-900">{note[2]}</span>
+            {"\n"}
+          </span>
+        );
+      })}
+    </pre>
+  );
 }

@@ -34,11 +34,41 @@ export type Outcome = {
   firstTokenMs?: number | null;
 };
 
+/**
+ * The stored prompt: each message as "role: text", and on lines of their own what routing does
+ * not read — an assistant's tool calls, the call a tool result answers, image parts — as
+ * annotations in brackets (lib/routing/transcript.ts leaves them out when the text is read back).
+ */
 export function transcript(body: ChatRequestBody): string {
   return body.messages
-    .map((m) => `${m.role}: ${contentText(m.content)}`)
+    .map((m) => {
+      const notes: string[] = [];
+      if (m.role === "tool" && m.tool_call_id) notes.push(`[tool result ${m.tool_call_id}]`);
+      for (const call of (m as { tool_calls?: ToolCallLike[] }).tool_calls ?? []) notes.push(toolCallNote(call));
+      if (Array.isArray(m.content)) for (const part of m.content) if (part.type === "image_url") notes.push(imageNote(part));
+      const text = contentText(m.content);
+      return `${m.role}: ${[...(text ? [text] : []), ...notes].join("\n")}`;
+    })
     .join("\n\n")
     .slice(0, MAX_TEXT);
+}
+
+type ToolCallLike = { id?: string; function?: { name?: string; arguments?: string } };
+
+function toolCallNote(call: ToolCallLike): string {
+  return `[tool call${call.id ? ` ${call.id}` : ""}] ${call.function?.name ?? "?"}(${(call.function?.arguments ?? "").slice(0, 2000)})`;
+}
+
+function imageNote(part: Record<string, unknown>): string {
+  const url = typeof part.image_url === "string" ? part.image_url : ((part.image_url as { url?: unknown } | undefined)?.url ?? "");
+  const shown = typeof url !== "string" ? "?" : url.startsWith("data:") ? `${url.slice(0, url.indexOf(",") + 1 || 30)}… (${Math.round((url.length * 3) / 4 / 1024)} KB)` : url.slice(0, 300);
+  return `[image] ${shown}`;
+}
+
+/** The stored answer: its text, and its tool calls as annotations (as in the transcript). */
+export function answerTranscript(answer: { content: string; toolCalls?: ToolCallLike[] }): string {
+  const notes = (answer.toolCalls ?? []).map(toolCallNote);
+  return [...(answer.content ? [answer.content] : []), ...notes].join("\n");
 }
 
 export function buildLogRow(args: { id: string; key: GatewayKey; config: GatewayConfig; decision: Decision; body: ChatRequestBody; sessionKey?: string; api?: InboundApiName; outcome: Outcome }): RequestLogInsert {

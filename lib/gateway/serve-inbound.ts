@@ -9,7 +9,7 @@ import { runShadow } from "../lab/shadow/run-shadow";
 import type { Answer, StreamSummary, Usage } from "../providers/index";
 import { totalCost } from "../routing/execution/attempt-record";
 import type { ExecSummary } from "../routing/execution/types";
-import { buildLogRow, transcript, type Outcome } from "./build-log-row";
+import { answerTranscript, buildLogRow, transcript, type Outcome } from "./build-log-row";
 import type { ExecContext } from "./drivers/exec-context";
 import { executeJson } from "./drivers/execute-json";
 import { executeStream } from "./drivers/execute-stream";
@@ -139,7 +139,7 @@ async function respondJson<T>(r: Routed<T>, x: ExecContext): Promise<GatewayResp
     httpStatus: 200,
     promptTokens: exec.result.usage.promptTokens,
     completionTokens: exec.result.usage.completionTokens,
-    response: exec.result.answer.content,
+    response: answerTranscript(exec.result.answer),
   });
   maybeShadow(r, exec.tier, exec.result.answer, exec.result.usage);
   return { status: 200, headers: { "content-type": "application/json", ...headers }, body: text };
@@ -160,7 +160,7 @@ async function respondStream<T>(r: Routed<T>, x: ExecContext): Promise<GatewayRe
       ...(error ? { error: error instanceof Error ? error.message : String(error) } : {}),
       promptTokens: summary?.usage.promptTokens ?? 0,
       completionTokens: summary?.usage.completionTokens ?? 0,
-      response: summary?.answer.content,
+      response: summary && answerTranscript(summary.answer),
       firstTokenMs: summary?.firstTokenMs ?? null,
     });
   };

@@ -148,6 +148,17 @@ describe("tool calls through the gateway", () => {
     for await (const chunk of stream.data) text += chunk.choices[0]?.delta?.content ?? "";
     expect(stream.response.headers.get("x-frontdesk-tier")).toBe("cheap-text");
     expect(text).toBe("It is 18°C.");
+    // the log keeps the tool call and the result it answers, for the console's request page
+    await flushRequestLog();
+    const row = await db.requestLog.findUniqueOrThrow({ where: { id: response.headers.get("x-frontdesk-decision-id")! } });
+    expect(row.prompt).toContain('assistant: [tool call call_1] get_weather({"city":"Paris"})\n\ntool: {"celsius":18}\n[tool result call_1]');
+  });
+
+  it("logs a tool-call answer as its calls", async () => {
+    const { response } = await client.chat.completions.create({ model: "frontdesk/agents", messages: ask, tools: [weather()] }).withResponse();
+    await flushRequestLog();
+    const row = await db.requestLog.findUniqueOrThrow({ where: { id: response.headers.get("x-frontdesk-decision-id")! } });
+    expect(row.response).toMatch(/^\[tool call [^\]]+\] get_weather\(\{"city":"Paris"\}\)$/);
   });
 });
 
