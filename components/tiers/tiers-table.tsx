@@ -99,7 +99,7 @@ export function TiersTable({ tiers, onMove, onEdit, onToggle, onDelete }: Props)
               {tier.credentialHint ?? <span className="font-sans text-slate-400">none</span>}
             </td>
             <td className="px-3 py-3">
-              <div className="ml-auto flex w-36 flex-wrap justify-end gap-1.5">
+              <div className="ml-auto flex w-40 flex-wrap justify-end gap-1.5">
                 <Button variant="secondary" size="sm" aria-label={`Test connection to ${tier.name}`} isLoading={result === "pending"} onClick={() => test(tier.name)}>
                   Test
                 </Button>
