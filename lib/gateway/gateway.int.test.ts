@@ -273,6 +273,22 @@ describe("sessions, budgets and privacy", () => {
     expect(spent - 0.02).toBeLessThan(spent / answered + 1e-9); // over by less than one request
   });
 
+  it("near the cap, reserves the prompt as the tier's tokenizer counts it, not as the character estimate says", async () => {
+    // 80 Japanese characters: the estimate says ~21 prompt tokens (+ max_tokens 10 → ~$0.031 at $1000/MTok, six fit in $0.20);
+    // counted, ~80 (→ ~$0.09): after three reservations the cap is reached and the rest are refused
+    const cappedKey = await h.key({ name: "counted", monthlyBudgetUsd: 0.2, overBudget: "reject" });
+    const capped = h.client(cappedKey);
+    const prompt = "東京の天気はどうですか。明日は雨が降りますか。".repeat(4).slice(0, 80);
+    const ask = () =>
+      capped.chat.completions.create({ model: "pricey", max_tokens: 10, messages: [{ role: "user", content: prompt }] }).then(
+        () => "ok",
+        (e: { code?: string }) => e.code,
+      );
+    const results = await Promise.all(Array.from({ length: 5 }, ask));
+    expect(results.filter((r) => r === "ok")).toHaveLength(3);
+    expect(results.filter((r) => r === "budget_exceeded")).toHaveLength(2);
+  });
+
   it("answers 429 with retry-after once a key's per-minute rate limit is used up, without calling upstream or logging", async () => {
     const limitedKey = await h.key({ name: "limited", rateLimitPerMinute: 3 });
     const limited = h.client(limitedKey);

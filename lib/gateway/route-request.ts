@@ -5,6 +5,8 @@
  */
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import { estimatePromptTokens } from "../providers/answer";
+import { countTokens } from "../providers/count-tokens";
+import { promptTokenBound } from "../routing/check-capabilities";
 import { decide } from "../routing/decide";
 import { isRejection, type Decision, type RouteRequest } from "../routing/types";
 import type { ChatRequestBody } from "./chat-request-schema";
@@ -51,7 +53,14 @@ export async function routeRequest(req: GatewayRequest, opts: { execute: boolean
   const promptTokens = opts.execute ? estimatePromptTokens(upstreamBody(body)) : 0;
   let reservedUsd = 0;
   if (opts.execute && key.monthlyBudgetUsd !== null) {
-    reservedUsd = reservedCostUsd(config.snapshot.tiers.get(decision.tier), promptTokens, body.max_completion_tokens ?? body.max_tokens);
+    const tier = config.snapshot.tiers.get(decision.tier);
+    const maxOutput = body.max_completion_tokens ?? body.max_tokens;
+    // The estimate reserves unless even the prompt's byte count could reach the cap: then the
+    // reservation is counted with the tier's tokenizer (~1 ms per 2,000 tokens, near the cap only).
+    const left = key.monthlyBudgetUsd - runtime.budgets.committed(key.id, Date.now());
+    const nearCap = tier !== undefined && reservedCostUsd(tier, promptTokenBound(request.messages), maxOutput) > left;
+    const tokens = nearCap ? countTokens(request.messages.map((m) => m.content).join("\n"), tier.model).tokens + 4 * request.messages.length : promptTokens;
+    reservedUsd = reservedCostUsd(tier, tokens, maxOutput);
     runtime.budgets.reserve(key.id, reservedUsd);
   }
   return { runtime, config, key, body, request, decision, routingMs, promptTokens, reservedUsd, pinKey: pin.store };

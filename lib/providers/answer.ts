@@ -1,6 +1,7 @@
 // What the gateway records about an answer: content, finish reason, token logprobs, usage —
 // taken from a chat.completion or accumulated from a stream of chunks.
 import { estimateTokens } from "../routing/estimate-tokens";
+import { countTokens } from "./count-tokens";
 import type { Answer, ChatCompletion, ChatCompletionChunk, ChatRequest, CompletionUsage, StreamSummary, ToolCall, Usage } from "./types";
 
 /** The default clock (ms, monotonic). */
@@ -22,12 +23,34 @@ export function estimatePromptTokens(request: ChatRequest): number {
   return estimateTokens(chars);
 }
 
-export function toUsage(usage: CompletionUsage | null | undefined, request: ChatRequest, answer: Answer): Usage {
+/**
+ * The answer's usage: as the upstream reported it, else counted — with the tokenizer of the
+ * tier's model family when `model` is known (what gets billed for an upstream that reports no
+ * usage, or a stream cut short before its usage came), else estimated from the characters.
+ */
+export function toUsage(usage: CompletionUsage | null | undefined, request: ChatRequest, answer: Answer, model?: string): Usage {
   if (usage && typeof usage.prompt_tokens === "number") {
     return { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens ?? 0 };
   }
+  if (model) {
+    const answerText = [answer.content, ...(answer.toolCalls ?? []).map((c) => `${c.function.name}${c.function.arguments}`)].join("\n");
+    const completionTokens = answer.logprobs?.length ?? (answerText ? countTokens(answerText, model).tokens : 0);
+    return { promptTokens: countTokens(promptText(request), model).tokens + MESSAGE_OVERHEAD_TOKENS * request.messages.length, completionTokens, estimated: true };
+  }
   const completionTokens = answer.logprobs?.length ?? estimateTokens(answer.content.length);
   return { promptTokens: estimatePromptTokens(request), completionTokens, estimated: true };
+}
+
+/** Tokens a message adds beyond its text in the chat format (role and separators). */
+const MESSAGE_OVERHEAD_TOKENS = 4;
+
+function promptText(request: ChatRequest): string {
+  const parts: string[] = [];
+  for (const message of request.messages) {
+    if (typeof message.content === "string") parts.push(message.content);
+    else if (Array.isArray(message.content)) for (const part of message.content) if (typeof part.text === "string") parts.push(part.text);
+  }
+  return parts.join("\n");
 }
 
 export function answerFromCompletion(response: ChatCompletion): Answer {
@@ -48,7 +71,13 @@ export class ChunkAccumulator {
   private usage: CompletionUsage | null = null;
   private firstTokenAt: number | null = null;
 
-  constructor(private readonly request: ChatRequest, private readonly now: () => number, private readonly startedAt: number) {}
+  constructor(
+    private readonly request: ChatRequest,
+    private readonly now: () => number,
+    private readonly startedAt: number,
+    /** The tier's model: usage the upstream did not report is counted with its tokenizer. */
+    private readonly model?: string,
+  ) {}
 
   /** Adds a chunk; `at` is when it arrived (default now — pass it when parsing later). */
   add(chunk: ChatCompletionChunk, at?: number): void {
@@ -100,7 +129,7 @@ export class ChunkAccumulator {
     const end = this.now();
     return {
       answer,
-      usage: toUsage(this.usage, this.request, answer),
+      usage: toUsage(this.usage, this.request, answer, this.model),
       upstreamMs: end - this.startedAt,
       firstTokenMs: this.firstTokenAt === null ? null : this.firstTokenAt - this.startedAt,
     };

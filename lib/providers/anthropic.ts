@@ -53,7 +53,7 @@ export async function callAnthropic(target: ProviderTarget, request: ChatRequest
     if (!message || !Array.isArray(message.content)) throw new ProviderError({ kind: "invalid_response", message: "upstream message has no content" });
     const response = fromAnthropicResponse(message);
     const answer = answerFromCompletion(response);
-    return { response, answer, usage: toUsage(response.usage, request, answer), upstreamMs: now() - started };
+    return { response, answer, usage: toUsage(response.usage, request, answer, target.model), upstreamMs: now() - started };
   } catch (error) {
     throw withContext(error, target.name, now() - started);
   }
@@ -82,7 +82,7 @@ export async function streamAnthropic(target: ProviderTarget, request: ChatReque
     const onFirst = () => call.setDeadline(Math.max(1, streamMs - (now() - started)), `upstream stream exceeded ${streamMs} ms`);
     return createProviderStream({ kind: "chunks", chunks: anthropicChunks(call, stallMs, onFirst) }, {
       tier: target.name,
-      accumulator: new ChunkAccumulator(request, now, started),
+      accumulator: new ChunkAccumulator(request, now, started, target.model),
       now,
       startedAt: started,
       abort: () => call.fail(new ProviderError({ kind: "aborted", message: "stream aborted" })),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toUsage } from "./answer";
 import { countTokens, encodingFor } from "./count-tokens";
 
 describe("real token counts", () => {
@@ -12,5 +13,24 @@ describe("real token counts", () => {
     // Japanese: about a token per character, four times the estimate
     const text = "東京の天気はどうですか。明日は雨が降りますか。".repeat(10);
     expect(countTokens(text, "gpt-4o").tokens).toBeGreaterThan(text.length / 2);
+  });
+});
+
+describe("usage the upstream did not report", () => {
+  const request = { model: "frontdesk/auto", messages: [{ role: "user" as const, content: "東京の天気はどうですか。".repeat(20) }] };
+  const answer = { content: "晴れです。".repeat(20), finishReason: "stop" as const };
+
+  it("is counted with the tier's tokenizer when the model is known", () => {
+    const counted = toUsage(null, request, answer, "gpt-4o");
+    expect(counted).toEqual({
+      promptTokens: countTokens(request.messages[0]!.content, "gpt-4o").tokens + 4,
+      completionTokens: countTokens(answer.content, "gpt-4o").tokens,
+      estimated: true,
+    });
+    // the characters-per-token estimate says about a quarter of that for Japanese
+    const estimated = toUsage(null, request, answer);
+    expect(counted.promptTokens).toBeGreaterThan(2 * estimated.promptTokens);
+    // reported usage always wins
+    expect(toUsage({ prompt_tokens: 7, completion_tokens: 3, total_tokens: 10 }, request, answer, "gpt-4o")).toEqual({ promptTokens: 7, completionTokens: 3 });
   });
 });

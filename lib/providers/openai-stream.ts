@@ -55,7 +55,7 @@ export async function openAiStream(init: OpenAiStreamInit): Promise<ProviderStre
   const { target, request, call, res, now, started } = init;
   const ctx = {
     tier: target.name,
-    accumulator: new ChunkAccumulator(request, now, started),
+    accumulator: new ChunkAccumulator(request, now, started, target.model),
     now,
     startedAt: started,
     abort: () => call.fail(new ProviderError({ kind: "aborted", message: "stream aborted" })),

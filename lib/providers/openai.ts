@@ -97,7 +97,7 @@ export async function callOpenAi(target: ProviderTarget, request: ChatRequest, o
       throw new ProviderError({ kind: "invalid_response", message: `upstream answer has no choices: ${text.slice(0, 200)}` });
     }
     const answer = answerFromCompletion(response);
-    return { response, raw: text, answer, usage: toUsage(response.usage, request, answer), upstreamMs: now() - started };
+    return { response, raw: text, answer, usage: toUsage(response.usage, request, answer, target.model), upstreamMs: now() - started };
   } catch (error) {
     throw withContext(error, target.name, now() - started);
   }

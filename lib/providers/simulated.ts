@@ -61,7 +61,7 @@ export async function callSimulated(target: ProviderTarget, request: ChatRequest
     await wait(plan.latencyMs, opts.signal);
     const response = planToCompletion(plan, target.model, Math.floor(Date.now() / 1000));
     const answer = answerFromCompletion(response);
-    return { response, answer, usage: toUsage(response.usage, request, answer), upstreamMs: now() - started };
+    return { response, answer, usage: toUsage(response.usage, request, answer, target.model), upstreamMs: now() - started };
   } catch (error) {
     throw withContext(error, target.name, now() - started);
   }
@@ -100,7 +100,7 @@ export async function streamSimulated(target: ProviderTarget, request: ChatReque
     const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
     return createProviderStream({ kind: "chunks", chunks: paced(plan, target.model, firstMs, plan.latencyMs - firstMs, wait, signal) }, {
       tier: target.name,
-      accumulator: new ChunkAccumulator(request, now, started),
+      accumulator: new ChunkAccumulator(request, now, started, target.model),
       now,
       startedAt: started,
       abort: () => controller.abort(),
