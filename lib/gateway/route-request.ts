@@ -5,7 +5,6 @@
  */
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import { estimatePromptTokens } from "../providers/answer";
-import { countTokens } from "../providers/count-tokens";
 import { promptTokenBound } from "../routing/check-capabilities";
 import { decide } from "../routing/decide";
 import { isRejection, type Decision, type RouteRequest } from "../routing/types";
@@ -59,7 +58,8 @@ export async function routeRequest(req: GatewayRequest, opts: { execute: boolean
     // reservation is counted with the tier's tokenizer (~1 ms per 2,000 tokens, near the cap only).
     const left = key.monthlyBudgetUsd - runtime.budgets.committed(key.id, Date.now());
     const nearCap = tier !== undefined && reservedCostUsd(tier, promptTokenBound(request.messages), maxOutput) > left;
-    const tokens = nearCap ? countTokens(request.messages.map((m) => m.content).join("\n"), tier.model).tokens + 4 * request.messages.length : promptTokens;
+    // the decision's own counter: a prompt it already counted for this encoding is not counted again
+    const tokens = nearCap ? (ctx.exactTokens?.(tier)?.tokens ?? promptTokens) : promptTokens;
     reservedUsd = reservedCostUsd(tier, tokens, maxOutput);
     runtime.budgets.reserve(key.id, reservedUsd);
   }
