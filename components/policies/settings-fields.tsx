@@ -5,7 +5,8 @@
  * select and text fields that show the field's error (the browser's check or the server's issue)
  * or else its hint, wired to the control with aria-describedby.
  */
-import { useId, type ReactNode } from "react";
+import { type ReactNode } from "react";
+import { Field } from "@/components/ui/field";
 
 const CONTROL =
   "block rounded-md bg-white px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:ring-red-500 disabled:bg-slate-50 disabled:text-slate-400";
@@ -13,24 +14,10 @@ const CONTROL =
 type Wiring = { id: string; describedBy?: string; invalid?: true };
 
 function SettingField({ label, error, hint, children }: { label: string; error?: string; hint?: ReactNode; children: (wiring: Wiring) => ReactNode }) {
-  const id = useId();
-  const messageId = `${id}-message`;
   return (
-    <div className="min-w-0 space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      {children({ id, describedBy: error || hint ? messageId : undefined, invalid: error ? true : undefined })}
-      {error ? (
-        <p id={messageId} className="text-xs text-red-600">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={messageId} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <Field compact label={label} error={error} hint={hint}>
+      {({ id, describedBy }) => children({ id, describedBy, invalid: error ? true : undefined })}
+    </Field>
   );
 }
 
