@@ -18,6 +18,7 @@ import { readRequestText } from "../routing/request-text";
 import { resolveClassifier, scoreRequest } from "../routing/score-request";
 import type { ChatTurn } from "../routing/types";
 import { getLedger } from "./get-ledger";
+import { servedLost } from "./shadow/plan-shadow";
 import { parseTranscript } from "../routing/transcript";
 
 export const TRAFFIC_DAYS = 14;
@@ -58,7 +59,7 @@ export function evidenceScores(enough: readonly number[], tiers: readonly string
   }
   if (shadow && shadow.servedTier === served) {
     const t = at(shadow.shadowTier);
-    if (shadow.verdict === "shadow-better" || shadow.verdict === "different") {
+    if (servedLost(shadow.verdict)) {
       set(0, s, 0);
       if (t > s) set(t, top, 1);
     } else set(s, top, 1);

@@ -8,6 +8,7 @@
 import type { Outcome, OutcomeRow } from "../../classifier/parse-outcomes";
 import type { ChatTurn } from "../../classifier/types";
 import { readDatasetRows, readEscalations, readLabeledRequests, readShadowVerdicts } from "../../db/training-data-repo";
+import { servedLost } from "../../lab/shadow/plan-shadow";
 import { parseTranscript } from "../../routing/transcript";
 
 export type PolicyTier = { name: string; model: string };
@@ -19,7 +20,7 @@ export type SourceCounts = { dataset: number; labels: number; escalations: numbe
 /** A graded shadow pair as a training target: the tier above winning (or different tool calls) makes it the cheapest good tier; otherwise the served one is. */
 export function shadowTarget(verdict: string, servedIndex: number, shadowIndex: number): number | null {
   if (servedIndex < 0) return null;
-  if (verdict === "shadow-better" || verdict === "different") return shadowIndex > servedIndex ? shadowIndex : null;
+  if (servedLost(verdict)) return shadowIndex > servedIndex ? shadowIndex : null;
   if (verdict === "served-better" || verdict === "tie" || verdict === "equal") return servedIndex;
   return null;
 }

@@ -3,6 +3,7 @@
  * messages), what the policy decided with what probability, what each attempt did, and what a
  * reviewer from the random sample said of the answer.
  */
+import { servedLost } from "../shadow/plan-shadow";
 import type { AttemptRecord } from "../../routing/execution/attempt-record";
 
 export type LoggedRequest = {
@@ -44,7 +45,7 @@ export function labelReward(label: LoggedRequest["randomLabel"]): number | null 
  * served 1, the shadow unknown. Null for a tier not in the pair.
  */
 export function shadowReward(pair: NonNullable<LoggedRequest["shadow"]>, tier: string): number | null {
-  const lost = pair.verdict === "shadow-better" || pair.verdict === "different";
+  const lost = servedLost(pair.verdict);
   if (tier === pair.servedTier) return lost ? 0 : 1;
   if (tier === pair.shadowTier) return lost || pair.verdict === "tie" || pair.verdict === "equal" ? 1 : null;
   return null;

@@ -72,6 +72,11 @@ export function judgePrompt(request: string, first: string, second: string, rubr
   ].join("\n\n");
 }
 
+/** A pair's verdict says the served answer was not enough: the tier above's answer won, or its tool calls / JSON differed. */
+export function servedLost(verdict: string): boolean {
+  return verdict === "shadow-better" || verdict === "different";
+}
+
 /** The judge's answer → A, B or TIE: its first word, or "answer A/B" where it explains; null when it said something else
  *  (a word "a" inside a sentence is not a verdict). */
 export function readVerdict(text: string): "A" | "B" | "TIE" | null {
