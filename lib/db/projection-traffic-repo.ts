@@ -4,6 +4,7 @@
  * reviewer's label (with the tier it named) and a graded shadow pair.
  */
 import { pgPool } from "./pg-pool";
+import { NEWEST_GRADED_PAIR_SQL } from "./shadow-repo";
 
 export type TrafficSampleRow = {
   prompt: string | null;
@@ -21,8 +22,7 @@ const SQL = `SELECT r.prompt, r."tierName", r."promptTokens", r."completionToken
     r.decision->'scores'->'p' AS p, r.decision->'scores'->'classifier'->>'id' AS "classifierId",
     (SELECT jsonb_build_object('verdict', l.verdict::text, 'correctTier', t.name) FROM "Label" l LEFT JOIN "Tier" t ON t.id = l."correctTierId"
       WHERE l."requestId" = r.id ORDER BY (l.sample = 'random') DESC, l."createdAt" DESC LIMIT 1) AS label,
-    (SELECT jsonb_build_object('servedTier', s."servedTier", 'shadowTier', s."shadowTier", 'verdict', s.verdict) FROM "ShadowPair" s
-      WHERE s."requestId" = r.id AND s.verdict <> 'failed' ORDER BY s."createdAt" DESC LIMIT 1) AS shadow
+    ${NEWEST_GRADED_PAIR_SQL} AS shadow
   FROM "RequestLog" r
   WHERE r."policyName" = $1 AND r."createdAt" >= $2 AND r."createdAt" < $3 AND r.status = 'ok' AND r."tierName" IS NOT NULL
   ORDER BY r."createdAt" DESC LIMIT $4`;

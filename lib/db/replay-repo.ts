@@ -5,6 +5,7 @@
  */
 import { ORIGIN } from "./overview-repo";
 import { pgPool } from "./pg-pool";
+import { NEWEST_GRADED_PAIR_SQL } from "./shadow-repo";
 
 export type ReplayRow = {
   id: string;
@@ -28,8 +29,7 @@ const PAGE_SQL = `SELECT r.id, r."createdAt", r."policyName", r."tierName", r.pr
                        'propensities', r.decision->'propensities', 'explored', r.decision->'explored') AS decision,
     r.latency->'attempts' AS attempts,
     (SELECT l.verdict::text FROM "Label" l WHERE l."requestId" = r.id AND l.sample = 'random' ORDER BY l."createdAt" LIMIT 1) AS "randomLabel",
-    (SELECT jsonb_build_object('servedTier', s."servedTier", 'shadowTier', s."shadowTier", 'verdict', s.verdict) FROM "ShadowPair" s
-      WHERE s."requestId" = r.id AND s.verdict <> 'failed' ORDER BY s."createdAt" DESC LIMIT 1) AS shadow
+    ${NEWEST_GRADED_PAIR_SQL} AS shadow
   FROM "RequestLog" r
   WHERE r."policyName" = $1 AND r."createdAt" >= $2 AND r."createdAt" < $3
     AND ($4::timestamptz IS NULL OR (r."createdAt", r.id) > ($4::timestamptz, $5::uuid))

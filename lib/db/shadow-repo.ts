@@ -3,6 +3,10 @@ import type { Prisma } from "./generated/client";
 import { pgPool } from "./pg-pool";
 import { db } from "./prisma";
 
+/** SQL: the newest graded shadow pair of the request row aliased `r` ({ servedTier, shadowTier, verdict } or null). */
+export const NEWEST_GRADED_PAIR_SQL = `(SELECT jsonb_build_object('servedTier', s."servedTier", 'shadowTier', s."shadowTier", 'verdict', s.verdict) FROM "ShadowPair" s
+  WHERE s."requestId" = r.id AND s.verdict <> 'failed' ORDER BY s."createdAt" DESC LIMIT 1)`;
+
 export type ShadowPairInsert = Prisma.ShadowPairUncheckedCreateInput;
 
 export function insertShadowPair(data: ShadowPairInsert) {
