@@ -7,7 +7,7 @@ import type { TierClassifier } from "../lib/classifier/types";
 import { buildSnapshot } from "../lib/routing/build-snapshot";
 import { configFileSchema } from "../lib/routing/config-schema";
 import { decide } from "../lib/routing/decide";
-import { estimateTokens } from "../lib/routing/estimate-tokens";
+import { estimatePromptTokens } from "../lib/routing/estimate-tokens";
 import { isRejection, type EngineContext, type RouteRequest, type TraceStep } from "../lib/routing/types";
 import { benchConversations, ENGINE_BENCH_CONFIG } from "./engine-fixtures";
 
@@ -65,8 +65,11 @@ async function main() {
   const sample = decide(snapshot, undefined, requests[0], ctx);
   if (isRejection(sample)) throw new Error(sample.reason);
   const chars = requests[0].messages.reduce((n, m) => n + m.content.length, 0);
+  const { countMessageTokens } = await import("../lib/providers/count-tokens");
+  const estimate = estimatePromptTokens(requests[0].messages.map((m) => m.content));
+  const real = countMessageTokens(requests[0].messages.map((m) => m.content), "gpt-4o").tokens;
   console.log(`engine bench: ${file.tiers.length} tiers, ${file.policies[0].rules.length} rules, classifier: ${label}`);
-  console.log(`prompt: ${chars} chars ≈ ${estimateTokens(chars)} tokens; sample decision: ${sample.tier} via ${sample.stage} (${sample.reason})`);
+  console.log(`prompt: ${chars} chars, estimate ${estimate.tokens} tokens (band ${estimate.lo}–${estimate.hi}; o200k_base counts ${real}); sample decision: ${sample.tier} via ${sample.stage} (${sample.reason})`);
 
   run(requests, ctx, WARMUP, snapshot);
   const sorted = run(requests, ctx, ITERATIONS, snapshot);
@@ -124,6 +127,33 @@ async function main() {
   })();
   console.log(`decide() with a tier's 8,000-token window near the prompt (counted with the real tokenizer on every request):`);
   console.log(`  p50 ${percentile(sortedCounted, 0.5).toFixed(1)} µs   p90 ${percentile(sortedCounted, 0.9).toFixed(1)} µs   p99 ${percentile(sortedCounted, 0.99).toFixed(1)} µs   (the count alone: ${countOnly.toFixed(0)} µs; with 128k windows the estimate decides and nothing is counted)`);
+
+  // Costs with real counts where they can change the choice (settle-prompt-tokens.ts): the
+  // gateway's setup — ctx.exactTokens counting afresh (no memory between requests) — with the
+  // shipped trained classifier, and with P(needs capable) drawn uniformly from [0, 1] (a stub
+  // classifier), which puts far more requests near the threshold than real traffic does.
+  const uniform = (n: number): TierClassifier => ({ id: "uniform", kind: "heuristic", tierCount: n, predict: () => Array.from({ length: n - 1 }, () => ctx.rng()) });
+  const uniformSnapshot = buildSnapshot({ ...twoTier, heuristic: uniform });
+  for (const [name, snap] of [["trained classifier", trainedSnapshot], ["uniform P(needs capable)", uniformSnapshot]] as const) {
+    let countedDecisions = 0;
+    const timeSettled = (n: number) => {
+      const micros = new Array<number>(n);
+      countedDecisions = 0;
+      for (let i = 0; i < n; i++) {
+        const request = requests[i % requests.length]!;
+        const t = performance.now();
+        const d = decide(snap, undefined, request, counted(request));
+        micros[i] = (performance.now() - t) * 1000;
+        if (!isRejection(d) && d.thresholds.promptTokensCounted) countedDecisions++;
+      }
+      return micros.sort((a, b) => a - b);
+    };
+    timeSettled(Math.min(WARMUP, 1000));
+    const n = Math.min(ITERATIONS, 10_000);
+    const sortedSettled = timeSettled(n);
+    console.log(`decide() pricing with real counts where the estimate's band spans a threshold (${name}, 2 tiers): counted ${((100 * countedDecisions) / n).toFixed(1)}% of decisions`);
+    console.log(`  p50 ${percentile(sortedSettled, 0.5).toFixed(1)} µs   p90 ${percentile(sortedSettled, 0.9).toFixed(1)} µs   p99 ${percentile(sortedSettled, 0.99).toFixed(1)} µs   max ${sortedSettled[sortedSettled.length - 1]!.toFixed(1)} µs`);
+  }
 }
 
 await main();

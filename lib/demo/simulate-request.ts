@@ -10,7 +10,7 @@ import { buildLogRow, type Outcome } from "../gateway/build-log-row";
 import type { ChatRequestBody } from "../gateway/chat-request-schema";
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import type { RequestLogInsert } from "../db/request-log-repo";
-import { estimatePromptTokens } from "../providers/answer";
+import { estimateRequestTokens } from "../providers/answer";
 import { toFailure } from "../providers/provider-error";
 import { callSimulated } from "../providers/simulated";
 import type { ProviderTarget } from "../providers/types";
@@ -53,7 +53,7 @@ export async function simulateRequest(env: DemoEnv, input: DemoInput): Promise<{
   });
   const routingMs = performance.now() - t0;
   if (isRejection(decision)) return null;
-  const plan = planExecution(config.snapshot, decision, { promptTokens: estimatePromptTokens(body as never), live: false });
+  const plan = planExecution(config.snapshot, decision, { promptTokens: estimateRequestTokens(body as never), live: false });
   const { result, answer, elapsedMs } = await runVirtual(plan, { admit: (tier) => health(tier) !== "unhealthy", budgetLeftUsd: () => Infinity }, (tier, opts) =>
     call(env, tier, input.at, body, opts.logprobs),
   );

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { hashApiKey } from "../auth/api-key-token";
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
 import { zodIssues } from "../http/parse-body";
-import { countTokens, encodingFor } from "../providers/count-tokens";
+import { countMessageTokens, encodingFor } from "../providers/count-tokens";
 import type { ChatRequest } from "../providers/index";
 import { readRequestNeeds } from "../routing/check-capabilities";
 import type { EngineContext, RouteRequest } from "../routing/types";
@@ -177,17 +177,14 @@ export function engineContext(runtime: GatewayRuntime, key: GatewayKey, pinnedTi
   };
 }
 
-/** The request's prompt counted with each tier's tokenizer, once per encoding, only when the engine asks (near a context window). */
+/** The request's prompt counted with each tier's tokenizer, once per encoding, only when the engine asks (near a window or a threshold). */
 function exactTokensOf(request: RouteRequest): NonNullable<EngineContext["exactTokens"]> {
   const counted = new Map<string, { tokens: number; encoding: string }>();
-  let text: string | null = null;
   return (tier) => {
     const encoding = encodingFor(tier.model);
     let result = counted.get(encoding);
     if (!result) {
-      text ??= request.messages.map((m) => m.content).join("\n");
-      // a few tokens per message for the chat format's role markers
-      result = { tokens: countTokens(text, tier.model).tokens + 4 * request.messages.length, encoding };
+      result = countMessageTokens(request.messages.map((m) => m.content), tier.model);
       counted.set(encoding, result);
     }
     return result;

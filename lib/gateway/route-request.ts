@@ -4,7 +4,6 @@
  * rejection (budget, unknown model, no tier) is thrown as its OpenAI-shaped error.
  */
 import type { GatewayConfig, GatewayKey } from "../config/load-gateway-config";
-import { estimatePromptTokens } from "../providers/answer";
 import { promptTokenBound } from "../routing/check-capabilities";
 import { decide } from "../routing/decide";
 import { isRejection, type Decision, type RouteRequest } from "../routing/types";
@@ -49,7 +48,7 @@ export async function routeRequest(req: GatewayRequest, opts: { execute: boolean
   const decision = decide(config.snapshot, resolved.policy, request, ctx);
   const routingMs = performance.now() - started;
   if (isRejection(decision)) throw rejectionError(decision);
-  const promptTokens = opts.execute ? estimatePromptTokens(upstreamBody(body)) : 0;
+  const promptTokens = opts.execute ? decision.thresholds.promptTokens : 0; // the decision's estimate, or its count where it counted
   let reservedUsd = 0;
   if (opts.execute && key.monthlyBudgetUsd !== null) {
     const tier = config.snapshot.tiers.get(decision.tier);

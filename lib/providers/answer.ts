@@ -1,26 +1,23 @@
 // What the gateway records about an answer: content, finish reason, token logprobs, usage —
 // taken from a chat.completion or accumulated from a stream of chunks.
-import { estimateTokens } from "../routing/estimate-tokens";
+import { estimatePromptTokens, estimateTokens, MESSAGE_OVERHEAD_TOKENS } from "../routing/estimate-tokens";
 import { countTokens } from "./count-tokens";
 import type { Answer, ChatCompletion, ChatCompletionChunk, ChatRequest, CompletionUsage, StreamSummary, ToolCall, Usage } from "./types";
 
 /** The default clock (ms, monotonic). */
 export const monotonicNow = (): number => performance.now();
 
-/** Characters a message adds beyond its text (role, separators): about one token. */
-const MESSAGE_OVERHEAD_CHARS = 4;
+/** A request's prompt tokens, estimated from its text (the engine's estimate, lib/routing/estimate-tokens). */
+export function estimateRequestTokens(request: ChatRequest): number {
+  return estimatePromptTokens(request.messages.map(messageText)).tokens;
+}
 
-/** A request's prompt tokens, estimated from its text, for upstreams that report no usage. */
-export function estimatePromptTokens(request: ChatRequest): number {
-  let chars = 0;
-  for (const message of request.messages) {
-    if (typeof message.content === "string") chars += message.content.length;
-    else if (Array.isArray(message.content)) {
-      for (const part of message.content) if (typeof part.text === "string") chars += part.text.length;
-    }
-    chars += MESSAGE_OVERHEAD_CHARS;
-  }
-  return estimateTokens(chars);
+function messageText(message: ChatRequest["messages"][number]): string {
+  if (typeof message.content === "string") return message.content;
+  if (!Array.isArray(message.content)) return "";
+  let text = "";
+  for (const part of message.content) if (typeof part.text === "string") text += part.text;
+  return text;
 }
 
 /**
@@ -38,11 +35,8 @@ export function toUsage(usage: CompletionUsage | null | undefined, request: Chat
     return { promptTokens: countTokens(promptText(request), model).tokens + MESSAGE_OVERHEAD_TOKENS * request.messages.length, completionTokens, estimated: true };
   }
   const completionTokens = answer.logprobs?.length ?? estimateTokens(answer.content.length);
-  return { promptTokens: estimatePromptTokens(request), completionTokens, estimated: true };
+  return { promptTokens: estimateRequestTokens(request), completionTokens, estimated: true };
 }
-
-/** Tokens a message adds beyond its text in the chat format (role and separators). */
-const MESSAGE_OVERHEAD_TOKENS = 4;
 
 function promptText(request: ChatRequest): string {
   const parts: string[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { estimatePromptTokens } from "../routing/estimate-tokens";
 import { toUsage } from "./answer";
-import { countTokens, encodingFor } from "./count-tokens";
+import { countMessageTokens, countTokens, encodingFor } from "./count-tokens";
 
 describe("real token counts", () => {
   it("picks the encoding by model family", () => {
@@ -27,10 +28,22 @@ describe("usage the upstream did not report", () => {
       completionTokens: countTokens(answer.content, "gpt-4o").tokens,
       estimated: true,
     });
-    // the characters-per-token estimate says about a quarter of that for Japanese
+    // without a model: the engine's estimate (one token per character outside ASCII), not a count
     const estimated = toUsage(null, request, answer);
-    expect(counted.promptTokens).toBeGreaterThan(2 * estimated.promptTokens);
+    expect(estimated.promptTokens).toBe(estimatePromptTokens([request.messages[0]!.content]).tokens);
+    expect(estimated.promptTokens).not.toBe(counted.promptTokens);
     // reported usage always wins
     expect(toUsage({ prompt_tokens: 7, completion_tokens: 3, total_tokens: 10 }, request, answer, "gpt-4o")).toEqual({ promptTokens: 7, completionTokens: 3 });
+  });
+});
+
+describe("countMessageTokens", () => {
+  it("counts each message with its tokenizer plus the chat format's overhead, the same whether remembered or not", () => {
+    const long = "An agent's conversation grows by a step at a time. ".repeat(20);
+    const texts = ["You are a helpful agent.", long, "What next?"];
+    const expected = texts.reduce((n, t) => n + countTokens(t, "gpt-4o").tokens, 0) + 4 * texts.length;
+    expect(countMessageTokens(texts, "gpt-4o")).toEqual({ tokens: expected, encoding: "o200k_base" });
+    expect(countMessageTokens(texts, "gpt-4o")).toEqual({ tokens: expected, encoding: "o200k_base" }); // the long one from memory
+    expect(countMessageTokens(texts, "llama-3.1-8b").encoding).toBe("cl100k_base");
   });
 });

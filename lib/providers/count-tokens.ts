@@ -7,6 +7,7 @@
  * on first use (~0.2 s, ~25 MB), so a process that never needs it never pays.
  */
 import { createRequire } from "node:module";
+import { MESSAGE_OVERHEAD_TOKENS } from "../routing/estimate-tokens";
 
 export type Encoding = "o200k_base" | "cl100k_base";
 
@@ -31,4 +32,37 @@ function counter(encoding: Encoding): (text: string) => number {
 export function countTokens(text: string, model: string): { tokens: number; encoding: Encoding } {
   const encoding = encodingFor(model);
   return { tokens: counter(encoding)(text), encoding };
+}
+
+/**
+ * A prompt's messages counted one by one, plus the chat format's overhead per message. Counts of
+ * long messages are remembered (per encoding, up to ~4M characters of text, oldest out first): an
+ * agent loop sends its conversation again on every step, so only the new messages are counted.
+ */
+export function countMessageTokens(texts: readonly string[], model: string): { tokens: number; encoding: Encoding } {
+  const encoding = encodingFor(model);
+  const count = counter(encoding);
+  let tokens = MESSAGE_OVERHEAD_TOKENS * texts.length;
+  for (const text of texts) tokens += text.length < REMEMBER_FROM ? count(text) : remembered(encoding, text, count);
+  return { tokens, encoding };
+}
+
+const REMEMBER_FROM = 256;
+const REMEMBER_CHARS = 4_000_000;
+const memory = new Map<Encoding, { counts: Map<string, number>; chars: number }>();
+
+function remembered(encoding: Encoding, text: string, count: (text: string) => number): number {
+  let store = memory.get(encoding);
+  if (!store) memory.set(encoding, (store = { counts: new Map(), chars: 0 }));
+  const known = store.counts.get(text);
+  if (known !== undefined) return known;
+  const tokens = count(text);
+  store.counts.set(text, tokens);
+  store.chars += text.length;
+  for (const [oldest] of store.counts) {
+    if (store.chars <= REMEMBER_CHARS) break;
+    store.counts.delete(oldest);
+    store.chars -= oldest.length;
+  }
+  return tokens;
 }

@@ -1,6 +1,6 @@
 // Draws one simulated answer: failure or not, latency, text (replayed or canned), tokens and
 // logprobs — all from the injected rng, in a fixed order, so a seed reproduces a run.
-import { estimatePromptTokens } from "./answer";
+import { estimateRequestTokens } from "./answer";
 import type { SimulatedOptions } from "./simulated-options";
 import { sampleLatency, sampleLogprobs, splitTokens } from "./simulated-random";
 import { replayIndexFor, requestPromptKey, type ReplayEntry } from "./simulated-replay";
@@ -64,7 +64,7 @@ export function planSimulated(target: ProviderTarget, request: ChatRequest, opti
     tokens,
     logprobs: asked ? sampleLogprobs(tokens.length, level, options.confidence, rng) : null,
     finishReason,
-    promptTokens: replay?.promptTokens ?? estimatePromptTokens(request),
+    promptTokens: replay?.promptTokens ?? estimateRequestTokens(request),
     completionTokens: finishReason === "stop" && replay?.completionTokens !== undefined ? replay.completionTokens : tokens.length,
     replayed: replay !== undefined,
   };

@@ -28,13 +28,18 @@ export function tierCostUsd(tier: TierConfig, promptTokens: number, outputTokens
   return (promptTokens * tier.inputUsdPerMTok + outputTokens * tier.outputUsdPerMTok) / 1e6;
 }
 
-/** Expected cost per configured policy tier (null: unusable), with the nominal ladder fallback. */
-export function decisionCosts(policy: PolicyConfig, resolved: ReadonlyArray<TierConfig | null>, promptTokens: number): DecisionCosts {
+/**
+ * Expected cost per configured policy tier (null: unusable), with the nominal ladder fallback.
+ * `promptTokens`: one size for every tier (an estimate), or each tier's own count (its tokenizer).
+ */
+export function decisionCosts(policy: PolicyConfig, resolved: ReadonlyArray<TierConfig | null>, promptTokens: number | ReadonlyArray<number | null>): DecisionCosts {
   const out = policy.expectedOutputTokens;
-  const costs = resolved.map((tier) => (tier ? tierCostUsd(tier, promptTokens, out) : null));
+  const tokensOf = (k: number) => (typeof promptTokens === "number" ? promptTokens : (promptTokens[k] ?? 0));
+  const costs = resolved.map((tier, k) => (tier ? tierCostUsd(tier, tokensOf(k), out) : null));
   const usable = costs.filter((c): c is number => c !== null);
   if (usable.length < 2 || usable[usable.length - 1] - usable[0] > 0) return { costs, nominal: false };
-  const scale = (promptTokens + out) / (policy.referencePromptTokens + out);
+  const size = typeof promptTokens === "number" ? promptTokens : Math.max(0, ...promptTokens.map((t) => t ?? 0));
+  const scale = (size + out) / (policy.referencePromptTokens + out);
   let step = 0;
   return { costs: costs.map((c) => (c === null ? null : step++ * NOMINAL_STEP_USD * scale)), nominal: true };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingCapability, promptTokenBound, readRequestNeeds } from "./check-capabilities";
+import { missingCapability, promptSize, promptTokenBound, readRequestNeeds } from "./check-capabilities";
 import { DEFAULT_CAPABILITIES, type ConfigFileInput } from "./config-schema";
 import { decide } from "./decide";
 import { constantHeuristic, makeCtx, makeSnapshot } from "./testing/fixtures";
@@ -48,14 +48,16 @@ describe("readRequestNeeds", () => {
     let calls = 0;
     const exact = (tokens: number) => () => (calls++, { tokens, encoding: "cl100k_base" });
     const out = needs({ maxOutputTokens: 100 });
-    // 12 × the estimate bounds the UTF-8 bytes, and a token holds at least a byte: surely fits
-    expect(missingCapability(small, out, 50, exact(5000), () => 5000)).toBeNull();
+    const size = (tokens: number, quickBound: number, bound: number) => ({ tokens: () => tokens, quickBound, bound: () => bound });
+    // 3 bytes per UTF-16 unit bounds the UTF-8 bytes, and a token holds at least a byte: surely fits
+    expect(missingCapability(small, out, size(50, 600, 5000), exact(5000))).toBeNull();
     // the bytes themselves fit: no count either
-    expect(missingCapability(small, out, 200, exact(5000), () => 850)).toBeNull();
+    expect(missingCapability(small, out, size(200, 2400, 850), exact(5000))).toBeNull();
     expect(calls).toBe(0);
     // near the window the count decides, both ways
-    expect(missingCapability(small, out, 300, exact(950), () => 1800)).toBe("950 (cl100k_base) prompt + 100 output tokens > contextTokens 1000");
-    expect(missingCapability(small, out, 950, exact(700), () => 3800)).toBeNull();
+    expect(missingCapability(small, out, size(300, 3600, 1800), exact(950))).toBe("950 (cl100k_base) prompt + 100 output tokens > contextTokens 1000");
+    expect(missingCapability(small, out, size(950, 11400, 3800), exact(700))).toBeNull();
+    expect(promptSize([{ content: "abcd" }, { content: "é" }], () => 3).quickBound).toBe(3 * 5 + 8);
     expect(calls).toBe(2);
   });
 

@@ -6,14 +6,15 @@
  * treated like disabled ones by every stage (rules, pin, intent, classifier, escalation, hedge,
  * fallbacks); the trace names them and why.
  *
- * The prompt's size is the engine's estimate (characters / 4) unless the estimate could be wrong
- * about the window: a byte-level BPE token holds at least one UTF-8 byte, so a prompt whose bytes
- * (plus a few tokens per message) and output fit cannot overflow — 12 × the estimate bounds the
- * bytes without reading them, the bytes are counted next, and only when even they do not fit is
- * the prompt counted with the tier's real tokenizer (`exact`, given by the gateway: ~1 ms per
- * 2,000 tokens, so only near a window).
+ * The prompt's size is the engine's estimate (estimate-tokens.ts) unless the estimate could be
+ * wrong about the window: a byte-level BPE token holds at least one UTF-8 byte, so a prompt whose
+ * bytes (plus a few tokens per message) and output fit cannot overflow — 3 bytes per UTF-16 unit
+ * bounds the bytes without reading them, the bytes are counted next, and only when even they do
+ * not fit is the prompt counted with the tier's real tokenizer (`exact`, given by the gateway:
+ * ~0.5 ms per 2,000 tokens, so only near a window).
  */
 import type { TierCapabilities, TierConfig } from "./config-schema";
+import { MESSAGE_OVERHEAD_TOKENS } from "./estimate-tokens";
 
 /** What a request needs from a tier (read by the gateway from the body: readRequestNeeds). */
 export type RequestNeeds = { tools: boolean; vision: boolean; jsonSchema: boolean; maxOutputTokens: number | null };
@@ -41,13 +42,33 @@ export function readRequestNeeds(body: BodyLike): RequestNeeds {
 /** Counts the request's prompt with the tokenizer of a tier's model family (the gateway's). */
 export type ExactTokens = (tier: TierConfig) => { tokens: number; encoding: string } | null;
 
+/** A prompt's size as the capability check reads it: the estimate, and bounds of any byte-level BPE count. */
+export type PromptSize = {
+  /** The engine's estimate (read only when the bounds do not settle the check). */
+  tokens: () => number;
+  /** 3 bytes per UTF-16 unit + the per-message overhead: an upper bound without reading the text. */
+  quickBound: number;
+  /** The UTF-8 bytes + the per-message overhead (promptTokenBound), read on demand. */
+  bound: () => number;
+};
+
+/** The size of a prompt of these messages with the engine's estimate `tokens`. */
+export function promptSize(messages: ReadonlyArray<{ content: string }>, tokens: () => number, chars?: number): PromptSize {
+  let total = chars;
+  if (total === undefined) {
+    total = 0;
+    for (const m of messages) total += m.content.length;
+  }
+  let bound: number | undefined;
+  return { tokens, quickBound: 3 * total + MESSAGE_OVERHEAD_TOKENS * messages.length, bound: () => (bound ??= promptTokenBound(messages)) };
+}
+
 /** Why `tier` cannot serve the request, or null when it can. */
 export function missingCapability(
   capabilities: TierCapabilities,
   needs: RequestNeeds,
-  promptTokens: number,
+  size: PromptSize | number,
   exact?: () => { tokens: number; encoding: string } | null,
-  maxPromptTokens?: () => number,
 ): string | null {
   if (needs.tools && !capabilities.tools) return "no tools";
   if (needs.vision && !capabilities.vision) return "no vision";
@@ -55,7 +76,8 @@ export function missingCapability(
   const output = needs.maxOutputTokens ?? 0;
   if (output > capabilities.maxOutputTokens) return `max_tokens ${output} > maxOutputTokens ${capabilities.maxOutputTokens}`;
   const window = capabilities.contextTokens;
-  if (exact && (12 * promptTokens + output <= window || (maxPromptTokens && maxPromptTokens() + output <= window))) return null; // fits whatever the real count
+  const promptTokens = typeof size === "number" ? size : size.tokens();
+  if (exact && typeof size !== "number" && (size.quickBound + output <= window || size.bound() + output <= window)) return null; // fits whatever the real count
   const counted = exact?.() ?? null;
   const prompt = counted?.tokens ?? promptTokens;
   if (prompt + output > capabilities.contextTokens) {
@@ -68,16 +90,15 @@ export function missingCapability(
 export function leaveOutIncapable(
   resolved: ReadonlyArray<TierConfig | null>,
   needs: RequestNeeds | undefined,
-  promptTokens: number,
+  size: PromptSize,
   exact?: ExactTokens,
-  maxPromptTokens?: () => number,
 ): { resolved: Array<TierConfig | null>; leftOut: Array<{ tier: string; why: string }> } {
   const leftOut: Array<{ tier: string; why: string }> = [];
   if (!needs) return { resolved: [...resolved], leftOut };
   let kept: Array<TierConfig | null> | null = null; // copied only when a tier is left out
   resolved.forEach((tier, i) => {
     if (!tier) return;
-    const why = missingCapability(tier.capabilities, needs, promptTokens, exact && (() => exact(tier)), maxPromptTokens);
+    const why = missingCapability(tier.capabilities, needs, size, exact && (() => exact(tier)));
     if (why === null) return;
     leftOut.push({ tier: tier.name, why });
     (kept ??= [...resolved])[i] = null;
@@ -98,5 +119,5 @@ export function promptTokenBound(messages: ReadonlyArray<{ content: string }>): 
       } else bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
     }
   }
-  return bytes + 4 * messages.length;
+  return bytes + MESSAGE_OVERHEAD_TOKENS * messages.length;
 }

@@ -11,6 +11,7 @@ import { checkSpeculative, topUsableIndex } from "./check-speculative";
 import { explore } from "./explore";
 import { isAvailable } from "./policy-tiers";
 import { scoreRequest } from "./score-request";
+import { settlePromptTokens } from "./settle-prompt-tokens";
 import { formatP, formatUsd } from "./trace";
 import type { Decision, Scores } from "./types";
 
@@ -29,10 +30,11 @@ export function classifyAndChoose(env: DecisionEnv): Decision {
 
   since = trace.mark();
   const q = notEnoughProbabilities(p, resolved.length);
+  const speculative = checkSpeculative(policy, resolved, p, ctx.health);
+  if (!speculative.skip) settlePromptTokens(env, q); // a speculative skip prices nothing
   const { costs, lambda } = env.economics();
   const choice = chooseTier(q, costs, lambda);
   const scores: Scores = { classifier: { id: classifier.id, kind: classifier.kind }, p, costUsd: costs, expectedLossUsd: choice.losses };
-  const speculative = checkSpeculative(policy, resolved, p, ctx.health);
   if (speculative.skip) {
     const { tier, pTop } = speculative;
     trace.add("speculative", "hit", `P(needs ${tier}) = ${formatP(pTop)} ≥ ${policy.speculative.threshold}`, since);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ConfigFileInput } from "./config-schema";
 import { decide } from "./decide";
-import { ISSUE_CONFIG, constantHeuristic, fakeClock, makeCtx, makeSnapshot, stubClassifier, userOfSize } from "./testing/fixtures";
+import { ISSUE_CONFIG, constantHeuristic, fakeClock, makeCtx, makeSnapshot, stubClassifier, userOfTokens } from "./testing/fixtures";
 import { isRejection, type Decision, type Rejection } from "./types";
 
-const REFERENCE = userOfSize(4000); // 1,000 tokens: the policy's reference size
+const REFERENCE = userOfTokens(1000); // the policy's reference size
 
 function withPolicy(patch: Record<string, unknown>, tiers = ISSUE_CONFIG.tiers): ConfigFileInput {
   return { tiers, policies: [{ ...ISSUE_CONFIG.policies![0], ...patch }] } as ConfigFileInput;
@@ -81,6 +81,43 @@ describe("decide: classifier stage", () => {
     expect(d.reason).toMatch(/but capable is unhealthy \(circuit open\): fallback to fast/);
     expect(d.escalation).toBeNull();
     expect(d.fallbacks).toEqual(["capable"]);
+  });
+});
+
+describe("decide: real token counts where they can change the choice", () => {
+  const counter = (tokens: number) => {
+    const calls: string[] = [];
+    return { calls, exactTokens: (tier: { name: string }) => (calls.push(tier.name), { tokens, encoding: "o200k_base" }) };
+  };
+
+  it("lets the estimate decide when every count in its band gives the same tier, and says so", () => {
+    const c = counter(3000);
+    const d = decided(decide(withP(0.05), undefined, { messages: REFERENCE }, makeCtx({ exactTokens: c.exactTokens })));
+    expect(c.calls).toEqual([]);
+    expect(d.tier).toBe("fast");
+    expect(d.thresholds.promptTokens).toBe(1000);
+    expect(d.thresholds.promptTokensCounted).toBeUndefined();
+    expect(d.trace.some((s) => s.stage === "choose" && /prompt ~1000 tokens \(estimate\): any real count in \d+–\d+ gives the same choice/.test(s.detail))).toBe(true);
+  });
+
+  it("counts when the band spans the threshold, and the count decides both ways", () => {
+    // p = 0.5 is the threshold at exactly the reference size; a bigger real prompt raises it (fast), a smaller one lowers it (capable)
+    for (const [tokens, tier] of [[1150, "fast"], [850, "capable"]] as const) {
+      const c = counter(tokens);
+      const d = decided(decide(withP(0.5), undefined, { messages: REFERENCE }, makeCtx({ exactTokens: c.exactTokens })));
+      expect(c.calls.length).toBeGreaterThan(0);
+      expect(d.tier).toBe(tier);
+      expect(d.thresholds).toMatchObject({ promptTokens: tokens, promptTokensCounted: "o200k_base" });
+      expect(d.trace.find((s) => s.stage === "choose" && s.detail.startsWith("prompt counted"))?.detail).toMatch(new RegExp(`^prompt counted: ${tokens} tokens \\(o200k_base\\); the estimate's band \\d+–\\d+ spans a threshold$`));
+    }
+  });
+
+  it("never counts for a rule, a pin or a speculative skip", () => {
+    const c = counter(1000);
+    const config = withPolicy({ speculative: { enabled: true, threshold: 0.8 } });
+    expect(decided(decide(withP(0.95, config), undefined, { messages: REFERENCE }, makeCtx({ exactTokens: c.exactTokens }))).stage).toBe("speculative");
+    expect(decided(decide(withP(0.5), undefined, { messages: REFERENCE }, makeCtx({ exactTokens: c.exactTokens, pinnedTier: "fast" }))).stage).toBe("pinned");
+    expect(c.calls).toEqual([]);
   });
 });
 

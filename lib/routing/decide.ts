@@ -9,14 +9,14 @@
  * Pure: clock, randomness, health, pin and budget all come in through `ctx`.
  */
 import { checkBudget } from "./check-budget";
-import { leaveOutIncapable, missingCapability, promptTokenBound } from "./check-capabilities";
+import { leaveOutIncapable, missingCapability, promptSize } from "./check-capabilities";
 import { classifyAndChoose } from "./classify-and-choose";
 import { createEnv, finishDecision, reject, type DecisionEnv } from "./finish-decision";
 import { matchIntent } from "./match-intent";
 import { matchRules } from "./match-rules";
 import { cheapestTier, fallbackChain, policyDefaultTier } from "./plan-fallback";
 import { resolvePolicyTiers, usableTierNames } from "./policy-tiers";
-import { readRequestText } from "./request-text";
+import { readRequestText, type RequestText } from "./request-text";
 import { resolvePin } from "./resolve-pin";
 import type { TierConfig } from "./config-schema";
 import { createTrace, formatP, type Trace } from "./trace";
@@ -28,7 +28,7 @@ export function decide(snapshot: ConfigSnapshot, policyName: string | undefined,
   const policy = snapshot.policies.get(name);
   if (!policy) return reject("unknown-policy", `Unknown policy "${name}".`, name, trace);
   const text = readRequestText(request.messages);
-  const { resolved, incapable, noCapable } = capableTiers(resolvePolicyTiers(policy, snapshot.tiers), request, text.promptTokens, trace, name, ctx.exactTokens);
+  const { resolved, incapable, noCapable } = capableTiers(resolvePolicyTiers(policy, snapshot.tiers), request, text, trace, name, ctx.exactTokens);
   const env = createEnv({ snapshot, policy, resolved, usable: usableTierNames(resolved), incapable, text, ctx, trace });
 
   let since = trace.mark();
@@ -66,12 +66,10 @@ export function decide(snapshot: ConfigSnapshot, policyName: string | undefined,
  */
 const NONE: ReadonlySet<string> = new Set();
 
-function capableTiers(enabled: Array<TierConfig | null>, request: RouteRequest, promptTokens: number, trace: Trace, policy: string, exact: EngineContext["exactTokens"]) {
+function capableTiers(enabled: Array<TierConfig | null>, request: RouteRequest, text: RequestText, trace: Trace, policy: string, exact: EngineContext["exactTokens"]) {
   if (!request.needs) return { resolved: enabled, incapable: NONE, noCapable: null };
   const since = trace.mark();
-  let bound: number | undefined;
-  const maxPromptTokens = () => (bound ??= promptTokenBound(request.messages));
-  const { resolved, leftOut } = leaveOutIncapable(enabled, request.needs, promptTokens, exact, maxPromptTokens);
+  const { resolved, leftOut } = leaveOutIncapable(enabled, request.needs, sizeOf(text), exact);
   const listed = leftOut.length ? leftOut.map((l) => `${l.tier} (${l.why})`).join(", ") : "";
   if (request.explicitTier === undefined) {
     trace.add("capabilities", leftOut.length ? "hit" : "miss", leftOut.length ? `left out ${listed}` : "every enabled tier can serve the request", since);
@@ -79,6 +77,11 @@ function capableTiers(enabled: Array<TierConfig | null>, request: RouteRequest, 
   if (leftOut.length === 0) return { resolved, incapable: NONE, noCapable: null };
   const noCapable = resolved.every((t) => t === null) ? `No tier of policy "${policy}" can serve this request: ${listed}.` : null;
   return { resolved, incapable: new Set(leftOut.map((l) => l.tier)), noCapable };
+}
+
+/** The prompt's size for the capability check; the estimate is read only when a window is near. */
+function sizeOf(text: RequestText) {
+  return promptSize(text.messages, () => text.promptTokens, text.totalChars);
 }
 
 /**
@@ -112,7 +115,7 @@ function bypass(env: DecisionEnv, tierName: string, needs: RouteRequest["needs"]
     env.trace.add("bypass", "error", `tier "${tierName}" ${tier ? "is disabled" : "does not exist"}`, since);
     return reject("unknown-tier", `Model "${tierName}" is not an enabled tier.`, env.policy.name, env.trace);
   }
-  const missing = needs ? missingCapability(tier.capabilities, needs, env.text.promptTokens, env.ctx.exactTokens && (() => env.ctx.exactTokens!(tier)), () => promptTokenBound(env.text.messages)) : null;
+  const missing = needs ? missingCapability(tier.capabilities, needs, sizeOf(env.text), env.ctx.exactTokens && (() => env.ctx.exactTokens!(tier))) : null;
   if (missing) {
     env.trace.add("bypass", "error", `tier ${tierName} cannot serve the request: ${missing}`, since);
     return reject("no-capable-tier", `Tier "${tierName}" cannot serve this request: ${missing}.`, env.policy.name, env.trace);

@@ -26,8 +26,12 @@ export type DecisionEnv = {
   trace: Trace;
   /** The intent stage's prediction, once it ran (out of scope → the decision is uncertain). */
   intent?: IntentPrediction;
-  /** This request's costs per tier and the policy's λ (computed once, on first use). */
+  /** This request's costs per tier and the policy's λ (computed once, on first use; again after countPrompt). */
   economics(): DecisionCosts & { lambda: number };
+  /** Prices the request with each tier's real prompt count instead of the estimate (settle-prompt-tokens.ts). */
+  countPrompt(counts: ReadonlyArray<number | null>, encodings: string): void;
+  /** The real counts once countPrompt ran. */
+  counted?: { counts: ReadonlyArray<number | null>; encodings: string };
 };
 
 export type Chosen = {
@@ -48,16 +52,21 @@ export type Chosen = {
   explored?: boolean;
 };
 
-export function createEnv(base: Omit<DecisionEnv, "economics">): DecisionEnv {
+export function createEnv(base: Omit<DecisionEnv, "economics" | "countPrompt">): DecisionEnv {
   let cached: (DecisionCosts & { lambda: number }) | undefined;
-  return {
+  const env: DecisionEnv = {
     ...base,
     economics: () =>
       (cached ??= {
-        ...decisionCosts(base.policy, base.resolved, base.text.promptTokens),
+        ...decisionCosts(base.policy, base.resolved, env.counted?.counts ?? base.text.promptTokens),
         lambda: lambdaForBias(base.policy, base.resolved, base.policy.bias),
       }),
+    countPrompt(counts, encodings) {
+      env.counted = { counts, encodings };
+      cached = undefined;
+    },
   };
+  return env;
 }
 
 export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
@@ -73,7 +82,9 @@ export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
   // an out-of-scope request is one the router is unsure about, whoever picked the tier
   const uncertainty = env.intent?.outOfScope ? 1 : chosen.uncertainty ?? 0;
   const econ = env.economics();
-  const thresholds = buildThresholds(policy, env.resolved, econ.costs, econ.nominal, econ.lambda, policy.bias, env.text.promptTokens);
+  const counted = env.counted?.counts[policy.tiers.indexOf(chosen.tier)];
+  const thresholds = buildThresholds(policy, env.resolved, econ.costs, econ.nominal, econ.lambda, policy.bias, counted ?? env.text.promptTokens);
+  if (counted != null) thresholds.promptTokensCounted = env.counted!.encodings;
   const draw = ctx.rng();
   const labelCandidate = draw < policy.labeling.randomRate ? "random" : uncertainty >= policy.labeling.uncertainAbove ? "uncertain" : null;
   env.trace.add("plan", "info", planDetail(fallbacks, escalation?.nextTier ?? null, hedge, unusableAbove(env, chosen.tier)), since);

@@ -1,17 +1,20 @@
 /**
  * What the rule stages read from a request, computed at most once per decision.
  * Rules look at the LATEST USER MESSAGE (what is being asked now); cost estimates use the whole
- * conversation (prompt tokens: estimateTokens of its characters).
+ * conversation (prompt tokens: the engine's estimate and its band, estimate-tokens.ts, computed
+ * on first use — a decision by rule, pin or bypass never reads the text).
  */
 import type { ChatTurn } from "../classifier/types";
-import { estimateTokens } from "./estimate-tokens";
+import { estimatePromptTokens, type TokenEstimate } from "./estimate-tokens";
 
 export type RequestText = {
   readonly messages: readonly ChatTurn[];
   /** The last `user` message, or "" when there is none. */
   readonly latestUser: string;
   readonly totalChars: number;
+  /** The estimate's point value (estimate.tokens). */
   readonly promptTokens: number;
+  readonly estimate: TokenEstimate;
 };
 
 export function readRequestText(messages: readonly ChatTurn[]): RequestText {
@@ -21,11 +24,17 @@ export function readRequestText(messages: readonly ChatTurn[]): RequestText {
     totalChars += message.content.length;
     if (message.role === "user") latestUser = message.content;
   }
+  let estimate: TokenEstimate | undefined;
   return {
     messages,
     latestUser,
     totalChars,
-    promptTokens: estimateTokens(totalChars),
+    get estimate() {
+      return (estimate ??= estimatePromptTokens(messages.map((m) => m.content)));
+    },
+    get promptTokens() {
+      return this.estimate.tokens;
+    },
   };
 }
 

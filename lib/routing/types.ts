@@ -102,7 +102,10 @@ export type Thresholds = {
   bias: number;
   /** The price of a wrong (not-capable-enough) answer at this bias. */
   lambdaUsd: number;
+  /** The prompt's size the costs were priced at: the engine's estimate, or the chosen tier's real count. */
   promptTokens: number;
+  /** The tokenizer(s) that counted it, when counted (the estimate's band spanned a threshold). */
+  promptTokensCounted?: string;
   /** True when tier prices are equal (or free) and a nominal cost ladder stands in for them. */
   nominalCosts: boolean;
   steps: ThresholdStep[];

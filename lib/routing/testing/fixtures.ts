@@ -2,6 +2,7 @@
  * Test helpers for the routing engine: seeded randomness, a fake clock, stub classifiers and a
  * snapshot built from the issue's example config. Used by *.test.ts and the engine bench.
  */
+import { estimatePromptTokens } from "../estimate-tokens";
 import type { IntentModel } from "../../classifier/intent/types";
 import type { ChatTurn, TierClassifier } from "../../classifier/types";
 import { buildSnapshot } from "../build-snapshot";
@@ -79,7 +80,12 @@ export function makeCtx(overrides: Partial<EngineContext> & { unhealthy?: string
   return { now: 1_700_000_000_000, rng: seededRng(42), health, ...rest };
 }
 
-/** A user message of exactly `chars` characters (tokens ≈ chars / 4). */
-export function userOfSize(chars: number, text = "please help "): ChatTurn[] {
-  return [{ role: "user", content: text.repeat(Math.ceil(chars / text.length)).slice(0, chars) }];
+/** One user message whose engine estimate (estimate-tokens.ts, with the message overhead) is exactly `tokens`. */
+export function userOfTokens(tokens: number): ChatTurn[] {
+  let content = "";
+  const estimate = () => estimatePromptTokens([content]).tokens;
+  while (estimatePromptTokens([`${content}please help `]).tokens < tokens) content += "please help ";
+  while (estimate() < tokens) content += "x"; // a letter adds ~0.04 tokens: lands on `tokens` exactly
+  return [{ role: "user", content }];
 }
+

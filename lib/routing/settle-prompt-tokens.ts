@@ -1,0 +1,37 @@
+/**
+ * Real token counts where they can change the choice. The expected-loss pick compares
+ * c_k(T) + λ·q_k across tiers, each cost linear in the prompt's tokens T; the tier that wins at
+ * both ends of the estimate's band [lo, hi] (estimate-tokens.ts) wins everywhere between (the set
+ * of T where one line of a lower envelope is lowest is an interval). So when the estimate's band
+ * gives one answer the estimate decides; when the band spans a threshold the prompt is counted
+ * with each tier's real tokenizer (ctx.exactTokens, given by the gateway: ~0.5 ms per 2,000
+ * tokens) and the request is priced with those counts. The trace says which.
+ */
+import { decisionCosts } from "./bias-to-lambda";
+import { chooseTier } from "./choose-tier";
+import type { DecisionEnv } from "./finish-decision";
+
+export function settlePromptTokens(env: DecisionEnv, q: number[]): void {
+  const { policy, resolved, trace, ctx } = env;
+  const { estimate } = env.text;
+  if (!ctx.exactTokens || estimate.lo === estimate.hi || env.usable.length < 2) return;
+  const since = trace.mark();
+  const { lambda } = env.economics();
+  const pick = (tokens: number) => chooseTier(q, decisionCosts(policy, resolved, tokens).costs, lambda).index;
+  if (pick(estimate.lo) === pick(estimate.hi)) {
+    trace.add("choose", "info", `prompt ~${estimate.tokens} tokens (estimate): any real count in ${estimate.lo}–${estimate.hi} gives the same choice`, since);
+    return;
+  }
+  const encodings = new Set<string>();
+  const counts = resolved.map((tier) => {
+    if (!tier) return null;
+    const counted = ctx.exactTokens!(tier);
+    if (!counted) return estimate.tokens;
+    encodings.add(counted.encoding);
+    return counted.tokens;
+  });
+  if (encodings.size === 0) return;
+  env.countPrompt(counts, [...encodings].join(", "));
+  const shown = [...new Set(counts.filter((c): c is number => c !== null))].join(" / ");
+  trace.add("choose", "info", `prompt counted: ${shown} tokens (${[...encodings].join(", ")}); the estimate's band ${estimate.lo}–${estimate.hi} spans a threshold`, since);
+}
