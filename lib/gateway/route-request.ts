@@ -11,7 +11,7 @@ import type { ChatRequestBody } from "./chat-request-schema";
 import { reservedCostUsd } from "./budget-tracker";
 import type { GatewayRequest } from "./gateway-io";
 import { loadedRuntime, type GatewayRuntime } from "./gateway-runtime";
-import { authenticate, enforceRateLimit, engineContext, pinKeys, readChatBody, resolveModel, toRouteRequest, upstreamBody } from "./prepare-request";
+import { authenticate, enforceRateLimit, engineContext, pinKeys, readChatBody, resolveModel, toRouteRequest } from "./prepare-request";
 import { rejectionError } from "./respond";
 
 export type RoutedRequest = {

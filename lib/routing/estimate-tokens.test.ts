@@ -53,7 +53,10 @@ describe("estimatePromptTokens", () => {
     expect(e.tokens).toBe(11 + MESSAGE_OVERHEAD_TOKENS);
     expect(e.hi).toBe(33 + MESSAGE_OVERHEAD_TOKENS);
     expect(e.lo).toBeLessThanOrEqual(Math.ceil(11 / 4) + MESSAGE_OVERHEAD_TOKENS);
-    for (const real of realCounts(text)) expect(real).toBeGreaterThanOrEqual(e.lo), expect(real).toBeLessThanOrEqual(e.hi);
+    for (const real of realCounts(text)) {
+      expect(real).toBeGreaterThanOrEqual(e.lo);
+      expect(real).toBeLessThanOrEqual(e.hi);
+    }
     expect(countText("😀").nonAsciiBytes).toBe(4);
   });
 });
