@@ -88,7 +88,7 @@ function finish(c: Call, reservedUsd: number, r: Result) {
   if (c.key.monthlyBudgetUsd !== null) c.runtime.budgets.settle(c.key.id, reservedUsd, r.costUsd, Date.now());
   else c.runtime.budgets.add(c.key.id, r.costUsd, Date.now());
   const row = logRow(c, r);
-  c.runtime.afterResponse(() => c.runtime.writer.push(row));
+  c.runtime.afterResponse(() => c.runtime.logRequest(row));
 }
 
 function logRow(c: Call, r: Result): RequestLogInsert {

@@ -68,7 +68,7 @@ function settle(r: Routed, costUsd: number) {
 }
 
 function finish(r: Routed, outcome: Outcome) {
-  r.runtime.afterResponse(() => r.runtime.writer.push(buildLogRow({ id: r.id, key: r.key, config: r.config, decision: r.decision, body: r.body, sessionKey: r.request.sessionKey, api: r.api.name, outcome })));
+  r.runtime.afterResponse(() => r.runtime.logRequest(buildLogRow({ id: r.id, key: r.key, config: r.config, decision: r.decision, body: r.body, sessionKey: r.request.sessionKey, api: r.api.name, outcome })));
   settle(r, totalCost(outcome.attempts));
   if (r.pinKey && outcome.status === "ok") r.runtime.pins.set(r.pinKey, outcome.tier, Date.now());
 }
