@@ -130,7 +130,7 @@ describe("GET /metrics", () => {
     process.env.METRICS_TOKEN = "scrape-token-0123456789";
     resetEnvCache();
     try {
-      for (const headers of [{}, { authorization: "Bearer wrong-token-0123456789" }, { authorization: "Basic c2NyYXBlOnRva2Vu" }, { authorization: `Bearer ${key}` }]) {
+      for (const headers of [{} as Record<string, string>, { authorization: "Bearer wrong-token-0123456789" }, { authorization: "Basic c2NyYXBlOnRva2Vu" }, { authorization: `Bearer ${key}` }]) {
         const res = await fetch(`${h.url}/metrics`, { headers });
         expect(res.status).toBe(401);
         expect(res.headers.get("www-authenticate")).toMatch(/^Bearer /);
