@@ -1,14 +1,16 @@
 /**
  * The cost of Prometheus metrics on the gateway: the same build run as two processes side by
- * side, metrics on (the default; scraped every BENCH_SCRAPE_SECONDS, default 5 s, three times
- * Prometheus's usual 15 s) and METRICS_ENABLED=false, plus a second metrics-on process ("on′") so
+ * side, metrics on (the default; scraped every BENCH_SCRAPE_SECONDS, default 15 s as in
+ * ops/prometheus.yml) and METRICS_ENABLED=false, plus a second metrics-on process ("on′") so
  * the noise between two identical processes is measured in the same run. Same upstream, database
  * and config (bench-gateway.ts); request logging on.
  *   - latency at 10 connections, upstream answering in 20 ms: added p50/p99 over direct, CPU per request;
  *   - throughput at 20 connections, upstream answering at once.
  * BENCH_ROUNDS (default 6) rounds of BENCH_SECONDS (default 5) in rotating order; medians and ranges.
+ * Last, the recording alone in this process (GatewayMetrics.observeRequest, no I/O) and one scrape's cost.
  *   npm run bench -- --only metrics
  */
+import { GatewayMetrics, type RequestSample } from "../lib/telemetry/gateway-metrics";
 import { spawnGateway, type GatewayProcess } from "../lib/testing/spawn-gateway";
 import { startBenchGateway } from "./lib/bench-gateway";
 import { runLoad, type LoadResult, type LoadTarget } from "./lib/load";
@@ -17,7 +19,7 @@ import { median, rotate } from "./lib/rounds";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
-const SCRAPE_MS = Number(process.env.BENCH_SCRAPE_SECONDS ?? 5) * 1000;
+const SCRAPE_MS = Number(process.env.BENCH_SCRAPE_SECONDS ?? 15) * 1000;
 type Variant = "on" | "off" | "on′";
 const VARIANTS: Variant[] = ["on", "off", "on′"];
 
@@ -30,7 +32,33 @@ async function scrape(g: GatewayProcess): Promise<{ status: number; bytes: numbe
   return { status: res.status, bytes: text.length, requests };
 }
 
+/** The recording alone, in this process: µs per request (plain and escalated), and ms per scrape. */
+async function recordingCost() {
+  const m = new GatewayMetrics();
+  const attempt = { tier: "fast", ms: 20, outcome: "ok", promptTokens: 120, completionTokens: 40, costUsd: 0.00001 };
+  const plain: RequestSample = { api: "chat", policy: "default", tier: "fast", stage: "classifier", ok: true, httpStatus: 200, overheadMs: 0.08, escalated: false, escalationWaitMs: 0, attempts: [attempt] };
+  const escalated: RequestSample = { ...plain, tier: "capable", stage: "escalation", escalated: true, escalationWaitMs: 20, attempts: [{ ...attempt, outcome: "low-confidence" }, { ...attempt, tier: "capable", ms: 300 }] };
+  const perCall = (s: RequestSample) => {
+    const runs: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const t = performance.now();
+      for (let i = 0; i < 200_000; i++) m.observeRequest(s);
+      runs.push(((performance.now() - t) * 1000) / 200_000);
+    }
+    return runs;
+  };
+  const [p, e] = [perCall(plain), perCall(escalated)];
+  const scrapes: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now();
+    await m.metrics();
+    scrapes.push(performance.now() - t);
+  }
+  console.log(`Recording one request (in process, 5 × 200,000): plain ${range(p, 3)} µs, escalated ${range(e, 3)} µs; one scrape ${range(scrapes, 1)} ms`);
+}
+
 async function main() {
+  await recordingCost();
   const bench = await startBenchGateway("frontdesk_metrics_bench");
   const extra: GatewayProcess[] = [];
   const scrapers: NodeJS.Timeout[] = [];

@@ -188,6 +188,12 @@ export function gatewayRuntime(): GatewayRuntime {
   return holder.__frontdeskGateway;
 }
 
+/** An error answered before any upstream call (no log row), counted in the metrics; returns the response. */
+export function refused<R extends { status: number }>(api: string, response: R): R {
+  gatewayRuntime().metrics?.observeRefused(api, response.status);
+  return response;
+}
+
 /** The runtime with its config loaded (started on first use); 503 gateway_unavailable when it cannot load. */
 export async function loadedRuntime(): Promise<{ runtime: GatewayRuntime; config: GatewayConfig }> {
   const runtime = gatewayRuntime();

@@ -19,6 +19,7 @@ import { upstreamBody } from "./prepare-request";
 import { bufferedBody, frontdeskHeaders, liveBody, SSE_HEADERS, upstreamFailure } from "./respond";
 import { routeRequest, type RoutedRequest } from "./route-request";
 import { toFailure } from "../providers/index";
+import { refused } from "./gateway-runtime";
 import { uuidv7 } from "./uuidv7";
 
 type Routed<T = unknown> = RoutedRequest & { id: string; t0: number; settled: boolean; api: InboundApi<T>; inbound: T };
@@ -49,7 +50,7 @@ export async function serveInbound<T>(req: GatewayRequest, api: InboundApi<T>): 
     return body.stream ? await respondStream(routed, x) : await respondJson(routed, x);
   } catch (error) {
     if (routed && !routed.settled) settle(routed, 0); // nothing was recorded: the reservation goes
-    return api.errorResponse(error);
+    return refused(api.name, api.errorResponse(error));
   }
 }
 

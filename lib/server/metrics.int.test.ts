@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/prisma";
 import { resetEnvCache } from "../env";
 import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
+import { spawnGateway } from "../testing/spawn-gateway";
 import { parsePrometheusText, sampleSum, sampleValue, type PromSample } from "../testing/prometheus-text";
 
 const catchAll = (tier: string) => [{ name: "all", match: { regex: "." }, tier }];
@@ -143,4 +144,38 @@ describe("GET /metrics", () => {
       resetEnvCache();
     }
   });
+
+  it("counts requests refused before routing, by API and status", async () => {
+    const refusedCount = (s: PromSample[], status: string) => sampleValue(s, "frontdesk_refused_requests_total", { api: "chat", status }) ?? 0;
+    const before = await scrape();
+    const post = (headers: Record<string, string>, body: unknown) =>
+      fetch(`${h.url}/api/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) }).then(async (r) => (await r.text(), r.status));
+    expect(await post({ authorization: "Bearer fd_not-a-key" }, { model: "frontdesk/auto", messages: [{ role: "user", content: "hi" }] })).toBe(401);
+    expect(await post({ authorization: `Bearer ${key}` }, { messages: [{ role: "user", content: "no model" }] })).toBe(400);
+    const after = await scrape();
+    expect(refusedCount(after, "401") - refusedCount(before, "401")).toBe(1);
+    expect(refusedCount(after, "400") - refusedCount(before, "400")).toBe(1);
+    expect(sampleSum(after, "frontdesk_requests_total") - sampleSum(before, "frontdesk_requests_total")).toBe(0); // no log row, no routed request
+  });
+
+  it("is served by a gateway-only instance (npm run gateway), behind its token; METRICS_ENABLED=false answers 404 and still routes", async () => {
+    const token = "instance-token-0123456789";
+    const [on, off] = await Promise.all([spawnGateway(process.env.DATABASE_URL!, { METRICS_TOKEN: token }), spawnGateway(process.env.DATABASE_URL!, { METRICS_ENABLED: "false" })]);
+    try {
+      for (const g of [on, off]) {
+        const res = await fetch(`${g.url}/api/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ model: "frontdesk/auto", messages: [{ role: "user", content: "opening hours?" }] }) });
+        expect(res.status).toBe(200);
+        await res.text();
+      }
+      await new Promise((r) => setTimeout(r, 200)); // the row (and the metrics) are recorded once the answer is out
+      expect((await fetch(`${on.url}/metrics`)).status).toBe(401);
+      const res = await fetch(`${on.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      const s = parsePrometheusText(await res.text());
+      expect(sampleValue(s, "frontdesk_requests_total", { policy: "default", tier: "fast", stage: "rule", api: "chat", status: "200" })).toBe(1);
+      expect((await fetch(`${off.url}/metrics`)).status).toBe(404);
+    } finally {
+      await Promise.all([on.stop(), off.stop()]);
+    }
+  }, 90_000);
 });

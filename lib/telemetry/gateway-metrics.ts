@@ -5,11 +5,13 @@
  * by collect() callbacks from the `sources` a higher layer sets (lib/server/metrics-sources).
  *
  * Labels stay bounded: policy and tier names come from the config, stage and api from fixed sets,
- * status is the HTTP status code; never a request id, key or user string. Label children are
- * resolved once per label set (nested Maps, no string building per request), so recording a
- * request is a handful of map lookups and additions.
+ * status is the HTTP status code; never a request id, key or user string. The per-request
+ * metrics are plain-object children (plain-metrics.ts) resolved once per label set through nested
+ * Maps (no string building or label hashing per request), so recording a request is a handful of
+ * map lookups and additions.
  */
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
+import { PlainCounter, PlainHistogram, type CounterChild, type HistogramChild } from "./plain-metrics";
 
 /** What one request contributes: the request-log row's fields the metrics read. */
 export type RequestSample = {
@@ -50,24 +52,23 @@ export const ADDED_LATENCY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.
 /** An upstream call or an escalation's wait: tens of ms to minutes. */
 export const UPSTREAM_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
-type Inc = { inc(n?: number): void };
-type Observe = { observe(v: number): void };
-type TierChildren = { added: Observe; upstream: Observe; wait: Observe; tokensIn: Inc; tokensOut: Inc; cost: Inc; escalations: Inc };
+type TierChildren = { added: HistogramChild; upstream: HistogramChild; wait: HistogramChild; tokensIn: CounterChild; tokensOut: CounterChild; cost: CounterChild; escalations: CounterChild };
 
 export class GatewayMetrics {
   readonly registry = new Registry();
   private sources: MetricsSources | null = null;
 
-  private readonly requests = new Counter({ name: "frontdesk_requests_total", help: "Gateway requests answered, by policy, served tier, routing stage, inbound API, outcome (ok|error) and HTTP status code.", labelNames: ["policy", "tier", "stage", "api", "outcome", "status"], registers: [this.registry] });
-  private readonly added = new Histogram({ name: "frontdesk_added_latency_seconds", help: "Frontdesk's own time per request (parse, route, respond; upstream calls excluded), by served tier.", labelNames: ["tier"], buckets: ADDED_LATENCY_BUCKETS, registers: [this.registry] });
-  private readonly upstream = new Histogram({ name: "frontdesk_upstream_latency_seconds", help: "Upstream call time per attempt, by the attempt's tier.", labelNames: ["tier"], buckets: UPSTREAM_BUCKETS, registers: [this.registry] });
-  private readonly wait = new Histogram({ name: "frontdesk_escalation_wait_seconds", help: "Time escalated requests spent on attempts that did not serve the answer, by served tier.", labelNames: ["tier"], buckets: UPSTREAM_BUCKETS, registers: [this.registry] });
-  private readonly escalations = new Counter({ name: "frontdesk_escalations_total", help: "Requests that climbed to a higher tier after an unsure answer, by served tier.", labelNames: ["tier"], registers: [this.registry] });
-  private readonly tokens = new Counter({ name: "frontdesk_tokens_total", help: "Tokens billed by upstreams, by the attempt's tier and direction (in = prompt, out = completion).", labelNames: ["tier", "direction"], registers: [this.registry] });
-  private readonly cost = new Counter({ name: "frontdesk_cost_usd_total", help: "Upstream cost in USD at the tier's prices, by the attempt's tier (escalation and hedge waste included).", labelNames: ["tier"], registers: [this.registry] });
+  private readonly requests = new PlainCounter("frontdesk_requests_total", "Gateway requests answered, by policy, served tier, routing stage, inbound API, outcome (ok|error) and HTTP status code.", ["policy", "tier", "stage", "api", "outcome", "status"], this.registry);
+  private readonly refused = new Counter({ name: "frontdesk_refused_requests_total", help: "Gateway requests answered with an error before routing, without a log row (bad key or body, rate limit, budget, no capable tier, gateway unavailable), by inbound API and HTTP status code.", labelNames: ["api", "status"], registers: [this.registry] });
+  private readonly added = new PlainHistogram("frontdesk_added_latency_seconds", "Frontdesk's own time per request (parse, route, respond; upstream calls excluded), by served tier.", ["tier"], ADDED_LATENCY_BUCKETS, this.registry);
+  private readonly upstream = new PlainHistogram("frontdesk_upstream_latency_seconds", "Upstream call time per attempt, by the attempt's tier.", ["tier"], UPSTREAM_BUCKETS, this.registry);
+  private readonly wait = new PlainHistogram("frontdesk_escalation_wait_seconds", "Time escalated requests spent on attempts that did not serve the answer, by served tier.", ["tier"], UPSTREAM_BUCKETS, this.registry);
+  private readonly escalations = new PlainCounter("frontdesk_escalations_total", "Requests that climbed to a higher tier after an unsure answer, by served tier.", ["tier"], this.registry);
+  private readonly tokens = new PlainCounter("frontdesk_tokens_total", "Tokens billed by upstreams, by the attempt's tier and direction (in = prompt, out = completion).", ["tier", "direction"], this.registry);
+  private readonly cost = new PlainCounter("frontdesk_cost_usd_total", "Upstream cost in USD at the tier's prices, by the attempt's tier (escalation and hedge waste included).", ["tier"], this.registry);
 
-  private readonly requestChildren = new Map<string, Map<string, Map<string, Map<string, Map<number, Inc>>>>>();
-  private readonly errorChildren = new Map<string, Map<string, Map<string, Map<string, Map<number, Inc>>>>>();
+  private readonly requestChildren = new Map<string, Map<string, Map<string, Map<string, Map<number, CounterChild>>>>>();
+  private readonly errorChildren = new Map<string, Map<string, Map<string, Map<string, Map<number, CounterChild>>>>>();
   private readonly tierChildren = new Map<string, TierChildren>();
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
@@ -101,6 +102,11 @@ export class GatewayMetrics {
     }
   }
 
+  /** A request refused before routing (no log row): rare enough to resolve its labels each time. */
+  observeRefused(api: string, httpStatus: number): void {
+    this.refused.labels(api, String(httpStatus)).inc();
+  }
+
   metrics(): Promise<string> {
     return this.registry.metrics();
   }
@@ -109,24 +115,24 @@ export class GatewayMetrics {
     return this.registry.contentType;
   }
 
-  private requestCounter(s: RequestSample): Inc {
+  private requestCounter(s: RequestSample): CounterChild {
     const byPolicy = s.ok ? this.requestChildren : this.errorChildren;
     const byTier = getOr(byPolicy, s.policy, () => new Map());
     const byStage = getOr(byTier, s.tier, () => new Map());
     const byApi = getOr(byStage, s.stage, () => new Map());
     const byStatus = getOr(byApi, s.api, () => new Map());
-    return getOr(byStatus, s.httpStatus, () => this.requests.labels(s.policy, s.tier, s.stage, s.api, s.ok ? "ok" : "error", String(s.httpStatus)));
+    return getOr(byStatus, s.httpStatus, () => this.requests.child(s.policy, s.tier, s.stage, s.api, s.ok ? "ok" : "error", String(s.httpStatus)));
   }
 
   private tier(tier: string): TierChildren {
     return getOr(this.tierChildren, tier, () => ({
-      added: this.added.labels(tier),
-      upstream: this.upstream.labels(tier),
-      wait: this.wait.labels(tier),
-      tokensIn: this.tokens.labels(tier, "in"),
-      tokensOut: this.tokens.labels(tier, "out"),
-      cost: this.cost.labels(tier),
-      escalations: this.escalations.labels(tier),
+      added: this.added.child(tier),
+      upstream: this.upstream.child(tier),
+      wait: this.wait.child(tier),
+      tokensIn: this.tokens.child(tier, "in"),
+      tokensOut: this.tokens.child(tier, "out"),
+      cost: this.cost.child(tier),
+      escalations: this.escalations.child(tier),
     }));
   }
 
