@@ -4,10 +4,13 @@
  * labels, scrape-time readings (breakers, log writer, jobs, classifier) are there, and
  * METRICS_TOKEN guards the endpoint.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/prisma";
 import { resetEnvCache } from "../env";
+import { gatewayRuntime } from "../gateway/gateway-runtime";
 import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
 import { spawnGateway } from "../testing/spawn-gateway";
 import { parsePrometheusText, sampleSum, sampleValue, type PromSample } from "../testing/prometheus-text";
@@ -125,6 +128,24 @@ describe("GET /metrics", () => {
     expect(s.find((x) => x.name === "frontdesk_classifier_info" && x.labels.policy === "default")!.labels).toMatchObject({ version: "builtin", kind: "heuristic" });
     expect(sampleValue(s, "frontdesk_jobs", { type: "metrics-test", status: "queued" })).toBe(2);
     expect(sampleValue(s, "frontdesk_job_failures_total", { type: "metrics-test" })).toBe(1);
+  });
+
+  it("shows a promoted classifier as soon as the gateway has reloaded", async () => {
+    const artifact = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../classifier/default-model.json"), "utf8")) as { id: string; tiers: string[] };
+    expect(artifact.tiers).toEqual(["fast", "capable"]); // the "default" policy's tiers
+    const policy = await db.policy.findUniqueOrThrow({ where: { name: "default" } });
+    const version = await db.classifierVersion.create({ data: { name: "metrics test", policyId: policy.id, artifact: artifact as never, status: "active", promotedAt: new Date() } });
+    await db.policy.update({ where: { id: policy.id }, data: { activeClassifierVersionId: version.id } });
+    try {
+      await gatewayRuntime().reload();
+      const s = await scrape();
+      expect(s.find((x) => x.name === "frontdesk_classifier_info" && x.labels.policy === "default")!.labels).toMatchObject({ version: artifact.id, kind: "trained" });
+      expect(s.filter((x) => x.name === "frontdesk_classifier_info" && x.labels.policy === "default")).toHaveLength(1);
+    } finally {
+      await db.policy.update({ where: { id: policy.id }, data: { activeClassifierVersionId: null } });
+      await db.classifierVersion.delete({ where: { id: version.id } });
+      await gatewayRuntime().reload();
+    }
   });
 
   it("answers 401 with WWW-Authenticate without the token or with a wrong one when METRICS_TOKEN is set", async () => {

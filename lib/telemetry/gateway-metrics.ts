@@ -43,7 +43,7 @@ export type MetricsSources = {
   logWriter(): { queued: number; queuedBytes: number; written: number; dropped: number; failedFlushes: number };
   /** Jobs by type and status (queued, running, failed …), cached by the source. */
   jobs(): Promise<JobCount[]>;
-  /** The classifier each policy routes with: a version id, or "builtin". */
+  /** The classifier each policy routes with: the trained model's id, "builtin" or "none". */
   classifiers(): Iterable<{ policy: string; version: string; kind: string }>;
 };
 
@@ -186,7 +186,7 @@ export class GatewayMetrics {
     });
     new Gauge({
       name: "frontdesk_classifier_info",
-      help: "The classifier each policy routes with (always 1): a trained version's id, or builtin.",
+      help: "The classifier each policy routes with (always 1): the trained model's id, builtin (the heuristic) or none (one tier).",
       labelNames: ["policy", "version", "kind"],
       registers,
       collect() {
