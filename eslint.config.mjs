@@ -16,7 +16,7 @@ const LAYERS = [
   ["classifier"],
   ["routing"],
   ["providers"],
-  ["http"],
+  ["http", "telemetry"],
   ["db"],
   ["auth", "config", "datasets", "labeling", "monitoring"],
   ["lab"],

@@ -40,6 +40,10 @@ const schema = z.object({
   REQUEST_LOG_QUEUE_MAX: z.coerce.number().int().min(100).default(100_000),
   REQUEST_LOG_QUEUE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(256 * 1024 * 1024), // estimated row sizes
   GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(200),
+  // metrics (GET /metrics, Prometheus text format)
+  METRICS_ENABLED: bool.default(true),
+  /** When set, a scrape must send `Authorization: Bearer <token>` (else 401). */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").regex(/^[\x21-\x7e]+$/, "METRICS_TOKEN must be printable ASCII without spaces").optional(),
   // jobs
   JOB_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
   // demo data

@@ -70,3 +70,9 @@ export function finishJob(id: string, data: { status: "succeeded" | "failed" | "
 export function findStaleJobs(olderThan: Date) {
   return db.job.findMany({ where: { status: "running", updatedAt: { lt: olderThan } }, select: { id: true, type: true, attempts: true } });
 }
+
+/** Jobs by type and status (the /metrics job gauges): one GROUP BY over the small Job table. */
+export async function countJobsByTypeAndStatus(): Promise<Array<{ type: string; status: string; count: number }>> {
+  const rows = await db.job.groupBy({ by: ["type", "status"], _count: { _all: true } });
+  return rows.map((r) => ({ type: r.type, status: r.status, count: r._count._all }));
+}

@@ -14,10 +14,12 @@ import { advance, CLOSED, canRequest, healthOf, recordFailure, recordSuccess, ty
 import type { TierHealth } from "../routing/types";
 import { ShadowBudget } from "../lab/shadow/plan-shadow";
 import { BudgetTracker } from "./budget-tracker";
+import { gatewayMetrics } from "../telemetry/gateway-metrics";
 import { GatewayError } from "./openai-errors";
 import { RateLimiter } from "./rate-limiter";
 import { RequestLogWriter } from "./request-log-writer";
 import { RedisPins } from "./redis-pins";
+import { requestSample } from "./request-sample";
 import { SessionPins } from "./session-pins";
 
 const BUDGET_REFRESH_MS = 5_000;
@@ -47,6 +49,8 @@ export class GatewayRuntime {
     sizeOf: estimateRowBytes,
     onError: (error, stats) => this.log(`request log write failed (${stats.queued} queued, will retry): ${(error as Error).message}`),
   });
+  /** Prometheus metrics (GET /metrics); null with METRICS_ENABLED=false. */
+  readonly metrics = gatewayMetrics(env().METRICS_ENABLED);
   private loading: Promise<GatewayConfig> | null = null;
   private listener: { close(): Promise<void> } | null = null;
   private timers: NodeJS.Timeout[] = [];
@@ -130,6 +134,12 @@ export class GatewayRuntime {
     }
   };
 
+  /** A finished request: its numbers into the metrics, its row onto the batch writer (call in afterResponse). */
+  logRequest(row: RequestLogInsert): void {
+    this.metrics?.observeRequest(requestSample(row));
+    this.writer.push(row);
+  }
+
   health = (tier: string): TierHealth => healthOf(this.breakers.get(tier) ?? CLOSED, Date.now());
 
   /** Asks the tier's breaker for permission to call; false while the circuit is open. */
@@ -176,6 +186,12 @@ const holder = globalThis as typeof globalThis & { __frontdeskGateway?: GatewayR
 export function gatewayRuntime(): GatewayRuntime {
   holder.__frontdeskGateway ??= new GatewayRuntime();
   return holder.__frontdeskGateway;
+}
+
+/** An error answered before any upstream call (no log row), counted in the metrics; returns the response. */
+export function refused<R extends { status: number }>(api: string, response: R): R {
+  gatewayRuntime().metrics?.observeRefused(api, response.status);
+  return response;
 }
 
 /** The runtime with its config loaded (started on first use); 503 gateway_unavailable when it cannot load. */

@@ -11,7 +11,7 @@ import type { RequestLogInsert } from "../db/request-log-repo";
 import { callEmbeddings, estimateInputTokens, type EmbeddingsInput } from "../providers/index";
 import type { TierConfig } from "../routing/config-schema";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io";
-import { loadedRuntime, type GatewayRuntime } from "./gateway-runtime";
+import { loadedRuntime, refused, type GatewayRuntime } from "./gateway-runtime";
 import { GatewayError, openAiErrorBody, openAiErrorResponse } from "./openai-errors";
 import { authenticate, enforceRateLimit, parseBody, parseJsonBody } from "./prepare-request";
 import { frontdeskHeaders, upstreamFailure } from "./respond";
@@ -59,7 +59,7 @@ export async function handleEmbeddings(req: GatewayRequest): Promise<GatewayResp
       return jsonResponse(failure.status, openAiErrorBody(failure.status, failure.message, failure.code), headers);
     }
   } catch (error) {
-    return openAiErrorResponse(error);
+    return refused("embeddings", openAiErrorResponse(error));
   }
 }
 
@@ -88,7 +88,7 @@ function finish(c: Call, reservedUsd: number, r: Result) {
   if (c.key.monthlyBudgetUsd !== null) c.runtime.budgets.settle(c.key.id, reservedUsd, r.costUsd, Date.now());
   else c.runtime.budgets.add(c.key.id, r.costUsd, Date.now());
   const row = logRow(c, r);
-  c.runtime.afterResponse(() => c.runtime.writer.push(row));
+  c.runtime.afterResponse(() => c.runtime.logRequest(row));
 }
 
 function logRow(c: Call, r: Result): RequestLogInsert {

@@ -19,6 +19,7 @@ import { upstreamBody } from "./prepare-request";
 import { bufferedBody, frontdeskHeaders, liveBody, SSE_HEADERS, upstreamFailure } from "./respond";
 import { routeRequest, type RoutedRequest } from "./route-request";
 import { toFailure } from "../providers/index";
+import { refused } from "./gateway-runtime";
 import { uuidv7 } from "./uuidv7";
 
 type Routed<T = unknown> = RoutedRequest & { id: string; t0: number; settled: boolean; api: InboundApi<T>; inbound: T };
@@ -49,7 +50,7 @@ export async function serveInbound<T>(req: GatewayRequest, api: InboundApi<T>): 
     return body.stream ? await respondStream(routed, x) : await respondJson(routed, x);
   } catch (error) {
     if (routed && !routed.settled) settle(routed, 0); // nothing was recorded: the reservation goes
-    return api.errorResponse(error);
+    return refused(api.name, api.errorResponse(error));
   }
 }
 
@@ -68,7 +69,7 @@ function settle(r: Routed, costUsd: number) {
 }
 
 function finish(r: Routed, outcome: Outcome) {
-  r.runtime.afterResponse(() => r.runtime.writer.push(buildLogRow({ id: r.id, key: r.key, config: r.config, decision: r.decision, body: r.body, sessionKey: r.request.sessionKey, api: r.api.name, outcome })));
+  r.runtime.afterResponse(() => r.runtime.logRequest(buildLogRow({ id: r.id, key: r.key, config: r.config, decision: r.decision, body: r.body, sessionKey: r.request.sessionKey, api: r.api.name, outcome })));
   settle(r, totalCost(outcome.attempts));
   if (r.pinKey && outcome.status === "ok") r.runtime.pins.set(r.pinKey, outcome.tier, Date.now());
 }

@@ -2,7 +2,7 @@
  * The gateway's routes served straight from node:http, skipping Next.js's router and the
  * WHATWG Request/Response objects (together they cost more per request than routing itself).
  * They call the same handlers as the route.ts files under app/api/v1, so there is one
- * implementation of each.
+ * implementation of each. GET /metrics (Prometheus) is served here too, so a gateway-only instance has it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "../env";
@@ -13,6 +13,7 @@ import { handleMessages } from "../gateway/handle-messages";
 import { handleResponses } from "../gateway/handle-responses";
 import { handleModels, handleRouteDryRun } from "../gateway/handle-route-and-models";
 import { GatewayError, openAiErrorBody } from "../gateway/openai-errors";
+import { handleMetrics, METRICS_PATH } from "./serve-metrics";
 
 type Handler = (req: GatewayRequest) => Promise<GatewayResponse>;
 
@@ -23,6 +24,7 @@ const ROUTES: Record<string, Record<string, Handler>> = {
   "/api/v1/responses": { POST: handleResponses },
   "/api/v1/route": { POST: handleRouteDryRun },
   "/api/v1/models": { GET: handleModels },
+  [METRICS_PATH]: { GET: handleMetrics },
 };
 
 function routeOf(req: IncomingMessage): Handler | undefined {
