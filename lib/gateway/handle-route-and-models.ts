@@ -1,6 +1,7 @@
 /**
  * POST /api/v1/route — the decision only (dry run: no upstream call, nothing recorded).
- * GET /api/v1/models — the policies and tiers this API key may use (and the embeddings tiers), in OpenAI's list shape.
+ * GET /api/v1/models — the policies and tiers this API key may use (and the embeddings tiers), in OpenAI's list shape,
+ * or in Anthropic's (type "model", display_name, created_at, has_more) when the client sends anthropic-version.
  */
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-io";
 import { loadedRuntime } from "./gateway-runtime";
@@ -36,6 +37,11 @@ export async function handleModels(req: GatewayRequest): Promise<GatewayResponse
         .filter((t) => t.kind === "embeddings" && t.enabled)
         .map((t) => ({ id: t.name, object: "model", created, owned_by: "frontdesk", tier: t.name, kind: "embeddings", provider: t.provider, upstream_model: t.model })),
     ];
+    if (req.header("anthropic-version")) {
+      const createdAt = new Date(config.loadedAt).toISOString();
+      const models = data.filter((m) => !("kind" in m)).map((m) => ({ type: "model", id: m.id, display_name: m.id, created_at: createdAt }));
+      return jsonResponse(200, { data: models, has_more: false, first_id: models[0]?.id ?? null, last_id: models.at(-1)?.id ?? null });
+    }
     return jsonResponse(200, { object: "list", data });
   } catch (error) {
     return openAiErrorResponse(error);

@@ -199,6 +199,42 @@ describe("POST /api/v1/messages with @anthropic-ai/sdk", () => {
   });
 });
 
+describe("what Anthropic clients ask besides messages", () => {
+  it("counts a prompt's tokens with messages.countTokens, as the tier the model names counts them, without routing or logging", async () => {
+    const before = await db.requestLog.count();
+    const messages = [{ role: "user" as const, content: "What is the weather in Paris today? Answer in one word." }];
+    const counted = await client.messages.countTokens({ model: "capable", system: "Be brief.", messages, tools: [weather] });
+    const { countMessageTokens } = await import("../providers/count-tokens");
+    const expected = countMessageTokens(["Be brief.", messages[0]!.content, JSON.stringify([weather])], "large-model").tokens;
+    expect(counted.input_tokens).toBe(expected);
+    // frontdesk/auto counts as the policy's cheapest tier; a longer prompt counts more
+    const auto = await client.messages.countTokens({ model: "frontdesk/auto", messages: [{ role: "user", content: "hi ".repeat(300) }] });
+    expect(auto.input_tokens).toBeGreaterThan(300);
+    const raw = await client.messages.countTokens({ model: "frontdesk/auto", messages }).withResponse();
+    expect(raw.response.headers.get("x-frontdesk-tier")).toBe("fast");
+    expect(raw.response.headers.get("x-frontdesk-encoding")).toBe("cl100k_base");
+    await flushRequestLog();
+    expect(await db.requestLog.count()).toBe(before);
+    // bad input and unknown models as messages.create refuses them
+    const unknown = await client.messages.countTokens({ model: "frontdesk/nope", messages }).catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(Anthropic.NotFoundError);
+    const empty = await client.messages.countTokens({ model: "fast", messages: [] }).catch((e: unknown) => e);
+    expect(empty).toBeInstanceOf(Anthropic.BadRequestError);
+    const anonymous = await new Anthropic({ apiKey: "fd_wrong", baseURL: `${h.url}/api`, maxRetries: 0 }).messages.countTokens({ model: "fast", messages }).catch((e: unknown) => e);
+    expect(anonymous).toBeInstanceOf(Anthropic.AuthenticationError);
+  });
+
+  it("lists the models in Anthropic's shape with models.list", async () => {
+    const page = await client.models.list();
+    const ids = page.data.map((m) => m.id);
+    expect(ids).toEqual(expect.arrayContaining(["frontdesk/auto", "frontdesk/default", "fast", "capable", "claude"]));
+    expect(page.data[0]).toMatchObject({ type: "model", display_name: "frontdesk/auto", created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    // OpenAI clients still get OpenAI's list shape
+    const openAiShape = (await (await fetch(`${h.url}/api/v1/models`, { headers: { authorization: `Bearer ${key}` } })).json()) as { object: string };
+    expect(openAiShape.object).toBe("list");
+  });
+});
+
 describe("both new endpoints share the body checks and the Next.js route handlers", () => {
   const messages = (extra: string) => `{"model":"fast","max_tokens":5,"messages":[{"role":"user","content":"hi"${extra}}]}`;
   const responses = (extra: string) => `{"model":"fast","input":[{"role":"user","content":"hi"${extra}}]}`;

@@ -9,7 +9,7 @@ import { env } from "../env";
 import { bodyTooLarge, type GatewayRequest, type GatewayResponse } from "../gateway/gateway-io";
 import { handleChatCompletion } from "../gateway/handle-chat-completion";
 import { handleEmbeddings } from "../gateway/handle-embeddings";
-import { handleMessages } from "../gateway/handle-messages";
+import { handleCountTokens, handleMessages } from "../gateway/handle-messages";
 import { handleResponses } from "../gateway/handle-responses";
 import { handleModels, handleRouteDryRun } from "../gateway/handle-route-and-models";
 import { GatewayError, openAiErrorBody } from "../gateway/openai-errors";
@@ -21,6 +21,7 @@ const ROUTES: Record<string, Record<string, Handler>> = {
   "/api/v1/chat/completions": { POST: handleChatCompletion },
   "/api/v1/embeddings": { POST: handleEmbeddings },
   "/api/v1/messages": { POST: handleMessages },
+  "/api/v1/messages/count_tokens": { POST: handleCountTokens },
   "/api/v1/responses": { POST: handleResponses },
   "/api/v1/route": { POST: handleRouteDryRun },
   "/api/v1/models": { GET: handleModels },
