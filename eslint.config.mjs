@@ -19,7 +19,7 @@ const LAYERS = [
   ["http"],
   ["db"],
   ["auth", "config", "datasets", "labeling", "monitoring"],
-  ["lab"],
+  ["lab", "alerts"],
   ["gateway"],
   ["demo", "jobs"],
   ["cli", "server"],

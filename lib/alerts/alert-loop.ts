@@ -1,0 +1,50 @@
+/**
+ * The worker's alert loops: evaluate every ALERTS_EVALUATE_MS, deliver every ALERTS_DELIVER_MS
+ * (and right after an evaluation that fired or resolved something). Each loop waits for its
+ * round to finish before scheduling the next, so a slow database never stacks rounds up.
+ */
+import { env } from "../env";
+import { deliverDue } from "./deliver-alerts";
+import { evaluateAlerts } from "./evaluate-alerts";
+
+type Log = (line: string) => void;
+
+export function startAlertLoops(log: Log): { stop(): Promise<void> } {
+  let stopped = false;
+  const timers = new Set<NodeJS.Timeout>();
+  const running = new Set<Promise<unknown>>();
+  const loop = (everyMs: number, round: () => Promise<unknown>) => {
+    const tick = () => {
+      if (stopped) return;
+      const p = round().finally(() => {
+        running.delete(p);
+        if (stopped) return;
+        const t = setTimeout(() => (timers.delete(t), tick()), everyMs);
+        timers.add(t);
+      });
+      running.add(p);
+    };
+    tick();
+  };
+  const deliver = () => deliverDue().catch((e: Error) => log(`alert delivery failed: ${e.message}`));
+  loop(env().ALERTS_EVALUATE_MS, async () => {
+    try {
+      const result = await evaluateAlerts();
+      if (!result) return;
+      for (const s of result.failedSources) log(`alert source failed: ${s}`);
+      for (const key of result.fired) log(`alert fired: ${key}`);
+      for (const key of result.resolved) log(`alert resolved: ${key}`);
+      if (result.fired.length || result.resolved.length) await deliver();
+    } catch (e) {
+      log(`alert evaluation failed: ${(e as Error).message}`);
+    }
+  });
+  loop(env().ALERTS_DELIVER_MS, deliver);
+  return {
+    async stop() {
+      stopped = true;
+      for (const t of timers) clearTimeout(t);
+      await Promise.allSettled([...running]);
+    },
+  };
+}
