@@ -4,6 +4,7 @@ import { POST as createRoute, GET as listRoute } from "../../app/api/admin/alert
 import { PATCH as patchRoute } from "../../app/api/admin/alert-channels/[id]/route";
 import { POST as testRoute } from "../../app/api/admin/alert-channels/[id]/test/route";
 import { GET as deliveriesRoute } from "../../app/api/admin/alert-deliveries/route";
+import { GET as healthRoute } from "../../app/api/admin/upstream-health/route";
 import { db } from "../db/prisma";
 import { resetEnvCache } from "../env";
 import { DEFAULT_ALERT_SETTINGS } from "../monitoring/alert-settings";
@@ -158,6 +159,22 @@ describe("a breaker opening", () => {
 
     const rows = await db.alertDelivery.findMany({ where: { episodeKey: "breaker:flaky" }, include: { channel: true } });
     expect(rows.map((r) => [r.channel.name, r.status, r.attempts]).sort()).toEqual([["ops hook", "sent", 2], ["slack", "sent", 1]]);
+  });
+
+  it("shows on the upstream-health page (ops and admins): red row, breaker history, errors by class, last errors", async () => {
+    const reviewer = (await signedIn("reviewer")).cookie;
+    expect((await healthRoute(jsonRequest("GET", "/api/admin/upstream-health", { cookie: reviewer }))).status).toBe(403);
+    expect((await healthRoute(jsonRequest("GET", "/api/admin/upstream-health?window=1", { cookie: ops }))).status).toBe(400);
+    const health = await (await healthRoute(jsonRequest("GET", "/api/admin/upstream-health?window=15", { cookie: ops }))).json();
+    const flaky = health.tiers.find((t: { tier: string }) => t.tier === "flaky");
+    expect(flaky).toMatchObject({ verdict: "down", breaker: { state: "open" }, errors: 5, attempts: 5, errorRate: 1, byClass: { "5xx": 5, timeout: 0 } });
+    expect(flaky.baseUrl).toBe(`${h.openai.url}/v1`);
+    expect(flaky.history[0]).toMatchObject({ from: "closed", to: "open", reason: "5 consecutive failure(s)" });
+    expect(flaky.lastErrors).toHaveLength(5);
+    expect(flaky.lastErrors[0]).toMatchObject({ status: 500 });
+    const steady = health.tiers.find((t: { tier: string }) => t.tier === "steady");
+    expect(steady).toMatchObject({ verdict: "ok", errors: 0, attempts: 6, breaker: { state: "closed" } });
+    expect(steady.p50Ms).toBeGreaterThan(0);
   });
 });
 

@@ -6,7 +6,8 @@
  *   breaker:   a tier whose breaker is open or half-open on any instance, by each
  *              instance's latest transition in the last BREAKER_STALE_MS            key breaker:<tier>
  *   errorrate: a tier's attempts in the last ERROR_WINDOW_MS failing above the drift
- *              settings' errorRate threshold, with at least ERROR_MIN_ATTEMPTS         key errorrate:<tier>
+ *              settings' errorRate threshold (monitoring/tier-health, as the
+ *              upstream-health page's red rows)                                       key errorrate:<tier>
  *   budget:    a key's month-to-date spend at or above its monthly budget             key budget:<key id>
  *   job:       a job that failed in the last JOB_WINDOW_MS                            key job:<job id>
  */
@@ -17,12 +18,11 @@ import { readMonthSpend } from "../db/config-repo";
 import { tierAttemptStats } from "../db/upstream-health-repo";
 import { measureAlerts } from "../monitoring/firing-alerts";
 import { readAlertSettings } from "../monitoring/manage-alert-settings";
+import { ERROR_WINDOW_MS, isErrorRateHigh } from "../monitoring/tier-health";
 import { monthStart } from "../routing/check-budget";
 import type { AlertKind } from "./alert-message";
 
 export const BREAKER_STALE_MS = 10 * 60_000;
-export const ERROR_WINDOW_MS = 5 * 60_000;
-export const ERROR_MIN_ATTEMPTS = 20;
 export const JOB_WINDOW_MS = 24 * 3_600_000;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -51,7 +51,7 @@ async function errorRates(now: Date): Promise<EpisodeInput[]> {
   const [stats, settings] = await Promise.all([tierAttemptStats(new Date(now.getTime() - ERROR_WINDOW_MS)), readAlertSettings()]);
   if (!settings.errorRate.enabled) return [];
   return stats
-    .filter((s) => s.attempts >= ERROR_MIN_ATTEMPTS && s.errors / s.attempts > settings.errorRate.above)
+    .filter((s) => isErrorRateHigh(s, settings.errorRate.above))
     .map((s) => ({
       key: `errorrate:${s.tier}`,
       kind: "errorrate",

@@ -47,7 +47,7 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; permission:
   { href: "/rules", label: "Rules", permission: "rules:manage" },
   { href: "/policies", label: "Policies", permission: "policies:manage" },
   { href: "/jobs", label: "Jobs", permission: "jobs:manage" },
-  { href: "/health", label: "Upstreams", permission: "health:view" },
+  { href: "/upstreams", label: "Upstreams", permission: "health:view" },
   { href: "/alerts", label: "Alerts", permission: "alerts:manage" },
   { href: "/users", label: "Users", permission: "users:manage" },
   { href: "/keys", label: "API keys", permission: "keys:manage" },
