@@ -37,7 +37,7 @@ test.afterAll(async () => {
 test("an admin adds a webhook channel, sends a test and sees it delivered", async ({ page }) => {
   const name = `e2e hook ${Date.now()}`;
   await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);
-  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Alerts" }).click();
+  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Alerts", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Alerts", level: 1 })).toBeVisible();
 
   const channels = page.getByRole("region", { name: "Channels" });
