@@ -14,6 +14,7 @@ import { flushRequestLog, startGatewayHarness, TEST_ACTOR, type Harness } from "
 import { jsonRequest, routeParams, signedIn, TEST_ORIGIN } from "../testing/requests";
 import type { AlertMessage } from "./alert-message";
 import { deliverDue } from "./deliver-alerts";
+import { startAlertLoops } from "./alert-loop";
 import { evaluateAlerts } from "./evaluate-alerts";
 
 // Alerts end to end with real receivers: real gateway traffic to an upstream that fails until the
@@ -202,5 +203,37 @@ describe("a drift alert", () => {
     await drain();
     expect(messages(hook, "drift:errorRate")).toHaveLength(2); // reopened within the cooldown: no new message
     expect(await db.alertEpisode.count({ where: { key: "drift:errorRate" } })).toBe(1);
+  });
+});
+
+describe("the worker's loops", () => {
+  it("tell a channel that takes every kind about a key at its budget and a failed job, on their own", async () => {
+    const all = await post(createRoute, "/api/admin/alert-channels", { name: "everything", kind: "webhook", target: `${hook.url}/all`, secret: SECRET });
+    expect((await all.json()).channel.kinds).toEqual([]);
+    const capped = h.client(await h.key({ name: "capped", monthlyBudgetUsd: 0.000001 }));
+    await capped.chat.completions.create({ model: "steady", messages: [{ role: "user", content: "spend it" }] });
+    await flushRequestLog();
+    const keyId = (await db.apiKey.findFirstOrThrow({ where: { name: "capped" } })).id;
+    const job = await db.job.create({ data: { type: "retrain-classifier", status: "failed", payload: {}, error: "training diverged", finishedAt: new Date() } });
+
+    process.env.ALERTS_EVALUATE_MS = "100";
+    process.env.ALERTS_DELIVER_MS = "50";
+    resetEnvCache();
+    const loops = startAlertLoops(() => {});
+    try {
+      const arrived = () => hook.posts.filter((p) => p.path === "/all").map((p) => (p.json as AlertMessage).key);
+      for (let i = 0; i < 300 && !(arrived().includes(`budget:${keyId}`) && arrived().includes(`job:${job.id}`)); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(arrived()).toEqual(expect.arrayContaining([`budget:${keyId}`, `job:${job.id}`]));
+      const jobAlert = hook.posts.find((p) => (p.json as AlertMessage).key === `job:${job.id}`)!.json as AlertMessage;
+      expect(jobAlert).toMatchObject({ kind: "job", event: "fired", title: "Job retrain-classifier failed" });
+      expect(jobAlert.message).toContain("training diverged");
+    } finally {
+      await loops.stop();
+      delete process.env.ALERTS_EVALUATE_MS;
+      delete process.env.ALERTS_DELIVER_MS;
+      resetEnvCache();
+    }
+    // Only the "everything" channel takes budget and job alerts.
+    expect(hook.posts.filter((p) => p.path !== "/all" && /^(budget|job):/.test((p.json as AlertMessage).key))).toEqual([]);
   });
 });
