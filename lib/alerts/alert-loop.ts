@@ -1,13 +1,18 @@
 /**
  * The worker's alert loops: evaluate every ALERTS_EVALUATE_MS, deliver every ALERTS_DELIVER_MS
  * (and right after an evaluation that fired or resolved something). Each loop waits for its
- * round to finish before scheduling the next, so a slow database never stacks rounds up.
+ * round to finish before scheduling the next, so a slow database never stacks rounds up. Every
+ * hour, deliveries, resolved episodes and breaker transitions older than
+ * REQUEST_LOG_RETENTION_DAYS are deleted.
  */
+import { pruneAlertRows } from "../db/alert-episode-repo";
 import { env } from "../env";
 import { deliverDue } from "./deliver-alerts";
 import { evaluateAlerts } from "./evaluate-alerts";
 
 type Log = (line: string) => void;
+
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 export function startAlertLoops(log: Log): { stop(): Promise<void> } {
   let stopped = false;
@@ -40,6 +45,10 @@ export function startAlertLoops(log: Log): { stop(): Promise<void> } {
     }
   });
   loop(env().ALERTS_DELIVER_MS, deliver);
+  loop(PRUNE_EVERY_MS, async () => {
+    const n = await pruneAlertRows(new Date(Date.now() - env().REQUEST_LOG_RETENTION_DAYS * 86_400_000)).catch((e: Error) => (log(`pruning alert rows failed: ${e.message}`), 0));
+    if (n) log(`retention: deleted ${n} old alert deliveries, episodes and breaker transitions`);
+  });
   return {
     async stop() {
       stopped = true;

@@ -5,6 +5,7 @@ import { PATCH as patchRoute } from "../../app/api/admin/alert-channels/[id]/rou
 import { POST as testRoute } from "../../app/api/admin/alert-channels/[id]/test/route";
 import { GET as deliveriesRoute } from "../../app/api/admin/alert-deliveries/route";
 import { GET as healthRoute } from "../../app/api/admin/upstream-health/route";
+import { pruneAlertRows } from "../db/alert-episode-repo";
 import { db } from "../db/prisma";
 import { resetEnvCache } from "../env";
 import { DEFAULT_ALERT_SETTINGS } from "../monitoring/alert-settings";
@@ -235,5 +236,15 @@ describe("the worker's loops", () => {
     }
     // Only the "everything" channel takes budget and job alerts.
     expect(hook.posts.filter((p) => p.path !== "/all" && /^(budget|job):/.test((p.json as AlertMessage).key))).toEqual([]);
+  });
+
+  it("prune old deliveries, resolved episodes and breaker transitions, never pending deliveries or open episodes", async () => {
+    const future = new Date(Date.now() + 60_000);
+    const pending = await db.alertDelivery.create({ data: { channelId: channels.hook!, kind: "test", episodeKey: "test", event: "test", payload: {}, nextAttemptAt: future } });
+    expect(await pruneAlertRows(future)).toBeGreaterThan(0);
+    expect(await db.alertDelivery.findMany({ select: { id: true } })).toEqual([{ id: pending.id }]);
+    expect(await db.alertEpisode.count({ where: { resolvedAt: { not: null } } })).toBe(0);
+    expect(await db.alertEpisode.count({ where: { resolvedAt: null } })).toBeGreaterThan(0);
+    expect(await db.breakerTransition.count()).toBe(0);
   });
 });

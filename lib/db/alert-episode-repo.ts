@@ -120,3 +120,13 @@ export async function listDeliveries(opts: { page: number; pageSize: number; cha
 export function findDelivery(id: string) {
   return db.alertDelivery.findUnique({ where: { id }, select: deliverySelect });
 }
+
+/** Retention: deliveries, resolved episodes and breaker transitions older than `before`. */
+export async function pruneAlertRows(before: Date): Promise<number> {
+  const [deliveries, episodes, transitions] = await db.$transaction([
+    db.alertDelivery.deleteMany({ where: { createdAt: { lt: before }, status: { not: "pending" } } }),
+    db.alertEpisode.deleteMany({ where: { resolvedAt: { lt: before } } }),
+    db.breakerTransition.deleteMany({ where: { at: { lt: before } } }),
+  ]);
+  return deliveries.count + episodes.count + transitions.count;
+}
