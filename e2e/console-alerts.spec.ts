@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { E2E_ADMIN, signInWithForm } from "./helpers";
+import { apiSignIn, createUserViaApi, E2E_ADMIN, signInWithForm } from "./helpers";
 
 // An admin adds a webhook channel pointing at a receiver this spec runs on loopback, sends a
 // test, and sees it sent in the delivery log; the receiver got it, signed with the secret.
@@ -70,4 +70,24 @@ test("an admin adds a webhook channel, sends a test and sees it delivered", asyn
   const [got] = received;
   expect(got!.headers["x-frontdesk-signature"]).toBe(`sha256=${createHmac("sha256", SECRET).update(got!.raw).digest("hex")}`);
   expect(JSON.parse(got!.raw)).toMatchObject({ event: "test", title: `Test message for channel ${name}` });
+});
+
+test("ops see each tier's upstream health, with details on demand", async ({ page, playwright }) => {
+  const OPS = { email: "ops.upstreams@e2e.test", password: "ops-upstreams-password", role: "ops", name: "Uma Upstreams" };
+  const admin = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  await apiSignIn(admin, E2E_ADMIN.email, E2E_ADMIN.password);
+  await createUserViaApi(admin, OPS);
+  await admin.dispose();
+
+  await signInWithForm(page, OPS.email, OPS.password);
+  const nav = page.getByRole("navigation", { name: "Main" }).first();
+  await expect(nav.getByRole("link", { name: "Alerts", exact: true })).toHaveCount(0); // admins only
+  await nav.getByRole("link", { name: "Upstreams" }).click();
+  await expect(page.getByRole("heading", { name: "Upstreams", level: 1 })).toBeVisible();
+  const table = page.getByRole("table", { name: "Upstream health" });
+  await expect(table.getByRole("row")).not.toHaveCount(0);
+  const details = table.getByRole("button", { name: /^Details of / }).first();
+  await details.click();
+  await expect(details).toHaveAttribute("aria-expanded", "true");
+  await expect(table.getByText(/Breaker history \(7 days\)/)).toBeVisible();
 });
