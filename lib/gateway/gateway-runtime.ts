@@ -152,7 +152,8 @@ export class GatewayRuntime {
   reportOutcome(tier: string, ok: boolean) {
     const now = Date.now();
     const state = advance(this.breakers.get(tier) ?? CLOSED, now);
-    this.setBreaker(tier, ok ? recordSuccess(state, now) : recordFailure(state, now), ok ? "a request succeeded" : `${state.consecutiveFailures + 1} consecutive failure(s)`);
+    const reason = ok ? "a request succeeded" : state.status === "half-open" ? "the probe failed" : `${state.consecutiveFailures + 1} consecutive failure(s)`;
+    this.setBreaker(tier, ok ? recordSuccess(state, now) : recordFailure(state, now), reason);
   }
 
   /** Work that outlives its response (shadow evaluation): errors are logged; stop() waits for it. */
