@@ -180,6 +180,19 @@ describe("a breaker opening", () => {
   });
 });
 
+describe("a breaker closing again", () => {
+  it("resolves its episode once, even with two workers evaluating at the same moment", async () => {
+    const instance = (await db.breakerTransition.findFirstOrThrow({ where: { tier: "flaky", toState: "open" } })).instance;
+    await db.breakerTransition.create({ data: { tier: "flaky", fromState: "half-open", toState: "closed", reason: "a request succeeded", instance } });
+    const results = await Promise.all([evaluateAlerts(), evaluateAlerts()]);
+    expect(results.flatMap((r) => r?.resolved ?? []).filter((k) => k === "breaker:flaky")).toEqual(["breaker:flaky"]);
+    await evaluateAlerts();
+    await drain();
+    expect(messages(hook, "breaker:flaky").filter((p) => p.status === 200).map((p) => (p.json as AlertMessage).event)).toEqual(["fired", "resolved"]);
+    expect(slack.posts.filter((p) => (p.json as { text: string }).text.startsWith("✅ Resolved: Circuit breaker of tier flaky"))).toHaveLength(1);
+  });
+});
+
 describe("a drift alert", () => {
   it("fires once, resolves with a message when it clears, and stays quiet through the cooldown", async () => {
     const failing = h.client(await h.key({ name: "failing" }));
