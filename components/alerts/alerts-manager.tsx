@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { Button } from "@/components/ui/button";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { ChannelDialog } from "./channel-dialog";
@@ -13,7 +14,8 @@ import { useChannels, useDeleteChannel, useDeliveries, useSendTest, type Channel
 export function AlertsManager() {
   const channels = useChannels();
   const [page, setPage] = useState(1);
-  const deliveries = useDeliveries(page);
+  const [channelFilter, setChannelFilter] = useState("");
+  const deliveries = useDeliveries(page, channelFilter);
   const sendTest = useSendTest();
   const remove = useDeleteChannel();
   const [dialog, setDialog] = useState<{ channel: ChannelRow | null } | null>(null);
@@ -57,9 +59,24 @@ export function AlertsManager() {
         )}
       </section>
       <section aria-labelledby="deliveries-heading" className="space-y-4">
-        <h2 id="deliveries-heading" className="text-base font-semibold text-slate-900">
-          Delivery log
-        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="deliveries-heading" className="text-base font-semibold text-slate-900">
+            Delivery log
+          </h2>
+          {channels.data && channels.data.channels.length > 1 && (
+            <FilterSelect
+              label="Channel"
+              value={channelFilter}
+              onChange={(v) => {
+                setChannelFilter(v);
+                setPage(1);
+              }}
+              options={channels.data.channels.map((c) => ({ value: c.id, label: c.name }))}
+              allLabel="All channels"
+              width="w-48"
+            />
+          )}
+        </div>
         {deliveries.isPending ? (
           <LoadingRows label="Loading the delivery log" />
         ) : deliveries.isError ? (

@@ -19,10 +19,10 @@ export function useChannels() {
 }
 
 /** The delivery log polls while open: retries land without a reload. */
-export function useDeliveries(page: number) {
+export function useDeliveries(page: number, channel: string) {
   return useQuery({
-    queryKey: [...DELIVERIES, page],
-    queryFn: () => apiFetch<DeliveryPage>(`/api/admin/alert-deliveries?page=${page}`),
+    queryKey: [...DELIVERIES, page, channel],
+    queryFn: () => apiFetch<DeliveryPage>(`/api/admin/alert-deliveries?${new URLSearchParams({ page: String(page), ...(channel ? { channel } : {}) })}`),
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,
   });

@@ -129,6 +129,10 @@ describe("channels", () => {
     const log = await (await deliveriesRoute(jsonRequest("GET", "/api/admin/alert-deliveries?pageSize=2", { cookie: admin }))).json();
     expect(log.total).toBe(3);
     expect(log.items.map((d: { channel: { name: string } }) => d.channel.name)).toEqual(["slack", "mail"]);
+    const mailOnly = await (await deliveriesRoute(jsonRequest("GET", `/api/admin/alert-deliveries?channel=${channels.mail}`, { cookie: admin }))).json();
+    expect(mailOnly).toMatchObject({ total: 1, items: [{ channel: { name: "mail" }, status: "sent" }] });
+    expect((await deliveriesRoute(jsonRequest("GET", "/api/admin/alert-deliveries?channel=nope", { cookie: admin }))).status).toBe(400);
+    expect((await deliveriesRoute(jsonRequest("GET", "/api/admin/alert-deliveries", { cookie: ops }))).status).toBe(403);
   });
 
   it("refuse a change that breaks their rules; an unknown id is 404", async () => {
