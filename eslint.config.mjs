@@ -19,7 +19,7 @@ const LAYERS = [
   ["http", "telemetry"],
   ["db"],
   ["auth", "config", "datasets", "labeling", "monitoring"],
-  ["lab"],
+  ["lab", "alerts"],
   ["gateway"],
   ["demo", "jobs"],
   ["cli", "server"],

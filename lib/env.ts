@@ -46,6 +46,14 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").regex(/^[\x21-\x7e]+$/, "METRICS_TOKEN must be printable ASCII without spaces").optional(),
   // jobs
   JOB_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  // alerts (lib/alerts; README: Alerts): the worker evaluates conditions and delivers messages
+  ALERTS_EVALUATE_MS: z.coerce.number().int().min(100).default(20_000),
+  ALERTS_DELIVER_MS: z.coerce.number().int().min(50).default(2_000),
+  ALERTS_COOLDOWN_MS: z.coerce.number().int().min(0).default(15 * 60_000), // a key that cleared fires again only after this
+  ALERTS_RETRY_BASE_MS: z.coerce.number().int().min(10).default(10_000), // backoff: base × 2^(attempt − 1)
+  ALERTS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(), // email channels
+  SMTP_FROM: z.string().default("Frontdesk <frontdesk@localhost>"),
   // demo data
   FRONTDESK_SEED_DEMO: bool.default(true),
 });

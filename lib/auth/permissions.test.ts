@@ -12,6 +12,8 @@ describe("permission table", () => {
     expect(PERMISSIONS["labels:write"]).toEqual(["admin", "reviewer"]);
     expect(PERMISSIONS["drift:view"]).toEqual(["admin", "ops", "owner"]);
     expect(ROLES.every((r) => can(r, "overview:view"))).toBe(true);
+    expect(PERMISSIONS["alerts:manage"]).toEqual(["admin"]);
+    expect(PERMISSIONS["health:view"]).toEqual(["admin", "ops"]);
   });
 
   it("shows each role only the pages it may open", () => {

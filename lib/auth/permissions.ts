@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "config:manage": ["admin", "ops"],
   "users:manage": ["admin"],
   "keys:manage": ["admin"],
+  "alerts:manage": ["admin"],
+  "health:view": ["admin", "ops"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -45,6 +47,8 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; permission:
   { href: "/rules", label: "Rules", permission: "rules:manage" },
   { href: "/policies", label: "Policies", permission: "policies:manage" },
   { href: "/jobs", label: "Jobs", permission: "jobs:manage" },
+  { href: "/upstreams", label: "Upstreams", permission: "health:view" },
+  { href: "/alerts", label: "Alerts", permission: "alerts:manage" },
   { href: "/users", label: "Users", permission: "users:manage" },
   { href: "/keys", label: "API keys", permission: "keys:manage" },
 ];

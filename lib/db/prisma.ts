@@ -13,6 +13,7 @@ const OMIT = {
   user: { passwordHash: true },
   apiKey: { hash: true },
   providerCredential: { secret: true, headers: true },
+  alertChannel: { secret: true },
 } as const;
 
 export function createPrismaClient(connectionString: string, poolSize = 10) {

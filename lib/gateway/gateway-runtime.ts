@@ -13,6 +13,7 @@ import { monthStart } from "../routing/check-budget";
 import { advance, CLOSED, canRequest, healthOf, recordFailure, recordSuccess, type BreakerState } from "../routing/circuit-breaker";
 import type { TierHealth } from "../routing/types";
 import { ShadowBudget } from "../lab/shadow/plan-shadow";
+import { recordBreakerTransition, type BreakerTransition } from "./breaker-transitions";
 import { BudgetTracker } from "./budget-tracker";
 import { gatewayMetrics } from "../telemetry/gateway-metrics";
 import { GatewayError } from "./openai-errors";
@@ -142,17 +143,27 @@ export class GatewayRuntime {
 
   health = (tier: string): TierHealth => healthOf(this.breakers.get(tier) ?? CLOSED, Date.now());
 
+  /** Called on every change of a breaker's status; by default records it in Postgres (breaker-transitions). */
+  onBreakerTransition: (t: BreakerTransition) => void = (t) => recordBreakerTransition(t, (line) => this.log(line));
+
+  private setBreaker(tier: string, next: BreakerState, reason: string) {
+    const before = this.breakers.get(tier)?.status ?? "closed";
+    this.breakers.set(tier, next);
+    if (next.status !== before) this.onBreakerTransition({ tier, from: before, to: next.status, reason, at: new Date() });
+  }
+
   /** Asks the tier's breaker for permission to call; false while the circuit is open. */
   admit(tier: string): boolean {
     const { allowed, state } = canRequest(this.breakers.get(tier) ?? CLOSED, Date.now());
-    this.breakers.set(tier, state);
+    this.setBreaker(tier, state, "cooldown over: probing");
     return allowed;
   }
 
   reportOutcome(tier: string, ok: boolean) {
     const now = Date.now();
     const state = advance(this.breakers.get(tier) ?? CLOSED, now);
-    this.breakers.set(tier, ok ? recordSuccess(state, now) : recordFailure(state, now));
+    const reason = ok ? "a request succeeded" : state.status === "half-open" ? "the probe failed" : `${state.consecutiveFailures + 1} consecutive failure(s)`;
+    this.setBreaker(tier, ok ? recordSuccess(state, now) : recordFailure(state, now), reason);
   }
 
   /** Work that outlives its response (shadow evaluation): errors are logged; stop() waits for it. */

@@ -3,9 +3,11 @@
  * scale-out. It takes jobs from pg-boss, keeps our Job row current (phase, progress, heartbeat),
  * notices cancellation within a couple of seconds, and sweeps jobs whose worker died (no heartbeat
  * for JOB_HEARTBEAT_TIMEOUT_MS): pg-boss then retries them on a live worker. It also prunes
- * expired sessions and stale sign-in counters, at start and every hour (lib/auth/prune-auth-rows).
+ * expired sessions and stale sign-in counters, at start and every hour (lib/auth/prune-auth-rows),
+ * and runs the alert loops (lib/alerts/alert-loop: evaluate conditions, deliver messages).
  */
 import PgBoss from "pg-boss";
+import { startAlertLoops } from "../alerts/alert-loop";
 import { PRUNE_EVERY_MS, pruneAuthRows } from "../auth/prune-auth-rows";
 import { finishJob, findJob, findStaleJobs, markJobRunning, reportJobProgress } from "../db/job-repo";
 import { env } from "../env";
@@ -99,10 +101,12 @@ export async function startWorker(log: Log = (l) => console.log(`[frontdesk-work
   prune();
   const pruner = setInterval(prune, PRUNE_EVERY_MS.worker);
   pruner.unref();
+  const alerts = startAlertLoops(log);
   return {
     async stop() {
       clearInterval(sweeper);
       clearInterval(pruner);
+      await alerts.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => {});
     },
   };
