@@ -17,6 +17,7 @@ const LAYERS = [
   ["routing"],
   ["providers"],
   ["http"],
+  ["telemetry"],
   ["db"],
   ["auth", "config", "datasets", "labeling", "monitoring"],
   ["lab"],
