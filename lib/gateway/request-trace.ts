@@ -118,8 +118,10 @@ export class RequestTrace implements ExecTrace {
   end(o: Pick<Outcome, "tier" | "stage" | "status" | "httpStatus" | "error" | "promptTokens" | "completionTokens" | "escalated" | "hedged"> & { attempts?: AttemptRecord[]; decisionId: string; model?: string }) {
     if (this.ended) return;
     this.ended = true;
+    // every end on the performance clock the starts were given on (a span's own clock is Date-based)
+    const now = performance.now();
     this.match(o.attempts ?? []);
-    for (const a of this.attempts) this.endAttempt(a);
+    for (const a of this.attempts) this.endAttempt(a, now);
     this.span.setAttributes({
       "frontdesk.tier": o.tier,
       "frontdesk.stage": o.stage,
@@ -132,19 +134,20 @@ export class RequestTrace implements ExecTrace {
       ...(o.model ? { [GEN_AI.responseModel]: o.model } : {}),
     });
     if (o.status === "error" || o.httpStatus >= 500) this.span.setStatus({ code: SpanStatusCode.ERROR, message: o.error });
-    this.span.end();
+    this.span.end(now);
   }
 
   /** A request refused before any upstream call (bad key, rate limit, budget, no tier): 4xx are the client's, 5xx an error. */
   refused(httpStatus: number, error: unknown) {
     if (this.ended) return;
     this.ended = true;
-    for (const a of this.attempts) this.endAttempt(a);
+    const now = performance.now();
+    for (const a of this.attempts) this.endAttempt(a, now);
     this.span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, httpStatus);
     const message = error instanceof Error ? error.message : String(error);
     if (httpStatus >= 500) this.span.setStatus({ code: SpanStatusCode.ERROR, message });
     this.span.setAttribute(ATTR_ERROR_TYPE, String(httpStatus));
-    this.span.end();
+    this.span.end(now);
   }
 
   private startAttempt(target: ProviderTarget, cause: AttemptCause, operation: "chat" | "embeddings"): Attempt {
@@ -192,7 +195,7 @@ export class RequestTrace implements ExecTrace {
     }
   }
 
-  private endAttempt(a: Attempt) {
+  private endAttempt(a: Attempt, now: number) {
     const r = a.record;
     if (r) {
       a.span.setAttributes({ "frontdesk.attempt.outcome": r.outcome, "frontdesk.cost_usd": r.costUsd, ...(r.confidence !== undefined ? { "frontdesk.confidence": r.confidence } : {}) });
@@ -205,7 +208,7 @@ export class RequestTrace implements ExecTrace {
       a.span.setStatus({ code: SpanStatusCode.ERROR, message: r?.error ?? (failure instanceof Error ? failure.message : String(failure)) });
       a.span.setAttribute(ATTR_ERROR_TYPE, isProviderError(failure) ? failure.kind : r?.status ? String(r.status) : "error");
     }
-    a.span.end(a.endedAt ?? performance.now());
+    a.span.end(a.endedAt ?? now);
   }
 }
 
