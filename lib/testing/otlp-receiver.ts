@@ -24,8 +24,9 @@ export type ReceivedSpan = {
 export type OtlpReceiver = {
   /** Base URL (OTEL_EXPORTER_OTLP_ENDPOINT). */
   url: string;
-  /** POSTs received (also while discarding). */
+  /** POSTs received and their body bytes (also while discarding). */
   posts: number;
+  bytes: number;
   /** Request headers of each POST (the exporter's own: content type, OTEL_EXPORTER_OTLP_HEADERS). */
   headers: http.IncomingHttpHeaders[];
   spans: ReceivedSpan[];
@@ -77,10 +78,13 @@ export function spansOf(body: ExportRequest): ReceivedSpan[] {
 }
 
 export async function startOtlpReceiver(opts: { discard?: boolean } = {}): Promise<OtlpReceiver> {
-  const receiver: Omit<OtlpReceiver, "url" | "close"> = { posts: 0, headers: [], spans: [] };
+  const receiver: Omit<OtlpReceiver, "url" | "close"> = { posts: 0, bytes: 0, headers: [], spans: [] };
   const server = http.createServer((req, res) => {
     const parts: Buffer[] = [];
-    req.on("data", (part: Buffer) => parts.push(part));
+    req.on("data", (part: Buffer) => {
+      receiver.bytes += part.length;
+      if (!opts.discard) parts.push(part);
+    });
     req.on("end", () => {
       receiver.posts++;
       if (req.method !== "POST" || req.url !== "/v1/traces") {
