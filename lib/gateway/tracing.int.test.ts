@@ -18,6 +18,7 @@ const CLIENT = 3;
 let h: Harness;
 let client: OpenAI;
 let receiver: OtlpReceiver;
+let apiKey: string;
 
 function setTracingEnv(vars: Record<string, string | undefined>) {
   for (const name of OTEL_VARS) delete process.env[name];
@@ -44,7 +45,8 @@ beforeAll(async () => {
     ],
     defaultPolicy: "climb",
   }));
-  client = h.client(await h.key({ name: "tracing" }));
+  apiKey = await h.key({ name: "tracing" });
+  client = h.client(apiKey);
 });
 
 afterAll(async () => {
@@ -219,6 +221,39 @@ describe("tracing on (OTEL_EXPORTER_OTLP_ENDPOINT set)", () => {
     const spans = await traceOf(traceId);
     expect(spans.map((s) => s.kind)).toEqual([SERVER]);
     expect(spans[0]!.attributes["http.response.status_code"]).toBe(404);
+  });
+
+  it("a client's unsampled trace is not exported, yet its context still goes upstream (parent-based sampling)", async () => {
+    const traceId = newTraceId();
+    const since = h.openai.requests.length;
+    await client.chat.completions.create({ model: "top", messages: [{ role: "user", content: "hi" }] }, { headers: { traceparent: `00-${traceId}-${CLIENT_SPAN}-00` } });
+    // a sampled request after it: once its spans have arrived, this one's would have too
+    const sampled = newTraceId();
+    await client.chat.completions.create({ model: "top", messages: [{ role: "user", content: "hi" }] }, { headers: { traceparent: `00-${sampled}-${CLIENT_SPAN}-01` } });
+    await traceOf(sampled);
+    expect(receiver.spans.filter((s) => s.traceId === traceId)).toEqual([]);
+    expect(String(sentSince(since)[0]!.headers.traceparent)).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-00$`));
+  });
+
+  it("the Anthropic Messages API is traced the same way, under its own route", async () => {
+    const traceId = newTraceId();
+    const res = await fetch(`${h.url}/api/v1/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": apiKey, traceparent: `00-${traceId}-${CLIENT_SPAN}-01` },
+      body: JSON.stringify({ model: "frontdesk/climb", max_tokens: 50, messages: [{ role: "user", content: "Explain it" }] }),
+    });
+    expect(res.status).toBe(200);
+    const spans = await traceOf(traceId);
+    expect(spans.find((s) => s.kind === SERVER)!.attributes).toMatchObject({ "http.route": "/api/v1/messages", "frontdesk.api": "messages", "frontdesk.stage": "escalation" });
+    expect(spans.filter((s) => s.kind === CLIENT).sort(firstAttemptFirst).map((s) => s.attributes["frontdesk.attempt.reason"])).toEqual(["first", "escalation"]);
+  });
+
+  it("stopping exports the spans still queued (the gateway's stop sequence calls stopTracing)", async () => {
+    const traceId = newTraceId();
+    await client.chat.completions.create({ model: "top", messages: [{ role: "user", content: "hi" }] }, { headers: { traceparent: `00-${traceId}-${CLIENT_SPAN}-01` } });
+    await stopTracing(); // no flush first
+    expect(receiver.spans.filter((s) => s.traceId === traceId).map((s) => s.name)).toEqual(expect.arrayContaining(["POST /api/v1/chat/completions", "frontdesk.decide", "chat top-model"]));
+    expect(tracing()).not.toBeNull(); // the next request sets tracing up again
   });
 
   it("embeddings: a request span and one attempt span, the upstream given its traceparent", async () => {
