@@ -7,11 +7,20 @@
  * config (bench-gateway.ts); request logging on.
  *   - throughput at 20 connections, upstream answering at once;
  *   - latency added over direct at 10 connections, upstream answering in 20 ms, and gateway CPU per request.
+ * First, in this process alone: the spans of one request (request, decide, one attempt) made,
+ * ended, batched, serialized and posted to the receiver — CPU per request, without the noise of
+ * the HTTP load.
  * BENCH_ROUNDS (default 6) rounds in rotating order; medians and ranges over rounds.
  *   npm run bench -- --only tracing
  */
 import { spawnGateway, type GatewayProcess } from "../lib/testing/spawn-gateway";
-import { startOtlpReceiver } from "../lib/testing/otlp-receiver";
+import { resetEnvCache } from "../lib/env";
+import { startRequestTrace } from "../lib/gateway/request-trace";
+import type { GatewayRequest } from "../lib/gateway/gateway-io";
+import type { ProviderTarget } from "../lib/providers/index";
+import type { Decision } from "../lib/routing/types";
+import { flushTracing, stopTracing } from "../lib/telemetry/tracing";
+import { startOtlpReceiver, type OtlpReceiver } from "../lib/testing/otlp-receiver";
 import { startBenchGateway } from "./lib/bench-gateway";
 import { runLoad, type LoadResult, type LoadTarget } from "./lib/load";
 import { processCpuMs } from "./lib/proc-cpu";
@@ -24,9 +33,39 @@ const BUILDS: Build[] = ["off", "on", "off′"];
 
 const range = (values: number[], digits: number) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 
+/** CPU per request of one request's spans in this process (the receiver's reading included). */
+async function spansInProcess(receiver: OtlpReceiver) {
+  process.env.OTEL_EXPORTER_OTLP_ENDPOINT = receiver.url;
+  resetEnvCache();
+  const req: GatewayRequest = { header: () => undefined, body: async () => new Uint8Array(), signal: new AbortController().signal };
+  const decision = { policy: "default", tier: "fast", stage: "rule", reason: "Rule hours matched.", rule: "hours", fallbacks: ["capable"], escalation: null, hedge: null } as unknown as Decision;
+  const target = { name: "fast", provider: "openai", model: "small-model" } as ProviderTarget;
+  const usage = { promptTokens: 20, completionTokens: 10 };
+  const attempt = { tier: "fast", model: "small-model", ms: 1, outcome: "ok" as const, cause: "decision" as const, promptTokens: 20, completionTokens: 10, costUsd: 0.0001 };
+  const cpu: number[] = [];
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    const n = 5000;
+    const before = process.cpuUsage();
+    for (let i = 0; i < n; i++) {
+      const trace = startRequestTrace(req, "chat", performance.now())!;
+      trace.decided(decision, "frontdesk/auto", performance.now(), 0.05);
+      await trace.call(target, "decision", async () => usage, () => ({ usage, model: "small-model", finishReason: "stop" }));
+      trace.end({ tier: "fast", stage: "rule", status: "ok", httpStatus: 200, promptTokens: 20, completionTokens: 10, escalated: false, hedged: false, decisionId: "bench", model: "small-model", attempts: [attempt] });
+    }
+    await flushTracing();
+    const used = process.cpuUsage(before);
+    if (round > 0) cpu.push((used.user + used.system) / n); // round 0 warms up
+  }
+  await stopTracing();
+  delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  resetEnvCache();
+  console.log(`In process: one request's 3 spans made, exported and received — CPU ${range(cpu, 1)} µs per request (median, range over ${ROUNDS} rounds)`);
+}
+
 async function main() {
   for (const name of Object.keys(process.env)) if (name.startsWith("OTEL_")) delete process.env[name];
   const receiver = await startOtlpReceiver({ discard: true });
+  await spansInProcess(receiver);
   const bench = await startBenchGateway("frontdesk_tracing");
   const extra: GatewayProcess[] = [];
   try {
