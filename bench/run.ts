@@ -16,6 +16,7 @@ const BENCHES = [
   { name: "inbound", file: "inbound-apis.bench.ts", what: "added latency of /v1/messages and /v1/responses next to /v1/chat/completions, JSON and streamed, same upstream" },
   { name: "gateway-ab", file: "gateway-ab.bench.ts", what: "two builds side by side (BENCH_AB_BASE, default HEAD~1, vs this checkout, and this checkout twice): added latency and throughput", onlyWhenNamed: true },
   { name: "metrics", file: "metrics.bench.ts", what: "the gateway with Prometheus metrics on and off (METRICS_ENABLED=false), side by side: added latency, CPU per request, throughput" },
+  { name: "tracing", file: "tracing.bench.ts", what: "tracing off vs on (OTLP/HTTP to a local receiver that discards): throughput, added latency, CPU per request", onlyWhenNamed: true },
   { name: "gateway-gc", file: "gateway-gc.bench.ts", what: "the gateway's garbage per request at 10 connections (allocated and promoted KB; promotion drives p99)" },
   { name: "gateway-tail", file: "gateway-tail.bench.ts", what: "what the gateway's slowest requests overlapped (GC pauses, log flushes), CPU per request of gateway and Postgres" },
   { name: "console", file: "console-api.bench.ts", what: "overview and drift APIs on 1,000,000 logged requests (p95 ≤ 300 ms), the ledger over 30 days (≤ 1 s)" },

@@ -9,6 +9,9 @@ const bool = z
   .enum(["0", "1", "true", "false", "yes", "no", ""])
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
+/** An optional URL; an empty value counts as unset (OTEL_* variables are often exported empty). */
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // database
@@ -54,6 +57,15 @@ const schema = z.object({
   ALERTS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(), // email channels
   SMTP_FROM: z.string().default("Frontdesk <frontdesk@localhost>"),
+  // tracing (OpenTelemetry, OTLP/HTTP JSON; README: Tracing): off unless an endpoint is set
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl, // base URL: spans go to <it>/v1/traces
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl, // the traces URL as is (wins over the base)
+  OTEL_EXPORTER_OTLP_HEADERS: z.string().default(""), // "key=value,key2=value2" (values URL-encoded)
+  OTEL_EXPORTER_OTLP_TRACES_HEADERS: z.string().default(""), // added to (and overriding) the above
+  OTEL_SERVICE_NAME: z.string().min(1).default("frontdesk"),
+  OTEL_TRACES_SAMPLER: z.enum(["always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio"]).default("parentbased_always_on"),
+  OTEL_TRACES_SAMPLER_ARG: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).max(1).optional()), // the ratio (default 1)
+  OTEL_SDK_DISABLED: bool.default(false),
   // demo data
   FRONTDESK_SEED_DEMO: bool.default(true),
 });

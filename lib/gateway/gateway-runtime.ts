@@ -22,6 +22,7 @@ import { RequestLogWriter } from "./request-log-writer";
 import { RedisPins } from "./redis-pins";
 import { requestSample } from "./request-sample";
 import { SessionPins } from "./session-pins";
+import { stopTracing } from "../telemetry/tracing";
 
 const BUDGET_REFRESH_MS = 5_000;
 /** A row's decision (trace, scores), latency (attempts) and scalar columns, roughly. */
@@ -188,6 +189,8 @@ export class GatewayRuntime {
     const started = Date.now();
     await Promise.race([this.backgroundSettled(), new Promise((resolve) => setTimeout(resolve, deadlineMs / 2).unref())]);
     await this.pins.close();
+    // the spans still queued are exported (bounded: an unreachable collector must not hold the stop up)
+    await Promise.race([stopTracing(), new Promise((resolve) => setTimeout(resolve, deadlineMs / 4).unref())]);
     return this.writer.close(Math.max(0, deadlineMs - (Date.now() - started)));
   }
 }

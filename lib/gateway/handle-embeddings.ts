@@ -16,6 +16,7 @@ import { GatewayError, openAiErrorBody, openAiErrorResponse } from "./openai-err
 import { authenticate, enforceRateLimit, parseBody, parseJsonBody } from "./prepare-request";
 import { frontdeskHeaders, upstreamFailure } from "./respond";
 import { uuidv7 } from "./uuidv7";
+import { startRequestTrace } from "./request-trace";
 
 const MAX_INPUTS = 2048;
 const tokenIds = z.array(z.int().min(0)).min(1);
@@ -31,6 +32,7 @@ type Call = { runtime: GatewayRuntime; config: GatewayConfig; key: GatewayKey; t
 
 export async function handleEmbeddings(req: GatewayRequest): Promise<GatewayResponse> {
   const t0 = performance.now();
+  const trace = startRequestTrace(req, "embeddings", t0);
   try {
     const { runtime, config } = await loadedRuntime();
     const key = authenticate(req, config);
@@ -44,22 +46,32 @@ export async function handleEmbeddings(req: GatewayRequest): Promise<GatewayResp
     const reserved = reserve(c, estimateInputTokens(body.input));
     const preMs = performance.now() - t0;
     const headers = frontdeskHeaders({ tier: tier.name, model: tier.model, stage: "bypass", decisionId: c.id, overheadMs: preMs });
+    const target = c.config.targets.get(tier.name)!;
+    const attempt = trace?.embeddingsAttempt(target);
+    const ended = (r: Result) => trace?.end({ tier: tier.name, stage: "bypass", ...r, completionTokens: 0, escalated: false, hedged: false, decisionId: c.id, model: tier.model });
     try {
-      const result = await callEmbeddings(c.config.targets.get(tier.name)!, body, { signal: req.signal });
+      const result = await callEmbeddings(target, body, { signal: req.signal, headers: attempt?.headers });
+      attempt?.done(result.promptTokens);
       const costUsd = (result.promptTokens * tier.inputUsdPerMTok) / 1_000_000;
       runtime.reportOutcome(tier.name, true);
       finish(c, reserved, { status: "ok", httpStatus: 200, promptTokens: result.promptTokens, costUsd, upstreamMs: result.upstreamMs });
+      ended({ status: "ok", httpStatus: 200, promptTokens: result.promptTokens, costUsd, upstreamMs: result.upstreamMs });
       return result.raw !== undefined
         ? { status: 200, headers: { "content-type": "application/json", ...headers }, body: result.raw }
         : jsonResponse(200, result.response, headers);
     } catch (error) {
+      attempt?.done(null, error);
       const failure = upstreamFailure(error, tier.name);
       if (failure.status >= 500) runtime.reportOutcome(tier.name, false);
-      finish(c, reserved, { status: "error", httpStatus: failure.status, promptTokens: 0, costUsd: 0, error: failure.message, upstreamMs: performance.now() - t0 - preMs });
+      const result: Result = { status: "error", httpStatus: failure.status, promptTokens: 0, costUsd: 0, error: failure.message, upstreamMs: performance.now() - t0 - preMs };
+      finish(c, reserved, result);
+      ended(result);
       return jsonResponse(failure.status, openAiErrorBody(failure.status, failure.message, failure.code), headers);
     }
   } catch (error) {
-    return refused("embeddings", openAiErrorResponse(error));
+    const res = refused("embeddings", openAiErrorResponse(error));
+    trace?.refused(res.status, error);
+    return res;
   }
 }
 

@@ -21,7 +21,8 @@ export type RoutedRequest = {
   body: ChatRequestBody;
   request: RouteRequest;
   decision: Decision;
-  /** Time decide() took. */
+  /** When decide() was called (performance.now) and how long it took. */
+  routingStartedAt: number;
   routingMs: number;
   /** Estimated prompt tokens of the upstream request (0 for a dry run). */
   promptTokens: number;
@@ -62,5 +63,5 @@ export async function routeRequest(req: GatewayRequest, opts: { execute: boolean
     reservedUsd = reservedCostUsd(tier, tokens, maxOutput);
     runtime.budgets.reserve(key.id, reservedUsd);
   }
-  return { runtime, config, key, body, request, decision, routingMs, promptTokens, reservedUsd, pinKey: pin.store };
+  return { runtime, config, key, body, request, decision, routingStartedAt: started, routingMs, promptTokens, reservedUsd, pinKey: pin.store };
 }

@@ -21,13 +21,15 @@ import { routeRequest, type RoutedRequest } from "./route-request";
 import { toFailure } from "../providers/index";
 import { refused } from "./gateway-runtime";
 import { uuidv7 } from "./uuidv7";
+import { startRequestTrace, type RequestTrace } from "./request-trace";
 
-type Routed<T = unknown> = RoutedRequest & { id: string; t0: number; settled: boolean; api: InboundApi<T>; inbound: T };
+type Routed<T = unknown> = RoutedRequest & { id: string; t0: number; settled: boolean; api: InboundApi<T>; inbound: T; trace?: RequestTrace };
 
 const UNLIMITED = () => Infinity;
 
 export async function serveInbound<T>(req: GatewayRequest, api: InboundApi<T>): Promise<GatewayResponse> {
   const t0 = performance.now();
+  const trace = startRequestTrace(req, api.name, t0);
   let routed: Routed<T> | undefined;
   let inbound: T | undefined;
   const readBody = async (r: GatewayRequest) => {
@@ -36,8 +38,9 @@ export async function serveInbound<T>(req: GatewayRequest, api: InboundApi<T>): 
     return read.chat;
   };
   try {
-    routed = Object.assign(await routeRequest(req, { execute: true, readBody }), { id: uuidv7(), t0, settled: false, api, inbound: inbound as T });
+    routed = Object.assign(await routeRequest(req, { execute: true, readBody }), { id: uuidv7(), t0, settled: false, api, inbound: inbound as T, trace });
     const { runtime, config, key, body, decision } = routed;
+    trace?.decided(decision, body.model, routed.routingStartedAt, routed.routingMs);
     const x: ExecContext = {
       runtime,
       config,
@@ -46,11 +49,14 @@ export async function serveInbound<T>(req: GatewayRequest, api: InboundApi<T>): 
       signal: req.signal,
       promptTokens: routed.promptTokens,
       budgetLeftUsd: key.monthlyBudgetUsd === null ? UNLIMITED : budgetLeft(routed),
+      trace,
     };
     return body.stream ? await respondStream(routed, x) : await respondJson(routed, x);
   } catch (error) {
     if (routed && !routed.settled) settle(routed, 0); // nothing was recorded: the reservation goes
-    return refused(api.name, api.errorResponse(error));
+    const res = refused(api.name, api.errorResponse(error));
+    trace?.refused(res.status, error);
+    return res;
   }
 }
 
@@ -69,6 +75,7 @@ function settle(r: Routed, costUsd: number) {
 }
 
 function finish(r: Routed, outcome: Outcome) {
+  r.trace?.end({ ...outcome, decisionId: r.id, model: r.config.targets.get(outcome.tier)?.model });
   r.runtime.afterResponse(() => r.runtime.logRequest(buildLogRow({ id: r.id, key: r.key, config: r.config, decision: r.decision, body: r.body, sessionKey: r.request.sessionKey, api: r.api.name, outcome })));
   settle(r, totalCost(outcome.attempts));
   if (r.pinKey && outcome.status === "ok") r.runtime.pins.set(r.pinKey, outcome.tier, Date.now());

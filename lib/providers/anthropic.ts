@@ -8,7 +8,7 @@ import { joinUrl } from "./http-pool";
 import { ProviderError, withContext } from "./provider-error";
 import { createProviderStream } from "./provider-stream";
 import { SseParser } from "./sse-parser";
-import { isEventStream, networkOptions, openCall, parseJson, streamTimeouts } from "./upstream-request";
+import { isEventStream, networkOptions, openCall, parseJson, streamTimeouts, withCallHeaders } from "./upstream-request";
 import type { CallOptions, ChatCompletionChunk, ChatRequest, ProviderResult, ProviderStream, ProviderTarget } from "./types";
 
 export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
@@ -36,7 +36,7 @@ function open(target: ProviderTarget, request: ChatRequest, opts: CallOptions, s
   const body = toAnthropicRequest(request, target.model, options.defaultMaxTokens, stream);
   return openCall({
     url: anthropicUrl(target.baseUrl, "/messages"),
-    headers: anthropicHeaders(target, stream),
+    headers: withCallHeaders(anthropicHeaders(target, stream), opts.headers),
     body: JSON.stringify(body),
     timeoutMs: target.timeoutMs,
     maxSockets: options.maxSockets,

@@ -8,7 +8,7 @@ import { joinUrl, getAgent } from "./http-pool";
 import { openAiHeaders, OPENAI_DEFAULT_BASE_URL } from "./openai";
 import { ProviderError, withContext } from "./provider-error";
 import { createRng, normal } from "./simulated-random";
-import { networkOptions, openCall, parseJson } from "./upstream-request";
+import { networkOptions, openCall, parseJson, withCallHeaders } from "./upstream-request";
 import type { ProviderTarget } from "./types";
 
 export type EmbeddingsInput = string | string[] | number[] | number[][];
@@ -54,7 +54,7 @@ export function estimateInputTokens(input: EmbeddingsInput): number {
   return inputTexts(input).reduce((sum, text) => sum + Math.max(1, estimateTokens(text.length)), 0);
 }
 
-export async function callEmbeddings(target: ProviderTarget, request: EmbeddingsRequest, opts: { signal?: AbortSignal; now?: () => number } = {}): Promise<EmbeddingsResult> {
+export async function callEmbeddings(target: ProviderTarget, request: EmbeddingsRequest, opts: { signal?: AbortSignal; now?: () => number; headers?: Record<string, string> } = {}): Promise<EmbeddingsResult> {
   const now = opts.now ?? monotonicNow;
   const started = now();
   try {
@@ -63,7 +63,7 @@ export async function callEmbeddings(target: ProviderTarget, request: Embeddings
     const options = networkOptions(target);
     const url = joinUrl(target.baseUrl ?? OPENAI_DEFAULT_BASE_URL, "/embeddings");
     const body = JSON.stringify({ ...request, model: target.model });
-    const { call } = await openCall({ url, agent: getAgent(url, options.maxSockets), headers: openAiHeaders(target, options, false), body, timeoutMs: target.timeoutMs, maxSockets: 0, signal: opts.signal });
+    const { call } = await openCall({ url, agent: getAgent(url, options.maxSockets), headers: withCallHeaders(openAiHeaders(target, options, false), opts.headers), body, timeoutMs: target.timeoutMs, maxSockets: 0, signal: opts.signal });
     const raw = await call.readText();
     const response = parseJson<EmbeddingsResponse>(raw, "embeddings");
     if (!response || !Array.isArray(response.data)) throw new ProviderError({ kind: "invalid_response", message: `upstream answer has no data: ${raw.slice(0, 200)}` });

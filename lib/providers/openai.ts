@@ -6,7 +6,7 @@ import { getAgent, joinUrl } from "./http-pool";
 import { openAiStream } from "./openai-stream";
 import { ProviderError, withContext } from "./provider-error";
 import { OPENAI_REQUEST_FIELDS } from "./request-fields";
-import { networkOptions, openCall, parseJson, type NetworkOptions, type OpenInit } from "./upstream-request";
+import { networkOptions, openCall, parseJson, withCallHeaders, type NetworkOptions, type OpenInit } from "./upstream-request";
 import type { CallOptions, ChatCompletion, ChatRequest, ProviderResult, ProviderStream, ProviderTarget } from "./types";
 
 export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -73,7 +73,7 @@ function prepare(target: ProviderTarget): Prepared {
 async function open(target: ProviderTarget, request: ChatRequest, opts: CallOptions, stream: boolean, started: number, now: () => number) {
   const { url, agent, headers, key } = prepare(target);
   const injected = opts.wantLogprobs === true && request.logprobs !== true && !noLogprobs.has(key);
-  const init: OpenInit = { url, agent, headers: stream ? headers.stream : headers.json, timeoutMs: target.timeoutMs, maxSockets: 0, signal: opts.signal };
+  const init: OpenInit = { url, agent, headers: withCallHeaders(stream ? headers.stream : headers.json, opts.headers), timeoutMs: target.timeoutMs, maxSockets: 0, signal: opts.signal };
   try {
     init.body = buildOpenAiBody(target, request, stream, injected);
     return await openCall(init);

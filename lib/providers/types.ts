@@ -112,6 +112,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   stream?: boolean;
   wantLogprobs?: boolean;
+  /** Headers added to this call's upstream request (the gateway's trace context: `traceparent`). */
+  headers?: Record<string, string>;
   /** Clock in ms (default performance.now) — used for upstreamMs and by the simulated provider. */
   now?: () => number;
   /** Uniform [0,1) randomness for the simulated provider (default Math.random). */

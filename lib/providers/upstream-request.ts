@@ -45,6 +45,11 @@ export function streamTimeouts(target: ProviderTarget, options: NetworkOptions) 
   };
 }
 
+/** The target's headers plus a call's own (a new object only when there are any: targets' headers are shared). */
+export function withCallHeaders(base: Record<string, string>, extra: Record<string, string> | undefined): Record<string, string> {
+  return extra ? { ...base, ...extra } : base;
+}
+
 export interface OpenInit {
   url: URL;
   method?: "GET" | "POST";

@@ -3,7 +3,8 @@
  * upstream targets), the runtime's breakers, the upstream body and the client's abort signal.
  * The execution machine itself comes from here, wired to the runtime.
  */
-import type { ChatRequest, ProviderTarget } from "../../providers/index";
+import type { ChatRequest, FinishReason, ProviderTarget, Usage } from "../../providers/index";
+import type { AttemptCause } from "../../routing/execution/attempt-record";
 import { Execution } from "../../routing/execution/execution";
 import { planExecution } from "../../routing/execution/plan-execution";
 import type { Decision } from "../../routing/types";
@@ -19,6 +20,18 @@ export type ExecContext = {
   promptTokens: number;
   /** USD left in the key's monthly budget (Infinity without a cap). */
   budgetLeftUsd: () => number;
+  /** The request's trace (lib/gateway/request-trace), absent when tracing is off. */
+  trace?: ExecTrace;
+};
+
+/** What a finished upstream call answered, as an attempt's span records it. */
+export type AttemptAnswer = { usage: Usage; model?: string; finishReason: FinishReason | null };
+
+/** Tracing of upstream attempts, kept behind this type so the drivers import nothing of OpenTelemetry. */
+export type ExecTrace = {
+  /** Runs one upstream call inside an attempt span: `run` gets the headers that carry the span's
+   *  context upstream (`traceparent`); `answerOf` is null for a live stream (its span ends with the request). */
+  call<P>(target: ProviderTarget, cause: AttemptCause, run: (headers: Record<string, string>) => Promise<P>, answerOf: (payload: P) => AttemptAnswer | null): Promise<P>;
 };
 
 export function targetOf(x: ExecContext, tier: string): ProviderTarget {

@@ -4,6 +4,7 @@
  * (lib/routing/execution); this file only calls upstreams.
  */
 import { callProvider, type ProviderResult } from "../../providers/index";
+import type { AttemptCause } from "../../routing/execution/attempt-record";
 import type { ExecResult } from "../../routing/execution/types";
 import { executionFor, targetOf, type ExecContext } from "./exec-context";
 import { runExecution } from "./run-execution";
@@ -11,9 +12,15 @@ import { failureError } from "./failure-error";
 
 export type JsonExecution = ExecResult & ({ ok: true; result: ProviderResult } | { ok: false; error: unknown });
 
+const answerOf = (r: ProviderResult) => ({ usage: r.usage, model: r.response.model, finishReason: r.answer.finishReason });
+
 export async function executeJson(x: ExecContext): Promise<JsonExecution> {
   const io = {
-    call: (tier: string, opts: { logprobs: boolean }, signal: AbortSignal) => callProvider(targetOf(x, tier), x.body, { signal, wantLogprobs: opts.logprobs }),
+    call: (tier: string, opts: { logprobs: boolean; cause: AttemptCause }, signal: AbortSignal) => {
+      const target = targetOf(x, tier);
+      const run = (headers?: Record<string, string>) => callProvider(target, x.body, { signal, wantLogprobs: opts.logprobs, headers });
+      return x.trace ? x.trace.call(target, opts.cause, run, answerOf) : run();
+    },
     answerOf: (r: ProviderResult) => r,
   };
   const { result, payload } = await runExecution(executionFor(x, false), io, x.signal, x.runtime, x.decision.hedge !== null);

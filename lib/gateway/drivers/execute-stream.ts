@@ -5,6 +5,7 @@
  * (`endLive`). Failures before the client got a byte fall back like non-streaming requests.
  */
 import { callProvider, type ProviderStream, type StreamSummary } from "../../providers/index";
+import type { AttemptCause } from "../../routing/execution/attempt-record";
 import type { ExecResult, ExecSummary, LiveEnd } from "../../routing/execution/types";
 import { executionFor, targetOf, type ExecContext } from "./exec-context";
 import { runExecution } from "./run-execution";
@@ -25,11 +26,17 @@ async function drain(stream: ProviderStream): Promise<Leg> {
   return { live: false, chunks, summary: await stream.summary };
 }
 
+const legAnswer = (leg: Leg) => (leg.live ? null : { usage: leg.summary.usage, finishReason: leg.summary.answer.finishReason });
+
 export async function executeStream(x: ExecContext): Promise<StreamExecution> {
   const io = {
-    call: async (tier: string, opts: { logprobs: boolean; live: boolean }, signal: AbortSignal): Promise<Leg> => {
-      const stream = await callProvider(targetOf(x, tier), x.body, { stream: true, signal, wantLogprobs: opts.logprobs });
-      return opts.live ? { live: true, stream } : drain(stream);
+    call: (tier: string, opts: { logprobs: boolean; live: boolean; cause: AttemptCause }, signal: AbortSignal): Promise<Leg> => {
+      const target = targetOf(x, tier);
+      const run = async (headers?: Record<string, string>): Promise<Leg> => {
+        const stream = await callProvider(target, x.body, { stream: true, signal, wantLogprobs: opts.logprobs, headers });
+        return opts.live ? { live: true, stream } : drain(stream);
+      };
+      return x.trace ? x.trace.call(target, opts.cause, run, legAnswer) : run();
     },
     answerOf: (leg: Leg) => (leg.live ? null : { answer: leg.summary.answer, usage: leg.summary.usage, firstTokenMs: leg.summary.firstTokenMs }),
   };

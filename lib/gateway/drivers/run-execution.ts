@@ -9,12 +9,13 @@
 import type { Answer, Usage } from "../../providers/index";
 import { toFailure } from "../../providers/index";
 import type { Execution } from "../../routing/execution/execution";
+import type { AttemptCause } from "../../routing/execution/attempt-record";
 import type { ExecAction, ExecEvent, ExecResult, Step } from "../../routing/execution/types";
 import type { GatewayRuntime } from "../gateway-runtime";
 
 export type LegIO<P> = {
   /** Calls the tier; resolves with its answer, or for a live call once the stream has started. */
-  call(tier: string, opts: { logprobs: boolean; live: boolean }, signal: AbortSignal): Promise<P>;
+  call(tier: string, opts: { logprobs: boolean; live: boolean; cause: AttemptCause }, signal: AbortSignal): Promise<P>;
   /** What the machine judges of a finished call; null for a live stream that has started. */
   answerOf(payload: P): { answer: Answer; usage: Usage; firstTokenMs?: number | null } | null;
 };

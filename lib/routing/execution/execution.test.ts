@@ -228,7 +228,7 @@ describe("execution machine: the client going away", () => {
 
   it("mid-answer: ends the execution, no fallback, never a tier failure", () => {
     const m = new Execution(plan(false), env);
-    expect(m.start().actions).toEqual([{ type: "call", leg: 0, tier: "small", logprobs: true, live: false }]);
+    expect(m.start().actions).toEqual([{ type: "call", leg: 0, tier: "small", cause: "decision", logprobs: true, live: false }]);
     const step = m.on({ type: "failed", leg: 0, failure: aborted });
     expect(step.result).toMatchObject({ ok: false, stop: "client-closed", failure: { kind: "aborted" } });
     expect(step.actions).toEqual([]);
@@ -239,7 +239,7 @@ describe("execution machine: the client going away", () => {
     const { decision } = setup();
     const m = new Execution(plan(false, { ...decision, hedge: { tier: "mid", delayMs: 10 } }), env);
     m.start();
-    expect(m.on({ type: "timer" }).actions).toEqual([{ type: "call", leg: 1, tier: "mid", logprobs: false, live: false }]);
+    expect(m.on({ type: "timer" }).actions).toEqual([{ type: "call", leg: 1, tier: "mid", cause: "hedge", logprobs: false, live: false }]);
     const step = m.on({ type: "failed", leg: 1, failure: aborted });
     expect(step.actions).toEqual([{ type: "abort", leg: 0 }]);
     expect(step.result).toMatchObject({ ok: false, stop: "client-closed" });
@@ -248,7 +248,7 @@ describe("execution machine: the client going away", () => {
 
   it("mid-stream: the live attempt is billed for what the upstream produced and not counted against the tier", () => {
     const m = new Execution(plan(true, { ...setup({ chosen: "top" }).decision }), env);
-    expect(m.start().actions).toEqual([{ type: "call", leg: 0, tier: "top", logprobs: false, live: true }]);
+    expect(m.start().actions).toEqual([{ type: "call", leg: 0, tier: "top", cause: "decision", logprobs: false, live: true }]);
     expect(m.on({ type: "streaming", leg: 0 }).result).toMatchObject({ ok: true, live: true, tier: "top", attempts: [] });
     const end = m.endLive({ failure: aborted, partial: { promptTokens: 100, completionTokens: 40, estimated: true } });
     expect(reportsOf(end.actions)).toEqual([]);
@@ -266,9 +266,9 @@ describe("execution machine: the client going away", () => {
 
   it("streams only an attempt whose answer will not be judged: the small tier is buffered, the climb target live", () => {
     const m = new Execution(plan(true), env);
-    expect(m.start().actions).toEqual([{ type: "call", leg: 0, tier: "small", logprobs: true, live: false }]);
+    expect(m.start().actions).toEqual([{ type: "call", leg: 0, tier: "small", cause: "decision", logprobs: true, live: false }]);
     const step = m.on({ type: "answered", leg: 0, answer: UNSURE, usage: { promptTokens: 100, completionTokens: 9 } });
-    expect(step.actions).toContainEqual({ type: "call", leg: 1, tier: "mid", logprobs: false, live: true });
+    expect(step.actions).toContainEqual({ type: "call", leg: 1, tier: "mid", cause: "escalation", logprobs: false, live: true });
   });
 });
 

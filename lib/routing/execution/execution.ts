@@ -225,7 +225,7 @@ export class Execution {
     const logprobs = role === "small" || (judged && !!this.plan.decision.escalation?.requestLogprobs);
     const leg: Leg = { id: this.legs.length, tier, cause, role, startedAt: now, judged, open: true };
     this.legs.push(leg);
-    this.actions.push({ type: "call", leg: leg.id, tier, logprobs, live: this.plan.live && !judged && role === "single" });
+    this.actions.push({ type: "call", leg: leg.id, tier, cause, logprobs, live: this.plan.live && !judged && role === "single" });
     return leg;
   }
 

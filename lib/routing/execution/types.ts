@@ -7,7 +7,7 @@ import type { Answer } from "../assess-answer";
 import type { ToolContext } from "../assess-tool-calls";
 import type { FallbackOn, TierConfig } from "../config-schema";
 import type { Decision } from "../types";
-import type { AttemptRecord } from "./attempt-record";
+import type { AttemptCause, AttemptRecord } from "./attempt-record";
 import type { Failure, Usage } from "./upstream";
 
 export type { Failure, Usage };
@@ -46,7 +46,8 @@ export type ExecEvent =
   | { type: "timer" };
 
 export type ExecAction =
-  | { type: "call"; leg: number; tier: string; logprobs: boolean; live: boolean }
+  /** `cause`: why (the decision's tier, a climb, a fallback, the hedge's second leg), as its attempt record will say. */
+  | { type: "call"; leg: number; tier: string; cause: AttemptCause; logprobs: boolean; live: boolean }
   | { type: "start-timer"; ms: number }
   | { type: "abort"; leg: number }
   | { type: "report"; tier: string; ok: boolean };
