@@ -17,7 +17,7 @@ const LAYERS = [
   ["routing"],
   ["providers"],
   ["http"],
-  ["db"],
+  ["db", "state"],
   ["auth", "config", "datasets", "labeling", "monitoring"],
   ["lab"],
   ["gateway"],

@@ -13,8 +13,9 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // database
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
-  /** Shared state across gateway instances (session and conversation pins); unset: each instance keeps its own. */
+  /** Shared hot state across gateway instances (rate limits, pins, circuit breakers); unset: each instance keeps its own. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  REDIS_KEY_PREFIX: z.string().max(100).default("frontdesk:"), // before every key and channel: deployments sharing one Redis differ here
   FRONTDESK_DATA_DIR: z.string().default(path.resolve(process.cwd(), ".data")),
   // secrets at rest: 32 bytes, hex or base64; unset = <FRONTDESK_DATA_DIR>/secret.key (lib/db/secret-key.ts)
   FRONTDESK_SECRET_KEY: z.string().optional(),
@@ -42,6 +43,7 @@ const schema = z.object({
   GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(200),
   // jobs
   JOB_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(), // `npm run worker`: /api/health/live + /ready on this port; unset: none
   // demo data
   FRONTDESK_SEED_DEMO: bool.default(true),
 });

@@ -1,26 +1,33 @@
 /**
  * One per process: the in-memory side of the gateway. It holds the config snapshot (reloaded
  * within milliseconds of any change, via LISTEN/NOTIFY), circuit breakers, session pins,
- * month-to-date spend, per-key rate-limit buckets, and the batched request-log writer. Kept on globalThis so the custom
+ * month-to-date spend, per-key rate limits (breakers, pins and rate limits shared through Redis with
+ * REDIS_URL: lib/state), and the batched request-log writer. Kept on globalThis so the custom
  * server's fast path and Next.js's bundled route handlers share the same instance.
  */
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-config";
 import { listenForConfigChanges } from "../db/config-listener";
 import { readMonthSpend } from "../db/config-repo";
+import { beatInstance, forgetInstance, pruneInstances } from "../db/instance-repo";
 import { insertRequestLogs, pruneRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
 import { env } from "../env";
 import { monthStart } from "../routing/check-budget";
-import { advance, CLOSED, canRequest, healthOf, recordFailure, recordSuccess, type BreakerState } from "../routing/circuit-breaker";
 import type { TierHealth } from "../routing/types";
 import { ShadowBudget } from "../lab/shadow/plan-shadow";
 import { BudgetTracker } from "./budget-tracker";
+import { gatewayWarnings } from "./gateway-health";
 import { GatewayError } from "./openai-errors";
-import { RateLimiter } from "./rate-limiter";
 import { RequestLogWriter } from "./request-log-writer";
-import { RedisPins } from "./redis-pins";
-import { SessionPins } from "./session-pins";
+import { BreakerBoard } from "../state/breaker-board";
+import { RedisPins } from "../state/redis-pins";
+import { SessionPins } from "../state/session-pins";
+import { SharedRateLimits } from "../state/shared-rate-limits";
+import { SharedRedis, type RedisState } from "../state/shared-redis";
 
 const BUDGET_REFRESH_MS = 5_000;
+const HEARTBEAT_MS = 10_000;
 /** A row's decision (trace, scores), latency (attempts) and scalar columns, roughly. */
 const ROW_OVERHEAD_BYTES = 4096;
 
@@ -33,10 +40,14 @@ const RETENTION_EVERY_MS = 60 * 60_000;
 
 export class GatewayRuntime {
   config: GatewayConfig | null = null;
-  readonly breakers = new Map<string, BreakerState>();
-  readonly pins = new SessionPins(100_000, 30 * 60_000, env().REDIS_URL ? new RedisPins(env().REDIS_URL!) : null);
+  /** This process in the instance heartbeat and in breaker messages between instances. */
+  readonly instanceId = randomUUID();
+  /** Shared hot state (REDIS_URL): rate limits, pins and breakers of every instance; null: all in process. */
+  readonly redis = env().REDIS_URL ? new SharedRedis(env().REDIS_URL!, env().REDIS_KEY_PREFIX) : null;
+  readonly breakers = new BreakerBoard(this.redis, this.instanceId);
+  readonly pins = new SessionPins(100_000, 30 * 60_000, this.redis ? new RedisPins(this.redis) : null);
   readonly budgets = new BudgetTracker();
-  readonly rateLimits = new RateLimiter();
+  readonly rateLimits = new SharedRateLimits(this.redis);
   /** Shadow evaluation's spend today (per process). */
   readonly shadowBudget = new ShadowBudget();
   private readonly background = new Set<Promise<unknown>>();
@@ -76,7 +87,8 @@ export class GatewayRuntime {
       });
       this.every(BUDGET_REFRESH_MS, () => this.refreshBudgets());
       this.every(RETENTION_EVERY_MS, () => this.pruneOldRows());
-      await this.refreshBudgets();
+      this.every(HEARTBEAT_MS, () => this.beat());
+      await Promise.all([this.refreshBudgets(), this.beat().catch(() => {})]);
     }
     return config;
   }
@@ -100,7 +112,20 @@ export class GatewayRuntime {
     this.budgets.refresh(await readMonthSpend(monthStart(now)), now);
   }
 
+  private readonly startedAt = new Date();
+
+  /** The instance heartbeat (health warns about several instances without Redis) and the warning in this log. */
+  private async beat() {
+    await beatInstance({ id: this.instanceId, host: hostname(), pid: process.pid, startedAt: this.startedAt, redis: this.redis !== null });
+    const warning = (await gatewayWarnings(this)).join(" ");
+    if (warning && warning !== this.lastWarning) this.logLine(warning);
+    this.lastWarning = warning;
+  }
+
+  private lastWarning = "";
+
   private async pruneOldRows() {
+    await pruneInstances();
     const before = new Date(Date.now() - env().REQUEST_LOG_RETENTION_DAYS * 86_400_000);
     let deleted = 0;
     for (let n = await pruneRequestLogs(before); n > 0; n = await pruneRequestLogs(before)) deleted += n;
@@ -130,19 +155,20 @@ export class GatewayRuntime {
     }
   };
 
-  health = (tier: string): TierHealth => healthOf(this.breakers.get(tier) ?? CLOSED, Date.now());
+  health = (tier: string): TierHealth => this.breakers.health(tier);
 
   /** Asks the tier's breaker for permission to call; false while the circuit is open. */
   admit(tier: string): boolean {
-    const { allowed, state } = canRequest(this.breakers.get(tier) ?? CLOSED, Date.now());
-    this.breakers.set(tier, state);
-    return allowed;
+    return this.breakers.admit(tier);
   }
 
   reportOutcome(tier: string, ok: boolean) {
-    const now = Date.now();
-    const state = advance(this.breakers.get(tier) ?? CLOSED, now);
-    this.breakers.set(tier, ok ? recordSuccess(state, now) : recordFailure(state, now));
+    this.breakers.report(tier, ok);
+  }
+
+  /** Where the hot state lives: shared (REDIS_URL) and whether Redis answers now, or this process only. */
+  sharedState(): RedisState {
+    return this.redis?.state() ?? { shared: false, up: false, errors: 0 };
   }
 
   /** Work that outlives its response (shadow evaluation): errors are logged; stop() waits for it. */
@@ -162,11 +188,13 @@ export class GatewayRuntime {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     await this.listener?.close();
+    if (this.listener) await forgetInstance(this.instanceId).catch(() => {});
     this.listener = null;
     this.runAfterResponse();
     const started = Date.now();
     await Promise.race([this.backgroundSettled(), new Promise((resolve) => setTimeout(resolve, deadlineMs / 2).unref())]);
     await this.pins.close();
+    await this.redis?.close();
     return this.writer.close(Math.max(0, deadlineMs - (Date.now() - started)));
   }
 }

@@ -34,7 +34,7 @@ export async function handleEmbeddings(req: GatewayRequest): Promise<GatewayResp
   try {
     const { runtime, config } = await loadedRuntime();
     const key = authenticate(req, config);
-    enforceRateLimit(runtime, key);
+    await enforceRateLimit(runtime, key);
     const { model, ...body } = parseBody(embeddingsRequestSchema, await parseJsonBody(req));
     const tier = embeddingsTier(config, model);
     if (!runtime.admit(tier.name)) {

@@ -38,7 +38,7 @@ export type RoutedRequest = {
 export async function routeRequest(req: GatewayRequest, opts: { execute: boolean; readBody?: (req: GatewayRequest) => Promise<ChatRequestBody> }): Promise<RoutedRequest> {
   const { runtime, config } = await loadedRuntime();
   const key = authenticate(req, config);
-  enforceRateLimit(runtime, key);
+  await enforceRateLimit(runtime, key);
   const body = await (opts.readBody ?? readChatBody)(req); // only now: a request without a valid key is refused unread
   const resolved = resolveModel(body.model, key, config);
   const request = toRouteRequest(body, req, resolved);
