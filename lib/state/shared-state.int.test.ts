@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { BreakerBoard, type BreakerTransition } from "./breaker-board";
+import { SharedRateLimits } from "./shared-rate-limits";
+import { SharedRedis } from "./shared-redis";
+
+// The shared-state pieces against the machine's Redis, each test under its own key prefix.
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const opened: SharedRedis[] = [];
+
+function connect(prefix: string, url = REDIS_URL): SharedRedis {
+  const redis = new SharedRedis(url, prefix);
+  opened.push(redis);
+  return redis;
+}
+
+async function connected(redis: SharedRedis) {
+  for (let i = 0; i < 200 && !redis.isUp; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(redis.isUp).toBe(true);
+  return redis;
+}
+
+async function eventually(check: () => boolean) {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+}
+
+afterAll(async () => {
+  for (const redis of opened) {
+    const keys = redis.isUp ? await redis.client.keys(`${redis.prefix}*`) : [];
+    if (keys.length) await redis.client.del(...keys);
+  }
+  await Promise.all(opened.map((r) => r.close()));
+});
+
+describe("the shared rate limit (GCRA in Redis)", () => {
+  it("lets a key limited to 10 a minute through 10 times across limiters, then asks for a wait of one interval", async () => {
+    const prefix = `t-${randomUUID()}:`;
+    const limiters = [new SharedRateLimits(await connected(connect(prefix))), new SharedRateLimits(await connected(connect(prefix)))];
+    const checks = [];
+    for (let i = 0; i < 12; i++) checks.push(await limiters[i % 2]!.take("key-a", 10));
+    expect(checks.slice(0, 10).every((c) => c.allowed)).toBe(true);
+    expect(checks.slice(10)).toEqual([
+      { allowed: false, retryAfterSeconds: 6 },
+      { allowed: false, retryAfterSeconds: 6 },
+    ]);
+    // another key has its own allowance
+    expect(await limiters[0]!.take("key-b", 10)).toEqual({ allowed: true });
+  });
+
+  it("falls back to the instance's own bucket when Redis cannot be reached, counting the failures", async () => {
+    const redis = connect(`t-${randomUUID()}:`, "redis://127.0.0.1:1");
+    const limits = new SharedRateLimits(redis);
+    const checks = [];
+    for (let i = 0; i < 3; i++) checks.push(await limits.take("key", 2));
+    expect(checks.map((c) => c.allowed)).toEqual([true, true, false]);
+    expect(redis.errors).toBe(3);
+    expect(redis.state()).toEqual({ shared: true, up: false, errors: 3 });
+  });
+});
+
+describe("breakers shared over Redis", () => {
+  it("opens a tier's breaker on every board once one opens it, and a board started later reads it", async () => {
+    const prefix = `t-${randomUUID()}:`;
+    const a = new BreakerBoard(await connected(connect(prefix)), "a");
+    const b = new BreakerBoard(await connected(connect(prefix)), "b");
+    const seenByB: BreakerTransition[] = [];
+    b.onTransition((t) => seenByB.push(t));
+    await new Promise((r) => setTimeout(r, 50)); // subscriptions in place
+    for (let i = 0; i < 5; i++) a.report("small", false);
+    expect(a.health("small")).toBe("unhealthy");
+    await eventually(() => b.health("small") === "unhealthy");
+    expect(seenByB).toMatchObject([{ tier: "small", from: "closed", to: "open", origin: "remote" }]);
+    expect(b.admit("small")).toBe(false);
+    expect(b.health("large")).toBe("healthy");
+
+    const late = new BreakerBoard(await connected(connect(prefix)), "late");
+    await eventually(() => late.health("small") === "unhealthy");
+  });
+
+  it("closes it everywhere again when the tier recovers on one board", async () => {
+    const prefix = `t-${randomUUID()}:`;
+    let now = 1_000_000;
+    const clock = () => now;
+    const a = new BreakerBoard(await connected(connect(prefix)), "a", clock);
+    const b = new BreakerBoard(await connected(connect(prefix)), "b", clock);
+    await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 5; i++) a.report("small", false);
+    await eventually(() => b.health("small") === "unhealthy");
+    now += 15_000; // the cooldown: half-open on both, derived from the shared openedAt
+    expect(b.health("small")).toBe("degraded");
+    expect(a.admit("small")).toBe(true); // a's probe
+    a.report("small", true);
+    await eventually(() => b.health("small") === "healthy");
+  });
+
+  it("keeps each board's own breakers without Redis", () => {
+    const alone = new BreakerBoard(null, "alone");
+    const transitions: BreakerTransition[] = [];
+    alone.onTransition((t) => transitions.push(t));
+    for (let i = 0; i < 5; i++) alone.report("small", false);
+    expect(alone.health("small")).toBe("unhealthy");
+    expect(transitions).toMatchObject([{ tier: "small", from: "closed", to: "open", origin: "local" }]);
+    expect(new BreakerBoard(null, "other").health("small")).toBe("healthy");
+  });
+});
