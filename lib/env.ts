@@ -16,6 +16,7 @@ const schema = z.object({
   /** Shared hot state across gateway instances (rate limits, pins, circuit breakers); unset: each instance keeps its own. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   REDIS_KEY_PREFIX: z.string().max(100).default("frontdesk:"), // before every key and channel: deployments sharing one Redis differ here
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(5).max(5_000).default(50), // a request waits no longer on Redis; then local state
   FRONTDESK_DATA_DIR: z.string().default(path.resolve(process.cwd(), ".data")),
   // secrets at rest: 32 bytes, hex or base64; unset = <FRONTDESK_DATA_DIR>/secret.key (lib/db/secret-key.ts)
   FRONTDESK_SECRET_KEY: z.string().optional(),

@@ -23,6 +23,7 @@ import { RequestLogWriter } from "./request-log-writer";
 import { BreakerBoard } from "../state/breaker-board";
 import { RedisPins } from "../state/redis-pins";
 import { SessionPins } from "../state/session-pins";
+import { SharedBudgets } from "../state/shared-budgets";
 import { SharedRateLimits } from "../state/shared-rate-limits";
 import { SharedRedis, type RedisState } from "../state/shared-redis";
 
@@ -43,10 +44,11 @@ export class GatewayRuntime {
   /** This process in the instance heartbeat and in breaker messages between instances. */
   readonly instanceId = randomUUID();
   /** Shared hot state (REDIS_URL): rate limits, pins and breakers of every instance; null: all in process. */
-  readonly redis = env().REDIS_URL ? new SharedRedis(env().REDIS_URL!, env().REDIS_KEY_PREFIX) : null;
+  readonly redis = env().REDIS_URL ? new SharedRedis(env().REDIS_URL!, env().REDIS_KEY_PREFIX, env().REDIS_COMMAND_TIMEOUT_MS) : null;
   readonly breakers = new BreakerBoard(this.redis, this.instanceId);
   readonly pins = new SessionPins(100_000, 30 * 60_000, this.redis ? new RedisPins(this.redis) : null);
-  readonly budgets = new BudgetTracker();
+  private readonly sharedBudgets = this.redis ? new SharedBudgets(this.redis, this.instanceId) : null;
+  readonly budgets = new BudgetTracker(this.sharedBudgets);
   readonly rateLimits = new SharedRateLimits(this.redis);
   /** Shadow evaluation's spend today (per process). */
   readonly shadowBudget = new ShadowBudget();
@@ -166,6 +168,14 @@ export class GatewayRuntime {
     this.breakers.report(tier, ok);
   }
 
+  /** Before a capped key's request is decided: the key's spend and reservations as every instance sees them (REDIS_URL). */
+  async syncBudget(keyId: string): Promise<void> {
+    if (!this.sharedBudgets) return;
+    const now = Date.now();
+    const view = await this.sharedBudgets.read(keyId, now);
+    if (view) this.budgets.setView(keyId, view, now);
+  }
+
   /** Where the hot state lives: shared (REDIS_URL) and whether Redis answers now, or this process only. */
   sharedState(): RedisState {
     return this.redis?.state() ?? { shared: false, up: false, errors: 0 };
@@ -194,6 +204,7 @@ export class GatewayRuntime {
     const started = Date.now();
     await Promise.race([this.backgroundSettled(), new Promise((resolve) => setTimeout(resolve, deadlineMs / 2).unref())]);
     await this.pins.close();
+    await this.sharedBudgets?.release(this.budgets.reservedKeys(), Date.now());
     await this.redis?.close();
     return this.writer.close(Math.max(0, deadlineMs - (Date.now() - started)));
   }

@@ -40,6 +40,7 @@ export async function handleEmbeddings(req: GatewayRequest): Promise<GatewayResp
     if (!runtime.admit(tier.name)) {
       throw new GatewayError(503, `Tier '${tier.name}' is failing (circuit open after recent upstream errors); retry shortly.`, "no_tier_available");
     }
+    if (key.monthlyBudgetUsd !== null) await runtime.syncBudget(key.id);
     const c: Call = { runtime, config, key, tier, id: uuidv7(), t0, input: body.input };
     const reserved = reserve(c, estimateInputTokens(body.input));
     const preMs = performance.now() - t0;

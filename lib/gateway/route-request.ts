@@ -44,6 +44,7 @@ export async function routeRequest(req: GatewayRequest, opts: { execute: boolean
   const request = toRouteRequest(body, req, resolved);
   const pin = pinKeys(key, request, resolved.policy);
   const pinnedTier = pin.lookup ? await runtime.pins.lookup(pin.lookup, Date.now()) : undefined;
+  if (key.monthlyBudgetUsd !== null && opts.execute) await runtime.syncBudget(key.id);
   const ctx = engineContext(runtime, key, pinnedTier, request);
   const started = performance.now();
   const decision = decide(config.snapshot, resolved.policy, request, ctx);

@@ -26,6 +26,8 @@ beforeAll(async () => {
         { name: "fast", provider: "openai", baseUrl: `${upstream.url}/v1`, model: "small-model" },
         { name: "capable", provider: "openai", baseUrl: `${upstream.url}/v1`, model: "large-model" },
         { name: "broken", provider: "openai", baseUrl: `${upstream.url}/v1`, model: "broken-model+status=500" },
+        // $1,000 per million tokens: a request reserves ~$1 (its prompt + 1,024 expected output tokens)
+        { name: "pricey", provider: "openai", baseUrl: `${upstream.url}/v1`, model: "pricey-model+delay=1500", inputUsdPerMTok: 1000, outputUsdPerMTok: 1000 },
       ],
       policies: [
         { name: "default", tiers: ["fast", "capable"], rules: [{ name: "hard", match: { keywords: ["hard question"] }, tier: "capable" }] },
@@ -35,7 +37,9 @@ beforeAll(async () => {
     },
     { prune: true, actor: ACTOR, can: () => true },
   );
-  const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: `test-${randomUUID()}:` };
+  // a command timeout above the default 50 ms: this machine's two cores are shared with other test runs,
+  // and a call that times out falls back to the instance's own state (which would make the sharing checks flaky)
+  const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: `test-${randomUUID()}:`, REDIS_COMMAND_TIMEOUT_MS: "500" };
   instances = await Promise.all([spawnGateway(databaseUrl, env), spawnGateway(databaseUrl, env), spawnGateway(databaseUrl, env)]);
 }, 60_000);
 
@@ -46,8 +50,8 @@ afterAll(async () => {
 });
 
 /** A new key, once every instance knows it (keys reach instances through a config reload). */
-async function newKey(rateLimitPerMinute: number | null): Promise<string> {
-  const { key } = await createApiKey(ACTOR, { name: `three-${randomUUID()}`, rateLimitPerMinute });
+async function newKey(rateLimitPerMinute: number | null, monthlyBudgetUsd: number | null = null): Promise<string> {
+  const { key } = await createApiKey(ACTOR, { name: `three-${randomUUID()}`, rateLimitPerMinute, monthlyBudgetUsd });
   const known = (i: GatewayProcess) => fetch(`${i.url}/api/v1/models`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.status === 200);
   for (let n = 0; n < 200 && !(await Promise.all(instances.map(known))).every(Boolean); n++) await new Promise((r) => setTimeout(r, 20));
   return key;
@@ -117,6 +121,18 @@ describe("three gateway instances sharing Redis", () => {
     );
     console.log(`breaker open on the other instances after ${seenAfter.map((ms) => `${ms.toFixed(0)} ms`).join(" and ")}`);
     for (const ms of seenAfter) expect(ms).toBeLessThan(1_000);
+  });
+
+  it("count a request in flight on one instance against the key's budget on the others", async () => {
+    const key = await newKey(null, 1);
+    const inFlight = post(instances[0]!, "chat/completions", key, say("an expensive question", "pricey"));
+    await new Promise((r) => setTimeout(r, 500)); // decided and reserved; the upstream answers after 1.5 s
+    const refused = await post(instances[1]!, "chat/completions", key, say("another one", "pricey"));
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("budget_exceeded");
+    expect((await inFlight).status).toBe(200);
+    // settled at its actual cost (a few cents): the budget has room again, on every instance
+    expect((await post(instances[2]!, "route", key, say("and now?", "pricey"))).status).toBe(200);
   });
 
   it("fail no request when Redis is killed under load, and share state again once it is back", async () => {

@@ -17,8 +17,7 @@ export class SharedRateLimits {
 
   constructor(private readonly redis: SharedRedis | null, now: () => number = Date.now) {
     this.local = new RateLimiter(now);
-    // defineCommand: EVALSHA, falling back to EVAL once when the script is not cached (a restarted Redis)
-    redis?.client.defineCommand("frontdeskGcra", { numberOfKeys: 1, lua: GCRA_LUA });
+    redis?.defineScript("frontdeskGcra", 1, GCRA_LUA);
   }
 
   /** Spends one of `keyId`'s requests for this minute, or says how long to wait. */

@@ -1,7 +1,7 @@
 /**
  * The one Redis connection of a process for shared hot state (REDIS_URL): rate limits, pins and
- * circuit breakers of every gateway instance. Failure mode: every call gives up after
- * COMMAND_TIMEOUT_MS and nothing is queued while disconnected (enableOfflineQueue off, no
+ * circuit breakers, budgets of every gateway instance. Failure mode: every call gives up after its
+ * command timeout (REDIS_COMMAND_TIMEOUT_MS, 50 ms) and nothing is queued while disconnected (enableOfflineQueue off, no
  * retries), so a request never waits on an unreachable Redis for longer than that — the caller
  * uses its local state instead and the call is counted in `errors`. ioredis reconnects by itself;
  * `onReady` listeners run on every (re)connect, which is where callers re-sync their mirrors.
@@ -9,7 +9,6 @@
  */
 import Redis from "ioredis";
 
-export const COMMAND_TIMEOUT_MS = 50;
 const CONNECT_TIMEOUT_MS = 2_000;
 /** Reconnect after at most this long, so an instance rejoins within a second or two of Redis returning. */
 const MAX_RECONNECT_DELAY_MS = 500;
@@ -24,8 +23,9 @@ export class SharedRedis {
   /** Calls that failed or timed out (the caller fell back to its local state). */
   errors = 0;
 
-  /** `prefix`: put before every key and channel (REDIS_KEY_PREFIX), so deployments or tests can share one Redis. */
-  constructor(url: string, readonly prefix = "frontdesk:") {
+  /** `prefix`: put before every key and channel (REDIS_KEY_PREFIX), so deployments or tests can share one Redis.
+   *  `commandTimeoutMs` (REDIS_COMMAND_TIMEOUT_MS): the longest a request waits on a Redis call. */
+  constructor(url: string, readonly prefix = "frontdesk:", private readonly commandTimeoutMs = 50) {
     this.client = new Redis(url, this.options());
     this.client.on("error", () => {}); // reconnects by itself; failed calls are counted by their callers
     this.client.on("ready", () => this.readyListeners.forEach((listener) => listener()));
@@ -35,7 +35,7 @@ export class SharedRedis {
     return {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: COMMAND_TIMEOUT_MS,
+      commandTimeout: this.commandTimeoutMs,
       connectTimeout: CONNECT_TIMEOUT_MS,
       retryStrategy: (times: number) => Math.min(50 * times, MAX_RECONNECT_DELAY_MS),
     };
@@ -71,6 +71,15 @@ export class SharedRedis {
       this.errors++;
       return fallback();
     }
+  }
+
+  /**
+   * A Lua script as a command (EVALSHA; EVAL once when Redis lacks it), loaded into Redis on every
+   * (re)connect so that a request's first call after a restart is one round trip, not two.
+   */
+  defineScript(name: string, numberOfKeys: number, lua: string): void {
+    this.client.defineCommand(name, { numberOfKeys, lua });
+    this.onReady(() => void this.client.script("LOAD", lua).catch(() => {})); // a client-side timeout still loads it
   }
 
   /** Delivers messages published on `channel` (prefixed) to `onMessage`; resubscribes after reconnects. */

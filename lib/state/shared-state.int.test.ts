@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { BudgetTracker } from "../gateway/budget-tracker";
 import { BreakerBoard, type BreakerTransition } from "./breaker-board";
+import { SharedBudgets } from "./shared-budgets";
 import { SharedRateLimits } from "./shared-rate-limits";
 import { SharedRedis } from "./shared-redis";
 
@@ -103,5 +105,53 @@ describe("breakers shared over Redis", () => {
     expect(alone.health("small")).toBe("unhealthy");
     expect(transitions).toMatchObject([{ tier: "small", from: "closed", to: "open", origin: "local" }]);
     expect(new BreakerBoard(null, "other").health("small")).toBe("healthy");
+  });
+});
+
+describe("budgets shared over Redis", () => {
+  /** One instance's tracker wired to the shared store, as the gateway runtime does. */
+  async function instance(prefix: string, id: string, ttlMs?: number) {
+    const shared = new SharedBudgets(await connected(connect(prefix)), id, ttlMs);
+    const tracker = new BudgetTracker(shared);
+    return { shared, tracker, sync: async (keyId: string, now: number) => tracker.setView(keyId, (await shared.read(keyId, now))!, now) };
+  }
+  const settled = () => new Promise((r) => setTimeout(r, 50)); // reserve/settle are sent without waiting
+
+  it("counts another instance's reservations and settled spend in this one's committed total", async () => {
+    const prefix = `t-${randomUUID()}:`;
+    const now = Date.now(); // reservations are stamped with the real clock
+    const a = await instance(prefix, "a");
+    const b = await instance(prefix, "b");
+    a.tracker.refresh(new Map([["k", 1]]), now); // both start from the request log's month-to-date
+    b.tracker.refresh(new Map([["k", 1]]), now);
+    a.tracker.reserve("k", 5);
+    await settled();
+    await b.sync("k", now);
+    expect(b.tracker.committed("k", now)).toBeCloseTo(6, 9);
+    a.tracker.settle("k", 5, 3, now); // a's request cost 3: spent 1 + 3, nothing held
+    await settled();
+    await b.sync("k", now);
+    expect(b.tracker.committed("k", now)).toBeCloseTo(4, 9);
+    b.tracker.reserve("k", 2); // b's own reservation counts once, not again through the store
+    await settled();
+    await b.sync("k", now);
+    expect(b.tracker.committed("k", now)).toBeCloseTo(6, 9);
+    // a view older than a few seconds is not counted: b falls back to its own numbers
+    expect(b.tracker.committed("k", now + 60_000)).toBeCloseTo(3, 9);
+  });
+
+  it("lets the reservations of an instance that stopped answering expire, and releases a stopped one's at once", async () => {
+    const prefix = `t-${randomUUID()}:`;
+    const now = Date.now();
+    const crashed = await instance(prefix, "crashed", 100);
+    const stopping = await instance(prefix, "stopping");
+    const reader = await instance(prefix, "reader");
+    crashed.tracker.reserve("k", 4);
+    stopping.tracker.reserve("k", 2);
+    await settled();
+    expect(await reader.shared.read("k", Date.now())).toEqual({ spentUsd: null, othersReservedUsd: 6 });
+    await stopping.shared.release(stopping.tracker.reservedKeys(), Date.now());
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await reader.shared.read("k", Math.max(Date.now(), now + 150))).toEqual({ spentUsd: null, othersReservedUsd: 0 });
   });
 });
