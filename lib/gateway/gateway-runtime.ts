@@ -24,6 +24,7 @@ import { BreakerBoard } from "../state/breaker-board";
 import { RedisPins } from "../state/redis-pins";
 import { SessionPins } from "../state/session-pins";
 import { SharedBudgets } from "../state/shared-budgets";
+import { SharedDailyCaps } from "../state/shared-daily-caps";
 import { SharedRateLimits } from "../state/shared-rate-limits";
 import { SharedRedis, type RedisState } from "../state/shared-redis";
 
@@ -50,8 +51,8 @@ export class GatewayRuntime {
   private readonly sharedBudgets = this.redis ? new SharedBudgets(this.redis, this.instanceId) : null;
   readonly budgets = new BudgetTracker(this.sharedBudgets);
   readonly rateLimits = new SharedRateLimits(this.redis);
-  /** Shadow evaluation's spend today (per process). */
-  readonly shadowBudget = new ShadowBudget();
+  /** Shadow evaluation's spend today per policy (across instances with REDIS_URL, else per process). */
+  readonly shadowBudget = new SharedDailyCaps(this.redis, "shadow", new ShadowBudget());
   private readonly background = new Set<Promise<unknown>>();
   readonly writer = new RequestLogWriter<RequestLogInsert>({
     insert: insertRequestLogs,

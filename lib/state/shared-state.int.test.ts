@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { BudgetTracker } from "../gateway/budget-tracker";
 import { BreakerBoard, type BreakerTransition } from "./breaker-board";
+import { ShadowBudget } from "../lab/shadow/plan-shadow";
 import { SharedBudgets } from "./shared-budgets";
+import { SharedDailyCaps } from "./shared-daily-caps";
 import { SharedRateLimits } from "./shared-rate-limits";
 import { SharedRedis } from "./shared-redis";
 
@@ -153,5 +155,28 @@ describe("budgets shared over Redis", () => {
     await stopping.shared.release(stopping.tracker.reservedKeys(), Date.now());
     await new Promise((r) => setTimeout(r, 150));
     expect(await reader.shared.read("k", Math.max(Date.now(), now + 150))).toEqual({ spentUsd: null, othersReservedUsd: 0 });
+  });
+});
+
+describe("a daily cap shared over Redis (shadow evaluation's)", () => {
+  it("lets all instances together spend the cap once, settles to actual costs, and starts afresh the next day", async () => {
+    const prefix = `t-${randomUUID()}:`;
+    const a = new SharedDailyCaps(await connected(connect(prefix)), "shadow", new ShadowBudget());
+    const b = new SharedDailyCaps(await connected(connect(prefix)), "shadow", new ShadowBudget());
+    const day = Date.UTC(2026, 11, 7, 9);
+    expect(await a.take("p", 1, 0.4, day)).toBe(true);
+    expect(await b.take("p", 1, 0.4, day)).toBe(true);
+    expect(await a.take("p", 1, 0.4, day)).toBe(false); // 1.2 > 1, whichever instance asks
+    expect(await b.take("other", 1, 0.4, day)).toBe(true); // each policy has its own cap
+    b.settle("p", 0.4, 0.1, day); // the calls cost less than estimated: room again
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await a.take("p", 1, 0.4, day)).toBe(true);
+    expect(await a.take("p", 1, 0.4, day + 86_400_000)).toBe(true);
+  });
+
+  it("uses the instance's own day when Redis cannot be reached", async () => {
+    const caps = new SharedDailyCaps(connect(`t-${randomUUID()}:`, "redis://127.0.0.1:1"), "shadow", new ShadowBudget());
+    expect(await caps.take("p", 1, 0.6, Date.now())).toBe(true);
+    expect(await caps.take("p", 1, 0.6, Date.now())).toBe(false);
   });
 });
