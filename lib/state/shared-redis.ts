@@ -105,6 +105,8 @@ export class SharedRedis {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.client, this.subscriber].filter((c): c is Redis => c !== null).map((c) => c.quit().catch(() => c.disconnect())));
+    // QUIT only on a live connection: on one that is reconnecting it would wait in the subscriber's offline queue
+    const close = (c: Redis) => (c.status === "ready" ? c.quit().then(() => undefined, () => c.disconnect()) : c.disconnect());
+    await Promise.all([this.client, this.subscriber].filter((c): c is Redis => c !== null).map(close));
   }
 }
