@@ -50,10 +50,10 @@ afterAll(async () => {
 });
 
 /** A new key, once every instance knows it (keys reach instances through a config reload). */
-async function newKey(rateLimitPerMinute: number | null, monthlyBudgetUsd: number | null = null): Promise<string> {
+async function newKey(rateLimitPerMinute: number | null, monthlyBudgetUsd: number | null = null, among = instances): Promise<string> {
   const { key } = await createApiKey(ACTOR, { name: `three-${randomUUID()}`, rateLimitPerMinute, monthlyBudgetUsd });
   const known = (i: GatewayProcess) => fetch(`${i.url}/api/v1/models`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.status === 200);
-  for (let n = 0; n < 200 && !(await Promise.all(instances.map(known))).every(Boolean); n++) await new Promise((r) => setTimeout(r, 20));
+  for (let n = 0; n < 200 && !(await Promise.all(among.map(known))).every(Boolean); n++) await new Promise((r) => setTimeout(r, 20));
   return key;
 }
 
@@ -177,5 +177,20 @@ describe("three gateway instances sharing Redis", () => {
     const after = [];
     for (let i = 0; i < 4; i++) after.push((await post(instances[i % 3]!, "route", limited, say(`again ${i}`))).status);
     expect(after).toEqual([200, 200, 200, 429]);
+  });
+
+  it("start, serve and stop with their Redis unreachable from the start", async () => {
+    const orphan = await spawnGateway(databaseUrl, { REDIS_URL: "redis://127.0.0.1:1" });
+    try {
+      const key = await newKey(2, null, [orphan]);
+      const r = await ready(orphan);
+      expect(r).toMatchObject({ status: 200, body: { ready: true, status: "degraded", redis: { shared: true, up: false } } });
+      // the instance's own bucket limits the key meanwhile
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await post(orphan, "route", key, say(`alone ${i}`))).status);
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      expect(await orphan.stop()).toBe(0);
+    }
   });
 });
