@@ -13,7 +13,7 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // database
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
-  /** Shared hot state across gateway instances (rate limits, pins, circuit breakers); unset: each instance keeps its own. */
+  /** Shared hot state across gateway instances (rate limits, pins, breakers, budgets, the shadow cap; lib/state); unset: each instance keeps its own. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   REDIS_KEY_PREFIX: z.string().max(100).default("frontdesk:"), // before every key and channel: deployments sharing one Redis differ here
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(5).max(5_000).default(50), // a request waits no longer on Redis; then local state

@@ -30,7 +30,7 @@ export async function checkReadiness(runtime: HealthRuntime): Promise<Readiness>
 export async function gatewayWarnings(runtime: Pick<GatewayRuntime, "sharedState">): Promise<string[]> {
   const redis = runtime.sharedState();
   const warnings: string[] = [];
-  if (redis.shared && !redis.up) warnings.push("Redis (REDIS_URL) is unreachable: rate limits, pins and circuit breakers are per instance until it returns.");
+  if (redis.shared && !redis.up) warnings.push("Redis (REDIS_URL) is unreachable: rate limits, pins, circuit breakers and budget reservations are per instance until it returns.");
   if (!redis.shared) {
     const { total } = await recentInstances(INSTANCE_SEEN_MS);
     if (total > 1) warnings.push(`${total} gateway instances are running without REDIS_URL: each keeps its own rate limits, pins and circuit breakers (a key limited to N a minute gets up to ${total}×N). Set REDIS_URL on every instance.`);
