@@ -4,10 +4,16 @@
  * without REDIS_URL. Per call: latency alone (one call at a time: the round trip a request waits)
  * and at 10 calls in flight (a busy instance), and the gateway process's CPU per call (user +
  * system). Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379), keys under a throwaway prefix.
- * Medians of BENCH_ROUNDS (default 5) rounds, with the spread (lowest–highest round); asserts nothing.
+ * Then the same through the gateway: two `npm run gateway` processes on one database, a key limited
+ * to 100,000 a minute, one instance without REDIS_URL and one with it, 10 connections for
+ * BENCH_SECONDS (default 3) each in BENCH_GATEWAY_ROUNDS (default 3) rotating rounds, upstream answering
+ * at once: latency and throughput side by side (the gateway's whole request, so the difference is what
+ * the shared limit adds). Medians of the rounds, with the spread (lowest–highest round); asserts nothing.
  */
 import { randomUUID } from "node:crypto";
-import { percentile } from "./lib/load";
+import { startBenchGateway } from "./lib/bench-gateway";
+import { percentile, runLoad } from "./lib/load";
+import { runCli, spawnGateway } from "../lib/testing/spawn-gateway";
 import { median, rotate } from "./lib/rounds";
 import { SharedRateLimits } from "../lib/state/shared-rate-limits";
 import { SharedRedis } from "../lib/state/shared-redis";
@@ -40,6 +46,34 @@ async function measure(limits: SharedRateLimits, inFlight: number): Promise<Roun
   return { p50: percentile(samples, 50), p99: percentile(samples, 99), cpuUs: (used.user + used.system) / CALLS, perSecond: CALLS / seconds };
 }
 
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const GATEWAY_ROUNDS = Number(process.env.BENCH_GATEWAY_ROUNDS ?? 3);
+
+async function throughGateway() {
+  const bench = await startBenchGateway(`bench_rate_limit_${process.pid}`);
+  const shared = await spawnGateway(bench.databaseUrl, { REDIS_URL: URL, REDIS_KEY_PREFIX: `bench-${randomUUID()}:` });
+  try {
+    const key = (await runCli(["keys", "create", "--name", "limited", "--rate-limit", "100000"], bench.databaseUrl)).trim();
+    await new Promise((r) => setTimeout(r, 500)); // both instances reload their key table
+    const target = (url: string) => ({ ...bench.chat, url: `${url}/api/v1/chat/completions`, headers: { ...bench.chat.headers, authorization: `Bearer ${key}` } });
+    const targets = { local: target(bench.gateway.url), redis: target(shared.url) };
+    for (const t of Object.values(targets)) await runLoad(t, { concurrency: 10, seconds: 1 }); // warm-up
+    const results: Record<string, Array<{ p50: number; p99: number; rps: number; errors: number }>> = { local: [], redis: [] };
+    for (let round = 0; round < GATEWAY_ROUNDS; round++) {
+      for (const name of rotate(["local", "redis"] as const, round)) results[name]!.push(await runLoad(targets[name], { concurrency: 10, seconds: SECONDS }));
+    }
+    console.log(`\nthrough the gateway, 10 connections, ${SECONDS} s × ${GATEWAY_ROUNDS} rounds; medians (lowest–highest round)`);
+    console.log("limiter  p50 ms              p99 ms              requests/s            errors");
+    for (const name of ["local", "redis"]) {
+      const r = results[name]!;
+      console.log(`${name.padEnd(8)} ${fmt(r.map((x) => x.p50), 2).padEnd(19)} ${fmt(r.map((x) => x.p99), 2).padEnd(19)} ${fmt(r.map((x) => x.rps), 0).padEnd(21)} ${r.reduce((n, x) => n + x.errors, 0)}`);
+    }
+  } finally {
+    await shared.stop();
+    await bench.close();
+  }
+}
+
 const fmt = (values: number[], digits = 1) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 
 async function main() {
@@ -67,6 +101,7 @@ async function main() {
   const keys = await redis.client.keys(`${redis.prefix}*`);
   if (keys.length) await redis.client.del(...keys);
   await redis.close();
+  await throughGateway();
 }
 
 void main().catch((error) => {
