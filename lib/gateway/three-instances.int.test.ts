@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createApiKey } from "../auth/manage-api-keys";
 import { applyConfig } from "../config/apply-config";
@@ -16,6 +17,7 @@ const ACTOR = { id: null, email: "test" };
 let upstream: UpstreamServer;
 let redis: RedisProcess;
 let instances: GatewayProcess[] = [];
+const prefix = `test-${randomUUID()}:`;
 
 beforeAll(async () => {
   upstream = await startOpenAiUpstream();
@@ -27,7 +29,7 @@ beforeAll(async () => {
         { name: "capable", provider: "openai", baseUrl: `${upstream.url}/v1`, model: "large-model" },
         { name: "broken", provider: "openai", baseUrl: `${upstream.url}/v1`, model: "broken-model+status=500" },
         // $1,000 per million tokens: a request reserves ~$1 (its prompt + 1,024 expected output tokens)
-        { name: "pricey", provider: "openai", baseUrl: `${upstream.url}/v1`, model: "pricey-model+delay=1500", inputUsdPerMTok: 1000, outputUsdPerMTok: 1000 },
+        { name: "pricey", provider: "openai", baseUrl: `${upstream.url}/v1`, model: "pricey-model+delay=3000", inputUsdPerMTok: 1000, outputUsdPerMTok: 1000 },
       ],
       policies: [
         { name: "default", tiers: ["fast", "capable"], rules: [{ name: "hard", match: { keywords: ["hard question"] }, tier: "capable" }] },
@@ -39,7 +41,7 @@ beforeAll(async () => {
   );
   // a command timeout above the default 50 ms: this machine's two cores are shared with other test runs,
   // and a call that times out falls back to the instance's own state (which would make the sharing checks flaky)
-  const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: `test-${randomUUID()}:`, REDIS_COMMAND_TIMEOUT_MS: "500" };
+  const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, REDIS_COMMAND_TIMEOUT_MS: "500" };
   instances = await Promise.all([spawnGateway(databaseUrl, env), spawnGateway(databaseUrl, env), spawnGateway(databaseUrl, env)]);
 }, 60_000);
 
@@ -50,11 +52,11 @@ afterAll(async () => {
 });
 
 /** A new key, once every instance knows it (keys reach instances through a config reload). */
-async function newKey(rateLimitPerMinute: number | null, monthlyBudgetUsd: number | null = null, among = instances): Promise<string> {
-  const { key } = await createApiKey(ACTOR, { name: `three-${randomUUID()}`, rateLimitPerMinute, monthlyBudgetUsd });
+async function newKey(rateLimitPerMinute: number | null, monthlyBudgetUsd: number | null = null, among = instances): Promise<{ key: string; id: string }> {
+  const { key, apiKey } = await createApiKey(ACTOR, { name: `three-${randomUUID()}`, rateLimitPerMinute, monthlyBudgetUsd });
   const known = (i: GatewayProcess) => fetch(`${i.url}/api/v1/models`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.status === 200);
   for (let n = 0; n < 200 && !(await Promise.all(among.map(known))).every(Boolean); n++) await new Promise((r) => setTimeout(r, 20));
-  return key;
+  return { key, id: apiKey.id };
 }
 
 function post(instance: GatewayProcess, path: string, key: string, body: unknown, headers: Record<string, string> = {}) {
@@ -78,7 +80,7 @@ describe("three gateway instances sharing Redis", () => {
   });
 
   it("refuse the 11th request in the minute of a key limited to 10, whichever instance serves it", async () => {
-    const key = await newKey(10);
+    const { key } = await newKey(10);
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await post(instances[i % 3]!, "route", key, say(`request ${i}`))).status);
     expect(statuses).toEqual(Array(10).fill(200));
@@ -90,7 +92,7 @@ describe("three gateway instances sharing Redis", () => {
   });
 
   it("honour on every instance a session pin made through one", async () => {
-    const key = await newKey(null);
+    const { key } = await newKey(null);
     const session = { "x-frontdesk-session": `s-${randomUUID()}` };
     const first = await post(instances[0]!, "chat/completions", key, say("a hard question about proofs"), session);
     expect(first.headers.get("x-frontdesk-tier")).toBe("capable");
@@ -103,7 +105,7 @@ describe("three gateway instances sharing Redis", () => {
   });
 
   it("open a breaker on all within a second once one instance opened it", async () => {
-    const key = await newKey(null);
+    const { key } = await newKey(null);
     const routed = async (i: GatewayProcess) => ((await (await post(i, "route", key, say("flaky work", "frontdesk/flaky"))).json()) as { tier: string }).tier;
     expect(await Promise.all(instances.map(routed))).toEqual(["broken", "broken", "broken"]);
     // five failures in a row open the breaker on instance 0 (each request falls back to capable)
@@ -124,19 +126,23 @@ describe("three gateway instances sharing Redis", () => {
   });
 
   it("count a request in flight on one instance against the key's budget on the others", async () => {
-    const key = await newKey(null, 1);
+    const { key, id } = await newKey(null, 1);
     const inFlight = post(instances[0]!, "chat/completions", key, say("an expensive question", "pricey"));
-    await new Promise((r) => setTimeout(r, 500)); // decided and reserved; the upstream answers after 1.5 s
+    // decided and its cost reserved in Redis (the upstream answers after 3 s)
+    const probe = new Redis(redis.url);
+    const reserved = `${prefix}budget:${new Date().toISOString().slice(0, 7)}:${id}:reserved`;
+    for (let n = 0; n < 100 && !(await probe.hlen(reserved)); n++) await new Promise((r) => setTimeout(r, 20));
+    await probe.quit();
     const refused = await post(instances[1]!, "chat/completions", key, say("another one", "pricey"));
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("budget_exceeded");
     expect((await inFlight).status).toBe(200);
-    // settled at its actual cost (a few cents): the budget has room again, on every instance
-    expect((await post(instances[2]!, "route", key, say("and now?", "pricey"))).status).toBe(200);
+    // settled at its actual cost (a few cents) and its reservation released: the instance that refused has room again
+    expect((await post(instances[1]!, "chat/completions", key, say("and now?", "pricey"))).status).toBe(200);
   });
 
   it("fail no request when Redis is killed under load, and share state again once it is back", async () => {
-    const key = await newKey(100_000); // rate-limited: every request runs the shared limit (or its fallback)
+    const { key } = await newKey(100_000); // rate-limited: every request runs the shared limit (or its fallback)
     const statuses = new Map<number, number>();
     let running = true;
     let sent = 0;
@@ -173,16 +179,16 @@ describe("three gateway instances sharing Redis", () => {
       for (let n = 0; n < 100 && !(await ready(instance)).body.redis.up; n++) await pause(20);
       expect((await ready(instance)).body.redis.up).toBe(true);
     }
-    const limited = await newKey(3);
+    const { key: limited } = await newKey(3);
     const after = [];
     for (let i = 0; i < 4; i++) after.push((await post(instances[i % 3]!, "route", limited, say(`again ${i}`))).status);
     expect(after).toEqual([200, 200, 200, 429]);
   });
 
   it("start, serve and stop with their Redis unreachable from the start", async () => {
+    const { key } = await newKey(2, null, []); // before the instance starts: it loads every key at start
     const orphan = await spawnGateway(databaseUrl, { REDIS_URL: "redis://127.0.0.1:1" });
     try {
-      const key = await newKey(2, null, [orphan]);
       const r = await ready(orphan);
       expect(r).toMatchObject({ status: 200, body: { ready: true, status: "degraded", redis: { shared: true, up: false } } });
       // the instance's own bucket limits the key meanwhile
