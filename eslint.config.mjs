@@ -17,7 +17,7 @@ const LAYERS = [
   ["routing"],
   ["providers"],
   ["http", "telemetry"],
-  ["db"],
+  ["db", "state"],
   ["auth", "config", "datasets", "labeling", "monitoring"],
   ["lab", "alerts"],
   ["gateway"],

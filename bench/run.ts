@@ -19,6 +19,7 @@ const BENCHES = [
   { name: "tracing", file: "tracing.bench.ts", what: "tracing off vs on (OTLP/HTTP to a local receiver that discards): throughput, added latency, CPU per request", onlyWhenNamed: true },
   { name: "gateway-gc", file: "gateway-gc.bench.ts", what: "the gateway's garbage per request at 10 connections (allocated and promoted KB; promotion drives p99)" },
   { name: "gateway-tail", file: "gateway-tail.bench.ts", what: "what the gateway's slowest requests overlapped (GC pauses, log flushes), CPU per request of gateway and Postgres" },
+  { name: "rate-limit", file: "rate-limit.bench.ts", what: "a request's shared rate limit (GCRA in Redis, EVALSHA) next to the in-process bucket: latency and CPU per call" },
   { name: "console", file: "console-api.bench.ts", what: "overview and drift APIs on 1,000,000 logged requests (p95 ≤ 300 ms), the ledger over 30 days (≤ 1 s)" },
   { name: "replay", file: "replay.bench.ts", what: "replaying logged traffic through a candidate without upstream calls (≥ 5,000 requests/s, flat memory)" },
 ];

@@ -16,8 +16,10 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // database
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
-  /** Shared state across gateway instances (session and conversation pins); unset: each instance keeps its own. */
+  /** Shared hot state across gateway instances (rate limits, pins, breakers, budgets, the shadow cap; lib/state); unset: each instance keeps its own. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  REDIS_KEY_PREFIX: z.string().max(100).default("frontdesk:"), // before every key and channel: deployments sharing one Redis differ here
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(5).max(5_000).default(50), // a request waits no longer on Redis; then local state
   FRONTDESK_DATA_DIR: z.string().default(path.resolve(process.cwd(), ".data")),
   // secrets at rest: 32 bytes, hex or base64; unset = <FRONTDESK_DATA_DIR>/secret.key (lib/db/secret-key.ts)
   FRONTDESK_SECRET_KEY: z.string().optional(),
@@ -66,6 +68,7 @@ const schema = z.object({
   OTEL_TRACES_SAMPLER: z.enum(["always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio"]).default("parentbased_always_on"),
   OTEL_TRACES_SAMPLER_ARG: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).max(1).optional()), // the ratio (default 1)
   OTEL_SDK_DISABLED: bool.default(false),
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(), // `npm run worker`: /api/health/live + /ready on this port; unset: none
   // demo data
   FRONTDESK_SEED_DEMO: bool.default(true),
 });

@@ -2,6 +2,7 @@
  * `npm run gateway`: a gateway-only instance (the /api/v1 routes, no console) for scaling out
  * behind a load balancer. Needs DATABASE_URL (the database the console instance uses); config
  * changes reach it through Postgres LISTEN/NOTIFY. Migrations are the console instance's job.
+ * Health for the load balancer: GET /api/health/live and /api/health/ready (/api/health = ready).
  */
 import type { AddressInfo } from "node:net";
 import { env } from "../lib/env";
@@ -19,6 +20,7 @@ async function main() {
   const runtime = gatewayRuntime();
   await runtime.start();
   const server = createHttpServer((req, res) => {
+    if (req.url === "/api/health") req.url = "/api/health/ready"; // no console here: its health is the readiness check
     serveFastPath(req, res).catch((error) => {
       console.error("[frontdesk-gateway] request failed:", error);
       if (!res.headersSent) res.writeHead(500).end();

@@ -25,7 +25,7 @@ export function KeyFields({ errors, defaults = {} }: { errors: KeyFormErrors; de
           </SelectInput>
         )}
       </Field>
-      <Field label="Rate limit (requests/min)" error={errors.rateLimitPerMinute} hint="Leave empty for unlimited. Enforced per gateway instance (HTTP 429 over it).">
+      <Field label="Rate limit (requests/min)" error={errors.rateLimitPerMinute} hint="Leave empty for unlimited. Shared by all gateway instances with REDIS_URL, else per instance (HTTP 429 over it).">
         {({ id, describedBy }) => (
           <TextInput id={id} name="rateLimit" inputMode="numeric" placeholder="Unlimited" defaultValue={defaults.rateLimit} aria-describedby={describedBy} invalid={!!errors.rateLimitPerMinute} />
         )}

@@ -6,7 +6,7 @@ export const createApiKeySchema = z.strictObject({
   policy: z.string().trim().min(1).max(63).nullable().default(null),
   monthlyBudgetUsd: z.number().positive("The budget must be above 0.").max(10_000_000).nullable().default(null),
   overBudget: z.enum(["reject", "downgrade"]).default("reject"),
-  /** Requests per minute, enforced per gateway instance; null = unlimited. */
+  /** Requests per minute, across gateway instances with REDIS_URL (else per instance); null = unlimited. */
   rateLimitPerMinute: z
     .number("The rate limit must be a whole number of requests per minute.")
     .int("The rate limit must be a whole number of requests per minute.")

@@ -2,7 +2,8 @@
  * LISTEN frontdesk_config on a dedicated connection: every config change (committed with
  * notifyConfigChanged) reaches every gateway instance within milliseconds. When the connection
  * drops it reconnects with backoff and reports a "reconnect" change, so a reload covers any
- * notification missed meanwhile.
+ * notification missed meanwhile; the first connect reports "listening" for the same reason (an
+ * instance that loaded its config just before it listened would miss a change made in between).
  */
 import pg from "pg";
 
@@ -39,10 +40,9 @@ export function listenForConfigChanges(
       if (closed) return void (await c.end().catch(() => {}));
       client = c;
       backoffMs = 250;
-      if (isReconnect) {
-        log("config listener reconnected");
-        onChange({ what: "reconnect" });
-      }
+      if (isReconnect) log("config listener reconnected");
+      // on the first connect too: a change committed between the caller's first load and LISTEN is not lost
+      onChange({ what: isReconnect ? "reconnect" : "listening" });
     } catch {
       await c.end().catch(() => {});
       scheduleReconnect();

@@ -10,7 +10,7 @@ import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-co
 import { insertDemoLabels, insertDemoShadowPairs, type DemoLabel, type DemoShadowPair } from "../db/demo-data-repo";
 import { pgPool, withPgTransaction } from "../db/pg-pool";
 import { insertRequestLogsWith, type RequestLogInsert } from "../db/request-log-repo";
-import { SessionPins } from "../gateway/session-pins";
+import { SessionPins } from "../state/session-pins";
 import { createRng } from "../providers/simulated-random";
 import { promptKey, replayIndexFor, type OutcomeRow } from "../providers/simulated-replay";
 import type { ProviderTarget } from "../providers/types";

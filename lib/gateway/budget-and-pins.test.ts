@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { monthStart } from "../routing/check-budget";
 import { BudgetTracker, EXPECTED_OUTPUT_TOKENS, reservedCostUsd } from "./budget-tracker";
-import { SessionPins } from "./session-pins";
+import { SessionPins } from "../state/session-pins";
 
 const NOV = Date.UTC(2026, 10, 28, 12);
 const DEC = Date.UTC(2026, 11, 1, 0, 0, 1);

@@ -1,30 +1,39 @@
 /**
  * One per process: the in-memory side of the gateway. It holds the config snapshot (reloaded
  * within milliseconds of any change, via LISTEN/NOTIFY), circuit breakers, session pins,
- * month-to-date spend, per-key rate-limit buckets, and the batched request-log writer. Kept on globalThis so the custom
+ * month-to-date spend, per-key rate limits (breakers, pins and rate limits shared through Redis with
+ * REDIS_URL: lib/state), and the batched request-log writer. Kept on globalThis so the custom
  * server's fast path and Next.js's bundled route handlers share the same instance.
  */
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-config";
 import { listenForConfigChanges } from "../db/config-listener";
 import { readMonthSpend } from "../db/config-repo";
+import { beatInstance, forgetInstance, pruneInstances } from "../db/instance-repo";
 import { insertRequestLogs, pruneRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
 import { env } from "../env";
 import { monthStart } from "../routing/check-budget";
-import { advance, CLOSED, canRequest, healthOf, recordFailure, recordSuccess, type BreakerState } from "../routing/circuit-breaker";
 import type { TierHealth } from "../routing/types";
 import { ShadowBudget } from "../lab/shadow/plan-shadow";
 import { recordBreakerTransition, type BreakerTransition } from "./breaker-transitions";
 import { BudgetTracker } from "./budget-tracker";
 import { gatewayMetrics } from "../telemetry/gateway-metrics";
+import { gatewayWarnings } from "./gateway-health";
 import { GatewayError } from "./openai-errors";
-import { RateLimiter } from "./rate-limiter";
 import { RequestLogWriter } from "./request-log-writer";
-import { RedisPins } from "./redis-pins";
 import { requestSample } from "./request-sample";
-import { SessionPins } from "./session-pins";
 import { stopTracing } from "../telemetry/tracing";
+import { BreakerBoard } from "../state/breaker-board";
+import { RedisPins } from "../state/redis-pins";
+import { SessionPins } from "../state/session-pins";
+import { SharedBudgets } from "../state/shared-budgets";
+import { SharedDailyCaps } from "../state/shared-daily-caps";
+import { SharedRateLimits } from "../state/shared-rate-limits";
+import { SharedRedis, type RedisState } from "../state/shared-redis";
 
 const BUDGET_REFRESH_MS = 5_000;
+const HEARTBEAT_MS = 10_000;
 /** A row's decision (trace, scores), latency (attempts) and scalar columns, roughly. */
 const ROW_OVERHEAD_BYTES = 4096;
 
@@ -37,12 +46,17 @@ const RETENTION_EVERY_MS = 60 * 60_000;
 
 export class GatewayRuntime {
   config: GatewayConfig | null = null;
-  readonly breakers = new Map<string, BreakerState>();
-  readonly pins = new SessionPins(100_000, 30 * 60_000, env().REDIS_URL ? new RedisPins(env().REDIS_URL!) : null);
-  readonly budgets = new BudgetTracker();
-  readonly rateLimits = new RateLimiter();
-  /** Shadow evaluation's spend today (per process). */
-  readonly shadowBudget = new ShadowBudget();
+  /** This process in the instance heartbeat and in breaker messages between instances. */
+  readonly instanceId = randomUUID();
+  /** Shared hot state (REDIS_URL): rate limits, pins and breakers of every instance; null: all in process. */
+  readonly redis = env().REDIS_URL ? new SharedRedis(env().REDIS_URL!, env().REDIS_KEY_PREFIX, env().REDIS_COMMAND_TIMEOUT_MS) : null;
+  readonly breakers = new BreakerBoard(this.redis, this.instanceId);
+  readonly pins = new SessionPins(100_000, 30 * 60_000, this.redis ? new RedisPins(this.redis) : null);
+  private readonly sharedBudgets = this.redis ? new SharedBudgets(this.redis, this.instanceId) : null;
+  readonly budgets = new BudgetTracker(this.sharedBudgets);
+  readonly rateLimits = new SharedRateLimits(this.redis);
+  /** Shadow evaluation's spend today per policy (across instances with REDIS_URL, else per process). */
+  readonly shadowBudget = new SharedDailyCaps(this.redis, "shadow", new ShadowBudget());
   private readonly background = new Set<Promise<unknown>>();
   readonly writer = new RequestLogWriter<RequestLogInsert>({
     insert: insertRequestLogs,
@@ -58,7 +72,11 @@ export class GatewayRuntime {
   private timers: NodeJS.Timeout[] = [];
   private lastErrorLogAt = 0;
 
-  constructor(private readonly logLine: (line: string) => void = (l) => console.log(`[frontdesk] ${l}`)) {}
+  constructor(private readonly logLine: (line: string) => void = (l) => console.log(`[frontdesk] ${l}`)) {
+    this.breakers.onTransition((t) => {
+      if (t.origin === "local") this.onBreakerTransition({ tier: t.tier, from: t.from, to: t.to, reason: t.reason, at: new Date(t.at) });
+    });
+  }
 
   private log(line: string) {
     if (Date.now() - this.lastErrorLogAt < 5_000) return;
@@ -82,7 +100,8 @@ export class GatewayRuntime {
       });
       this.every(BUDGET_REFRESH_MS, () => this.refreshBudgets());
       this.every(RETENTION_EVERY_MS, () => this.pruneOldRows());
-      await this.refreshBudgets();
+      this.every(HEARTBEAT_MS, () => this.beat());
+      await Promise.all([this.refreshBudgets(), this.beat().catch(() => {})]);
     }
     return config;
   }
@@ -106,7 +125,20 @@ export class GatewayRuntime {
     this.budgets.refresh(await readMonthSpend(monthStart(now)), now);
   }
 
+  private readonly startedAt = new Date();
+
+  /** The instance heartbeat (health warns about several instances without Redis) and the warning in this log. */
+  private async beat() {
+    await beatInstance({ id: this.instanceId, host: hostname(), pid: process.pid, startedAt: this.startedAt, redis: this.redis !== null });
+    const warning = (await gatewayWarnings(this)).join(" ");
+    if (warning && warning !== this.lastWarning) this.logLine(warning);
+    this.lastWarning = warning;
+  }
+
+  private lastWarning = "";
+
   private async pruneOldRows() {
+    await pruneInstances();
     const before = new Date(Date.now() - env().REQUEST_LOG_RETENTION_DAYS * 86_400_000);
     let deleted = 0;
     for (let n = await pruneRequestLogs(before); n > 0; n = await pruneRequestLogs(before)) deleted += n;
@@ -142,29 +174,33 @@ export class GatewayRuntime {
     this.writer.push(row);
   }
 
-  health = (tier: string): TierHealth => healthOf(this.breakers.get(tier) ?? CLOSED, Date.now());
 
-  /** Called on every change of a breaker's status; by default records it in Postgres (breaker-transitions). */
+  health = (tier: string): TierHealth => this.breakers.health(tier);
+
+  /** Called on every change of a breaker's status this instance caused (not those shared by
+   *  others, which record their own); by default records it in Postgres (breaker-transitions). */
   onBreakerTransition: (t: BreakerTransition) => void = (t) => recordBreakerTransition(t, (line) => this.log(line));
-
-  private setBreaker(tier: string, next: BreakerState, reason: string) {
-    const before = this.breakers.get(tier)?.status ?? "closed";
-    this.breakers.set(tier, next);
-    if (next.status !== before) this.onBreakerTransition({ tier, from: before, to: next.status, reason, at: new Date() });
-  }
 
   /** Asks the tier's breaker for permission to call; false while the circuit is open. */
   admit(tier: string): boolean {
-    const { allowed, state } = canRequest(this.breakers.get(tier) ?? CLOSED, Date.now());
-    this.setBreaker(tier, state, "cooldown over: probing");
-    return allowed;
+    return this.breakers.admit(tier);
   }
 
   reportOutcome(tier: string, ok: boolean) {
+    this.breakers.report(tier, ok);
+  }
+
+  /** Before a capped key's request is decided: the key's spend and reservations as every instance sees them (REDIS_URL). */
+  async syncBudget(keyId: string): Promise<void> {
+    if (!this.sharedBudgets) return;
     const now = Date.now();
-    const state = advance(this.breakers.get(tier) ?? CLOSED, now);
-    const reason = ok ? "a request succeeded" : state.status === "half-open" ? "the probe failed" : `${state.consecutiveFailures + 1} consecutive failure(s)`;
-    this.setBreaker(tier, ok ? recordSuccess(state, now) : recordFailure(state, now), reason);
+    const view = await this.sharedBudgets.read(keyId, now);
+    if (view) this.budgets.setView(keyId, view, now);
+  }
+
+  /** Where the hot state lives: shared (REDIS_URL) and whether Redis answers now, or this process only. */
+  sharedState(): RedisState {
+    return this.redis?.state() ?? { shared: false, up: false, errors: 0 };
   }
 
   /** Work that outlives its response (shadow evaluation): errors are logged; stop() waits for it. */
@@ -184,6 +220,7 @@ export class GatewayRuntime {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     await this.listener?.close();
+    if (this.listener) await forgetInstance(this.instanceId).catch(() => {});
     this.listener = null;
     this.runAfterResponse();
     const started = Date.now();
@@ -191,6 +228,8 @@ export class GatewayRuntime {
     await this.pins.close();
     // the spans still queued are exported (bounded: an unreachable collector must not hold the stop up)
     await Promise.race([stopTracing(), new Promise((resolve) => setTimeout(resolve, deadlineMs / 4).unref())]);
+    await this.sharedBudgets?.release(this.budgets.reservedKeys(), Date.now());
+    await this.redis?.close();
     return this.writer.close(Math.max(0, deadlineMs - (Date.now() - started)));
   }
 }

@@ -36,12 +36,13 @@ export async function handleEmbeddings(req: GatewayRequest): Promise<GatewayResp
   try {
     const { runtime, config } = await loadedRuntime();
     const key = authenticate(req, config);
-    enforceRateLimit(runtime, key);
+    await enforceRateLimit(runtime, key);
     const { model, ...body } = parseBody(embeddingsRequestSchema, await parseJsonBody(req));
     const tier = embeddingsTier(config, model);
     if (!runtime.admit(tier.name)) {
       throw new GatewayError(503, `Tier '${tier.name}' is failing (circuit open after recent upstream errors); retry shortly.`, "no_tier_available");
     }
+    if (key.monthlyBudgetUsd !== null) await runtime.syncBudget(key.id);
     const c: Call = { runtime, config, key, tier, id: uuidv7(), t0, input: body.input };
     const reserved = reserve(c, estimateInputTokens(body.input));
     const preMs = performance.now() - t0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { GatewayKey } from "../config/load-gateway-config";
 import { conversationKey, pinKeys } from "./prepare-request";
-import { SessionPins, type PinStore } from "./session-pins";
+import { SessionPins, type PinStore } from "../state/session-pins";
 
 const key = { id: "k1" } as GatewayKey;
 const opening = [{ role: "system" as const, content: "You are an agent." }, { role: "user" as const, content: "Book a flight" }];

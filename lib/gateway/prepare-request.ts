@@ -40,10 +40,10 @@ export function authenticate(req: GatewayRequest, config: GatewayConfig): Gatewa
   return key;
 }
 
-/** Spends one of the key's per-minute tokens on this instance, or refuses with 429 and `retry-after`. */
-export function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): void {
+/** Spends one of the key's requests for this minute (across instances with REDIS_URL), or refuses with 429 and `retry-after`. */
+export async function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): Promise<void> {
   if (key.rateLimitPerMinute === null) return;
-  const check = runtime.rateLimits.take(key.id, key.rateLimitPerMinute);
+  const check = await runtime.rateLimits.take(key.id, key.rateLimitPerMinute);
   if (check.allowed) return;
   const limit = `${key.rateLimitPerMinute} request${key.rateLimitPerMinute === 1 ? "" : "s"} per minute`;
   throw new GatewayError(429, `Rate limit exceeded for this API key (${limit}). Retry after ${check.retryAfterSeconds} s.`, "rate_limit_exceeded", null, {

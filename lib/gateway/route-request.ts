@@ -38,12 +38,13 @@ export type RoutedRequest = {
 export async function routeRequest(req: GatewayRequest, opts: { execute: boolean; readBody?: (req: GatewayRequest) => Promise<ChatRequestBody> }): Promise<RoutedRequest> {
   const { runtime, config } = await loadedRuntime();
   const key = authenticate(req, config);
-  enforceRateLimit(runtime, key);
+  await enforceRateLimit(runtime, key);
   const body = await (opts.readBody ?? readChatBody)(req); // only now: a request without a valid key is refused unread
   const resolved = resolveModel(body.model, key, config);
   const request = toRouteRequest(body, req, resolved);
   const pin = pinKeys(key, request, resolved.policy);
   const pinnedTier = pin.lookup ? await runtime.pins.lookup(pin.lookup, Date.now()) : undefined;
+  if (key.monthlyBudgetUsd !== null && opts.execute) await runtime.syncBudget(key.id);
   const ctx = engineContext(runtime, key, pinnedTier, request);
   const started = performance.now();
   const decision = decide(config.snapshot, resolved.policy, request, ctx);

@@ -8,6 +8,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "../env";
 import { bodyTooLarge, type GatewayRequest, type GatewayResponse } from "../gateway/gateway-io";
 import { handleChatCompletion } from "../gateway/handle-chat-completion";
+import { liveResponse, readyResponse } from "../gateway/gateway-health";
+import { gatewayRuntime } from "../gateway/gateway-runtime";
 import { handleEmbeddings } from "../gateway/handle-embeddings";
 import { handleCountTokens, handleMessages } from "../gateway/handle-messages";
 import { handleResponses } from "../gateway/handle-responses";
@@ -26,6 +28,9 @@ const ROUTES: Record<string, Record<string, Handler>> = {
   "/api/v1/route": { POST: handleRouteDryRun },
   "/api/v1/models": { GET: handleModels },
   [METRICS_PATH]: { GET: handleMetrics },
+  // load balancers' checks, on every process (gateway-health.ts)
+  "/api/health/live": { GET: async () => liveResponse() },
+  "/api/health/ready": { GET: () => readyResponse(gatewayRuntime()) },
 };
 
 function routeOf(req: IncomingMessage): Handler | undefined {

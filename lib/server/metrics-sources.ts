@@ -17,11 +17,8 @@ export function metricsSources(now: () => number = Date.now): MetricsSources {
   return {
     *breakers() {
       const runtime = gatewayRuntime();
-      const tiers = runtime.config ? [...runtime.config.snapshot.tiers.keys()] : [...runtime.breakers.keys()];
-      for (const tier of tiers) {
-        const state = runtime.breakers.get(tier);
-        yield [tier, state ? advance(state, now()).status : "closed"];
-      }
+      const tiers = runtime.config ? [...runtime.config.snapshot.tiers.keys()] : runtime.breakers.tiers();
+      for (const tier of tiers) yield [tier, advance(runtime.breakers.state(tier), now()).status];
     },
     logWriter: () => gatewayRuntime().writer.stats(),
     jobs() {

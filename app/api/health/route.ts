@@ -1,5 +1,6 @@
 import { sessionFromRequest } from "@/lib/auth/sessions";
 import { pingDatabase } from "@/lib/db/health-repo";
+import { gatewayWarnings } from "@/lib/gateway/gateway-health";
 import { gatewayRuntime } from "@/lib/gateway/gateway-runtime";
 import { VERSION } from "@/lib/version";
 
@@ -8,7 +9,9 @@ export const dynamic = "force-dynamic";
 /**
  * Liveness for load balancers: `{ status }` with 200 (ok) or 503 (degraded) to anyone. Signed-in
  * users also get the details (database, version, the request-log queue — rows and estimated bytes —
- * and its last error, whether pins are shared through Redis and how often that store failed).
+ * and its last error, whether pins are shared through Redis and how often that store failed, the
+ * shared state's connection, and warnings: several instances without REDIS_URL, Redis down).
+ * Load balancers: /api/health/live and /api/health/ready on every process (lib/gateway/gateway-health).
  */
 export async function GET(req: Request) {
   const isDbUp = await pingDatabase();
@@ -18,8 +21,9 @@ export async function GET(req: Request) {
   if (!session) return Response.json({ status }, init);
   const runtime = gatewayRuntime();
   const { queued, queuedBytes, written, dropped, lastError } = runtime.writer.stats();
+  const warnings = await gatewayWarnings(runtime).catch(() => []);
   return Response.json(
-    { status, db: isDbUp ? "ok" : "down", version: VERSION, requestLog: { queued, queuedBytes, written, dropped, lastError }, pins: { shared: runtime.pins.isShared, sharedStoreErrors: runtime.pins.remoteErrors } },
+    { status, db: isDbUp ? "ok" : "down", version: VERSION, requestLog: { queued, queuedBytes, written, dropped, lastError }, pins: { shared: runtime.pins.isShared, sharedStoreErrors: runtime.pins.remoteErrors }, sharedState: runtime.sharedState(), warnings },
     init,
   );
 }

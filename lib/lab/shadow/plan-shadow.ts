@@ -7,8 +7,14 @@ import type { PolicyConfig, TierConfig } from "../../routing/config-schema";
 
 export type ShadowSettings = PolicyConfig["shadow"];
 
-/** Spend per policy and UTC day, per process (shared state across instances is a later step). */
-export class ShadowBudget {
+/** The daily cap as run-shadow uses it: this process's ShadowBudget, or one shared by instances (lib/state/shared-daily-caps). */
+export interface ShadowCap {
+  take(policy: string, capUsd: number, estimateUsd: number, now: number): boolean | Promise<boolean>;
+  settle(policy: string, estimateUsd: number, actualUsd: number, now: number): void;
+}
+
+/** Spend per policy and UTC day, per process (with REDIS_URL the gateway shares it: lib/state/shared-daily-caps). */
+export class ShadowBudget implements ShadowCap {
   private day = "";
   private readonly spentUsd = new Map<string, number>();
 

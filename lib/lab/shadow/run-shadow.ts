@@ -9,7 +9,7 @@ import { callProvider, type Answer, type ChatRequest, type ProviderTarget } from
 import { missingCapability, readRequestNeeds } from "../../routing/check-capabilities";
 import { costOf } from "../../routing/execution/attempt-record";
 import type { PolicyConfig, TierConfig } from "../../routing/config-schema";
-import { judgePrompt, judgeTier, readVerdict, shadowTier, structuredEqual, type ShadowBudget } from "./plan-shadow";
+import { judgePrompt, judgeTier, readVerdict, shadowTier, structuredEqual, type ShadowCap } from "./plan-shadow";
 
 export type ShadowInput = {
   requestId: string;
@@ -26,7 +26,7 @@ export type ShadowInput = {
 };
 
 /** Shadows the request when a tier fits and the day's cap allows the estimated cost; resolves when the pair is stored. */
-export async function runShadow(input: ShadowInput, budget: ShadowBudget): Promise<"stored" | "no-tier" | "capped"> {
+export async function runShadow(input: ShadowInput, budget: ShadowCap): Promise<"stored" | "no-tier" | "capped"> {
   const { policy, tiers, targets, served } = input;
   const needs = readRequestNeeds(input.body);
   const canServe = (t: string) => {
@@ -38,7 +38,7 @@ export async function runShadow(input: ShadowInput, budget: ShadowBudget): Promi
   if (!shadow || !targets.has(shadow)) return "no-tier";
   const tokens = { promptTokens: served.promptTokens, completionTokens: served.completionTokens };
   const estimate = costOf(tiers.get(shadow), tokens) + (judge ? costOf(tiers.get(judge), { promptTokens: 2 * tokens.promptTokens + 2 * tokens.completionTokens, completionTokens: 5 }) : 0);
-  if (!budget.take(policy.name, policy.shadow.dailyUsdCap, estimate, input.now())) return "capped";
+  if (!(await budget.take(policy.name, policy.shadow.dailyUsdCap, estimate, input.now()))) return "capped";
   const started = input.now();
   // answers are kept only where the policy keeps prompts and answers (the judge still reads them)
   const keep = (text: string) => (policy.storePrompts ? text : null);
