@@ -6,6 +6,7 @@
  * scores, escalations, fallbacks and ~1 % errors; daily and hourly rhythm from the times.
  */
 import { pgPool, withPgClient } from "../db/pg-pool";
+import { ensureRequestLogPartitions } from "../db/request-log-partitions";
 import { rebuildRollups } from "../db/rollup-repo";
 
 const CHUNK = 100_000;
@@ -49,6 +50,7 @@ export async function seedBulkRequests(opts: { count: number; days?: number; end
   const spanSeconds = (opts.days ?? 30) * 86_400;
   let inserted = 0;
   await withPgClient(async (client) => {
+    await ensureRequestLogPartitions({ from: end.getTime() - spanSeconds * 1000, to: end.getTime() }, client);
     await client.query("SELECT setseed($1)", [((opts.seed ?? 42) % 1000) / 1000]);
     for (let offset = 0; offset < opts.count; offset += CHUNK) {
       const n = Math.min(CHUNK, opts.count - offset);

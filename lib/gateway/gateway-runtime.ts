@@ -7,7 +7,8 @@
 import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-config";
 import { listenForConfigChanges } from "../db/config-listener";
 import { readMonthSpend } from "../db/config-repo";
-import { insertRequestLogs, pruneRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
+import { insertRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
+import { maintainRequestLog } from "../db/request-log-partitions";
 import { env } from "../env";
 import { monthStart } from "../routing/check-budget";
 import { advance, CLOSED, canRequest, healthOf, recordFailure, recordSuccess, type BreakerState } from "../routing/circuit-breaker";
@@ -75,7 +76,8 @@ export class GatewayRuntime {
         }, 20);
       });
       this.every(BUDGET_REFRESH_MS, () => this.refreshBudgets());
-      this.every(RETENTION_EVERY_MS, () => this.pruneOldRows());
+      this.every(RETENTION_EVERY_MS, () => this.maintainLog());
+      void this.maintainLog();
       await this.refreshBudgets();
     }
     return config;
@@ -100,11 +102,18 @@ export class GatewayRuntime {
     this.budgets.refresh(await readMonthSpend(monthStart(now)), now);
   }
 
-  private async pruneOldRows() {
-    const before = new Date(Date.now() - env().REQUEST_LOG_RETENTION_DAYS * 86_400_000);
-    let deleted = 0;
-    for (let n = await pruneRequestLogs(before); n > 0; n = await pruneRequestLogs(before)) deleted += n;
-    if (deleted) this.logLine(`retention: deleted ${deleted} request-log rows older than ${before.toISOString()}`);
+  /** Tomorrow's request-log partitions exist before tomorrow; days past the retention are dropped whole. */
+  private async maintainLog() {
+    const days = env().REQUEST_LOG_RETENTION_DAYS;
+    const result = await maintainRequestLog({ now: Date.now(), retentionDays: days }).catch((e: Error) => {
+      this.logLine(`request-log maintenance failed: ${e.message}`);
+      return null;
+    });
+    if (!result) return;
+    const { created, skipped, dropped, strays } = result;
+    if (created.length) this.logLine(`request log: created partitions ${created.join(", ")}`);
+    if (skipped.length) this.logLine(`request log: ${skipped.join(", ")} not created (their rows are in RequestLog_default)`);
+    if (dropped.length || strays) this.logLine(`retention (${days} days): dropped ${dropped.join(", ") || "no partitions"}, ${strays} rows of the default partition`);
   }
 
   private afterResponseTasks: Array<() => void> = [];
