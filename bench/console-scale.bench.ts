@@ -40,7 +40,7 @@ async function benchDatabase(serverUrl: string): Promise<string> {
   const url = databaseUrl(serverUrl, NAME);
   const exists = (await query(serverUrl, `SELECT 1 FROM pg_database WHERE datname = $1`, [NAME])).length > 0;
   if (!exists) {
-    const [{ dir }] = await query<{ dir: string }>(serverUrl, "SHOW data_directory").catch(() => [{ dir: "/" }]);
+    const [{ dir }] = await query<{ dir: string }>(serverUrl, "SELECT current_setting('data_directory') AS dir").catch(() => [{ dir: "/" }]);
     const free = (() => {
       try {
         const s = statfsSync(dir);

@@ -9,7 +9,7 @@ import { createTestDatabase } from "../testing/test-database";
 import { databaseUrl } from "./embedded-postgres";
 import { migrate, MIGRATIONS_DIR } from "./migrate";
 import { insertRequestLogsWith, type RequestLogInsert } from "./request-log-repo";
-import { dropExpiredRequestLogPartitions, ensureRequestLogPartitions, listRequestLogPartitions, uuidv7Floor } from "./request-log-partitions";
+import { dropExpiredRequestLogPartitions, ensureRequestLogPartitions, listRequestLogPartitions, maintainRequestLog, uuidv7Floor } from "./request-log-partitions";
 
 const serverUrl = inject("pgServerUrl");
 const PARTITIONING = "20261207010000_request_log_partitions";
@@ -153,5 +153,18 @@ describe("partitions ahead, the default partition and retention", () => {
     expect(await insertRequestLogsWith(client, [straggler])).toBe(1);
     expect(await homes(client, [straggler.id])).toEqual({ [straggler.id]: "RequestLog_default" });
     expect(await dropExpiredRequestLogPartitions(new Date(Date.UTC(2030, 1, 6, 12)), client)).toEqual({ dropped: [], strays: 1 });
+  });
+});
+
+describe("the runtime's maintenance step", () => {
+  it("creates the days ahead once, and steps aside while another instance holds the maintenance lock", async () => {
+    const now = Date.UTC(2031, 5, 30, 22);
+    expect(await maintainRequestLog({ now, daysAhead: 2 })).toEqual({ created: ["RequestLog_d20310630", "RequestLog_d20310701", "RequestLog_d20310702"], skipped: [], dropped: [], strays: 0 });
+    expect((await maintainRequestLog({ now, daysAhead: 2 })).created).toEqual([]);
+    const other = await connect(process.env.DATABASE_URL!);
+    await other.query("SELECT pg_advisory_lock(72707371)");
+    expect(await maintainRequestLog({ now: now + 10 * DAY, daysAhead: 0 })).toEqual({ created: [], skipped: [], dropped: [], strays: 0 });
+    await other.query("SELECT pg_advisory_unlock(72707371)");
+    expect((await maintainRequestLog({ now: now + 10 * DAY, daysAhead: 0 })).created).toEqual(["RequestLog_d20310710"]);
   });
 });

@@ -14,6 +14,7 @@ const DAY_MS = 86_400_000;
 const PARENT = "RequestLog";
 const DEFAULT_PARTITION = "RequestLog_default";
 const NAME_PREFIX = "RequestLog_d";
+const MAINTENANCE_LOCK_KEY = 72707371; // next to the migrator's and the seed's
 
 type Client = Pick<pg.PoolClient, "query">;
 
@@ -104,11 +105,25 @@ export async function dropExpiredRequestLogPartitions(before: Date, client?: Cli
   return { dropped, strays: rowCount ?? 0 };
 }
 
-/** The runtime's hourly step: the next `daysAhead` days exist, the days past `retentionDays` are gone. */
-export async function maintainRequestLog(opts: { now: number; retentionDays: number; daysAhead?: number }) {
+/**
+ * The runtime's step: the next `daysAhead` days exist and, with `retentionDays`, the days past it
+ * are gone (the runtime runs retention hourly, not at start-up).
+ */
+export async function maintainRequestLog(opts: { now: number; retentionDays?: number; daysAhead?: number }) {
   return withPgClient(async (client) => {
-    const ahead = await ensureRequestLogPartitions({ from: opts.now, to: opts.now + (opts.daysAhead ?? 3) * DAY_MS }, client);
-    const expired = await dropExpiredRequestLogPartitions(new Date(opts.now - opts.retentionDays * DAY_MS), client);
-    return { ...ahead, ...expired };
+    // Several gateways run this: one at a time (concurrent CREATEs of one partition collide), the others skip.
+    const [{ locked }] = (await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [MAINTENANCE_LOCK_KEY])).rows;
+    if (!locked) return { created: [], skipped: [], dropped: [], strays: 0 };
+    try {
+      return await maintain(client, opts);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MAINTENANCE_LOCK_KEY]);
+    }
   });
+}
+
+async function maintain(client: Client, opts: { now: number; retentionDays?: number; daysAhead?: number }) {
+  const ahead = await ensureRequestLogPartitions({ from: opts.now, to: opts.now + (opts.daysAhead ?? 3) * DAY_MS }, client);
+  const expired = opts.retentionDays === undefined ? { dropped: [], strays: 0 } : await dropExpiredRequestLogPartitions(new Date(opts.now - opts.retentionDays * DAY_MS), client);
+  return { ...ahead, ...expired };
 }

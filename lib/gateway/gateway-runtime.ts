@@ -76,8 +76,8 @@ export class GatewayRuntime {
         }, 20);
       });
       this.every(BUDGET_REFRESH_MS, () => this.refreshBudgets());
-      this.every(RETENTION_EVERY_MS, () => this.maintainLog());
-      void this.maintainLog();
+      this.every(RETENTION_EVERY_MS, () => this.maintainLog(true));
+      void this.maintainLog(false);
       await this.refreshBudgets();
     }
     return config;
@@ -102,10 +102,10 @@ export class GatewayRuntime {
     this.budgets.refresh(await readMonthSpend(monthStart(now)), now);
   }
 
-  /** Tomorrow's request-log partitions exist before tomorrow; days past the retention are dropped whole. */
-  private async maintainLog() {
+  /** Tomorrow's request-log partitions exist before tomorrow; with `retention`, days past it are dropped whole. */
+  private async maintainLog(retention: boolean) {
     const days = env().REQUEST_LOG_RETENTION_DAYS;
-    const result = await maintainRequestLog({ now: Date.now(), retentionDays: days }).catch((e: Error) => {
+    const result = await maintainRequestLog({ now: Date.now(), retentionDays: retention ? days : undefined }).catch((e: Error) => {
       this.logLine(`request-log maintenance failed: ${e.message}`);
       return null;
     });
