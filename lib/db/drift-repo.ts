@@ -40,14 +40,20 @@ export async function scoreHistograms(spec: WindowSpec): Promise<ScoreRow[]> {
   return histogramEntries(rows);
 }
 
-/** Label verdicts by the labeled request's time (each label counts once). */
+/**
+ * Label verdicts by the labeled request's time (each label counts once). The labeled ids go in as
+ * a list: Postgres then plans only the request-log day partitions that hold them (the log is
+ * partitioned by id) and looks them up by key, instead of planning every day and scanning the range.
+ */
 export async function labelVerdicts(spec: WindowSpec): Promise<LabelRow[]> {
+  const labeled = await pgPool().query<{ id: string }>(`SELECT DISTINCT "requestId" AS id FROM "Label"`);
+  if (!labeled.rows.length) return [];
   const { rows } = await pgPool().query<LabelRow>(
     `SELECT ${windowExpr(`r."createdAt"`, spec)} AS t, l.sample, l.verdict::text AS verdict, count(*)::int AS count
      FROM "Label" l JOIN "RequestLog" r ON r.id = l."requestId"
-     WHERE r."createdAt" >= $1 AND r."createdAt" < $2 AND ($3::text IS NULL OR r."policyName" = $3) AND $4::float8 >= 0
+     WHERE r.id = ANY($5::uuid[]) AND r."createdAt" >= $1 AND r."createdAt" < $2 AND ($3::text IS NULL OR r."policyName" = $3) AND $4::float8 >= 0
      GROUP BY 1, 2, 3`,
-    params(spec),
+    [...params(spec), labeled.rows.map((r) => r.id)],
   );
   return rows;
 }

@@ -96,14 +96,6 @@ export function countRequestLogs(where: Prisma.RequestLogWhereInput = {}) {
   return db.requestLog.count({ where });
 }
 
-/** Deletes rows older than `before`, at most `limit` at a time (keeps each statement short). */
-export async function pruneRequestLogs(before: Date, limit = 10_000): Promise<number> {
-  return db.$executeRaw`
-    DELETE FROM "RequestLog" WHERE id IN (
-      SELECT id FROM "RequestLog" WHERE "createdAt" < ${before} LIMIT ${limit}
-    )`;
-}
-
 export type RequestFilters = {
   from?: Date;
   to?: Date;
@@ -112,7 +104,8 @@ export type RequestFilters = {
   stage?: string;
   status?: "ok" | "error";
   q?: string;
-  cursor?: string;
+  /** The (createdAt, id) of the last row of the previous page. */
+  cursor?: { at: Date; id: string };
   limit: number;
 };
 
@@ -144,33 +137,51 @@ export const requestListSelect = {
   apiKey: { select: { id: true, name: true, prefix: true } },
 } as const satisfies Prisma.RequestLogSelect;
 
-/** Newest first, keyset-paginated on the time-ordered id (UUIDv7). */
-export async function listRequests(f: RequestFilters) {
-  const where: Prisma.RequestLogWhereInput = {
-    ...(f.from || f.to ? { createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
-    ...(f.policy ? { policyName: f.policy } : {}),
-    ...(f.tier ? { tierName: f.tier } : {}),
-    ...(f.stage ? { stage: f.stage } : {}),
-    ...(f.status ? { status: f.status } : {}),
-    ...(f.q ? { prompt: { contains: f.q, mode: "insensitive" } } : {}),
-    ...(f.cursor ? { id: { lt: f.cursor } } : {}),
-  };
-  const rows = await db.requestLog.findMany({ where, select: requestListSelect, orderBy: { id: "desc" }, take: f.limit + 1 });
-  const hasMore = rows.length > f.limit;
-  const page = hasMore ? rows.slice(0, f.limit) : rows;
-  const snippets = await promptSnippets(page.map((r) => r.id));
-  const items = page.map((r) => ({ ...r, promptSnippet: snippets.get(r.id) ?? null }));
-  return { items, nextCursor: hasMore ? page[page.length - 1]!.id : null };
+/** `nextCursor`: the row's (createdAt in ms, id), parsed back by lib/monitoring/request-filters.ts. */
+export function requestCursor(row: { createdAt: Date; id: string }): string {
+  return `${row.createdAt.getTime()}_${row.id}`;
 }
 
-/** The first characters of each listed request's prompt (the list never ships whole prompts). */
-async function promptSnippets(ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const { rows } = await pgPool().query<{ id: string; snippet: string | null }>(
-    `SELECT id, left(prompt, 160) AS snippet FROM "RequestLog" WHERE id = ANY($1::uuid[])`,
-    [ids],
+/** LIKE's wildcards and escape character in `text`, escaped (a search for "50%" finds "50%"). */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Newest first as the list shows them: ordered by (createdAt, id) descending and keyset-paginated
+ * on that pair — the next page starts below the cursor by a row comparison that the index of each
+ * filter (schema.prisma: (filter, createdAt DESC, id DESC)) seeks to, however deep the page. One
+ * query finds the page's ids and prompt snippets (the list never ships whole prompts), a second
+ * loads their columns and key.
+ */
+export async function listRequests(f: RequestFilters) {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  if (f.from) where.push(`"createdAt" >= ${param(f.from)}`);
+  if (f.to) where.push(`"createdAt" < ${param(f.to)}`);
+  if (f.policy) where.push(`"policyName" = ${param(f.policy)}`);
+  if (f.tier) where.push(`"tierName" = ${param(f.tier)}`);
+  if (f.stage) where.push(`stage = ${param(f.stage)}`);
+  if (f.status) where.push(`status = ${param(f.status)}`);
+  if (f.q) where.push(`prompt ILIKE ${param(`%${likeEscape(f.q)}%`)}`);
+  if (f.cursor) where.push(`("createdAt", id) < (${param(f.cursor.at)}::timestamptz, ${param(f.cursor.id)}::uuid)`);
+  const { rows: keys } = await pgPool().query<{ id: string; snippet: string | null }>(
+    `SELECT id, left(prompt, 160) AS snippet FROM "RequestLog" ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+     ORDER BY "createdAt" DESC, id DESC LIMIT ${param(f.limit + 1)}`,
+    values,
   );
-  return new Map(rows.flatMap((r) => (r.snippet === null ? [] : [[r.id, r.snippet] as const])));
+  const hasMore = keys.length > f.limit;
+  const pageKeys = hasMore ? keys.slice(0, f.limit) : keys;
+  const rows = await db.requestLog.findMany({ where: { id: { in: pageKeys.map((k) => k.id) } }, select: requestListSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  // A row dropped by retention between the two queries is left out.
+  const items = pageKeys.flatMap((k) => {
+    const row = byId.get(k.id);
+    return row ? [{ ...row, promptSnippet: k.snippet }] : [];
+  });
+  const last = items[items.length - 1];
+  return { items, nextCursor: hasMore && last ? requestCursor(last) : null };
 }
 
 /** A logged request with its labels and its shadow pairs (shadow evaluation's other answer and the verdict). */

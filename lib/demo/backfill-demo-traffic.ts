@@ -10,6 +10,7 @@ import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-co
 import { insertDemoLabels, insertDemoShadowPairs, type DemoLabel, type DemoShadowPair } from "../db/demo-data-repo";
 import { pgPool, withPgTransaction } from "../db/pg-pool";
 import { insertRequestLogsWith, type RequestLogInsert } from "../db/request-log-repo";
+import { ensureRequestLogPartitions } from "../db/request-log-partitions";
 import { SessionPins } from "../state/session-pins";
 import { createRng } from "../providers/simulated-random";
 import { promptKey, replayIndexFor, type OutcomeRow } from "../providers/simulated-replay";
@@ -203,6 +204,8 @@ function scorer(config: GatewayConfig) {
 
 async function writeAll(rows: RequestLogInsert[], labels: DemoLabel[], shadows: DemoShadowPair[]) {
   await withPgTransaction(async (client) => {
+    const times = rows.map((r) => new Date(r.createdAt!).getTime());
+    if (times.length) await ensureRequestLogPartitions({ from: times.reduce((a, b) => Math.min(a, b)), to: times.reduce((a, b) => Math.max(a, b)) }, client);
     for (let i = 0; i < rows.length; i += 2000) await insertRequestLogsWith(client, rows.slice(i, i + 2000));
     await insertDemoLabels(client, labels);
     await insertDemoShadowPairs(client, shadows);

@@ -1,11 +1,14 @@
 /**
- * Bulk synthetic traffic for scale tests: `count` request-log rows spread over the `days` before
- * `end`, generated inside Postgres (generate_series, 100k rows per statement, seeded random()),
+ * Bulk synthetic traffic for scale tests: `count` request-log rows spread evenly over the `days`
+ * before `end`, generated inside Postgres (generate_series, 100k rows per statement, seeded random()),
+ * oldest first — so every index grows at its right edge and each statement fills about one day
+ * partition, as live traffic does (random times sent each insert to random index pages across the month),
  * then their rollups rebuilt with one GROUP BY. Rows are marked demo (removable in one click).
  * The mix mirrors the demo setup: policies default (fast, capable) and three-tier, classifier
  * scores, escalations, fallbacks and ~1 % errors; daily and hourly rhythm from the times.
  */
 import { pgPool, withPgClient } from "../db/pg-pool";
+import { ensureRequestLogPartitions } from "../db/request-log-partitions";
 import { rebuildRollups } from "../db/rollup-repo";
 
 const CHUNK = 100_000;
@@ -13,7 +16,7 @@ const CHUNK = 100_000;
 const INSERT_SQL = `
 WITH g AS (
   SELECT n, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5,
-         $2::timestamptz - make_interval(secs => (random() * $3::float8)) AS ts
+         $2::timestamptz - make_interval(secs => $3::float8 * (1 - (n + random()) / $5::float8)) AS ts
   FROM generate_series($1::bigint, $1::bigint + $4::bigint - 1) AS n
 ), shaped AS (
   SELECT n, ts, r2, r3, r4, r5, CASE WHEN r1 < 0.7 THEN 'default' ELSE 'three-tier' END AS policy,
@@ -49,10 +52,11 @@ export async function seedBulkRequests(opts: { count: number; days?: number; end
   const spanSeconds = (opts.days ?? 30) * 86_400;
   let inserted = 0;
   await withPgClient(async (client) => {
+    await ensureRequestLogPartitions({ from: end.getTime() - spanSeconds * 1000, to: end.getTime() }, client);
     await client.query("SELECT setseed($1)", [((opts.seed ?? 42) % 1000) / 1000]);
     for (let offset = 0; offset < opts.count; offset += CHUNK) {
       const n = Math.min(CHUNK, opts.count - offset);
-      const result = await client.query(INSERT_SQL, [offset, end, spanSeconds, n]);
+      const result = await client.query(INSERT_SQL, [offset, end, spanSeconds, n, opts.count]);
       inserted += result.rowCount ?? 0;
       opts.log?.(`${inserted.toLocaleString("en-US")} rows`);
     }

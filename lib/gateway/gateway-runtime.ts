@@ -11,7 +11,8 @@ import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-co
 import { listenForConfigChanges } from "../db/config-listener";
 import { readMonthSpend } from "../db/config-repo";
 import { beatInstance, forgetInstance, pruneInstances } from "../db/instance-repo";
-import { insertRequestLogs, pruneRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
+import { insertRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
+import { maintainRequestLog } from "../db/request-log-partitions";
 import { env } from "../env";
 import { monthStart } from "../routing/check-budget";
 import type { TierHealth } from "../routing/types";
@@ -99,8 +100,9 @@ export class GatewayRuntime {
         }, 20);
       });
       this.every(BUDGET_REFRESH_MS, () => this.refreshBudgets());
-      this.every(RETENTION_EVERY_MS, () => this.pruneOldRows());
+      this.every(RETENTION_EVERY_MS, () => this.maintainLog(true));
       this.every(HEARTBEAT_MS, () => this.beat());
+      void this.maintainLog(false);
       await Promise.all([this.refreshBudgets(), this.beat().catch(() => {})]);
     }
     return config;
@@ -137,12 +139,19 @@ export class GatewayRuntime {
 
   private lastWarning = "";
 
-  private async pruneOldRows() {
-    await pruneInstances();
-    const before = new Date(Date.now() - env().REQUEST_LOG_RETENTION_DAYS * 86_400_000);
-    let deleted = 0;
-    for (let n = await pruneRequestLogs(before); n > 0; n = await pruneRequestLogs(before)) deleted += n;
-    if (deleted) this.logLine(`retention: deleted ${deleted} request-log rows older than ${before.toISOString()}`);
+  /** Tomorrow's request-log partitions exist before tomorrow; with `retention`, days past it are dropped whole. */
+  private async maintainLog(retention: boolean) {
+    if (retention) await pruneInstances().catch(() => {});
+    const days = env().REQUEST_LOG_RETENTION_DAYS;
+    const result = await maintainRequestLog({ now: Date.now(), retentionDays: retention ? days : undefined }).catch((e: Error) => {
+      this.logLine(`request-log maintenance failed: ${e.message}`);
+      return null;
+    });
+    if (!result) return;
+    const { created, skipped, dropped, strays } = result;
+    if (created.length) this.logLine(`request log: created partitions ${created.join(", ")}`);
+    if (skipped.length) this.logLine(`request log: ${skipped.join(", ")} not created (their rows are in RequestLog_default)`);
+    if (dropped.length || strays) this.logLine(`retention (${days} days): dropped ${dropped.join(", ") || "no partitions"}, ${strays} rows of the default partition`);
   }
 
   private afterResponseTasks: Array<() => void> = [];

@@ -373,9 +373,11 @@ describe("GET /api/admin/requests", () => {
     const all = await (await list("limit=3", cookie)).json();
     expect(all.items).toHaveLength(3);
     expect(all.items[0].decision.trace.length).toBeGreaterThan(0);
-    expect(all.items[0].id > all.items[1].id).toBe(true);
+    // Newest first by what the list shows: (createdAt, id) descending, and the next page continues below.
+    const key = (r: { createdAt: string; id: string }) => `${r.createdAt} ${r.id}`;
+    expect(key(all.items[0]) > key(all.items[1])).toBe(true);
     const next = await (await list(`limit=3&cursor=${all.nextCursor}`, cookie)).json();
-    expect(next.items[0].id < all.items[2].id).toBe(true);
+    expect(key(next.items[0]) < key(all.items[2])).toBe(true);
 
     const fallbacks = await (await list("stage=fallback&tier=capable&status=ok", cookie)).json();
     expect(fallbacks.items.length).toBeGreaterThan(0);
@@ -394,6 +396,7 @@ describe("GET /api/admin/requests", () => {
     expect((await list("stage=nonsense", cookie)).status).toBe(400);
     expect((await list("from=yesterday", cookie)).status).toBe(400);
     expect((await list("limit=100000", cookie)).status).toBe(400);
+    expect((await list("cursor=0190a0b0-0000-7000-8000-000000000000", cookie)).status).toBe(400);
     expect((await list("", await cookieFor("reviewer"))).status).toBe(403);
     const missing = await requestRoute(jsonRequest("GET", "/api/admin/requests/x", { cookie }), routeParams({ id: "x" }));
     expect(missing.status).toBe(404);

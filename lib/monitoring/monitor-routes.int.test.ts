@@ -188,7 +188,7 @@ describe("requests API roles", () => {
     const page = await res.json();
     expect(page.items).toHaveLength(5);
     expect(page.items.every((r: { stage: string; isDemo: boolean }) => r.stage === "escalation" && r.isDemo)).toBe(true);
-    expect(page.nextCursor).toBe(page.items[4].id);
+    expect(page.nextCursor).toBe(`${Date.parse(page.items[4].createdAt)}_${page.items[4].id}`);
     const detail = await requestRoute(jsonRequest("GET", `/api/admin/requests/${page.items[0].id}`, { cookie: cookies.ops }), routeParams({ id: page.items[0].id }));
     const { request } = await detail.json();
     expect(request.latency.attempts.length).toBeGreaterThanOrEqual(2);

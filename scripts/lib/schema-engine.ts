@@ -104,6 +104,12 @@ async function connectToShadowDb(config: ReturnType<typeof poolConfig>): Promise
   await admin.executeScript(`CREATE DATABASE "${database}"`);
   const shadow = (await new PrismaPg({ ...config, database }).connect()) as unknown as Adapter;
   patchCharColumns(shadow);
+  // The adapter splits a script at every ";", which breaks a DO block (and a comment holding a
+  // ";"): send each migration whole, in one simple query, as the native `prisma migrate` does.
+  const pool = (shadow as unknown as { client: { query(sql: string): Promise<unknown> } }).client;
+  shadow.executeScript = async (sql) => {
+    await pool.query(sql);
+  };
   const dispose = shadow.dispose.bind(shadow);
   shadow.dispose = async () => {
     await dispose();

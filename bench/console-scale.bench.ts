@@ -1,0 +1,137 @@
+/**
+ * The console's APIs on a large request log: 10,000,000 logged requests over 30 days by default
+ * (BENCH_ROWS=1000000 for the 1M figure). The database `frontdesk_bench_<rows>` (e.g.
+ * frontdesk_bench_10m) is kept between runs: created, migrated and seeded once — inside Postgres
+ * with generate_series, 100k rows a statement (lib/demo/seed-bulk-requests.ts), the seeding time
+ * printed — then reused. 10M rows take several GB: free disk is checked first. Drop it with
+ * `DROP DATABASE frontdesk_bench_10m`.
+ * Then, called in-process (the exported route handlers, an admin session), BENCH_CALLS times
+ * each: overview and drift (24 h, 30 d), the request list (first page; by each filter; a page deep
+ * in the log by cursor; text search), one request's detail, the ledger over 30 days. Prints p50/p95;
+ * target p95 ≤ 300 ms (the ledger: ≤ 1 s). BENCH_SEED_ONLY=1 seeds and stops.
+ * Uses DATABASE_URL's server (a temporary embedded Postgres without it, not kept).
+ */
+import { statfsSync } from "node:fs";
+import pg from "pg";
+import { databaseUrl, startEphemeralPostgres } from "../lib/db/embedded-postgres";
+import { migrate } from "../lib/db/migrate";
+import { resetEnvCache } from "../lib/env";
+import { percentile } from "./lib/load";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
+const CALLS = Number(process.env.BENCH_CALLS ?? 30);
+const NAME = `frontdesk_bench_${ROWS % 1_000_000 === 0 ? `${ROWS / 1_000_000}m` : ROWS}`;
+/** A seeded row's share of disk, table and indexes, measured at 1M rows (rounded up). */
+const BYTES_PER_ROW = 700;
+const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The database with ROWS rows, created and seeded if it is not there yet. */
+async function benchDatabase(serverUrl: string): Promise<string> {
+  const url = databaseUrl(serverUrl, NAME);
+  const exists = (await query(serverUrl, `SELECT 1 FROM pg_database WHERE datname = $1`, [NAME])).length > 0;
+  if (!exists) {
+    const [{ dir }] = await query<{ dir: string }>(serverUrl, "SELECT current_setting('data_directory') AS dir").catch(() => [{ dir: "/" }]);
+    const free = (() => {
+      try {
+        const s = statfsSync(dir);
+        return s.bavail * s.bsize;
+      } catch {
+        return Infinity; // not readable from here (another user's folder): go on
+      }
+    })();
+    const need = ROWS * BYTES_PER_ROW;
+    console.log(`disk: ${(free / 1e9).toFixed(1)} GB free at ${dir}, the seeded database needs about ${(need / 1e9).toFixed(1)} GB`);
+    if (free < 2 * need) throw new Error(`not enough free disk for ${ROWS.toLocaleString("en-US")} rows (want twice the estimate free)`);
+    await query(serverUrl, `CREATE DATABASE "${NAME}"`);
+    await migrate(url);
+  }
+  process.env.DATABASE_URL = url;
+  resetEnvCache();
+  const [{ n }] = await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM "RequestLog"`);
+  if (n >= ROWS) {
+    console.log(`reusing ${NAME}: ${n.toLocaleString("en-US")} requests`);
+    return url;
+  }
+  const { seed } = await import("../prisma/seed");
+  await seed({ adminEmail: ADMIN.email, adminPassword: ADMIN.password, demo: true, demoTraffic: false });
+  const { seedBulkRequests } = await import("../lib/demo/seed-bulk-requests");
+  const seeded = await seedBulkRequests({ count: ROWS - n, days: 30, end: new Date(), seed: n, log: (line) => process.stdout.write(`\r${line}   `) });
+  const [{ size }] = await query<{ size: string }>(url, `SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
+  console.log(`\nseeded ${seeded.inserted.toLocaleString("en-US")} requests and ${seeded.rollups.toLocaleString("en-US")} rollup rows in ${(seeded.ms / 1000).toFixed(0)} s (${size} on disk)`);
+  return url;
+}
+
+async function main() {
+  const ephemeral = process.env.DATABASE_URL ? null : await startEphemeralPostgres();
+  const url = await benchDatabase(process.env.DATABASE_URL ?? ephemeral!.url);
+  try {
+    if (process.env.BENCH_SEED_ONLY) return;
+    await measureAll(url);
+  } finally {
+    const { disconnectDb } = await import("../lib/db/prisma");
+    await disconnectDb();
+    await ephemeral?.stop();
+  }
+}
+
+async function measureAll(url: string) {
+  const { POST: signIn } = await import("../app/api/auth/sign-in/route");
+  const { GET: overview } = await import("../app/api/admin/overview/route");
+  const { GET: drift } = await import("../app/api/admin/drift/route");
+  const { GET: ledger } = await import("../app/api/admin/ledger/route");
+  const { GET: requests } = await import("../app/api/admin/requests/route");
+  const { GET: request } = await import("../app/api/admin/requests/[id]/route");
+  const { jsonRequest, cookieFrom, routeParams } = await import("../lib/testing/requests");
+  const cookie = cookieFrom(await signIn(jsonRequest("POST", "/api/auth/sign-in", { body: ADMIN })));
+  const get = (path: string) => jsonRequest("GET", path, { cookie });
+
+  const measure = async (name: string, call: () => Promise<Response>, target = 300, calls = CALLS) => {
+    const first = await call(); // warm-up (and a correctness check)
+    if (first.status !== 200) throw new Error(`${name}: HTTP ${first.status} ${await first.text()}`);
+    const times: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const t = performance.now();
+      await (await call()).arrayBuffer();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const p95 = percentile(times, 95);
+    console.log(`${name.padEnd(34)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   ${p95 <= target ? "ok" : `OVER ${target} ms`}`);
+    return first;
+  };
+
+  // The seeded log ends when it was seeded: ranges end at its newest row.
+  const [{ end }] = await query<{ end: Date }>(url, `SELECT max("createdAt") AS end FROM "RequestLog"`);
+  const range = (ms: number) => `from=${new Date(end.getTime() - ms).toISOString()}&to=${end.toISOString()}`;
+  for (const [label, ms] of [["24h", 86_400_000], ["30d", 30 * 86_400_000]] as const) {
+    await measure(`overview ${label}`, () => overview(get(`/api/admin/overview?${range(ms)}`)));
+    await measure(`drift ${label}`, () => drift(get(`/api/admin/drift?${range(ms)}`)));
+  }
+  await measure("ledger 30d, all", () => ledger(get(`/api/admin/ledger?${range(30 * 86_400_000)}`)), 1000);
+
+  const list = (q: string) => () => requests(get(`/api/admin/requests?limit=50${q ? `&${q}` : ""}`));
+  const firstPage = (await (await measure("requests, newest 50", list(""))).json()) as { items: Array<{ id: string }>; nextCursor: string };
+  for (const q of ["policy=three-tier", "tier=balanced", "stage=fallback", "status=error", "policy=default&tier=capable&status=error", range(86_400_000), "q=synthetic"]) {
+    await measure(`requests ${q.startsWith("from=") ? "last 24h" : q}`, list(q));
+  }
+  // A page deep in the log: the cursor of the row 500,000 rows (10,000 pages of 50) from the top.
+  const [deep] = await query<{ createdAt: Date; id: string }>(url, `SELECT "createdAt", id FROM "RequestLog" ORDER BY "createdAt" DESC, id DESC OFFSET 500000 LIMIT 1`);
+  await measure("requests, page 10,000", list(`cursor=${deep!.createdAt.getTime()}_${deep!.id}`));
+  await measure("requests, page 10,000 status=error", list(`status=error&cursor=${deep!.createdAt.getTime()}_${deep!.id}`));
+  // Text search has no index (ILIKE '%…%'): a rare text scans the log until it has a page. Measured 3 times.
+  await measure("requests q=prompt 4242 (rare text)", list("q=prompt%204242"), 300, 3);
+  const id = firstPage.items[7]!.id;
+  await measure("request detail", () => request(get(`/api/admin/requests/${id}`), routeParams({ id })));
+}
+
+await main();

@@ -1,0 +1,106 @@
+/**
+ * Request-log write rate: the gateway's own writer (RequestLogWriter with the runtime's options,
+ * flushing through insertRequestLogs — one statement that inserts the batch into the partitioned
+ * table, adds it to the hourly rollups and touches the keys) kept full for BENCH_SECONDS (15) on
+ * a fresh database. Rows look like the gateway's: a decision trace, latency attempts, scores, a
+ * prompt and an answer of a few hundred characters. Prints rows/s written (target ≥ 10,000
+ * sustained), per-second spread, and the flush time. Nothing is dropped unless the writer falls
+ * behind its queue bound (printed). Uses DATABASE_URL's server or a temporary embedded Postgres.
+ */
+import { startEphemeralPostgres } from "../lib/db/embedded-postgres";
+import { resetEnvCache } from "../lib/env";
+import { createTestDatabase } from "../lib/testing/test-database";
+import { percentile } from "./lib/load";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+/** Rows waiting to be written that the producer keeps topped up (below the writer's drop bound). */
+const BACKLOG = 20_000;
+const POLICIES = ["default", "three-tier", "support"];
+const TIERS = ["fast", "balanced", "capable"];
+
+async function main() {
+  const ephemeral = process.env.DATABASE_URL ? null : await startEphemeralPostgres();
+  const database = await createTestDatabase(process.env.DATABASE_URL ?? ephemeral!.url, "frontdesk_bench_logwrite");
+  process.env.DATABASE_URL = database.url;
+  resetEnvCache();
+  try {
+    const { RequestLogWriter } = await import("../lib/gateway/request-log-writer");
+    const { estimateRowBytes } = await import("../lib/gateway/gateway-runtime");
+    const { insertRequestLogs } = await import("../lib/db/request-log-repo");
+    const { uuidv7 } = await import("../lib/gateway/uuidv7");
+    const { env } = await import("../lib/env");
+    type Row = Parameters<typeof insertRequestLogs>[0][number];
+
+    let n = 0;
+    const row = (): Row => {
+      const i = n++;
+      const tier = TIERS[i % 3]!;
+      return {
+        id: uuidv7(),
+        policyName: POLICIES[i % 3]!,
+        tierName: tier,
+        model: `${tier}-model`,
+        stage: i % 11 === 0 ? "escalation" : "classifier",
+        reason: "classifier: P(needs ≥ balanced) = 0.42 < 0.5 → fast",
+        scores: { p: [0.42, 0.13] },
+        decision: { trace: [{ stage: "rules", matched: null }, { stage: "classifier", p: [0.42, 0.13], thresholds: [0.5, 0.7] }], fallbacks: ["balanced", "capable"] },
+        latency: { routingMs: 0.08, attempts: [{ tier, ms: 412 + (i % 50), outcome: "ok" }], overheadMs: 0.4 },
+        uncertainty: 0.08,
+        totalMs: 412 + (i % 50),
+        promptTokens: 180 + (i % 40),
+        completionTokens: 90 + (i % 30),
+        costUsd: 0.00012,
+        baselineCostUsd: 0.0009,
+        quality: 0.91,
+        status: i % 97 === 0 ? "error" : "ok",
+        prompt: `user: how do I reset the password of account ${i}? I tried the link in the e-mail twice and it says the token expired. `.repeat(3),
+        response: "To reset it, open Settings → Security, choose 'Reset password' and follow the link within 15 minutes. ".repeat(3),
+        sessionKey: i % 8 === 0 ? `session-${i % 500}` : null,
+      };
+    };
+
+    const flushMs: number[] = [];
+    const writer = new RequestLogWriter<Row>({
+      insert: async (rows) => {
+        const t = performance.now();
+        const written = await insertRequestLogs(rows);
+        flushMs.push(performance.now() - t);
+        return written;
+      },
+      maxQueue: env().REQUEST_LOG_QUEUE_MAX,
+      maxQueueBytes: env().REQUEST_LOG_QUEUE_MAX_BYTES,
+      sizeOf: estimateRowBytes,
+    });
+
+    const perSecond: number[] = [];
+    const started = performance.now();
+    let lastWritten = 0;
+    let nextTick = started + 1000;
+    while (performance.now() - started < SECONDS * 1000) {
+      for (let k = writer.stats().queued; k < BACKLOG; k++) writer.push(row());
+      await new Promise((r) => setTimeout(r, 5));
+      if (performance.now() >= nextTick) {
+        const { written } = writer.stats();
+        perSecond.push(written - lastWritten);
+        lastWritten = written;
+        nextTick += 1000;
+      }
+    }
+    const elapsed = (performance.now() - started) / 1000;
+    const stats = writer.stats();
+    await writer.close(30_000);
+    const sorted = [...perSecond].sort((a, b) => a - b);
+    const flushes = [...flushMs].sort((a, b) => a - b);
+    const rate = stats.written / elapsed;
+    console.log(`written ${stats.written.toLocaleString("en-US")} rows in ${elapsed.toFixed(1)} s: ${Math.round(rate).toLocaleString("en-US")} rows/s ${rate >= 10_000 ? "ok" : "UNDER 10,000 rows/s"}`);
+    console.log(`per second: min ${sorted[0]?.toLocaleString("en-US")}, median ${percentile(sorted, 50).toLocaleString("en-US")}, max ${sorted.at(-1)?.toLocaleString("en-US")}`);
+    console.log(`flush of a batch (500 rows): p50 ${percentile(flushes, 50).toFixed(1)} ms, p95 ${percentile(flushes, 95).toFixed(1)} ms; dropped ${stats.dropped}, failed flushes ${stats.failedFlushes}`);
+  } finally {
+    const { disconnectDb } = await import("../lib/db/prisma");
+    await disconnectDb();
+    await database.drop();
+    await ephemeral?.stop();
+  }
+}
+
+await main();
