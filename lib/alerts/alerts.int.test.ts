@@ -240,7 +240,7 @@ describe("the worker's loops", () => {
     const loops = startAlertLoops(() => {});
     try {
       const arrived = () => hook.posts.filter((p) => p.path === "/all").map((p) => (p.json as AlertMessage).key);
-      for (let i = 0; i < 300 && !(arrived().includes(`budget:${keyId}`) && arrived().includes(`job:${job.id}`)); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 1500 && !(arrived().includes(`budget:${keyId}`) && arrived().includes(`job:${job.id}`)); i++) await new Promise((r) => setTimeout(r, 20));
       expect(arrived()).toEqual(expect.arrayContaining([`budget:${keyId}`, `job:${job.id}`]));
       const jobAlert = hook.posts.find((p) => (p.json as AlertMessage).key === `job:${job.id}`)!.json as AlertMessage;
       expect(jobAlert).toMatchObject({ kind: "job", event: "fired", title: "Job retrain-classifier failed" });

@@ -60,7 +60,7 @@ describe("the partitioning migration", () => {
     const rowsBefore = await snapshot();
     expect(rowsBefore).toHaveLength(7);
 
-    expect((await migrate(url)).applied).toEqual([PARTITIONING]);
+    expect((await migrate(url)).applied[0]).toBe(PARTITIONING); // later migrations follow it
 
     expect(await snapshot()).toEqual(rowsBefore);
     const kind = await client.query(`SELECT relkind FROM pg_class WHERE relname = 'RequestLog'`);
