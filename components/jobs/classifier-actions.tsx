@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { ClassifierVersion } from "./types";
 import { useClassifierVersions, usePromoteClassifier, useRollbackClassifier } from "./use-classifiers";
 
-const STATUS_BADGE = { candidate: { tone: "amber", text: "Candidate" }, active: { tone: "green", text: "Active" }, retired: { tone: "slate", text: "Retired" } } as const;
+const STATUS_BADGE = { candidate: { tone: "amber", text: "Candidate" }, active: { tone: "green", text: "Active" }, retired: { tone: "slate", text: "Retired" }, discarded: { tone: "slate", text: "Discarded" } } as const;
 
 /** The version's status, Promote (a candidate) and Roll back (the policy's active classifier), each confirmed. */
 export function ClassifierActions({ version, policy }: { version: ClassifierVersion; policy: string }) {

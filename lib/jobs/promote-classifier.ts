@@ -5,6 +5,7 @@
  */
 import { recordAudit, type Actor } from "../db/audit-repo";
 import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo";
+import { auditAction, type ChangeOptions } from "../config/change-options";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../http/app-error";
 
@@ -50,4 +51,29 @@ export async function rollbackClassifier(actor: Actor, policyName: string) {
     await notifyConfigChanged(tx, "classifier.rollback");
     return { policy: policyName, active: previous?.id ?? null, previous: was };
   });
+}
+
+/** The policy's active classifier as promote/rollback entries record it (null: no such policy). */
+export async function activeClassifierState(policyId: string, tx: Tx) {
+  const policy = await tx.policy.findUnique({ where: { id: policyId }, select: { activeClassifierVersionId: true } });
+  return policy ? { activeClassifierVersionId: policy.activeClassifierVersionId } : null;
+}
+
+/**
+ * Makes `versionId` (or the built-in scorer for null) the policy's active classifier again: the
+ * audit log's revert of a promotion or rollback, inside the revert's transaction (opts.tx).
+ */
+export async function restoreActiveClassifier(actor: Actor, policyId: string, versionId: string | null, opts: ChangeOptions & { tx: Tx }) {
+  const { tx } = opts;
+  let name = "built-in scorer";
+  if (versionId) {
+    const version = await tx.classifierVersion.findUnique({ where: { id: versionId }, select: { name: true, policyId: true, status: true } });
+    if (!version || version.policyId !== policyId) throw new AppError("conflict", "The classifier version this entry went back to no longer exists.");
+    if (version.status === "discarded") throw new AppError("conflict", `Classifier version "${version.name}" was discarded.`);
+    name = version.name;
+  }
+  const was = await activate(tx, policyId, versionId);
+  const audit = auditAction(opts, "classifier.restore");
+  await recordAudit(actor, { ...audit, targetType: "policy", targetId: policyId, before: { activeClassifierVersionId: was }, after: { activeClassifierVersionId: versionId, name } }, tx);
+  await notifyConfigChanged(tx, audit.action);
 }
