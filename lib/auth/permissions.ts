@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   "config:manage": ["admin", "ops"],
   "users:manage": ["admin"],
   "keys:manage": ["admin"],
+  "audit:read": ["admin", "ops"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -47,6 +48,7 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; permission:
   { href: "/jobs", label: "Jobs", permission: "jobs:manage" },
   { href: "/users", label: "Users", permission: "users:manage" },
   { href: "/keys", label: "API keys", permission: "keys:manage" },
+  { href: "/audit", label: "Audit log", permission: "audit:read" },
 ];
 
 export function navFor(role: Role) {

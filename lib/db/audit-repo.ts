@@ -61,7 +61,8 @@ export function listAuditPage(filter: AuditFilter) {
     where: {
       targetType: filter.targetType,
       actorEmail: filter.actor ? { contains: filter.actor, mode: "insensitive" } : undefined,
-      action: filter.action ? { startsWith: filter.action } : undefined,
+      // "tier.*": every tier action; otherwise exactly this one
+      action: filter.action?.endsWith("*") ? { startsWith: filter.action.slice(0, -1) } : filter.action,
       createdAt: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
       id: filter.beforeId !== undefined ? { lt: filter.beforeId } : undefined,
     },
