@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as revertRoute } from "../../app/api/admin/audit/[id]/revert/route";
 import { GET as auditRoute } from "../../app/api/admin/audit/route";
+import { POST as discardRoute } from "../../app/api/admin/classifiers/[id]/discard/route";
 import { POST as promoteRoute } from "../../app/api/admin/classifiers/[id]/promote/route";
 import { POST as applyRoute } from "../../app/api/admin/config/route";
 import { PATCH as patchPolicyRoute } from "../../app/api/admin/policies/[name]/route";
@@ -194,5 +195,16 @@ describe("POST /api/admin/audit/:id/revert", () => {
     expect((await db.classifierVersion.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("retired");
     expect((await loadGatewayConfig()).snapshot.classifiers.get("au-classified")?.kind).toBe("trained");
     expect(await noticeOf("classifier.promote.revert")).toBe(true);
+
+    // A candidate can be discarded (audited, not offered again); an active version cannot.
+    const third = await make("au-v3", "candidate");
+    const discard = (id: string) => discardRoute(jsonRequest("POST", `/api/admin/classifiers/${id}/discard`, { cookie: ops.cookie }), routeParams({ id }));
+    expect((await discard(first.id)).status).toBe(409);
+    expect((await discard(third.id)).status).toBe(200);
+    expect((await db.classifierVersion.findUniqueOrThrow({ where: { id: third.id } })).status).toBe("discarded");
+    expect(await latest("classifier.discard")).toMatchObject({ targetId: third.id, revertible: false, changes: [{ path: "status", before: "candidate", after: "discarded" }] });
+    expect((await promoteRoute(jsonRequest("POST", `/api/admin/classifiers/${third.id}/promote`, { cookie: ops.cookie }), routeParams({ id: third.id }))).status).toBe(409);
+    expect((await discard(third.id)).status).toBe(409);
+    expect((await discardRoute(jsonRequest("POST", `/api/admin/classifiers/${third.id}/discard`, { cookie: reviewer.cookie }), routeParams({ id: third.id }))).status).toBe(403);
   });
 });

@@ -27,6 +27,7 @@ export async function promoteClassifier(actor: Actor, versionId: string) {
     if (!version) throw new AppError("not_found", "No such classifier version.");
     if (!version.policyId) throw new AppError("conflict", "This classifier version belongs to no policy.");
     if (version.status === "active") throw new AppError("conflict", "This version is already active.");
+    if (version.status === "discarded") throw new AppError("conflict", "This version was discarded; it cannot be promoted.");
     const previous = await activate(tx, version.policyId, version.id);
     await recordAudit(actor, { action: "classifier.promote", targetType: "policy", targetId: version.policyId, before: { activeClassifierVersionId: previous }, after: { activeClassifierVersionId: version.id, name: version.name } }, tx);
     await notifyConfigChanged(tx, "classifier.promote");
@@ -76,4 +77,16 @@ export async function restoreActiveClassifier(actor: Actor, policyId: string, ve
   const audit = auditAction(opts, "classifier.restore");
   await recordAudit(actor, { ...audit, targetType: "policy", targetId: policyId, before: { activeClassifierVersionId: was }, after: { activeClassifierVersionId: versionId, name } }, tx);
   await notifyConfigChanged(tx, audit.action);
+}
+
+/** Sets a candidate aside for good: it is never offered for promotion again. Routing is unchanged. */
+export async function discardClassifier(actor: Actor, versionId: string) {
+  return inConfigTransaction(async (tx) => {
+    const version = await tx.classifierVersion.findUnique({ where: { id: versionId }, select: { id: true, name: true, status: true, policyId: true } });
+    if (!version) throw new AppError("not_found", "No such classifier version.");
+    if (version.status !== "candidate") throw new AppError("conflict", `Only a candidate can be discarded; this version is ${version.status}.`);
+    await tx.classifierVersion.update({ where: { id: version.id }, data: { status: "discarded" } });
+    await recordAudit(actor, { action: "classifier.discard", targetType: "classifier", targetId: version.id, before: { status: "candidate", name: version.name }, after: { status: "discarded", name: version.name } }, tx);
+    return { id: version.id, status: "discarded" as const };
+  });
 }
