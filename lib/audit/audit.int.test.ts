@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as revertRoute } from "../../app/api/admin/audit/[id]/revert/route";
+import { GET as impactRoute } from "../../app/api/admin/audit/impact/route";
 import { GET as auditRoute } from "../../app/api/admin/audit/route";
 import { POST as discardRoute } from "../../app/api/admin/classifiers/[id]/discard/route";
 import { POST as promoteRoute } from "../../app/api/admin/classifiers/[id]/promote/route";
@@ -208,3 +209,38 @@ describe("POST /api/admin/audit/:id/revert", () => {
     expect((await discardRoute(jsonRequest("POST", `/api/admin/classifiers/${third.id}/discard`, { cookie: reviewer.cookie }), routeParams({ id: third.id }))).status).toBe(403);
   });
 });
+
+describe("the console's confirm and Undo", () => {
+  it("counts the last 7 days of a tier's and a policy's rule traffic from the rollups", async () => {
+    const hour = (daysAgo: number) => new Date(Math.floor((Date.now() - daysAgo * 86_400_000) / 3_600_000) * 3_600_000);
+    const row = (daysAgo: number, policy: string, tier: string, stage: string, requests: number) => ({ bucket: hour(daysAgo), policy, tier, stage, status: "ok", isDemo: false, requests, latencyHist: [], pScoreHist: [] });
+    await db.requestRollup.createMany({
+      data: [row(1, POLICY, "au-capable", "classifier", 5), row(2, POLICY, "au-capable", "rule", 3), row(10, POLICY, "au-capable", "rule", 100), row(1, POLICY, "au-fast", "classifier", 7)],
+    });
+    const impact = async (who: Who, query: string) => impactRoute(jsonRequest("GET", `/api/admin/audit/impact?${query}`, { cookie: who.cookie }));
+    expect(await (await impact(ops, "tier=au-capable")).json()).toEqual({ requests: 8, days: 7, scope: "tier", name: "au-capable" });
+    expect(await (await impact(ops, `policy=${POLICY}`)).json()).toMatchObject({ requests: 3, scope: "policy-rules" });
+    expect((await (await impact(ops, "tier=au-capable&days=30")).json()).requests).toBe(108);
+    expect((await impact(ops, "tier=au-capable&policy=x")).status).toBe(400);
+    expect((await impact(reviewer, "tier=au-capable")).status).toBe(403);
+  });
+
+  it("returns the audit entry a toggle wrote, which Undo reverts", async () => {
+    const res = await patchTier("au-fast", { enabled: false });
+    const { tier: view, auditId } = await res.json();
+    expect(view).toMatchObject({ name: "au-fast", enabled: false });
+    expect(view).not.toHaveProperty("auditId");
+    expect((await latest("tier.disable")).id).toBe(auditId);
+    expect((await revert(ops, auditId)).status).toBe(200);
+    expect((await tier("au-fast"))!.enabled).toBe(true);
+
+    const off = await (await putRules({ rules: [{ name: "long", match: { keywords: ["contract"] }, tier: "au-capable", enabled: false }] })).json();
+    expect((await latest("policy.rules_replace")).id).toBe(off.auditId);
+    expect((await revert(ops, off.auditId)).status).toBe(200);
+    expect((await policyRules()).every((r) => r.enabled)).toBe(true);
+  });
+});
+
+async function policyRules() {
+  return (await loadGatewayConfig()).snapshot.policies.get(POLICY)!.rules;
+}

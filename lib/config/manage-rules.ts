@@ -43,7 +43,8 @@ export async function getPolicyRules(name: string): Promise<PolicyRules> {
   return { policy: policy.name, tiers: policy.tiers, rules: policy.rules };
 }
 
-export async function replaceRules(actor: Actor, name: string, body: unknown, opts: ChangeOptions = {}): Promise<PolicyRules> {
+/** The stored list, and the audit entry the change wrote (what the console's Undo reverts). */
+export async function replaceRules(actor: Actor, name: string, body: unknown, opts: ChangeOptions = {}): Promise<PolicyRules & { auditId: string }> {
   const parsed = rulesBodySchema.safeParse(body, { error: friendlyErrors });
   if (!parsed.success) refuse(fieldIssues(parsed.error));
   const rules = parsed.data.rules;
@@ -60,9 +61,9 @@ export async function replaceRules(actor: Actor, name: string, body: unknown, op
       tx,
     );
     const audit = auditAction(opts, "policy.rules_replace");
-    await recordAudit(actor, { ...audit, targetType: "policy", targetId: name, before: { rules: before.rules }, after: { rules } }, tx);
+    const { id } = await recordAudit(actor, { ...audit, targetType: "policy", targetId: name, before: { rules: before.rules }, after: { rules } }, tx);
     await notifyConfigChanged(tx, audit.action);
-    return { policy: name, tiers: before.tiers, rules };
+    return { policy: name, tiers: before.tiers, rules, auditId: id.toString() };
   });
 }
 

@@ -69,8 +69,9 @@ async function requireTier(name: string, client?: DbClient): Promise<TierRow> {
 
 async function changed(actor: Actor, own: string, name: string, before: unknown, after: unknown, tx: DbClient, opts: ChangeOptions) {
   const audit = auditAction(opts, own);
-  await recordAudit(actor, { ...audit, targetType: "tier", targetId: name, before, after }, tx);
+  const { id } = await recordAudit(actor, { ...audit, targetType: "tier", targetId: name, before, after }, tx);
   await notifyConfigChanged(tx, audit.action);
+  return id.toString();
 }
 
 /** The tier as its audit entries record it (null when there is none): what a revert compares. */
@@ -104,7 +105,8 @@ export async function createTier(actor: Actor, input: unknown, opts: ChangeOptio
   });
 }
 
-export async function updateTier(actor: Actor, name: string, patch: TierPatch, opts: ChangeOptions = {}): Promise<TierView> {
+/** The tier as it is now, and the audit entry the change wrote (what the console's Undo reverts). */
+export async function updateTier(actor: Actor, name: string, patch: TierPatch, opts: ChangeOptions = {}): Promise<TierView & { auditId: string }> {
   return inChangeTransaction(opts, async (tx) => {
     const before = await requireTier(name, tx);
     const { apiKey, baseUrl, capabilities, ...rest } = patch;
@@ -132,8 +134,8 @@ export async function updateTier(actor: Actor, name: string, patch: TierPatch, o
     }
     const after = await requireTier(name, tx);
     const action = patch.enabled !== undefined && Object.keys(patch).length === 1 ? (patch.enabled ? "tier.enable" : "tier.disable") : "tier.update";
-    await changed(actor, action, name, auditView(before), auditView(after), tx, opts);
-    return view(after, await policiesUsingTier(after.id, tx));
+    const auditId = await changed(actor, action, name, auditView(before), auditView(after), tx, opts);
+    return { ...view(after, await policiesUsingTier(after.id, tx)), auditId };
   });
 }
 
