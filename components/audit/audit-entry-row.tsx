@@ -5,13 +5,14 @@ import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { AuditLogEntry } from "@/lib/audit/list-audit-log";
+import { can, type Role } from "@/lib/auth/permissions";
 import { describeEntry, formatValue, formatWhen } from "./format-audit";
 import { useRevertAuditEntry } from "./use-audit-log";
 
 const SHOWN = 3;
 
 /** One entry: when (with zone), who, what, the changed fields (first few, the rest on demand) and Revert. */
-export function AuditEntryRow({ entry }: { entry: AuditLogEntry }) {
+export function AuditEntryRow({ entry, role }: { entry: AuditLogEntry; role: Role }) {
   const [isOpen, setOpen] = useState(false);
   const [isExpanded, setExpanded] = useState(false);
   const [force, setForce] = useState(false);
@@ -55,7 +56,11 @@ export function AuditEntryRow({ entry }: { entry: AuditLogEntry }) {
         )}
       </td>
       <td className="px-4 py-3 text-right">
-        {entry.revertible ? (
+        {entry.revertible && entry.permission && !can(role, entry.permission) ? (
+          <span className="text-xs text-slate-400" title={`Reverting this needs ${entry.permission}, which your role does not have.`}>
+            Needs {entry.permission}
+          </span>
+        ) : entry.revertible ? (
           <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
             Revert
           </Button>

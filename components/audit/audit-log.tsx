@@ -6,6 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { TextInput } from "@/components/ui/field";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import type { Role } from "@/lib/auth/permissions";
 import { AuditEntryRow } from "./audit-entry-row";
 import { NO_FILTERS, useAuditLog, type AuditFilters } from "./use-audit-log";
 
@@ -23,7 +24,7 @@ const TARGET_TYPES = [
 const COLUMNS = ["When", "Who", "What", "Changes", { label: "Revert", isHidden: true }] as const;
 
 /** The global audit log: filters, the entries newest first, "Load more" for older ones. */
-export function AuditLog() {
+export function AuditLog({ role }: { role: Role }) {
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const log = useAuditLog(filters);
   const set = (key: keyof AuditFilters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
@@ -68,7 +69,7 @@ export function AuditLog() {
         <>
           <DataTable columns={COLUMNS} label="Audit log" caption="Changes, newest first, with their before → after and a revert where possible">
             {entries.map((entry) => (
-              <AuditEntryRow key={entry.id} entry={entry} />
+              <AuditEntryRow key={entry.id} entry={entry} role={role} />
             ))}
           </DataTable>
           {log.hasNextPage && (

@@ -88,7 +88,7 @@ describe("GET /api/admin/audit", () => {
     expect(seen.map(BigInt)).toEqual([...seen.map(BigInt)].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
 
     const [update] = await entries(`?action=tier.update&actor=${encodeURIComponent(ops.email)}`);
-    expect(update).toMatchObject({ action: "tier.update", targetType: "tier", targetId: "au-fast", actor: ops.email, revertible: true, reason: null });
+    expect(update).toMatchObject({ action: "tier.update", targetType: "tier", targetId: "au-fast", actor: ops.email, revertible: true, reason: null, permission: "tiers:manage" });
     expect(update!.changes).toEqual([{ path: "inputUsdPerMTok", before: 0.2, after: 0.3 }]);
     expect(await entries(`?actor=${encodeURIComponent(reviewer.email)}`)).toEqual([]);
     expect(await entries(`?targetType=tier&from=${new Date(Date.now() + 60_000).toISOString()}`)).toEqual([]);

@@ -3,6 +3,7 @@
  * last id seen), filtered by target type, actor, action prefix and time; each entry with its
  * changed fields, whether it can be reverted (and why not) and the entry that reverted it.
  */
+import type { Permission } from "../auth/permissions";
 import { findReverts, listAuditPage, type AuditFilter } from "../db/audit-repo";
 import { diffAudit, type AuditChange } from "./diff-audit";
 import { planRevert } from "./revert-plan";
@@ -18,6 +19,8 @@ export type AuditLogEntry = {
   revertible: boolean;
   /** Why not, when not revertible. */
   reason: string | null;
+  /** What a revert needs besides audit:read: the original change's permission. */
+  permission: Permission | null;
   revertOf: string | null;
   revertedBy: string | null;
 };
@@ -42,6 +45,7 @@ export async function listAuditLog(filter: Omit<AuditFilter, "take"> & { limit: 
         changes: diffAudit(r.before, r.after),
         revertible: verdict.ok,
         reason: verdict.ok ? null : verdict.reason,
+        permission: verdict.ok ? verdict.plan.permission : null,
         revertOf: r.revertOfId?.toString() ?? null,
         revertedBy: revertedBy.get(r.id.toString()) ?? null,
       };

@@ -6,14 +6,14 @@ import { requirePermission } from "@/lib/auth/page-guards";
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage() {
-  await requirePermission("audit:read");
+  const session = await requirePermission("audit:read");
   return (
     <>
       <PageHeader
         title="Audit log"
         description="Every change, who made it and when, with its before → after. Changes to tiers, rules, policy settings and classifier promotions can be reverted; a revert is recorded here too."
       />
-      <AuditLog />
+      <AuditLog role={session.user.role} />
     </>
   );
 }
