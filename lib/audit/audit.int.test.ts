@@ -10,6 +10,7 @@ import { POST as applyRoute } from "../../app/api/admin/config/route";
 import { PATCH as patchPolicyRoute } from "../../app/api/admin/policies/[name]/route";
 import { PUT as putRulesRoute } from "../../app/api/admin/policies/[name]/rules/route";
 import { PATCH as patchTierRoute } from "../../app/api/admin/tiers/[name]/route";
+import { POST as reorderRoute } from "../../app/api/admin/tiers/reorder/route";
 import { POST as createTierRoute } from "../../app/api/admin/tiers/route";
 import { readActiveClassifiers } from "../db/config-repo";
 import { listenForConfigChanges, type ConfigChange } from "../db/config-listener";
@@ -153,6 +154,18 @@ describe("POST /api/admin/audit/:id/revert", () => {
     const refused = await revert(ops, deleted.id);
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.message).toContain("cannot be reverted");
+  });
+
+  it("reverts a reorder to the previous ranking", async () => {
+    const order = async () => (await db.tier.findMany({ orderBy: [{ rank: "asc" }, { name: "asc" }], select: { name: true } })).map((t) => t.name);
+    const before = await order();
+    const swapped = [...before].reverse();
+    expect((await reorderRoute(jsonRequest("POST", "/api/admin/tiers/reorder", { body: { order: swapped }, cookie: ops.cookie }))).status).toBe(200);
+    const entry = await latest("tier.reorder");
+    expect(entry.changes).toEqual([{ path: "order", before, after: swapped }]);
+    expect((await revert(ops, entry.id)).status).toBe(200);
+    expect(await order()).toEqual(before);
+    expect(await noticeOf("tier.reorder.revert")).toBe(true);
   });
 
   it("reverts a rule switched off", async () => {
