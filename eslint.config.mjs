@@ -22,6 +22,7 @@ const LAYERS = [
   ["lab", "alerts"],
   ["gateway"],
   ["demo", "jobs"],
+  ["audit"],
   ["cli", "server"],
 ];
 const OUTSIDE_LIB = ["app", "components", "scripts", "bench", "e2e"];

@@ -206,15 +206,16 @@ test("an ops user manages tiers: validation, a write-only key, test connection, 
   await row.getByRole("button", { name: "Test connection to e2e-openai" }).click();
   await expect(row.getByRole("status")).toContainText("Failed");
 
-  // New tiers go last; Alt+↑ on the focused row moves it up one, the button moves it back.
+  // New tiers go last; Alt+↑ on the focused row moves it up one, the button moves it back; each move is confirmed (live routing).
   const [, rank, total] = /rank (\d+) of (\d+)/.exec((await row.getAttribute("aria-label"))!)!;
   expect(rank).toBe(total);
   await row.focus();
   await page.keyboard.press("Alt+ArrowUp");
+  await page.getByRole("dialog", { name: "Move tier e2e-openai up?" }).getByRole("button", { name: "Move tier" }).click();
   await expect(page.getByRole("row", { name: /Tier e2e-openai,/ })).toHaveAccessibleName(`Tier e2e-openai, rank ${Number(rank) - 1} of ${total}`);
-  await expect(page.getByRole("row", { name: /Tier e2e-openai,/ })).toBeFocused();
   await screenshot(page, "tiers-list");
   await page.getByRole("button", { name: "Move e2e-openai down" }).click();
+  await page.getByRole("dialog", { name: "Move tier e2e-openai down?" }).getByRole("button", { name: "Move tier" }).click();
   await expect(page.getByRole("row", { name: /Tier e2e-openai,/ })).toHaveAccessibleName(`Tier e2e-openai, rank ${rank} of ${total}`);
 
   await fast.getByRole("button", { name: "Delete fast" }).click();

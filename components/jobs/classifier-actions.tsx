@@ -5,16 +5,20 @@ import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ClassifierVersion } from "./types";
-import { useClassifierVersions, usePromoteClassifier, useRollbackClassifier } from "./use-classifiers";
+import { useClassifierVersions, useDiscardClassifier, usePromoteClassifier, useRollbackClassifier } from "./use-classifiers";
 
-const STATUS_BADGE = { candidate: { tone: "amber", text: "Candidate" }, active: { tone: "green", text: "Active" }, retired: { tone: "slate", text: "Retired" } } as const;
+const STATUS_BADGE = { candidate: { tone: "amber", text: "Candidate" }, active: { tone: "green", text: "Active" }, retired: { tone: "slate", text: "Retired" }, discarded: { tone: "slate", text: "Discarded" } } as const;
 
-/** The version's status, Promote (a candidate) and Roll back (the policy's active classifier), each confirmed. */
+/**
+ * The version's status and what can be done with it, each confirmed: a candidate offers Promote or
+ * Discard, the active version Roll back, a retired or discarded one nothing.
+ */
 export function ClassifierActions({ version, policy }: { version: ClassifierVersion; policy: string }) {
   const versions = useClassifierVersions(policy);
   const promote = usePromoteClassifier();
   const rollback = useRollbackClassifier();
-  const [dialog, setDialog] = useState<"promote" | "rollback" | null>(null);
+  const discard = useDiscardClassifier();
+  const [dialog, setDialog] = useState<"promote" | "rollback" | "discard" | null>(null);
   const active = versions.data?.find((v) => v.status === "active") ?? null;
   const badge = STATUS_BADGE[version.status];
 
@@ -23,10 +27,31 @@ export function ClassifierActions({ version, policy }: { version: ClassifierVers
       <span data-testid="classifier-status">
         <Badge tone={badge.tone}>{badge.text}</Badge>
       </span>
-      {version.status === "candidate" && <Button onClick={() => setDialog("promote")}>Promote</Button>}
-      <Button variant="secondary" disabled={!active} title={active ? undefined : "The policy uses the built-in scorer: nothing to roll back."} onClick={() => setDialog("rollback")}>
-        Roll back
-      </Button>
+      {version.status === "candidate" && (
+        <>
+          <Button onClick={() => setDialog("promote")}>Promote</Button>
+          <Button variant="secondary" onClick={() => setDialog("discard")}>
+            Discard
+          </Button>
+        </>
+      )}
+      {version.status === "active" && (
+        <Button variant="secondary" onClick={() => setDialog("rollback")}>
+          Roll back
+        </Button>
+      )}
+      <ConfirmDialog
+        open={dialog === "discard"}
+        title={`Discard ${version.name}?`}
+        confirmLabel="Discard"
+        tone="danger"
+        onConfirm={() => discard.mutateAsync(version.id)}
+        onClose={() => setDialog(null)}
+      >
+        <p>
+          This candidate is set aside and no longer offered for promotion. Routing does not change: policy <strong>{policy}</strong> keeps {active?.name ?? "the built-in scorer"}.
+        </p>
+      </ConfirmDialog>
       <ConfirmDialog
         open={dialog === "promote"}
         title={`Promote ${version.name}?`}
@@ -48,7 +73,7 @@ export function ClassifierActions({ version, policy }: { version: ClassifierVers
         onClose={() => setDialog(null)}
       >
         <p>
-          {active ? <><strong>{active.name}</strong> stops routing</> : "The active classifier stops routing"} for policy <strong>{policy}</strong>; the version that was active before it
+          <strong>{version.name}</strong> stops routing for policy <strong>{policy}</strong>; the version that was active before it
           (or the built-in scorer, if none) takes over.
         </p>
       </ConfirmDialog>

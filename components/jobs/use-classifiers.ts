@@ -49,3 +49,12 @@ export function useRollbackClassifier() {
     onSuccess: invalidate,
   });
 }
+
+/** A candidate set aside: it stops being offered for promotion. */
+export function useDiscardClassifier() {
+  const invalidate = useInvalidateClassifiers();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<{ id: string; status: "discarded" }>(`/api/admin/classifiers/${id}/discard`, { method: "POST" }),
+    onSuccess: invalidate,
+  });
+}

@@ -1,7 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useState } from "react";
+import { UndoToast, type UndoNotice } from "@/components/audit/undo-toast";
+import { impactSentence, useTrafficImpact } from "@/components/audit/use-traffic-impact";
 import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { PolicyPicker } from "@/components/config/policy-picker";
 import { Alert } from "@/components/ui/alert";
@@ -47,6 +49,14 @@ function PolicyRules({ policy }: { policy: string }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Switching a rule on or off changes live routing: confirmed with its traffic, then Undo.
+  const [toggling, setToggling] = useState<number | null>(null);
+  const [notice, setNotice] = useState<UndoNotice | null>(null);
+  const impact = useTrafficImpact(toggling !== null ? { policy } : null);
+  const onToastDone = useCallback((result: { error?: string } | null) => {
+    setNotice(null);
+    if (result?.error) setError(result.error);
+  }, []);
 
   if (rules.isPending) return <LoadingRows label="Loading rules" />;
   if (rules.isError) return <ErrorState message={rules.error.message} onRetry={() => rules.refetch()} />;
@@ -55,6 +65,12 @@ function PolicyRules({ policy }: { policy: string }) {
   function saveList(next: RuleConfig[]) {
     setError(null);
     save.mutate(next, { onError: (e) => setError(`Not saved: ${e.message}`) });
+  }
+
+  async function toggle(i: number) {
+    const rule = list[i]!;
+    const res = await save.mutateAsync(list.map((r, k) => (k === i ? { ...r, enabled: !r.enabled } : r)));
+    setNotice({ message: `Rule ${rule.name} switched ${rule.enabled ? "off" : "on"}.`, auditId: res.auditId });
   }
 
   async function saveRule(rule: RuleConfig) {
@@ -80,7 +96,7 @@ function PolicyRules({ policy }: { policy: string }) {
           <RulesList
             rules={list}
             onMove={(from, to) => to >= 0 && to < list.length && saveList(moveItem(list, from, to))}
-            onToggle={(i) => saveList(list.map((r, k) => (k === i ? { ...r, enabled: !r.enabled } : r)))}
+            onToggle={setToggling}
             onEdit={(i) => setEditing({ index: i, rule: list[i]! })}
             onDelete={setDeleting}
           />
@@ -99,6 +115,22 @@ function PolicyRules({ policy }: { policy: string }) {
           onClose={() => setEditing(null)}
         />
       )}
+      <ConfirmDialog
+        open={toggling !== null}
+        title={`Switch rule ${toggling !== null ? list[toggling]?.name ?? "" : ""} ${toggling !== null && list[toggling]?.enabled ? "off" : "on"}?`}
+        confirmLabel={toggling !== null && list[toggling]?.enabled ? "Switch off" : "Switch on"}
+        onConfirm={() => toggle(toggling!)}
+        onClose={() => setToggling(null)}
+      >
+        <p>
+          {toggling !== null && list[toggling]?.enabled
+            ? `Requests it catches go to the next matching rule or to the classifier instead of ${list[toggling]?.tier}, within a second.`
+            : `Requests it matches go to ${toggling !== null ? list[toggling]?.tier : ""} again, within a second.`}
+        </p>
+        <p data-testid="impact">{impactSentence(impact.data, impact.isPending)}</p>
+        {impact.isError && <p className="text-amber-800">Could not count recent traffic: {impact.error.message}</p>}
+      </ConfirmDialog>
+      <UndoToast notice={notice} onDone={onToastDone} />
       <ConfirmDialog
         open={deleting !== null}
         title={`Delete rule ${deleting !== null ? list[deleting]?.name ?? "" : ""}?`}

@@ -26,7 +26,7 @@ export function useRules(policy: string | null) {
 export function useSaveRules(policy: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (rules: RuleConfig[]) => apiFetch<PolicyRules>(url(policy, "rules"), { method: "PUT", json: { rules } }),
+    mutationFn: (rules: RuleConfig[]) => apiFetch<PolicyRules & { auditId: string }>(url(policy, "rules"), { method: "PUT", json: { rules } }),
     onMutate: async (rules) => {
       await queryClient.cancelQueries({ queryKey: rulesKey(policy) });
       const previous = queryClient.getQueryData<PolicyRules>(rulesKey(policy));

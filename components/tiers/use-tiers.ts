@@ -34,7 +34,7 @@ export function useUpdateTier() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ name, patch }: { name: string; patch: TierPatch }) =>
-      apiFetch<{ tier: TierView }>(`/api/admin/tiers/${encodeURIComponent(name)}`, { method: "PATCH", json: patch }),
+      apiFetch<{ tier: TierView; auditId: string }>(`/api/admin/tiers/${encodeURIComponent(name)}`, { method: "PATCH", json: patch }),
     onSuccess: () => invalidateConfig(queryClient),
   });
 }

@@ -28,6 +28,7 @@ export const PERMISSIONS = {
   "keys:manage": ["admin"],
   "alerts:manage": ["admin"],
   "health:view": ["admin", "ops"],
+  "audit:read": ["admin", "ops"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -51,6 +52,7 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; label: string; permission:
   { href: "/alerts", label: "Alerts", permission: "alerts:manage" },
   { href: "/users", label: "Users", permission: "users:manage" },
   { href: "/keys", label: "API keys", permission: "keys:manage" },
+  { href: "/audit", label: "Audit log", permission: "audit:read" },
 ];
 
 export function navFor(role: Role) {

@@ -6,13 +6,14 @@
  * change lands in one transaction with before/after in the audit log and a gateway reload.
  */
 import { listAudit, recordAudit, type Actor } from "../db/audit-repo";
-import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo";
+import { notifyConfigChanged } from "../db/config-repo";
 import type { Prisma } from "../db/generated/client";
 import { findPolicyRow, updatePolicySettings, type PolicyDetailRow } from "../db/policy-repo";
 import { listTierRows } from "../db/tier-repo";
 import { AppError } from "../http/app-error";
 import { policySchema, type PolicyConfig } from "../routing/config-schema";
 import { formatProblem, intentMapProblems, shadowProblems } from "../routing/validate-config";
+import { auditAction, inChangeTransaction, type ChangeOptions } from "./change-options";
 import { policyFromRow, tierFromRow } from "./config-from-rows";
 import type { PolicyPatch } from "./config-schemas";
 import { fieldIssues, friendlyErrors } from "./form-errors";
@@ -80,8 +81,8 @@ function merge(current: PolicyConfig, patch: PolicyPatch): unknown {
   };
 }
 
-export async function updatePolicy(actor: Actor, name: string, patch: PolicyPatch): Promise<PolicyDetail> {
-  await inConfigTransaction(async (tx) => {
+export async function updatePolicy(actor: Actor, name: string, patch: PolicyPatch, opts: ChangeOptions = {}): Promise<PolicyDetail | null> {
+  await inChangeTransaction(opts, async (tx) => {
     const row = await requirePolicy(name, tx);
     const current = policyFromRow(row);
     const parsed = policySchema.safeParse(merge(current, patch), { error: friendlyErrors });
@@ -109,11 +110,11 @@ export async function updatePolicy(actor: Actor, name: string, patch: PolicyPatc
       },
       tx,
     );
-    const action = Object.keys(patch).length === 1 && patch.bias !== undefined ? "policy.bias_change" : "policy.update";
-    await recordAudit(actor, { action, targetType: "policy", targetId: name, before: settingsOf(current), after }, tx);
-    await notifyConfigChanged(tx, action);
+    const audit = auditAction(opts, Object.keys(patch).length === 1 && patch.bias !== undefined ? "policy.bias_change" : "policy.update");
+    await recordAudit(actor, { ...audit, targetType: "policy", targetId: name, before: settingsOf(current), after }, tx);
+    await notifyConfigChanged(tx, audit.action);
   });
-  return getPolicyDetail(name);
+  return opts.tx ? null : getPolicyDetail(name);
 }
 
 /** The policy's audit entries, newest first (settings changes and rule replacements). */
@@ -128,4 +129,10 @@ export async function policyHistory(name: string, take = 50): Promise<PolicyHist
     before: r.before ?? null,
     after: r.after ?? null,
   }));
+}
+
+/** The policy's settings as its audit entries record them (null: no such policy). */
+export async function policySettingsState(name: string, client: Prisma.TransactionClient) {
+  const row = await findPolicyRow(name, client);
+  return row ? settingsOf(policyFromRow(row)) : null;
 }

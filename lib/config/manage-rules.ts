@@ -6,11 +6,12 @@
  * problem refuses the whole list and nothing changes.
  */
 import { recordAudit, type Actor } from "../db/audit-repo";
-import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo";
+import { notifyConfigChanged } from "../db/config-repo";
 import type { Prisma } from "../db/generated/client";
 import { findPolicyRow, replacePolicyRules, tierIdsByName } from "../db/policy-repo";
 import { AppError } from "../http/app-error";
 import type { RuleConfig } from "../routing/config-schema";
+import { auditAction, inChangeTransaction, type ChangeOptions } from "./change-options";
 import { rulesBodySchema } from "./config-schemas";
 import { policyFromRow } from "./config-from-rows";
 import { fieldIssues, friendlyErrors, type FieldIssue } from "./form-errors";
@@ -42,11 +43,12 @@ export async function getPolicyRules(name: string): Promise<PolicyRules> {
   return { policy: policy.name, tiers: policy.tiers, rules: policy.rules };
 }
 
-export async function replaceRules(actor: Actor, name: string, body: unknown): Promise<PolicyRules> {
+/** The stored list, and the audit entry the change wrote (what the console's Undo reverts). */
+export async function replaceRules(actor: Actor, name: string, body: unknown, opts: ChangeOptions = {}): Promise<PolicyRules & { auditId: string }> {
   const parsed = rulesBodySchema.safeParse(body, { error: friendlyErrors });
   if (!parsed.success) refuse(fieldIssues(parsed.error));
   const rules = parsed.data.rules;
-  return inConfigTransaction(async (tx) => {
+  return inChangeTransaction(opts, async (tx) => {
     const row = await findPolicyRow(name, tx);
     if (!row) throw new AppError("not_found", `No policy named "${name}".`);
     const before = policyFromRow(row);
@@ -58,8 +60,15 @@ export async function replaceRules(actor: Actor, name: string, body: unknown): P
       rules.map((r) => ({ name: r.name, match: r.match as Prisma.InputJsonValue, targetTierId: tierIds.get(r.tier)!, enabled: r.enabled })),
       tx,
     );
-    await recordAudit(actor, { action: "policy.rules_replace", targetType: "policy", targetId: name, before: { rules: before.rules }, after: { rules } }, tx);
-    await notifyConfigChanged(tx, "policy.rules_replace");
-    return { policy: name, tiers: before.tiers, rules };
+    const audit = auditAction(opts, "policy.rules_replace");
+    const { id } = await recordAudit(actor, { ...audit, targetType: "policy", targetId: name, before: { rules: before.rules }, after: { rules } }, tx);
+    await notifyConfigChanged(tx, audit.action);
+    return { policy: name, tiers: before.tiers, rules, auditId: id.toString() };
   });
+}
+
+/** The policy's rules as policy.rules_replace records them (null: no such policy). */
+export async function policyRulesState(name: string, client: Prisma.TransactionClient) {
+  const row = await findPolicyRow(name, client);
+  return row ? { rules: policyFromRow(row).rules } : null;
 }

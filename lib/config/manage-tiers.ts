@@ -7,7 +7,7 @@
  * unless the same change enters them again.
  */
 import { recordAudit, type Actor } from "../db/audit-repo";
-import { inConfigTransaction, notifyConfigChanged } from "../db/config-repo";
+import { notifyConfigChanged } from "../db/config-repo";
 import {
   deleteTierRow,
   findTierRow,
@@ -27,6 +27,7 @@ import { AppError } from "../http/app-error";
 import { testConnection } from "../providers/index";
 import { resolveReplay } from "../providers/replay-datasets";
 import { tierSchema, type TierConfig } from "../routing/config-schema";
+import { auditAction, inChangeTransaction, type ChangeOptions } from "./change-options";
 import { tierFromRow, tierToRow } from "./config-from-rows";
 import type { TierPatch } from "./config-schemas";
 import { fieldIssues, friendlyErrors } from "./form-errors";
@@ -66,9 +67,22 @@ async function requireTier(name: string, client?: DbClient): Promise<TierRow> {
   return row;
 }
 
-async function changed(actor: Actor, action: string, name: string, before: unknown, after: unknown, tx: DbClient) {
-  await recordAudit(actor, { action, targetType: "tier", targetId: name, before, after }, tx);
-  await notifyConfigChanged(tx, action);
+async function changed(actor: Actor, own: string, name: string, before: unknown, after: unknown, tx: DbClient, opts: ChangeOptions) {
+  const audit = auditAction(opts, own);
+  const { id } = await recordAudit(actor, { ...audit, targetType: "tier", targetId: name, before, after }, tx);
+  await notifyConfigChanged(tx, audit.action);
+  return id.toString();
+}
+
+/** The tier as its audit entries record it (null when there is none): what a revert compares. */
+export async function tierAuditState(name: string, client: DbClient) {
+  const row = await findTierRow(name, client);
+  return row ? auditView(row) : null;
+}
+
+/** Every tier's name by rank, as tier.reorder records it. */
+export async function tierOrder(client: DbClient) {
+  return (await listTierRows(client)).map((r) => r.name);
 }
 
 export async function listTiers(): Promise<TierView[]> {
@@ -76,9 +90,9 @@ export async function listTiers(): Promise<TierView[]> {
   return rows.map((row) => view(row, usedBy.get(row.id) ?? []));
 }
 
-export async function createTier(actor: Actor, input: unknown): Promise<TierView> {
+export async function createTier(actor: Actor, input: unknown, opts: ChangeOptions = {}): Promise<TierView> {
   const tier = parseTier(input);
-  return inConfigTransaction(async (tx) => {
+  return inChangeTransaction(opts, async (tx) => {
     if (await findTierRow(tier.name, tx)) {
       throw new AppError("conflict", `A tier named "${tier.name}" already exists.`, { issues: [{ path: "name", message: "This name is taken." }] });
     }
@@ -86,13 +100,14 @@ export async function createTier(actor: Actor, input: unknown): Promise<TierView
     const created = await insertTierRow(tier.name, tierToRow(config), tx);
     if (touchesSecrets(secrets)) await saveTierSecrets(created.id, tier.name, nextSecrets(NO_SECRETS, secrets, false), tx);
     const row = await requireTier(tier.name, tx);
-    await changed(actor, "tier.create", tier.name, undefined, auditView(row), tx);
+    await changed(actor, "tier.create", tier.name, undefined, auditView(row), tx, opts);
     return view(row, []);
   });
 }
 
-export async function updateTier(actor: Actor, name: string, patch: TierPatch): Promise<TierView> {
-  return inConfigTransaction(async (tx) => {
+/** The tier as it is now, and the audit entry the change wrote (what the console's Undo reverts). */
+export async function updateTier(actor: Actor, name: string, patch: TierPatch, opts: ChangeOptions = {}): Promise<TierView & { auditId: string }> {
+  return inChangeTransaction(opts, async (tx) => {
     const before = await requireTier(name, tx);
     const { apiKey, baseUrl, capabilities, ...rest } = patch;
     const { apiKey: _none, ...current } = tierFromRow(before);
@@ -119,14 +134,14 @@ export async function updateTier(actor: Actor, name: string, patch: TierPatch): 
     }
     const after = await requireTier(name, tx);
     const action = patch.enabled !== undefined && Object.keys(patch).length === 1 ? (patch.enabled ? "tier.enable" : "tier.disable") : "tier.update";
-    await changed(actor, action, name, auditView(before), auditView(after), tx);
-    return view(after, await policiesUsingTier(after.id, tx));
+    const auditId = await changed(actor, action, name, auditView(before), auditView(after), tx, opts);
+    return { ...view(after, await policiesUsingTier(after.id, tx)), auditId };
   });
 }
 
 /** Refused (409) while a policy lists the tier or a rule sends requests to it. */
-export async function deleteTier(actor: Actor, name: string): Promise<void> {
-  await inConfigTransaction(async (tx) => {
+export async function deleteTier(actor: Actor, name: string, opts: ChangeOptions = {}): Promise<void> {
+  await inChangeTransaction(opts, async (tx) => {
     const row = await requireTier(name, tx);
     const users = await policiesUsingTier(row.id, tx);
     if (users.length) {
@@ -134,13 +149,13 @@ export async function deleteTier(actor: Actor, name: string): Promise<void> {
       throw new AppError("conflict", `Tier "${name}" is used by ${users.length === 1 ? "policy" : "policies"} ${list}. Remove it from ${users.length === 1 ? "that policy" : "those policies"} first, or disable it instead.`);
     }
     await deleteTierRow(row.id, row.credential?.id ?? null, tx);
-    await changed(actor, "tier.delete", name, auditView(row), undefined, tx);
+    await changed(actor, "tier.delete", name, auditView(row), undefined, tx, opts);
   });
 }
 
 /** `order` must name every tier exactly once; ranks become 0, 1, 2, … in that order. */
-export async function reorderTiers(actor: Actor, order: readonly string[]): Promise<TierView[]> {
-  await inConfigTransaction(async (tx) => {
+export async function reorderTiers(actor: Actor, order: readonly string[], opts: ChangeOptions = {}): Promise<TierView[]> {
+  await inChangeTransaction(opts, async (tx) => {
     const rows = await listTierRows(tx);
     const names = rows.map((r) => r.name);
     const missing = names.filter((n) => !order.includes(n));
@@ -155,10 +170,11 @@ export async function reorderTiers(actor: Actor, order: readonly string[]): Prom
       throw new AppError("bad_request", `The order must list every tier exactly once (${parts.join("; ")}).`, { issues: [{ path: "order", message: parts.join("; ") }] });
     }
     await setTierRanks(order, tx);
-    await recordAudit(actor, { action: "tier.reorder", targetType: "tier", targetId: null, before: { order: names }, after: { order } }, tx);
-    await notifyConfigChanged(tx, "tier.reorder");
+    const audit = auditAction(opts, "tier.reorder");
+    await recordAudit(actor, { ...audit, targetType: "tier", targetId: null, before: { order: names }, after: { order } }, tx);
+    await notifyConfigChanged(tx, audit.action);
   });
-  return listTiers();
+  return opts.tx ? [] : listTiers();
 }
 
 /**

@@ -1,0 +1,81 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { apiSignIn, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
+
+// Own policy (on the seeded tiers fast/capable) and own tier, so this journey disturbs no other spec.
+const POLICY = "e2e-audit";
+const RULE = "audit-refunds";
+const TIER = "e2e-audit-tier";
+
+async function adminContext(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }) {
+  const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  await apiSignIn(request, E2E_ADMIN.email, E2E_ADMIN.password);
+  return request;
+}
+
+test.describe.configure({ timeout: 90_000 });
+
+test.beforeAll(async ({ playwright }) => {
+  const admin = await adminContext(playwright);
+  // A retry starts clean: the policy is applied again with its rule on, the tier recreated.
+  expect([200, 404]).toContain((await admin.delete(`/api/admin/tiers/${TIER}`)).status());
+  const config = { policies: [{ name: POLICY, tiers: ["fast", "capable"], rules: [{ name: RULE, match: { keywords: ["refund"] }, tier: "capable" }] }] };
+  const applied = await admin.post("/api/admin/config", { data: config });
+  expect(applied.status(), await applied.text()).toBe(200);
+  const created = await admin.post("/api/admin/tiers", { data: { name: TIER, provider: "simulated", model: "llama-3.2-3b-instruct", timeoutMs: 30_000 } });
+  expect(created.status(), await created.text()).toBe(201);
+  const changed = await admin.patch(`/api/admin/tiers/${TIER}`, { data: { timeoutMs: 45_000 } });
+  expect(changed.status(), await changed.text()).toBe(200);
+  await admin.dispose();
+});
+
+test("an admin switches a rule off with its impact shown, undoes it, and reverts a tier change from the audit log", async ({ page }) => {
+  await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.goto(`/rules?policy=${POLICY}`);
+  await expect(page.getByRole("heading", { name: "Rules" })).toBeVisible();
+  const toggle = page.getByRole("checkbox", { name: `Enable rule ${RULE}` });
+  await expect(toggle).toBeChecked();
+
+  // Switching off asks first, naming the effect and the last 7 days of traffic.
+  await toggle.click();
+  const confirm = page.getByRole("dialog", { name: `Switch rule ${RULE} off?` });
+  await expect(confirm).toContainText("instead of capable");
+  await expect(confirm.getByTestId("impact")).toHaveText(new RegExp(`^[\\d,]+ requests? of policy ${POLICY} in the last 7 days were routed by a rule\\.$`));
+  await screenshot(page, "audit-rule-confirm");
+  await confirm.getByRole("button", { name: "Switch off" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(toggle).not.toBeChecked();
+
+  // The toast's Undo reverts the entry the change wrote.
+  const toast = page.getByTestId("undo-toast");
+  await expect(toast).toContainText(`Rule ${RULE} switched off.`);
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(toast).toBeHidden();
+  await expect(toggle).toBeChecked();
+  const rules = await (await page.request.get(`/api/admin/policies/${POLICY}/rules`)).json();
+  expect(rules.rules).toEqual([expect.objectContaining({ name: RULE, enabled: true })]);
+
+  // The audit log shows both entries with their diffs, the first marked reverted by the second.
+  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  const ruleEntries = page.getByTestId("audit-entry").filter({ hasText: `rules[${RULE}].enabled` });
+  const switchedOff = ruleEntries.and(page.locator('[data-action="policy.rules_replace"]')).first();
+  const undone = ruleEntries.and(page.locator('[data-action="policy.rules_replace.revert"]')).first();
+  await expect(switchedOff).toContainText(`Changed rules of policy ${POLICY}`);
+  await expect(switchedOff.getByTestId("audit-change")).toHaveText(`rules[${RULE}].enabled: true → false`);
+  await expect(switchedOff).toContainText("Reverted by #");
+  await expect(undone).toContainText("Reverted #");
+  await expect(undone.getByTestId("audit-change")).toHaveText(`rules[${RULE}].enabled: false → true`);
+  await screenshot(page, "audit-log");
+
+  // Revert the tier change (timeout 30 s → 45 s), confirmed; the tier has its old timeout again.
+  await page.getByLabel("Target type").selectOption("tier");
+  const tierChange = page.getByTestId("audit-entry").and(page.locator('[data-action="tier.update"]')).filter({ hasText: `Changed tier ${TIER}` }).first();
+  await expect(tierChange.getByTestId("audit-change")).toHaveText("timeoutMs: 30000 → 45000");
+  await tierChange.getByRole("button", { name: "Revert" }).click();
+  const revert = page.getByRole("dialog", { name: /^Revert #\d+\?$/ });
+  await revert.getByRole("button", { name: "Revert" }).click();
+  await expect(revert).toBeHidden();
+  await expect(tierChange).toContainText("Reverted by #");
+  const tiers = await (await page.request.get("/api/admin/tiers")).json();
+  expect(tiers.tiers.find((t: { name: string }) => t.name === TIER)).toMatchObject({ timeoutMs: 30_000 });
+});
