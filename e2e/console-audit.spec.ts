@@ -28,8 +28,16 @@ test.beforeAll(async ({ playwright }) => {
   await admin.dispose();
 });
 
+// Its tier would change what other journeys see (the lab's tier advisor replays every enabled tier).
+test.afterAll(async ({ playwright }) => {
+  const admin = await adminContext(playwright);
+  expect([200, 404]).toContain((await admin.delete(`/api/admin/tiers/${TIER}`)).status());
+  await admin.dispose();
+});
+
 test("an admin switches a rule off with its impact shown, undoes it, and reverts a tier change from the audit log", async ({ page }) => {
   await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.waitForURL(/\/overview/);
   await page.goto(`/rules?policy=${POLICY}`);
   await expect(page.getByRole("heading", { name: "Rules" })).toBeVisible();
   const toggle = page.getByRole("checkbox", { name: `Enable rule ${RULE}` });
