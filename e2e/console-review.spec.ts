@@ -233,7 +233,7 @@ test("an admin creates a key, sees it once, copies it, uses it, revokes it, and 
   await screenshot(page, "keys-list");
 
   await page.getByRole("button", { name: `Revoke ${name}` }).click();
-  const confirm = page.getByRole("dialog", { name: `Revoke ${name}?` });
+  const confirm = page.getByRole("alertdialog", { name: `Revoke ${name}?` });
   await expect(confirm).toContainText("401 Unauthorized");
   await screenshot(page, "keys-revoke-confirm");
   await confirm.getByRole("button", { name: "Revoke key" }).click();

@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 
-/** A titled panel for one chart; `summary` is the sentence a screen reader gets instead of the SVG. */
+/**
+ * A titled panel for one chart. The drawing is one image to assistive technology (role="img"),
+ * named by the title and `summary` (the sentence a screen reader gets instead of the SVG).
+ */
 export function ChartCard({ title, summary, children, actions }: { title: string; summary: string; children: ReactNode; actions?: ReactNode }) {
   return (
     <section aria-label={title} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -11,7 +14,7 @@ export function ChartCard({ title, summary, children, actions }: { title: string
         </div>
         {actions}
       </div>
-      <div aria-hidden className="h-56 w-full">
+      <div role="img" aria-label={`${title}. ${summary}`} className="h-56 w-full">
         {children}
       </div>
     </section>

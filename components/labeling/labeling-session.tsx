@@ -49,7 +49,7 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
   }
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
-    if (e.defaultPrevented || document.querySelector("dialog[open]")) return;
+    if (e.defaultPrevented || document.querySelector("[role=dialog], [role=alertdialog]")) return;
     if (isTypingTarget(e.target)) {
       if (e.target !== noteRef.current) return;
       if (e.key === "Escape") noteRef.current?.blur();

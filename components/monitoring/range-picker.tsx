@@ -38,7 +38,7 @@ export function RangePicker({ choice, from, to, onChange }: { choice: RangeChoic
                 setCustom(false);
                 onChange({ kind: "preset", preset: p });
               }}
-              className={`h-8 px-3 text-sm font-medium first:rounded-l-md ${isActive ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
+              className={`h-8 px-3 text-sm font-medium first:rounded-l-md ${isActive ? "bg-brand-600 text-on-brand" : "bg-white text-slate-700 hover:bg-slate-50"}`}
             >
               {LABELS[p]}
             </button>
@@ -48,7 +48,7 @@ export function RangePicker({ choice, from, to, onChange }: { choice: RangeChoic
           type="button"
           aria-pressed={isCustom}
           onClick={() => setCustom(true)}
-          className={`h-8 rounded-r-md px-3 text-sm font-medium ${isCustom ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
+          className={`h-8 rounded-r-md px-3 text-sm font-medium ${isCustom ? "bg-brand-600 text-on-brand" : "bg-white text-slate-700 hover:bg-slate-50"}`}
         >
           Custom
         </button>

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLinks({ items, horizontal }: { items: ReadonlyArray<{ href: string; label: string }>; horizontal?: boolean }) {
+export function NavLinks({ items }: { items: ReadonlyArray<{ href: string; label: string }> }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className={horizontal ? "mb-4 flex gap-1 overflow-x-auto" : "space-y-0.5 p-3"}>
+    <nav aria-label="Main" className="space-y-0.5 p-3">
       {items.map((item) => {
         const isActive = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

@@ -96,7 +96,7 @@ export function TiersTable({ tiers, onMove, onEdit, onToggle, onDelete }: Props)
               {price(tier.inputUsdPerMTok)} · {price(tier.outputUsdPerMTok)}
             </td>
             <td className="whitespace-nowrap px-3 py-3 font-mono text-xs" aria-label={`API key of ${tier.name}`}>
-              {tier.credentialHint ?? <span className="font-sans text-slate-400">none</span>}
+              {tier.credentialHint ?? <span className="font-sans text-slate-500">none</span>}
             </td>
             <td className="px-3 py-3">
               <div className="ml-auto flex w-40 flex-wrap justify-end gap-1.5">
