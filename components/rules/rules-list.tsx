@@ -60,13 +60,13 @@ export function RulesList({ rules, onMove, onToggle, onEdit, onDelete }: Props) 
             setOver(null);
           }}
           onDrop={(e) => onDrop(e, i)}
-          className={`flex items-start gap-3 px-3 py-3 focus:bg-brand-50 focus:outline-none ${dragging === i ? "opacity-50" : ""} ${over === i && dragging !== i ? "ring-2 ring-inset ring-brand-500" : ""}`}
+          className={`flex flex-wrap items-start gap-x-3 gap-y-2 px-3 py-3 focus:bg-brand-50 focus:outline-none ${dragging === i ? "opacity-50" : ""} ${over === i && dragging !== i ? "ring-2 ring-inset ring-brand-500" : ""}`}
         >
           <span aria-hidden className="mt-1 cursor-grab select-none text-slate-400" title="Drag to reorder">
             ⠿
           </span>
           <span className="mt-0.5 w-5 text-right text-sm tabular-nums text-slate-500">{i + 1}</span>
-          <div className="min-w-0 flex-1">
+          <div className="min-w-48 flex-1">
             <div className="flex flex-wrap items-center gap-2">
               <span className="flex items-center gap-2 whitespace-nowrap">
                 <span className={`font-medium ${rule.enabled ? "text-slate-900" : "text-slate-400 line-through"}`}>{rule.name}</span>
@@ -77,7 +77,7 @@ export function RulesList({ rules, onMove, onToggle, onEdit, onDelete }: Props) 
             </div>
             <p className="mt-0.5 break-words text-xs text-slate-500">{matchSummary(rule)}</p>
           </div>
-          <div className="flex shrink-0 flex-wrap items-center justify-end gap-1">
+          <div className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-1">
             <label className="mr-1 flex items-center gap-1 text-xs text-slate-600">
               <input type="checkbox" checked={rule.enabled} aria-label={`Enable rule ${rule.name}`} onChange={() => onToggle(i)} />
               On

@@ -7,9 +7,9 @@ const HEAD = "text-left text-xs uppercase tracking-wide text-slate-500";
 
 const VARIANTS = {
   /** A list on the page: a white card with a tinted heading row. */
-  card: { frame: "overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200", table: "divide-y divide-slate-200", head: `bg-slate-50 font-medium ${HEAD}`, cell: "px-4 py-3" },
+  card: { frame: "scroll-cue relative overflow-x-auto rounded-lg shadow-sm ring-1 ring-slate-200", table: "divide-y divide-slate-200", head: `bg-slate-50 font-medium ${HEAD}`, cell: "px-4 py-3" },
   /** A list inside a card: the frame only. */
-  inset: { frame: "overflow-x-auto rounded-lg ring-1 ring-slate-200", table: "divide-y divide-slate-200", head: `bg-slate-50 font-medium ${HEAD}`, cell: "px-3 py-2" },
+  inset: { frame: "scroll-cue relative overflow-x-auto rounded-lg ring-1 ring-slate-200", table: "divide-y divide-slate-200", head: `bg-slate-50 font-medium ${HEAD}`, cell: "px-3 py-2" },
   /** A few figures inside a panel or dialog: no frame, small bold headings. */
   plain: { frame: "", table: "", head: HEAD, cell: "py-1 pr-3 last:pr-0" },
 } as const;
