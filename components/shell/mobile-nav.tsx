@@ -1,8 +1,7 @@
 "use client";
 
 import { Dialog } from "radix-ui";
-import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { NavLinks } from "./nav-links";
 
 /**
@@ -12,8 +11,6 @@ import { NavLinks } from "./nav-links";
  */
 export function MobileNav({ items }: { items: ReadonlyArray<{ href: string; label: string }> }) {
   const [isOpen, setOpen] = useState(false);
-  const pathname = usePathname();
-  useEffect(() => setOpen(false), [pathname]);
   return (
     <Dialog.Root open={isOpen} onOpenChange={setOpen}>
       <Dialog.Trigger className="inline-flex h-9 items-center gap-2 rounded-md px-2 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 md:hidden">
@@ -29,7 +26,7 @@ export function MobileNav({ items }: { items: ReadonlyArray<{ href: string; labe
             <Dialog.Title className="text-sm font-semibold text-slate-900">Menu</Dialog.Title>
             <Dialog.Close className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100">Close</Dialog.Close>
           </div>
-          <NavLinks items={items} />
+          <NavLinks items={items} onNavigate={() => setOpen(false)} />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatUsd } from "@/components/charts/format";
 import { useState, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -18,9 +19,7 @@ type Props = {
 
 const COLUMNS = ["Rank", "Tier", "Upstream", "Capabilities", { label: "$ / 1M in · out", isNumeric: true, className: "whitespace-nowrap" }, "Key", { label: "Actions", isHidden: true }];
 
-function price(v: number) {
-  return `$${v.toLocaleString("en-US", { maximumFractionDigits: 4 })}`;
-}
+const price = formatUsd;
 
 /** The catalog in rank order. A focused row moves with Alt+↑ / Alt+↓; the arrow buttons do the same. */
 export function TiersTable({ tiers, onMove, onEdit, onToggle, onDelete }: Props) {
