@@ -194,6 +194,16 @@ test("an admin creates a key, sees it once, copies it, uses it, revokes it, and 
   await shown.getByRole("button", { name: "Copy key" }).click();
   await expect(shown.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+  // The gateway's base URL from here and ready client code, the key in it, one tab per client.
+  await expect(shown.getByTestId("gateway-base-url")).toHaveText(`${new URL(page.url()).origin}/api/v1`);
+  await expect(shown.getByRole("tabpanel")).toContainText(`new OpenAI({ baseURL: "${new URL(page.url()).origin}/api/v1"`);
+  await shown.getByRole("tab", { name: "Anthropic SDK" }).click();
+  await expect(shown.getByRole("tabpanel")).toContainText("new Anthropic(");
+  await shown.getByRole("tab", { name: "curl" }).click();
+  await expect(shown.getByRole("tabpanel")).toContainText(`Bearer ${key}`);
+  await shown.getByRole("button", { name: "Copy curl example" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Copied the curl example." })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`Bearer ${key}`);
   await screenshot(page, "keys-new-key-once");
   await shown.getByRole("button", { name: "I have stored the key" }).click();
   await expect(shown).toBeHidden();

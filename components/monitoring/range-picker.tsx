@@ -55,12 +55,13 @@ export function RangePicker({ choice, from, to, onChange }: { choice: RangeChoic
       </div>
       {isCustom && (
         <form onSubmit={apply} className="flex flex-wrap items-center gap-2" noValidate>
-          <div className="w-52">
-            <TextInput type="datetime-local" name="from" aria-label="From" defaultValue={toLocalInput(from)} />
-          </div>
-          <div className="w-52">
-            <TextInput type="datetime-local" name="to" aria-label="To" defaultValue={toLocalInput(to)} />
-          </div>
+          {(["from", "to"] as const).map((name) => (
+            <label key={name} className="flex items-center gap-2 text-sm font-medium text-slate-700">
+              {name === "from" ? "From" : "To"}
+              <TextInput type="datetime-local" name={name} className="w-52" defaultValue={toLocalInput(name === "from" ? from : to)} />
+            </label>
+          ))}
+          <span className="text-xs text-slate-500">{Intl.DateTimeFormat().resolvedOptions().timeZone} time</span>
           <Button type="submit" size="sm">
             Apply
           </Button>

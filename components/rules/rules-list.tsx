@@ -3,6 +3,7 @@
 import { useState, type DragEvent, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Tooltip } from "@/components/ui/tooltip";
 import type { RuleConfig } from "@/lib/routing/config-schema";
 import { matchSummary } from "./rule-form";
 
@@ -82,12 +83,16 @@ export function RulesList({ rules, onMove, onToggle, onEdit, onDelete }: Props) 
               <input type="checkbox" checked={rule.enabled} aria-label={`Enable rule ${rule.name}`} onChange={() => onToggle(i)} />
               On
             </label>
-            <Button variant="ghost" size="sm" className="px-1.5" aria-label={`Move rule ${rule.name} up`} disabled={i === 0} onClick={() => onMove(i, i - 1)}>
-              ↑
-            </Button>
-            <Button variant="ghost" size="sm" className="px-1.5" aria-label={`Move rule ${rule.name} down`} disabled={i === rules.length - 1} onClick={() => onMove(i, i + 1)}>
-              ↓
-            </Button>
+            <Tooltip content="Move up (Alt+↑)">
+              <Button variant="ghost" size="sm" className="px-1.5" aria-label={`Move rule ${rule.name} up`} disabled={i === 0} onClick={() => onMove(i, i - 1)}>
+                ↑
+              </Button>
+            </Tooltip>
+            <Tooltip content="Move down (Alt+↓)">
+              <Button variant="ghost" size="sm" className="px-1.5" aria-label={`Move rule ${rule.name} down`} disabled={i === rules.length - 1} onClick={() => onMove(i, i + 1)}>
+                ↓
+              </Button>
+            </Tooltip>
             <Button variant="secondary" size="sm" aria-label={`Edit rule ${rule.name}`} onClick={() => onEdit(i)}>
               Edit
             </Button>
