@@ -67,7 +67,7 @@ export function NewKeyDialog({ created, onClose }: { created: { key: string; nam
               label: snippet.label,
               content: (
                 <div className="space-y-2">
-                  <pre className="max-h-64 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-900 ring-1 ring-inset ring-slate-200" aria-label={`${snippet.label} example`} tabIndex={0}>
+                  <pre className="max-h-64 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-900 ring-1 ring-inset ring-slate-200" tabIndex={0}>
                     {snippet.code}
                   </pre>
                   <CopyButton text={snippet.code} label={`Copy ${snippet.label} example`} what={`${snippet.label} example`} />
