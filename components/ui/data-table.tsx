@@ -11,7 +11,7 @@ const VARIANTS = {
   /** A list inside a card: the frame only. */
   inset: { frame: "scroll-cue relative overflow-x-auto rounded-lg ring-1 ring-slate-200", table: "divide-y divide-slate-200", head: `bg-slate-50 font-medium ${HEAD}`, cell: "px-3 py-2" },
   /** A few figures inside a panel or dialog: no frame, small bold headings. */
-  plain: { frame: "", table: "", head: HEAD, cell: "py-1 pr-3 last:pr-0" },
+  plain: { frame: "relative overflow-x-auto", table: "", head: HEAD, cell: "py-1 pr-3 last:pr-0" },
 } as const;
 
 type Props = {
