@@ -1,4 +1,6 @@
-import type { ReactNode } from "react";
+"use client";
+
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
 /** A column heading: its text, or the text with options (numbers right-aligned, a heading only screen readers get). */
 export type Column = string | { label: string; isNumeric?: boolean; isHidden?: boolean; title?: string; className?: string };
@@ -33,8 +35,15 @@ type Props = {
 /** The console's table: frame, heading row and row dividers; the caller renders the rows. */
 export function DataTable({ columns, children, label, caption, variant = "card", cellPadding, hasRowDividers = true, className = "", hasStickyHeader }: Props) {
   const v = VARIANTS[variant];
+  const frame = useRef<HTMLDivElement>(null);
+  const isScrollable = useIsScrollable(frame);
   return (
-    <div className={`${v.frame} ${className}`}>
+    // Wider than its frame (a phone): the frame scrolls, so keyboard users get it as a named tab stop.
+    <div
+      ref={frame}
+      className={`${v.frame} ${className}`}
+      {...(isScrollable ? { tabIndex: 0, role: "region", "aria-label": `${label ?? caption ?? "Table"}, scrolls sideways` } : {})}
+    >
       <table aria-label={label} className={`min-w-full text-sm ${v.table}`}>
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead className={`${v.head} ${hasStickyHeader ? "sticky top-0" : ""}`}>
@@ -53,4 +62,18 @@ export function DataTable({ columns, children, label, caption, variant = "card",
       </table>
     </div>
   );
+}
+
+/** Whether the frame's content is wider than the frame (watched as either resizes). */
+function useIsScrollable(frame: RefObject<HTMLDivElement | null>) {
+  const [isScrollable, setScrollable] = useState(false);
+  useEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setScrollable(el.scrollWidth > el.clientWidth + 1));
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, [frame]);
+  return isScrollable;
 }
