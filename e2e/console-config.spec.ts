@@ -147,7 +147,7 @@ test("an owner moves the bias slider, saves with confirmation, and the gateway f
   await screenshot(page, "policies-bias-moved");
 
   await page.getByRole("button", { name: "Save changes" }).click();
-  const confirm = page.getByRole("dialog", { name: `Save policy ${BIAS_POLICY}?` });
+  const confirm = page.getByRole("alertdialog", { name: `Save policy ${BIAS_POLICY}?` });
   await expect(confirm.getByRole("row", { name: /Bias/ })).toContainText(`0.50${target.toFixed(2)}`);
   await screenshot(page, "policies-save-confirm");
   await confirm.getByRole("button", { name: "Save policy" }).click();
@@ -219,14 +219,14 @@ test("an ops user manages tiers: validation, a write-only key, test connection, 
   await expect(page.getByRole("row", { name: /Tier e2e-openai,/ })).toHaveAccessibleName(`Tier e2e-openai, rank ${rank} of ${total}`);
 
   await fast.getByRole("button", { name: "Delete fast" }).click();
-  const refuse = page.getByRole("dialog", { name: "Delete tier fast?" });
+  const refuse = page.getByRole("alertdialog", { name: "Delete tier fast?" });
   await refuse.getByRole("button", { name: "Delete tier" }).click();
   await expect(refuse.getByRole("alert")).toContainText('Tier "fast" is used by policies');
   await expect(refuse.getByRole("alert")).toContainText(`"${RULES_POLICY}"`);
   await screenshot(page, "tiers-delete-refused");
   await refuse.getByRole("button", { name: "Cancel" }).click();
   await page.getByRole("button", { name: "Delete e2e-openai" }).click();
-  await page.getByRole("dialog", { name: "Delete tier e2e-openai?" }).getByRole("button", { name: "Delete tier" }).click();
+  await page.getByRole("alertdialog", { name: "Delete tier e2e-openai?" }).getByRole("button", { name: "Delete tier" }).click();
   await expect(page.getByRole("row", { name: /Tier e2e-openai,/ })).toHaveCount(0);
 });
 

@@ -113,7 +113,7 @@ test("an ops user starts a retraining job, watches it finish, promotes it", asyn
 
   // Promote, confirmed; the API agrees.
   await result.getByRole("button", { name: "Promote" }).click();
-  const promote = page.getByRole("dialog", { name: /^Promote / });
+  const promote = page.getByRole("alertdialog", { name: /^Promote / });
   await expect(promote).toContainText(activeBefore!.name);
   await screenshot(page, "jobs-promote-confirm");
   await promote.getByRole("button", { name: "Promote" }).click();
@@ -127,7 +127,7 @@ test("an ops user starts a retraining job, watches it finish, promotes it", asyn
 
   // Roll back, confirmed: the shipped classifier routes "default" again (other specs rely on it).
   await result.getByRole("button", { name: "Roll back" }).click();
-  const rollback = page.getByRole("dialog", { name: "Roll back default's classifier?" });
+  const rollback = page.getByRole("alertdialog", { name: "Roll back default's classifier?" });
   await rollback.getByRole("button", { name: "Roll back" }).click();
   await expect(rollback).toBeHidden();
   await expect(result.getByTestId("classifier-status")).toHaveText("Retired");

@@ -77,7 +77,7 @@ test("the overview shows the demo week with its charts, and the range picker kee
   await screenshot(page, "monitor-overview-1h");
 
   await page.getByRole("button", { name: "Remove demo data" }).click();
-  const dialog = page.getByRole("dialog", { name: "Remove all demo data?" });
+  const dialog = page.getByRole("alertdialog", { name: "Remove all demo data?" });
   await expect(dialog).toBeVisible();
   await screenshot(page, "monitor-overview-remove-demo");
   await dialog.getByRole("button", { name: "Cancel" }).click(); // other journeys use the demo data

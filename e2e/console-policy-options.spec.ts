@@ -26,7 +26,7 @@ async function shoot(page: Page, name: string) {
 
 async function saveAndConfirm(page: Page, rows: RegExp[]) {
   await page.getByRole("button", { name: "Save changes" }).click();
-  const confirm = page.getByRole("dialog", { name: `Save policy ${POLICY}?` });
+  const confirm = page.getByRole("alertdialog", { name: `Save policy ${POLICY}?` });
   for (const row of rows) await expect(confirm.getByRole("row", { name: row })).toBeVisible();
   await confirm.getByRole("button", { name: "Save policy" }).click();
   await expect(confirm).toBeHidden();

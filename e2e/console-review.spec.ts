@@ -194,6 +194,16 @@ test("an admin creates a key, sees it once, copies it, uses it, revokes it, and 
   await shown.getByRole("button", { name: "Copy key" }).click();
   await expect(shown.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+  // The gateway's base URL from here and ready client code, the key in it, one tab per client.
+  await expect(shown.getByTestId("gateway-base-url")).toHaveText(`${new URL(page.url()).origin}/api/v1`);
+  await expect(shown.getByRole("tabpanel")).toContainText(`new OpenAI({ baseURL: "${new URL(page.url()).origin}/api/v1"`);
+  await shown.getByRole("tab", { name: "Anthropic SDK" }).click();
+  await expect(shown.getByRole("tabpanel")).toContainText("new Anthropic(");
+  await shown.getByRole("tab", { name: "curl" }).click();
+  await expect(shown.getByRole("tabpanel")).toContainText(`Bearer ${key}`);
+  await shown.getByRole("button", { name: "Copy curl example" }).click();
+  await expect(page.locator("li", { hasText: "Copied the curl example." })).toBeVisible(); // the toast (a CSS locator: the open dialog hides the rest from the accessibility tree)
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`Bearer ${key}`);
   await screenshot(page, "keys-new-key-once");
   await shown.getByRole("button", { name: "I have stored the key" }).click();
   await expect(shown).toBeHidden();
@@ -233,7 +243,7 @@ test("an admin creates a key, sees it once, copies it, uses it, revokes it, and 
   await screenshot(page, "keys-list");
 
   await page.getByRole("button", { name: `Revoke ${name}` }).click();
-  const confirm = page.getByRole("dialog", { name: `Revoke ${name}?` });
+  const confirm = page.getByRole("alertdialog", { name: `Revoke ${name}?` });
   await expect(confirm).toContainText("401 Unauthorized");
   await screenshot(page, "keys-revoke-confirm");
   await confirm.getByRole("button", { name: "Revoke key" }).click();

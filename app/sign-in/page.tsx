@@ -13,7 +13,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <div className="mx-auto flex size-10 items-center justify-center rounded-lg bg-brand-600 text-lg font-bold text-white">F</div>
+          <div className="mx-auto flex size-10 items-center justify-center rounded-lg bg-brand-600 text-lg font-bold text-on-brand">F</div>
           <h1 className="mt-4 text-xl font-semibold tracking-tight">Sign in to Frontdesk</h1>
           <p className="mt-1 text-sm text-slate-500">The LLM request router&apos;s ops console</p>
         </div>

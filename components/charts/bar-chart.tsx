@@ -17,7 +17,7 @@ export function CategoryBarChart({ data, categoryKey, series, valueFormatter, la
   const horizontal = layout === "stacked-horizontal";
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data as Array<Record<string, number | string | null>>} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      <BarChart accessibilityLayer={false} data={data as Array<Record<string, number | string | null>>} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" vertical={horizontal} horizontal={!horizontal} />
         {horizontal ? (
           <>

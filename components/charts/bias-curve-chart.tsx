@@ -27,7 +27,7 @@ export function BiasCurveChart({ curve, current, saved, baselines, measured, for
   const [qMin, qMax] = [Math.min(...qualities), Math.max(...qualities)];
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={curve as BiasCurvePoint[]} margin={{ top: 12, right: 16, bottom: 4, left: 0 }}>
+      <LineChart accessibilityLayer={false} data={curve as BiasCurvePoint[]} margin={{ top: 12, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis
           type="number"

@@ -10,7 +10,7 @@ type Props = { series: readonly ComparedCurve[]; xDomain: [number, number]; yDom
 export function CurveComparisonChart({ series, xDomain, yDomain }: Props) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+      <LineChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis
           type="number"

@@ -1,9 +1,15 @@
-/** Number and time formatting shared by charts, cards and tables (en-US, UTC-agnostic: local time). */
+/**
+ * The console's one definition of each number and time (charts, cards, tables, dialogs). Money
+ * keeps two significant digits below a dollar and cents above ($0.80, $0.88, $0.0031, $12.50,
+ * $1,234); times are local, with the zone named (Dec 7, 2026, 14:05:09 CET).
+ */
 export function formatUsd(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return "—";
   const abs = Math.abs(v);
-  const digits = abs >= 100 ? 0 : abs >= 1 ? 2 : abs >= 0.01 ? 3 : 5;
-  return `${v < 0 ? "−" : ""}$${abs.toLocaleString("en-US", { minimumFractionDigits: Math.min(digits, 2), maximumFractionDigits: digits })}`;
+  if (abs === 0) return "$0.00";
+  const decimals = abs >= 1000 ? 0 : abs >= 1 ? 2 : Math.min(12, Math.max(2, 1 - Math.floor(Math.log10(abs))));
+  const text = abs.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return `${v < 0 ? "−" : ""}$${text}`;
 }
 
 export function formatPercent(v: number | null | undefined, digits = 1): string {
@@ -38,6 +44,43 @@ export function formatTick(iso: string, bucketMs: number, spanMs: number): strin
   return d.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
 }
 
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" });
+/** A moment in local time with its zone; `seconds: false` for coarse moments (creation dates, last use). */
+export function formatDateTime(at: string | number | Date, { seconds = true }: { seconds?: boolean } = {}): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return "—";
+  return d.toLocaleString("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    ...(seconds ? { second: "2-digit" } : {}),
+    hourCycle: "h23",
+    timeZoneName: "short",
+  });
+}
+
+/**
+ * Whole-number percents of `counts` that add up to exactly 100 (largest-remainder rounding):
+ * floor every share, then give the missing points to the largest remainders. All zero → all 0.
+ */
+export function sharePercents(counts: readonly number[]): number[] {
+  const total = counts.reduce((a, b) => a + Math.max(0, b), 0);
+  if (total <= 0) return counts.map(() => 0);
+  const exact = counts.map((c) => (Math.max(0, c) / total) * 100);
+  const floors = exact.map(Math.floor);
+  let missing = 100 - floors.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => ({ i, rest: e - floors[i]! })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (missing <= 0) break;
+    floors[i]! += 1;
+    missing -= 1;
+  }
+  return floors;
+}
+
+/** "fast 34%, balanced 40%, capable 26%": each name's share of the counts, summing to 100%. */
+export function formatShares(entries: ReadonlyArray<readonly [name: string, count: number]>): string {
+  const percents = sharePercents(entries.map(([, count]) => count));
+  return entries.map(([name], i) => `${name} ${percents[i]}%`).join(", ");
 }

@@ -33,14 +33,14 @@ export function TimeSeriesChart({ data, series, kind, tickFormatter, valueFormat
   return (
     <ResponsiveContainer width="100%" height="100%">
       {kind === "line" ? (
-        <LineChart data={data as Array<Record<string, number | string | null>>} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data as Array<Record<string, number | string | null>>} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
           {axis}
           {series.map((s) => (
             <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls />
           ))}
         </LineChart>
       ) : (
-        <AreaChart data={data as Array<Record<string, number | string | null>>} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <AreaChart accessibilityLayer={false} data={data as Array<Record<string, number | string | null>>} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
           {axis}
           {series.map((s) => (
             <Area key={s.key} dataKey={s.key} name={s.label} stackId="1" stroke={s.color} strokeWidth={0} fill={s.color} fillOpacity={0.8} isAnimationActive={false} type="monotone" />

@@ -1,9 +1,10 @@
 "use client";
 
+import { AlertDialog } from "radix-ui";
 import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Dialog } from "@/components/ui/dialog";
-import { DialogActions } from "@/components/ui/dialog-actions";
+import { Button } from "@/components/ui/button";
+import { OVERLAY, PANEL, TITLE } from "@/components/ui/dialog";
 
 type Props = {
   open: boolean;
@@ -15,7 +16,10 @@ type Props = {
   onClose: () => void;
 };
 
-/** Asks before a consequential change; shows the server's refusal (e.g. a 409) in place. */
+/**
+ * Asks before a consequential change, on Radix's AlertDialog (role="alertdialog", focus starts on
+ * Cancel, a click outside does not dismiss); shows the server's refusal (e.g. a 409) in place.
+ */
 export function ConfirmDialog({ open, title, children, confirmLabel, tone = "primary", onConfirm, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
@@ -39,12 +43,28 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = "pri
   }
 
   return (
-    <Dialog open={open} onClose={close} title={title}>
-      <div className="space-y-4 text-sm text-slate-700">
-        {error && <Alert variant="error">{error}</Alert>}
-        {children}
-        <DialogActions label={confirmLabel} onCancel={close} tone={tone} onConfirm={confirm} isPending={isPending} />
-      </div>
-    </Dialog>
+    <AlertDialog.Root open={open} onOpenChange={(isOpen) => !isOpen && close()}>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className={OVERLAY} />
+        <AlertDialog.Content className={`${PANEL} max-w-md`}>
+          <AlertDialog.Title className={TITLE}>{title}</AlertDialog.Title>
+          <div className="mt-4 space-y-4 text-sm text-slate-700">
+            {error && <Alert variant="error">{error}</Alert>}
+            <AlertDialog.Description asChild>
+              <div className="space-y-2">{children}</div>
+            </AlertDialog.Description>
+            <div className="flex justify-end gap-2 pt-2">
+              <AlertDialog.Cancel asChild>
+                <Button variant="secondary">Cancel</Button>
+              </AlertDialog.Cancel>
+              {/* Not AlertDialog.Action: that would close before the server has answered. */}
+              <Button variant={tone} onClick={confirm} isLoading={isPending}>
+                {confirmLabel}
+              </Button>
+            </div>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
   );
 }

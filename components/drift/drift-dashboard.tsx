@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { CategoryBarChart } from "@/components/charts/bar-chart";
 import { ChartCard } from "@/components/charts/chart-card";
-import { formatCount, formatPercent, formatPsi, formatTick } from "@/components/charts/format";
+import { formatCount, formatDateTime, formatPercent, formatPsi, formatShares, formatTick } from "@/components/charts/format";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { RangePicker } from "@/components/monitoring/range-picker";
 import { StatCard } from "@/components/monitoring/stat-card";
@@ -56,7 +56,7 @@ function DriftCharts({ d }: { d: Drift }) {
   const last = prepareLastStage(d);
   const mis = prepareMisroute(d);
   const hist = prepareScoreHistogram(d);
-  const baselineText = d.tiers.map((t) => `${t} ${formatPercent(d.baseline.tierShares[t] ?? 0, 0)}`).join(", ");
+  const baselineText = formatShares(d.tiers.map((t) => [t, d.baseline.tierShares[t] ?? 0]));
   return (
     <>
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-5">
@@ -67,8 +67,8 @@ function DriftCharts({ d }: { d: Drift }) {
         <StatCard label="Cost misroutes" value={formatPercent(d.current.misroute.randomCostRate)} hint={`random sample, n = ${formatCount(d.current.misroute.randomLabeled)}`} />
       </dl>
       <p className="text-sm text-slate-600">
-        Baseline {new Date(d.baseline.from).toLocaleString("en-US")} – {new Date(d.baseline.to).toLocaleString("en-US")} ({formatCount(d.baseline.requests)} requests: {baselineText}).
-        {worst && worst.tierPsi > 0.1 && ` Largest shift: the window starting ${new Date(worst.t).toLocaleString("en-US")} (PSI ${formatPsi(worst.tierPsi)}).`}
+        Baseline {formatDateTime(d.baseline.from, { seconds: false })} – {formatDateTime(d.baseline.to, { seconds: false })} ({formatCount(d.baseline.requests)} requests: {baselineText}).
+        {worst && worst.tierPsi > 0.1 && ` Largest shift: the window starting ${formatDateTime(worst.t, { seconds: false })} (PSI ${formatPsi(worst.tierPsi)}).`}
       </p>
       <div className="grid gap-4 xl:grid-cols-2">
         <ChartCard title="Tier distribution over time" summary={`Share of requests per tier and ${d.range.window} window; baseline: ${baselineText}.`}>

@@ -12,7 +12,7 @@ type Row = Record<string, number | string | null>;
 export function prepareTierShares(d: Drift): { data: Row[]; series: Series[] } {
   return {
     data: d.windows.map((w) => ({ t: w.t, ...Object.fromEntries(d.tiers.map((t) => [t, w.requests > 0 ? (w.tierShares[t] ?? 0) : null])) })),
-    series: d.tiers.map((t, i) => ({ key: t, label: t, color: tierColor(i) })),
+    series: d.tiers.map((t) => ({ key: t, label: t, color: tierColor(t) })),
   };
 }
 

@@ -1,4 +1,5 @@
 /** How a job row reads in the console: duration, percent done, status tone and label. */
+import { formatDateTime } from "@/components/charts/format";
 import type { JobRow, JobStatus } from "./types";
 
 export function formatDuration(ms: number | null): string {
@@ -48,8 +49,5 @@ export function describeSources(payload: JobRow["payload"]): string {
 }
 
 export function formatJobTime(iso: string | null): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  const year = d.getFullYear() === new Date().getFullYear() ? undefined : "numeric";
-  return d.toLocaleString("en-US", { year, month: "short", day: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" });
+  return iso ? formatDateTime(iso) : "—";
 }

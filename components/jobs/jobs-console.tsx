@@ -40,7 +40,7 @@ export function JobsConsole() {
   const cancellingId = cancel.isPending ? (cancel.variables ?? null) : null;
   return (
     <div className="space-y-6">
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Panel title="Start retraining" description="Train a candidate classifier for a policy and measure it against the active one on held-out requests.">
           <StartJobForm
             onStarted={(job) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDateTime } from "@/components/charts/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -9,10 +10,7 @@ import type { KeyRow } from "./use-keys";
 const COLUMNS = ["Key", "Policy", "Spend this month", "Over budget", "Rate limit", "Last used", "Created", { label: "Actions", isHidden: true }];
 
 function formatDate(iso: string | null) {
-  if (!iso) return "Never";
-  const d = new Date(iso);
-  const year = d.getFullYear() === new Date().getFullYear() ? undefined : "numeric";
-  return d.toLocaleString("en-US", { year, month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+  return iso ? formatDateTime(iso, { seconds: false }) : "Never";
 }
 
 export function KeysTable({ keys, onEdit, onRevoke }: { keys: KeyRow[]; onEdit: (k: KeyRow) => void; onRevoke: (k: KeyRow) => void }) {

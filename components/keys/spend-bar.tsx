@@ -1,17 +1,11 @@
 import { formatUsd } from "@/components/charts/format";
 
-/** Like formatUsd, but a few cents' fractions stay visible ("$0.0000021", not "$0.00"). */
-export function formatSpend(usd: number): string {
-  if (usd > 0 && usd < 0.01) return `$${usd.toLocaleString("en-US", { maximumSignificantDigits: 2, maximumFractionDigits: 12 })}`;
-  return formatUsd(usd);
-}
-
 /** Month-to-date spend against the monthly budget: a bar (amber from 80 %, red over) and the numbers. */
 export function SpendBar({ spent, budget, name }: { spent: number; budget: number | null; name: string }) {
   if (budget === null) {
     return (
       <span className="text-slate-600">
-        <span className="tabular-nums text-slate-900">{formatSpend(spent)}</span> · no cap
+        <span className="tabular-nums text-slate-900">{formatUsd(spent)}</span> · no cap
       </span>
     );
   }
@@ -25,13 +19,13 @@ export function SpendBar({ spent, budget, name }: { spent: number; budget: numbe
         aria-valuemin={0}
         aria-valuemax={budget}
         aria-valuenow={Math.min(spent, budget)}
-        aria-valuetext={`${formatSpend(spent)} of ${formatSpend(budget)}`}
+        aria-valuetext={`${formatUsd(spent)} of ${formatUsd(budget)}`}
         className="h-1.5 overflow-hidden rounded-full bg-slate-200"
       >
         <div className={`h-full rounded-full ${tone}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
       </div>
       <p className="text-xs text-slate-600">
-        <span className={`tabular-nums ${share >= 1 ? "font-semibold text-red-700" : "text-slate-900"}`}>{formatSpend(spent)}</span> of {formatSpend(budget)}
+        <span className={`tabular-nums ${share >= 1 ? "font-semibold text-red-700" : "text-slate-900"}`}>{formatUsd(spent)}</span> of {formatUsd(budget)}
       </p>
     </div>
   );

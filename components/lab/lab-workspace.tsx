@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDateTime } from "@/components/charts/format";
 import { useState } from "react";
 import { JobStatusBadge } from "@/components/jobs/job-status-badge";
 import { progressPercent, progressTone } from "@/components/jobs/job-format";
@@ -46,7 +47,7 @@ export function LabWorkspace() {
                   <button type="button" className="text-left text-brand-700 hover:underline" onClick={() => setSelected(r.id)}>
                     {describe(r)}
                   </button>
-                  <div className="text-xs text-slate-500">{new Date(r.createdAt).toLocaleString()}</div>
+                  <div className="text-xs text-slate-500">{formatDateTime(r.createdAt, { seconds: false })}</div>
                 </td>
                 <td className="px-4 py-2"><JobStatusBadge status={r.status} /></td>
                 <td className="px-4 py-2"><ProgressBar label={`Progress of ${describe(r)}`} percent={progressPercent(r)} valueText={r.phase ?? undefined} tone={progressTone(r.status)} /></td>

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { tierChoices } from "@/lib/labeling/queue-item";
 import type { Verdict } from "@/lib/labeling/labeling-schemas";
 import { isTypingTarget, keyAction } from "./labeling-keys";
+import { QueueItemTrace } from "./queue-item-trace";
 import { QueueItemView } from "./queue-item-view";
 import { ShortcutLegend } from "./shortcut-legend";
 import type { QueueQuery } from "./use-labeling-progress";
@@ -49,7 +50,7 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
   }
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
-    if (e.defaultPrevented || document.querySelector("dialog[open]")) return;
+    if (e.defaultPrevented || document.querySelector("[role=dialog], [role=alertdialog]")) return;
     if (isTypingTarget(e.target)) {
       if (e.target !== noteRef.current) return;
       if (e.key === "Escape") noteRef.current?.blur();
@@ -114,7 +115,7 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
           <LoadingRows rows={6} label="Loading the next request" />
         )}
       </div>
-      <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start">
+      <aside className="space-y-4 lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
         <VerdictPanel
           draft={draft}
           choices={choices}
@@ -130,6 +131,11 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
         />
         <ShortcutLegend />
       </aside>
+      {item && (
+        <div className="min-w-0 lg:col-start-1">
+          <QueueItemTrace item={item} />
+        </div>
+      )}
     </div>
   );
 }

@@ -22,9 +22,9 @@ type Props = {
 };
 
 const VERDICT_STYLE: Record<Verdict, string> = {
-  correct: "aria-pressed:bg-emerald-600 aria-pressed:text-white aria-pressed:ring-emerald-600",
-  "should-be-cheaper": "aria-pressed:bg-amber-500 aria-pressed:text-white aria-pressed:ring-amber-500",
-  "should-be-more-capable": "aria-pressed:bg-red-600 aria-pressed:text-white aria-pressed:ring-red-600",
+  correct: "aria-pressed:bg-emerald-600 aria-pressed:text-on-brand aria-pressed:ring-emerald-600",
+  "should-be-cheaper": "aria-pressed:bg-amber-500 aria-pressed:text-on-brand aria-pressed:ring-amber-500",
+  "should-be-more-capable": "aria-pressed:bg-red-600 aria-pressed:text-on-brand aria-pressed:ring-red-600",
 };
 
 /** Verdict buttons (1/2/3), the right-tier choice, a note, and save / skip / undo. */
@@ -59,7 +59,7 @@ export function VerdictPanel({ draft, choices, hasItem, canUndo, noteRef, onVerd
                 aria-pressed={draft.tier === t}
                 aria-label={`Right tier: ${t}`}
                 onClick={() => onTier(t)}
-                className="inline-flex items-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 aria-pressed:bg-brand-600 aria-pressed:text-white aria-pressed:ring-brand-600"
+                className="inline-flex items-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 aria-pressed:bg-brand-600 aria-pressed:text-on-brand aria-pressed:ring-brand-600"
               >
                 {draft.isPickingTier && (
                   <kbd className="rounded bg-slate-100 px-1.5 text-xs text-slate-600" aria-hidden>

@@ -38,7 +38,7 @@ export function RangePicker({ choice, from, to, onChange }: { choice: RangeChoic
                 setCustom(false);
                 onChange({ kind: "preset", preset: p });
               }}
-              className={`h-8 px-3 text-sm font-medium first:rounded-l-md ${isActive ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
+              className={`h-8 px-3 text-sm font-medium first:rounded-l-md ${isActive ? "bg-brand-600 text-on-brand" : "bg-white text-slate-700 hover:bg-slate-50"}`}
             >
               {LABELS[p]}
             </button>
@@ -48,19 +48,20 @@ export function RangePicker({ choice, from, to, onChange }: { choice: RangeChoic
           type="button"
           aria-pressed={isCustom}
           onClick={() => setCustom(true)}
-          className={`h-8 rounded-r-md px-3 text-sm font-medium ${isCustom ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
+          className={`h-8 rounded-r-md px-3 text-sm font-medium ${isCustom ? "bg-brand-600 text-on-brand" : "bg-white text-slate-700 hover:bg-slate-50"}`}
         >
           Custom
         </button>
       </div>
       {isCustom && (
         <form onSubmit={apply} className="flex flex-wrap items-center gap-2" noValidate>
-          <div className="w-52">
-            <TextInput type="datetime-local" name="from" aria-label="From" defaultValue={toLocalInput(from)} />
-          </div>
-          <div className="w-52">
-            <TextInput type="datetime-local" name="to" aria-label="To" defaultValue={toLocalInput(to)} />
-          </div>
+          {(["from", "to"] as const).map((name) => (
+            <label key={name} className="flex items-center gap-2 text-sm font-medium text-slate-700">
+              {name === "from" ? "From" : "To"}
+              <TextInput type="datetime-local" name={name} className="w-52" defaultValue={toLocalInput(name === "from" ? from : to)} />
+            </label>
+          ))}
+          <span className="text-xs text-slate-500">{Intl.DateTimeFormat().resolvedOptions().timeZone} time</span>
           <Button type="submit" size="sm">
             Apply
           </Button>

@@ -3,7 +3,7 @@
 import { ChartCard } from "@/components/charts/chart-card";
 import { LedgerCard } from "@/components/ledger/ledger-card";
 import { CategoryBarChart } from "@/components/charts/bar-chart";
-import { formatCount, formatMs, formatPercent, formatTick, formatUsd } from "@/components/charts/format";
+import { formatCount, formatMs, formatPercent, formatShares, formatTick, formatUsd } from "@/components/charts/format";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { RangePicker } from "@/components/monitoring/range-picker";
 import { StatCard } from "@/components/monitoring/stat-card";
@@ -59,10 +59,10 @@ function OverviewCharts({ o }: { o: Overview }) {
         <ChartCard title="Cost vs. everything on the most capable tier" summary={`Spent ${formatUsd(head.costUsd)} instead of ${formatUsd(head.baselineCostUsd)}: ${formatUsd(head.savedUsd)} saved (cumulative).`}>
           <TimeSeriesChart kind="line" data={cost.data} series={cost.series} tickFormatter={tick} valueFormatter={formatUsd} minTop={0} />
         </ChartCard>
-        <ChartCard title="Share per tier" summary={o.tiers.map((t) => `${t} ${formatPercent(sum(o, (p) => p.byTier[t] ?? 0) / head.requests, 0)}`).join(", ")}>
+        <ChartCard title="Share per tier" summary={formatShares(o.tiers.map((t) => [t, sum(o, (p) => p.byTier[t] ?? 0)]))}>
           <TimeSeriesChart kind="stacked-share" data={prepareShares(o.points, o.tiers, (p) => p.byTier)} series={tierSeries(o.tiers)} tickFormatter={tick} valueFormatter={pct} />
         </ChartCard>
-        <ChartCard title="Share per deciding stage" summary={o.stages.map((s) => `${s} ${formatPercent(sum(o, (p) => p.byStage[s] ?? 0) / head.requests, 0)}`).join(", ")}>
+        <ChartCard title="Share per deciding stage" summary={formatShares(o.stages.map((s) => [s, sum(o, (p) => p.byStage[s] ?? 0)]))}>
           <TimeSeriesChart kind="stacked-share" data={prepareShares(o.points, o.stages, (p) => p.byStage)} series={stageSeries(o.stages)} tickFormatter={tick} valueFormatter={pct} />
         </ChartCard>
         <ChartCard title="Escalation and error rate" summary={`Escalations ${formatPercent(head.escalationRate)}, errors ${formatPercent(head.errorRate)} over the range.`}>

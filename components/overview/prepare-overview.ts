@@ -18,7 +18,7 @@ export function prepareShares(points: readonly OverviewPoint[], keys: readonly s
 }
 
 export function tierSeries(tiers: readonly string[]): Series[] {
-  return tiers.map((t, i) => ({ key: t, label: t, color: tierColor(i) }));
+  return tiers.map((t) => ({ key: t, label: t, color: tierColor(t) }));
 }
 
 export function stageSeries(stages: readonly string[]): Series[] {

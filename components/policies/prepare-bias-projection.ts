@@ -32,7 +32,7 @@ export function prepareBiasView(rows: readonly ProjectionRow[], policy: PolicyCo
   return {
     current,
     saved,
-    shares: policy.tiers.map((tier, k) => ({ tier, share: current.shares[k] ?? 0, color: tierColor(k) })),
+    shares: policy.tiers.map((tier, k) => ({ tier, share: current.shares[k] ?? 0, color: tierColor(tier) })),
     baselines: tierBaselines(rows, policy, tiers),
     costChange: saved.costPer1k > 0 ? current.costPer1k / saved.costPer1k - 1 : null,
     qualityChange: current.quality - saved.quality,

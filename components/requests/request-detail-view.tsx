@@ -96,7 +96,7 @@ function Detail({ r }: { r: RequestDetail }) {
         <Card label="Attempts" value={String(attempts.length)} hint={r.escalated ? "escalated" : r.hedged ? "hedged" : undefined} />
       </dl>
       <Panel title="Latency breakdown">
-        <div aria-hidden className="h-28">
+        <div role="img" aria-label="Latency breakdown chart (figures in the table below)" className="h-28">
           <CategoryBarChart data={breakdown.data} categoryKey="name" series={breakdown.series} valueFormatter={formatMs} layout="stacked-horizontal" />
         </div>
         <DataTable variant="plain" caption="Upstream attempts" className="mt-3" columns={["Part", "Outcome", { label: "Time", isNumeric: true }, { label: "Cost", isNumeric: true }, { label: "Confidence", isNumeric: true }]}>

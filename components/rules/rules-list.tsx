@@ -3,6 +3,7 @@
 import { useState, type DragEvent, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Tooltip } from "@/components/ui/tooltip";
 import type { RuleConfig } from "@/lib/routing/config-schema";
 import { matchSummary } from "./rule-form";
 
@@ -60,13 +61,13 @@ export function RulesList({ rules, onMove, onToggle, onEdit, onDelete }: Props) 
             setOver(null);
           }}
           onDrop={(e) => onDrop(e, i)}
-          className={`flex items-start gap-3 px-3 py-3 focus:bg-brand-50 focus:outline-none ${dragging === i ? "opacity-50" : ""} ${over === i && dragging !== i ? "ring-2 ring-inset ring-brand-500" : ""}`}
+          className={`flex flex-wrap items-start gap-x-3 gap-y-2 px-3 py-3 focus:bg-brand-50 focus:outline-none ${dragging === i ? "opacity-50" : ""} ${over === i && dragging !== i ? "ring-2 ring-inset ring-brand-500" : ""}`}
         >
           <span aria-hidden className="mt-1 cursor-grab select-none text-slate-400" title="Drag to reorder">
             ⠿
           </span>
           <span className="mt-0.5 w-5 text-right text-sm tabular-nums text-slate-500">{i + 1}</span>
-          <div className="min-w-0 flex-1">
+          <div className="min-w-48 flex-1">
             <div className="flex flex-wrap items-center gap-2">
               <span className="flex items-center gap-2 whitespace-nowrap">
                 <span className={`font-medium ${rule.enabled ? "text-slate-900" : "text-slate-400 line-through"}`}>{rule.name}</span>
@@ -77,17 +78,21 @@ export function RulesList({ rules, onMove, onToggle, onEdit, onDelete }: Props) 
             </div>
             <p className="mt-0.5 break-words text-xs text-slate-500">{matchSummary(rule)}</p>
           </div>
-          <div className="flex shrink-0 flex-wrap items-center justify-end gap-1">
+          <div className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-1">
             <label className="mr-1 flex items-center gap-1 text-xs text-slate-600">
               <input type="checkbox" checked={rule.enabled} aria-label={`Enable rule ${rule.name}`} onChange={() => onToggle(i)} />
               On
             </label>
-            <Button variant="ghost" size="sm" className="px-1.5" aria-label={`Move rule ${rule.name} up`} disabled={i === 0} onClick={() => onMove(i, i - 1)}>
-              ↑
-            </Button>
-            <Button variant="ghost" size="sm" className="px-1.5" aria-label={`Move rule ${rule.name} down`} disabled={i === rules.length - 1} onClick={() => onMove(i, i + 1)}>
-              ↓
-            </Button>
+            <Tooltip content="Move up (Alt+↑)">
+              <Button variant="ghost" size="sm" className="px-1.5" aria-label={`Move rule ${rule.name} up`} disabled={i === 0} onClick={() => onMove(i, i - 1)}>
+                ↑
+              </Button>
+            </Tooltip>
+            <Tooltip content="Move down (Alt+↓)">
+              <Button variant="ghost" size="sm" className="px-1.5" aria-label={`Move rule ${rule.name} down`} disabled={i === rules.length - 1} onClick={() => onMove(i, i + 1)}>
+                ↓
+              </Button>
+            </Tooltip>
             <Button variant="secondary" size="sm" aria-label={`Edit rule ${rule.name}`} onClick={() => onEdit(i)}>
               Edit
             </Button>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { can, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { AlertBanner } from "./alert-banner";
+import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -19,12 +20,15 @@ export function AppShell({ user, nav, children }: Props) {
       </a>
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur">
         <div className="flex h-14 items-center justify-between gap-4 px-4 sm:px-6">
-          <Link href="/overview" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900">
-            <span className="flex size-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white" aria-hidden>
-              F
-            </span>
-            Frontdesk
-          </Link>
+          <div className="flex items-center gap-3">
+            <MobileNav items={nav} />
+            <Link href="/overview" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900">
+              <span className="flex size-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-on-brand" aria-hidden>
+                F
+              </span>
+              Frontdesk
+            </Link>
+          </div>
           <div className="flex items-center gap-3 text-sm">
             <span className="hidden text-right leading-tight sm:block" data-testid="current-user">
               <span className="block font-medium text-slate-800">{user.name || user.email}</span>
@@ -42,9 +46,6 @@ export function AppShell({ user, nav, children }: Props) {
           <NavLinks items={nav} />
         </aside>
         <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8">
-          <div className="md:hidden">
-            <NavLinks items={nav} horizontal />
-          </div>
           <AlertBanner canOpenDrift={can(user.role, "drift:view")} />
           {children}
         </main>

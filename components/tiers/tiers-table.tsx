@@ -1,5 +1,6 @@
 "use client";
 
+import { formatUsd } from "@/components/charts/format";
 import { useState, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -18,9 +19,7 @@ type Props = {
 
 const COLUMNS = ["Rank", "Tier", "Upstream", "Capabilities", { label: "$ / 1M in · out", isNumeric: true, className: "whitespace-nowrap" }, "Key", { label: "Actions", isHidden: true }];
 
-function price(v: number) {
-  return `$${v.toLocaleString("en-US", { maximumFractionDigits: 4 })}`;
-}
+const price = formatUsd;
 
 /** The catalog in rank order. A focused row moves with Alt+↑ / Alt+↓; the arrow buttons do the same. */
 export function TiersTable({ tiers, onMove, onEdit, onToggle, onDelete }: Props) {
@@ -96,7 +95,7 @@ export function TiersTable({ tiers, onMove, onEdit, onToggle, onDelete }: Props)
               {price(tier.inputUsdPerMTok)} · {price(tier.outputUsdPerMTok)}
             </td>
             <td className="whitespace-nowrap px-3 py-3 font-mono text-xs" aria-label={`API key of ${tier.name}`}>
-              {tier.credentialHint ?? <span className="font-sans text-slate-400">none</span>}
+              {tier.credentialHint ?? <span className="font-sans text-slate-500">none</span>}
             </td>
             <td className="px-3 py-3">
               <div className="ml-auto flex w-40 flex-wrap justify-end gap-1.5">

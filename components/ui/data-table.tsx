@@ -1,4 +1,6 @@
-import type { ReactNode } from "react";
+"use client";
+
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
 /** A column heading: its text, or the text with options (numbers right-aligned, a heading only screen readers get). */
 export type Column = string | { label: string; isNumeric?: boolean; isHidden?: boolean; title?: string; className?: string };
@@ -7,11 +9,11 @@ const HEAD = "text-left text-xs uppercase tracking-wide text-slate-500";
 
 const VARIANTS = {
   /** A list on the page: a white card with a tinted heading row. */
-  card: { frame: "overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200", table: "divide-y divide-slate-200", head: `bg-slate-50 font-medium ${HEAD}`, cell: "px-4 py-3" },
+  card: { frame: "scroll-cue relative overflow-x-auto rounded-lg shadow-sm ring-1 ring-slate-200", table: "divide-y divide-slate-200", head: `bg-slate-50 font-medium ${HEAD}`, cell: "px-4 py-3" },
   /** A list inside a card: the frame only. */
-  inset: { frame: "overflow-x-auto rounded-lg ring-1 ring-slate-200", table: "divide-y divide-slate-200", head: `bg-slate-50 font-medium ${HEAD}`, cell: "px-3 py-2" },
+  inset: { frame: "scroll-cue relative overflow-x-auto rounded-lg ring-1 ring-slate-200", table: "divide-y divide-slate-200", head: `bg-slate-50 font-medium ${HEAD}`, cell: "px-3 py-2" },
   /** A few figures inside a panel or dialog: no frame, small bold headings. */
-  plain: { frame: "", table: "", head: HEAD, cell: "py-1 pr-3 last:pr-0" },
+  plain: { frame: "relative overflow-x-auto", table: "", head: HEAD, cell: "py-1 pr-3 last:pr-0" },
 } as const;
 
 type Props = {
@@ -33,8 +35,15 @@ type Props = {
 /** The console's table: frame, heading row and row dividers; the caller renders the rows. */
 export function DataTable({ columns, children, label, caption, variant = "card", cellPadding, hasRowDividers = true, className = "", hasStickyHeader }: Props) {
   const v = VARIANTS[variant];
+  const frame = useRef<HTMLDivElement>(null);
+  const isScrollable = useIsScrollable(frame);
   return (
-    <div className={`${v.frame} ${className}`}>
+    // Wider than its frame (a phone): the frame scrolls, so keyboard users get it as a named tab stop.
+    <div
+      ref={frame}
+      className={`${v.frame} ${className}`}
+      {...(isScrollable ? { tabIndex: 0, role: "region", "aria-label": `${label ?? caption ?? "Table"}, scrolls sideways` } : {})}
+    >
       <table aria-label={label} className={`min-w-full text-sm ${v.table}`}>
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead className={`${v.head} ${hasStickyHeader ? "sticky top-0" : ""}`}>
@@ -53,4 +62,18 @@ export function DataTable({ columns, children, label, caption, variant = "card",
       </table>
     </div>
   );
+}
+
+/** Whether the frame's content is wider than the frame (watched as either resizes). */
+function useIsScrollable(frame: RefObject<HTMLDivElement | null>) {
+  const [isScrollable, setScrollable] = useState(false);
+  useEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setScrollable(el.scrollWidth > el.clientWidth + 1));
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, [frame]);
+  return isScrollable;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDateTime } from "@/components/charts/format";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -12,7 +13,7 @@ import { useUpdateUser, type UserRow } from "./use-users";
 const COLUMNS = ["User", "Role", "Status", "Last sign-in", { label: "Actions", isHidden: true }];
 
 function formatDate(iso: string | null) {
-  return iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" }) : "Never";
+  return iso ? formatDateTime(iso, { seconds: false }) : "Never";
 }
 
 export function UsersTable({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
