@@ -45,7 +45,7 @@ test("an admin switches a rule off with its impact shown, undoes it, and reverts
 
   // Switching off asks first, naming the effect and the last 7 days of traffic.
   await toggle.click();
-  const confirm = page.getByRole("dialog", { name: `Switch rule ${RULE} off?` });
+  const confirm = page.getByRole("alertdialog", { name: `Switch rule ${RULE} off?` });
   await expect(confirm).toContainText("instead of capable");
   await expect(confirm.getByTestId("impact")).toHaveText(new RegExp(`^[\\d,]+ requests? of policy ${POLICY} in the last 7 days were routed by a rule\\.$`));
   await screenshot(page, "audit-rule-confirm");
@@ -80,7 +80,7 @@ test("an admin switches a rule off with its impact shown, undoes it, and reverts
   const tierChange = page.getByTestId("audit-entry").and(page.locator('[data-action="tier.update"]')).filter({ hasText: `Changed tier ${TIER}` }).first();
   await expect(tierChange.getByTestId("audit-change")).toHaveText("timeoutMs: 30000 → 45000");
   await tierChange.getByRole("button", { name: "Revert" }).click();
-  const revert = page.getByRole("dialog", { name: /^Revert #\d+\?$/ });
+  const revert = page.getByRole("alertdialog", { name: /^Revert #\d+\?$/ });
   await revert.getByRole("button", { name: "Revert" }).click();
   await expect(revert).toBeHidden();
   await expect(tierChange).toContainText("Reverted by #");

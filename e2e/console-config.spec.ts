@@ -211,11 +211,11 @@ test("an ops user manages tiers: validation, a write-only key, test connection, 
   expect(rank).toBe(total);
   await row.focus();
   await page.keyboard.press("Alt+ArrowUp");
-  await page.getByRole("dialog", { name: "Move tier e2e-openai up?" }).getByRole("button", { name: "Move tier" }).click();
+  await page.getByRole("alertdialog", { name: "Move tier e2e-openai up?" }).getByRole("button", { name: "Move tier" }).click();
   await expect(page.getByRole("row", { name: /Tier e2e-openai,/ })).toHaveAccessibleName(`Tier e2e-openai, rank ${Number(rank) - 1} of ${total}`);
   await screenshot(page, "tiers-list");
   await page.getByRole("button", { name: "Move e2e-openai down" }).click();
-  await page.getByRole("dialog", { name: "Move tier e2e-openai down?" }).getByRole("button", { name: "Move tier" }).click();
+  await page.getByRole("alertdialog", { name: "Move tier e2e-openai down?" }).getByRole("button", { name: "Move tier" }).click();
   await expect(page.getByRole("row", { name: /Tier e2e-openai,/ })).toHaveAccessibleName(`Tier e2e-openai, rank ${rank} of ${total}`);
 
   await fast.getByRole("button", { name: "Delete fast" }).click();
