@@ -201,20 +201,21 @@ describe("POST /api/v1/messages with @anthropic-ai/sdk", () => {
 
 describe("what Anthropic clients ask besides messages", () => {
   it("counts a prompt's tokens with messages.countTokens, as the tier the model names counts them, without routing or logging", async () => {
-    const before = await db.requestLog.count();
+    const counting = new Anthropic({ apiKey: await h.key({ name: "count-tokens" }), baseURL: `${h.url}/api`, maxRetries: 0 });
+    const keyId = (await db.apiKey.findFirstOrThrow({ where: { name: "count-tokens" } })).id;
     const messages = [{ role: "user" as const, content: "What is the weather in Paris today? Answer in one word." }];
-    const counted = await client.messages.countTokens({ model: "capable", system: "Be brief.", messages, tools: [weather] });
+    const counted = await counting.messages.countTokens({ model: "capable", system: "Be brief.", messages, tools: [weather] });
     const { countMessageTokens } = await import("../providers/count-tokens");
     const expected = countMessageTokens(["Be brief.", messages[0]!.content, JSON.stringify([weather])], "large-model").tokens;
     expect(counted.input_tokens).toBe(expected);
     // frontdesk/auto counts as the policy's cheapest tier; a longer prompt counts more
-    const auto = await client.messages.countTokens({ model: "frontdesk/auto", messages: [{ role: "user", content: "hi ".repeat(300) }] });
+    const auto = await counting.messages.countTokens({ model: "frontdesk/auto", messages: [{ role: "user", content: "hi ".repeat(300) }] });
     expect(auto.input_tokens).toBeGreaterThan(300);
-    const raw = await client.messages.countTokens({ model: "frontdesk/auto", messages }).withResponse();
+    const raw = await counting.messages.countTokens({ model: "frontdesk/auto", messages }).withResponse();
     expect(raw.response.headers.get("x-frontdesk-tier")).toBe("fast");
     expect(raw.response.headers.get("x-frontdesk-encoding")).toBe("cl100k_base");
     await flushRequestLog();
-    expect(await db.requestLog.count()).toBe(before);
+    expect(await db.requestLog.count({ where: { apiKeyId: keyId } })).toBe(0);
     // bad input and unknown models as messages.create refuses them
     const unknown = await client.messages.countTokens({ model: "frontdesk/nope", messages }).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(Anthropic.NotFoundError);
