@@ -15,21 +15,25 @@ export type WebhookReceiver = {
   posts: ReceivedPost[];
   /** Statuses for the next requests, in order; 200 once they are used up. */
   answer(...statuses: number[]): void;
+  /** Answers these statuses (then 200) to the messages of one alert key only, whatever else arrives in between. */
+  answerFor(key: string, ...statuses: number[]): void;
   close(): Promise<void>;
 };
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const posts: ReceivedPost[] = [];
   const queue: number[] = [];
+  const byKey = new Map<string, number[]>();
   const server = http.createServer(async (req, res) => {
     const raw = await readBody(req);
-    const status = queue.shift() ?? 200;
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch {
       json = undefined;
     }
+    const key = (json as { key?: unknown } | undefined)?.key;
+    const status = (typeof key === "string" ? byKey.get(key)?.shift() : undefined) ?? queue.shift() ?? 200;
     posts.push({ path: req.url ?? "/", headers: req.headers, raw, json, status });
     res.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? "ok" : "no");
   });
@@ -38,6 +42,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     posts,
     answer: (...statuses) => void queue.push(...statuses),
+    answerFor: (key, ...statuses) => void byKey.set(key, [...(byKey.get(key) ?? []), ...statuses]),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
