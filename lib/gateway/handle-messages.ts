@@ -15,7 +15,7 @@ import { translateSse } from "./inbound/translate-sse";
 import { countMessageTokens } from "../providers/count-tokens";
 import { jsonResponse } from "./gateway-io";
 import { loadedRuntime } from "./gateway-runtime";
-import { authenticate, enforceRateLimit, invalidBody, parseJsonBody, resolveModel, toRouteRequest } from "./prepare-request";
+import { authenticate, enforceRateLimit, parseBody, parseJsonBody, resolveModel, toRouteRequest } from "./prepare-request";
 import { serveInbound } from "./serve-inbound";
 
 const messageId = (ctx: AnswerContext<unknown>) => `msg_${ctx.id.replaceAll("-", "")}`;
@@ -23,9 +23,8 @@ const messageId = (ctx: AnswerContext<unknown>) => `msg_${ctx.id.replaceAll("-",
 export const MESSAGES_API: InboundApi<MessagesRequest> = {
   name: "messages",
   read: async (req) => {
-    const parsed = messagesRequestSchema.safeParse(await parseJsonBody(req));
-    if (!parsed.success) throw invalidBody(parsed.error);
-    return { chat: messagesToChat(parsed.data), inbound: parsed.data };
+    const inbound = parseBody(messagesRequestSchema, await parseJsonBody(req));
+    return { chat: messagesToChat(inbound), inbound };
   },
   json: (result: ProviderResult, ctx) => JSON.stringify(toAnthropicMessage(result.response, result.usage, messageId(ctx), ctx.model)),
   sse: (chat, ctx) => translateSse(chat, new MessagesEventWriter(messageId(ctx), ctx.model)),
@@ -46,19 +45,18 @@ export async function handleCountTokens(req: GatewayRequest): Promise<GatewayRes
   try {
     const { runtime, config } = await loadedRuntime();
     const key = authenticate(req, config);
-    enforceRateLimit(runtime, key);
+    await enforceRateLimit(runtime, key);
     const raw = await parseJsonBody(req);
     // count_tokens takes the Messages body without max_tokens
     const withMax = raw && typeof raw === "object" && !Array.isArray(raw) && !("max_tokens" in raw) ? { ...raw, max_tokens: 1 } : raw;
-    const parsed = messagesRequestSchema.safeParse(withMax);
-    if (!parsed.success) throw invalidBody(parsed.error);
-    const chat = messagesToChat(parsed.data);
+    const body = parseBody(messagesRequestSchema, withMax);
+    const chat = messagesToChat(body);
     const resolved = resolveModel(chat.model, key, config);
     const { snapshot } = config;
     const tierName = resolved.explicitTier ?? snapshot.policies.get(resolved.policy)?.tiers.find((t) => snapshot.tiers.get(t)?.enabled);
     const model = (tierName && snapshot.tiers.get(tierName)?.model) || chat.model;
     const texts = toRouteRequest(chat, req, resolved).messages.map((m) => m.content);
-    if (parsed.data.tools?.length) texts.push(JSON.stringify(parsed.data.tools));
+    if (body.tools?.length) texts.push(JSON.stringify(body.tools));
     const counted = countMessageTokens(texts, model);
     return jsonResponse(200, { input_tokens: counted.tokens }, { "x-frontdesk-encoding": counted.encoding, ...(tierName ? { "x-frontdesk-tier": tierName } : {}) });
   } catch (error) {

@@ -8,15 +8,14 @@ import { responsesRequestSchema, responsesToChat, type ResponsesRequest } from "
 import { ResponsesEventWriter, toResponse } from "./inbound/responses-response";
 import { translateSse } from "./inbound/translate-sse";
 import { openAiErrorResponse } from "./openai-errors";
-import { invalidBody, parseJsonBody } from "./prepare-request";
+import { parseBody, parseJsonBody } from "./prepare-request";
 import { serveInbound } from "./serve-inbound";
 
 export const RESPONSES_API: InboundApi<ResponsesRequest> = {
   name: "responses",
   read: async (req) => {
-    const parsed = responsesRequestSchema.safeParse(await parseJsonBody(req));
-    if (!parsed.success) throw invalidBody(parsed.error);
-    return { chat: responsesToChat(parsed.data), inbound: parsed.data };
+    const inbound = parseBody(responsesRequestSchema, await parseJsonBody(req));
+    return { chat: responsesToChat(inbound), inbound };
   },
   json: (result, ctx) => JSON.stringify(toResponse(ctx.inbound, ctx, result.response, result.usage)),
   sse: (chat, ctx) => translateSse(chat, new ResponsesEventWriter(ctx.inbound, ctx)),

@@ -223,6 +223,10 @@ describe("what Anthropic clients ask besides messages", () => {
     expect(empty).toBeInstanceOf(Anthropic.BadRequestError);
     const anonymous = await new Anthropic({ apiKey: "fd_wrong", baseURL: `${h.url}/api`, maxRetries: 0 }).messages.countTokens({ model: "fast", messages }).catch((e: unknown) => e);
     expect(anonymous).toBeInstanceOf(Anthropic.AuthenticationError);
+    // the key's rate limit counts these calls too
+    const limited = new Anthropic({ apiKey: await h.key({ name: "count-limited", rateLimitPerMinute: 1 }), baseURL: `${h.url}/api`, maxRetries: 0 });
+    await limited.messages.countTokens({ model: "fast", messages });
+    expect(await limited.messages.countTokens({ model: "fast", messages }).catch((e: unknown) => e)).toBeInstanceOf(Anthropic.RateLimitError);
   });
 
   it("lists the models in Anthropic's shape with models.list", async () => {

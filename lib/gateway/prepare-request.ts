@@ -82,7 +82,7 @@ export async function parseJsonBody(req: GatewayRequest): Promise<unknown> {
 }
 
 /** A body that failed its schema: a 400 naming the first bad field's path. */
-export function invalidBody(error: z.ZodError): GatewayError {
+function invalidBody(error: z.ZodError): GatewayError {
   const [first, ...rest] = zodIssues(error);
   const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";
   return new GatewayError(400, `Invalid request: ${first!.path}: ${first!.message}${more}`, "invalid_request", first!.path);
