@@ -48,12 +48,14 @@ describe("readRequestNeeds", () => {
     let calls = 0;
     const exact = (tokens: number) => () => (calls++, { tokens, encoding: "cl100k_base" });
     const out = needs({ maxOutputTokens: 100 });
-    const size = (tokens: number, quickBound: number, bound: number) => ({ tokens: () => tokens, quickBound, bound: () => bound });
+    let estimated = 0;
+    const size = (tokens: number, quickBound: number, bound: number) => ({ tokens: () => (estimated++, tokens), quickBound, bound: () => bound });
     // 3 bytes per UTF-16 unit bounds the UTF-8 bytes, and a token holds at least a byte: surely fits
     expect(missingCapability(small, out, size(50, 600, 5000), exact(5000))).toBeNull();
     // the bytes themselves fit: no count either
     expect(missingCapability(small, out, size(200, 2400, 850), exact(5000))).toBeNull();
     expect(calls).toBe(0);
+    expect(estimated).toBe(0); // nor is the estimate read
     // near the window the count decides, both ways
     expect(missingCapability(small, out, size(300, 3600, 1800), exact(950))).toBe("950 (cl100k_base) prompt + 100 output tokens > contextTokens 1000");
     expect(missingCapability(small, out, size(950, 11400, 3800), exact(700))).toBeNull();

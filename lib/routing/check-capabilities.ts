@@ -76,10 +76,9 @@ export function missingCapability(
   const output = needs.maxOutputTokens ?? 0;
   if (output > capabilities.maxOutputTokens) return `max_tokens ${output} > maxOutputTokens ${capabilities.maxOutputTokens}`;
   const window = capabilities.contextTokens;
-  const promptTokens = typeof size === "number" ? size : size.tokens();
   if (exact && typeof size !== "number" && (size.quickBound + output <= window || size.bound() + output <= window)) return null; // fits whatever the real count
   const counted = exact?.() ?? null;
-  const prompt = counted?.tokens ?? promptTokens;
+  const prompt = counted?.tokens ?? (typeof size === "number" ? size : size.tokens());
   if (prompt + output > capabilities.contextTokens) {
     return `${counted ? `${prompt} (${counted.encoding})` : `~${prompt}`} prompt + ${output} output tokens > contextTokens ${capabilities.contextTokens}`;
   }
