@@ -22,13 +22,13 @@ export function QueueItemView({ item }: { item: QueueItem }) {
         </span>
       </div>
       <Section title="Prompt">
-        <pre className="max-h-72 overflow-auto whitespace-pre-wrap break-words font-sans text-sm text-slate-900" data-testid="item-prompt">
+        <pre tabIndex={0} aria-label="Prompt" className="max-h-72 overflow-auto whitespace-pre-wrap break-words font-sans text-sm text-slate-900" data-testid="item-prompt">
           {item.prompt}
         </pre>
       </Section>
       <Section title={`Answer from ${item.tier}`}>
         {item.response ? (
-          <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words font-sans text-sm text-slate-900">{item.response}</pre>
+          <pre tabIndex={0} aria-label="Answer" className="max-h-96 overflow-auto whitespace-pre-wrap break-words font-sans text-sm text-slate-900">{item.response}</pre>
         ) : (
           <p className="text-sm text-slate-500">No answer was stored for this request.</p>
         )}

@@ -39,12 +39,12 @@ function ShadowPairs({ pairs }: { pairs: RequestDetail["shadowPairs"] }) {
             <div className="grid gap-3 lg:grid-cols-2">
               <div>
                 <h3 className="mb-1 text-xs font-medium text-slate-500">{`Shadow answer (${p.shadowTier})`}</h3>
-                <Text value={p.shadowAnswer} empty={p.isDemo ? "The demo does not simulate the shadow tier's answer: its verdict comes from the dataset's record." : undefined} />
+                <Text label={`Shadow answer (${p.shadowTier})`} value={p.shadowAnswer} empty={p.isDemo ? "The demo does not simulate the shadow tier's answer: its verdict comes from the dataset's record." : undefined} />
               </div>
               {p.judgeText !== null && (
                 <div>
                   <h3 className="mb-1 text-xs font-medium text-slate-500">Judge said</h3>
-                  <Text value={p.judgeText} />
+                  <Text label="Judge said" value={p.judgeText} />
                 </div>
               )}
             </div>
@@ -113,10 +113,10 @@ function Detail({ r }: { r: RequestDetail }) {
       </Panel>
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel title="Prompt">
-          <Text value={r.prompt} />
+          <Text label="Prompt" value={r.prompt} />
         </Panel>
         <Panel title="Answer">
-          <Text value={r.response} />
+          <Text label="Answer" value={r.response} />
         </Panel>
       </div>
       {r.shadowPairs.length > 0 && (
@@ -180,10 +180,11 @@ function Row({ part, outcome, ms, cost, confidence }: { part: string; outcome: s
 const NOTE = /^(?:(?:system|developer|user|assistant|tool): )?(\[(?:tool call|tool result|image)\b[^\]]*\])(.*)$/;
 
 /** Stored text; the transcript's annotations (tool calls, tool results, images) set apart. */
-function Text({ value, empty = "Not stored (the policy does not keep prompts and answers)." }: { value: string | null; empty?: string }) {
+function Text({ label, value, empty = "Not stored (the policy does not keep prompts and answers)." }: { label: string; value: string | null; empty?: string }) {
   if (value === null) return <p className="text-sm text-slate-500">{empty}</p>;
   return (
-    <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">
+    // Focusable so a keyboard can scroll a long text (axe: scrollable-region-focusable).
+    <pre tabIndex={0} aria-label={label} className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-500">
       {value.split("\n").map((line, i) => {
         const note = NOTE.exec(line);
         if (!note) return <span key={i}>{`${line}\n`}</span>;
