@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimatePromptTokens } from "../routing/estimate-tokens";
+import { estimatePromptTokens, MESSAGE_OVERHEAD_TOKENS } from "../routing/estimate-tokens";
 import { toUsage } from "./answer";
 import { countMessageTokens, countTokens, encodingFor } from "./count-tokens";
 
@@ -45,5 +45,17 @@ describe("countMessageTokens", () => {
     expect(countMessageTokens(texts, "gpt-4o")).toEqual({ tokens: expected, encoding: "o200k_base" });
     expect(countMessageTokens(texts, "gpt-4o")).toEqual({ tokens: expected, encoding: "o200k_base" }); // the long one from memory
     expect(countMessageTokens(texts, "llama-3.1-8b").encoding).toBe("cl100k_base");
+  });
+});
+
+describe("special-token markers in a client's text", () => {
+  it("are counted as plain text (the tokenizer would throw on them by default)", () => {
+    for (const model of ["gpt-4", "gpt-4o"]) {
+      const marked = countTokens("before <|endoftext|> after <|im_start|>", model).tokens;
+      const plain = countTokens("before <|endoftext|> after <|im_start|>".replaceAll("|", "¦"), model).tokens;
+      expect(marked).toBeGreaterThan(5); // "<|endoftext|>" as text is several tokens, not the one special token
+      expect(Math.abs(marked - plain)).toBeLessThanOrEqual(4);
+      expect(countMessageTokens(["x <|endoftext|>", "y"], model).tokens).toBeGreaterThan(2 * MESSAGE_OVERHEAD_TOKENS + 3);
+    }
   });
 });

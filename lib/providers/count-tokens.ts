@@ -20,10 +20,15 @@ export function encodingFor(model: string): Encoding {
 const require = createRequire(import.meta.url);
 const counters = new Map<Encoding, (text: string) => number>();
 
+/** Special-token markers in a client's text (`<|endoftext|>`) are counted as the plain text they are, as upstreams encode them. */
+const AS_TEXT = { disallowedSpecial: new Set<string>() };
+
 function counter(encoding: Encoding): (text: string) => number {
   let count = counters.get(encoding);
   if (!count) {
-    count = (require(`gpt-tokenizer/encoding/${encoding}`) as { countTokens: (text: string) => number }).countTokens;
+    const encode = (require(`gpt-tokenizer/encoding/${encoding}`) as { countTokens: (text: string, options?: typeof AS_TEXT) => number }).countTokens;
+    // the library refuses special tokens by default (it throws); only texts holding "<|" pay for the option
+    count = (text) => (text.includes("<|") ? encode(text, AS_TEXT) : encode(text));
     counters.set(encoding, count);
   }
   return count;
