@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConfigFileInput } from "./config-schema";
 import { decide } from "./decide";
+import { estimateFullPromptTokens, estimatePromptTokens } from "./estimate-tokens";
 import { ISSUE_CONFIG, constantHeuristic, fakeClock, makeCtx, makeSnapshot, stubClassifier, userOfTokens } from "./testing/fixtures";
 import { isRejection, type Decision, type Rejection } from "./types";
 
@@ -97,7 +98,7 @@ describe("decide: real token counts where they can change the choice", () => {
     expect(d.tier).toBe("fast");
     expect(d.thresholds.promptTokens).toBe(1000);
     expect(d.thresholds.promptTokensCounted).toBeUndefined();
-    expect(d.trace.some((s) => s.stage === "choose" && /prompt ~1000 tokens \(estimate\): any real count in \d+–\d+ gives the same choice/.test(s.detail))).toBe(true);
+    expect(d.trace.some((s) => s.stage === "choose" && /prompt ~1000 tokens \(estimate from a sample\): any real count in \d+–\d+ gives the same choice/.test(s.detail))).toBe(true);
   });
 
   it("counts when the band spans the threshold, and the count decides both ways", () => {
@@ -110,6 +111,27 @@ describe("decide: real token counts where they can change the choice", () => {
       expect(d.thresholds).toMatchObject({ promptTokens: tokens, promptTokensCounted: "o200k_base" });
       expect(d.trace.find((s) => s.stage === "choose" && s.detail.startsWith("prompt counted"))?.detail).toMatch(new RegExp(`^prompt counted: ${tokens} tokens \\(o200k_base\\); the estimate's band \\d+–\\d+ spans a threshold$`));
     }
+  });
+
+  it("narrows a long prompt's sampled band with the full pass first, and counts only when that still spans the threshold", () => {
+    const text = [REFERENCE[0]!.content];
+    const sampled = estimatePromptTokens(text);
+    const full = estimateFullPromptTokens(text);
+    expect(sampled.sampled).toBe(true);
+    expect(full.hi - full.lo).toBeLessThan(sampled.hi - sampled.lo);
+    // at p = 0.5 the threshold sits at the reference size: inside both bands, so the prompt is counted — with the full pass's band in the trace
+    const spans = decided(decide(withP(0.5), undefined, { messages: REFERENCE }, makeCtx({ exactTokens: counter(1000).exactTokens })));
+    expect(spans.trace.find((s) => s.detail.startsWith("prompt counted"))?.detail).toContain(`band ${full.lo}–${full.hi} spans`);
+    // somewhere between, the threshold lies inside the sample's band but outside the full pass's: refined, nothing counted
+    const outcomes = new Set<string>();
+    for (let p = 0.3; p <= 0.7; p += 0.005) {
+      const c = counter(1000);
+      const d = decided(decide(withP(p), undefined, { messages: REFERENCE }, makeCtx({ exactTokens: c.exactTokens })));
+      const line = d.trace.find((s) => s.stage === "choose" && s.detail.startsWith("prompt "))!.detail;
+      outcomes.add(c.calls.length > 0 ? "counted" : line.includes("(estimate from a sample)") ? "sample" : "full pass");
+      if (line.includes("(estimate):")) expect(line).toContain(`${full.lo}–${full.hi}`);
+    }
+    expect([...outcomes].sort()).toEqual(["counted", "full pass", "sample"]);
   });
 
   it("never counts for a rule, a pin or a speculative skip", () => {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { joinedPrompts, realCounts, routingPrompts } from "../../scripts/calibrate-token-estimate";
-import { countText, estimatePromptTokens, estimateTokens, MESSAGE_OVERHEAD_TOKENS } from "./estimate-tokens";
+import { codeSamples, joinedPrompts, realCounts, routingPrompts } from "../../scripts/calibrate-token-estimate";
+import { countText, estimateFullPromptTokens, estimatePromptTokens, estimateTokens, MESSAGE_OVERHEAD_TOKENS, TOKEN_SAMPLE } from "./estimate-tokens";
 
 // Prompts the weights were not fitted on (scripts/calibrate-token-estimate.ts fits on dcrouter-train and routeprofile's even rows).
 const held = [...routingPrompts("dcrouter-test.jsonl"), ...routingPrompts("routeprofile.jsonl").filter((_, i) => i % 2 === 1)];
 
-function check(texts: string[]) {
+function check(texts: string[], estimate = estimatePromptTokens) {
   let inBand = 0, total = 0;
   const rel: number[] = [];
   for (const text of texts) {
-    const e = estimatePromptTokens([text]);
+    const e = estimate([text]);
     for (const real of realCounts(text)) {
       total++;
       if (real >= e.lo && real <= e.hi) inBand++;
@@ -38,13 +38,45 @@ describe("estimatePromptTokens", () => {
     }
   });
 
+  it("estimates long prompts from a sample whose wider band still holds, and the full pass narrows it", () => {
+    const long = joinedPrompts(held, 2_000);
+    expect(long.every((t) => t.length > TOKEN_SAMPLE.above && estimatePromptTokens([t]).sampled)).toBe(true);
+    const full = check(long, estimateFullPromptTokens);
+    expect(full.inBand).toBe(1);
+    expect(full.p99).toBeLessThan(0.1);
+    for (const t of long) {
+      const [s, f] = [estimatePromptTokens([t]), estimateFullPromptTokens([t])];
+      expect(f.sampled).toBe(false);
+      expect(f.hi - f.lo).toBeLessThan(s.hi - s.lo);
+    }
+    // the same prompt split over many messages: the sample reads them as one stream
+    const split = long[0]!.match(/[\s\S]{1,700}/g)!;
+    const e = estimatePromptTokens(split);
+    const real = realCounts(long[0]!)[0]! + MESSAGE_OVERHEAD_TOKENS * (split.length - 1);
+    expect(e.sampled).toBe(true);
+    expect(real).toBeGreaterThanOrEqual(e.lo);
+    expect(real).toBeLessThanOrEqual(e.hi);
+  });
+
+  it("holds code and config (indentation, punctuation, camelCase) inside its wider band", () => {
+    const code = codeSamples(1);
+    expect(check(code, estimateFullPromptTokens).inBand).toBeGreaterThanOrEqual(0.99);
+    expect(check(joinedPrompts(code, 2_000)).inBand).toBeGreaterThanOrEqual(0.99);
+    const identifiers = Array.from({ length: 120 }, (_, i) => `  type BetaComputer${["Scroll", "Hold", "Key"][i % 3]}ToolUseBlock${i},`).join("\n");
+    const e = estimateFullPromptTokens([identifiers]);
+    for (const real of realCounts(identifiers)) {
+      expect(real).toBeGreaterThanOrEqual(e.lo);
+      expect(real).toBeLessThanOrEqual(e.hi);
+    }
+  });
+
   it("adds the chat format's overhead per message and never bands above the UTF-8 bytes", () => {
     const one = estimatePromptTokens(["Hello there, how are you?"]);
     const two = estimatePromptTokens(["Hello there, how are you?", ""]);
     expect(two.tokens - one.tokens).toBe(MESSAGE_OVERHEAD_TOKENS);
     const tiny = estimatePromptTokens(["hi"]);
     expect(tiny.hi).toBeLessThanOrEqual(2 + MESSAGE_OVERHEAD_TOKENS);
-    expect(estimatePromptTokens([])).toEqual({ tokens: 0, lo: 0, hi: 0 });
+    expect(estimatePromptTokens([])).toEqual({ tokens: 0, lo: 0, hi: 0, sampled: false });
   });
 
   it("leaves text outside ASCII uncalibrated: one token per character, band from a quarter to its bytes", () => {

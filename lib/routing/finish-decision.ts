@@ -28,6 +28,8 @@ export type DecisionEnv = {
   intent?: IntentPrediction;
   /** This request's costs per tier and the policy's λ (computed once, on first use; again after countPrompt). */
   economics(): DecisionCosts & { lambda: number };
+  /** Replaces a sampled prompt estimate by the full pass and prices the request with it (settle-prompt-tokens.ts). */
+  refineEstimate(): void;
   /** Prices the request with each tier's real prompt count instead of the estimate (settle-prompt-tokens.ts). */
   countPrompt(counts: ReadonlyArray<number | null>, encodings: string): void;
   /** The real counts once countPrompt ran. */
@@ -52,7 +54,7 @@ export type Chosen = {
   explored?: boolean;
 };
 
-export function createEnv(base: Omit<DecisionEnv, "economics" | "countPrompt">): DecisionEnv {
+export function createEnv(base: Omit<DecisionEnv, "economics" | "countPrompt" | "refineEstimate">): DecisionEnv {
   let cached: (DecisionCosts & { lambda: number }) | undefined;
   const env: DecisionEnv = {
     ...base,
@@ -61,6 +63,11 @@ export function createEnv(base: Omit<DecisionEnv, "economics" | "countPrompt">):
         ...decisionCosts(base.policy, base.resolved, env.counted?.counts ?? base.text.promptTokens),
         lambda: lambdaForBias(base.policy, base.resolved, base.policy.bias),
       }),
+    refineEstimate() {
+      if (!base.text.estimate.sampled) return;
+      base.text.refineEstimate();
+      cached = undefined;
+    },
     countPrompt(counts, encodings) {
       env.counted = { counts, encodings };
       cached = undefined;

@@ -2,10 +2,11 @@
  * What the rule stages read from a request, computed at most once per decision.
  * Rules look at the LATEST USER MESSAGE (what is being asked now); cost estimates use the whole
  * conversation (prompt tokens: the engine's estimate and its band, estimate-tokens.ts, computed
- * on first use — a decision by rule, pin or bypass never reads the text).
+ * on first use — a decision by rule, pin or bypass never reads the text; a long prompt's sampled
+ * estimate is refined by the full pass only where its band decides, settle-prompt-tokens.ts).
  */
 import type { ChatTurn } from "../classifier/types";
-import { estimatePromptTokens, type TokenEstimate } from "./estimate-tokens";
+import { estimateFullPromptTokens, estimatePromptTokens, type PromptTokenEstimate } from "./estimate-tokens";
 
 export type RequestText = {
   readonly messages: readonly ChatTurn[];
@@ -14,7 +15,9 @@ export type RequestText = {
   readonly totalChars: number;
   /** The estimate's point value (estimate.tokens). */
   readonly promptTokens: number;
-  readonly estimate: TokenEstimate;
+  readonly estimate: PromptTokenEstimate;
+  /** Replaces a sampled estimate by the full pass over the text (a no-op when it was not sampled). */
+  refineEstimate(): PromptTokenEstimate;
 };
 
 export function readRequestText(messages: readonly ChatTurn[]): RequestText {
@@ -24,7 +27,7 @@ export function readRequestText(messages: readonly ChatTurn[]): RequestText {
     totalChars += message.content.length;
     if (message.role === "user") latestUser = message.content;
   }
-  let estimate: TokenEstimate | undefined;
+  let estimate: PromptTokenEstimate | undefined;
   return {
     messages,
     latestUser,
@@ -34,6 +37,10 @@ export function readRequestText(messages: readonly ChatTurn[]): RequestText {
     },
     get promptTokens() {
       return this.estimate.tokens;
+    },
+    refineEstimate() {
+      const current = this.estimate;
+      return current.sampled ? (estimate = estimateFullPromptTokens(messages.map((m) => m.content))) : current;
     },
   };
 }

@@ -3,7 +3,8 @@
  * c_k(T) + λ·q_k across tiers, each cost linear in the prompt's tokens T; the tier that wins at
  * both ends of the estimate's band [lo, hi] (estimate-tokens.ts) wins everywhere between (the set
  * of T where one line of a lower envelope is lowest is an interval). So when the estimate's band
- * gives one answer the estimate decides; when the band spans a threshold the prompt is counted
+ * gives one answer the estimate decides; when a long prompt's band from a sample spans a threshold
+ * the full pass over the text narrows it first; when the band still spans one the prompt is counted
  * with each tier's real tokenizer (ctx.exactTokens, given by the gateway: ~0.5 ms per 2,000
  * tokens) and the request is priced with those counts. The trace says which.
  */
@@ -13,13 +14,21 @@ import type { DecisionEnv } from "./finish-decision";
 
 export function settlePromptTokens(env: DecisionEnv, q: number[]): void {
   const { policy, resolved, trace, ctx } = env;
-  const { estimate } = env.text;
+  let { estimate } = env.text;
   if (!ctx.exactTokens || estimate.lo === estimate.hi || env.usable.length < 2) return;
   const since = trace.mark();
   const { lambda } = env.economics();
   const pick = (tokens: number) => chooseTier(q, decisionCosts(policy, resolved, tokens).costs, lambda).index;
-  if (pick(estimate.lo) === pick(estimate.hi)) {
-    trace.add("choose", "info", `prompt ~${estimate.tokens} tokens (estimate): any real count in ${estimate.lo}–${estimate.hi} gives the same choice`, since);
+  let decisive = pick(estimate.lo) === pick(estimate.hi);
+  if (!decisive && estimate.sampled) {
+    // a long prompt's estimate came from a sample: the full pass narrows the band before anything is counted
+    env.refineEstimate();
+    estimate = env.text.estimate;
+    decisive = pick(estimate.lo) === pick(estimate.hi);
+  }
+  if (decisive) {
+    const how = estimate.sampled ? "estimate from a sample" : "estimate";
+    trace.add("choose", "info", `prompt ~${estimate.tokens} tokens (${how}): any real count in ${estimate.lo}–${estimate.hi} gives the same choice`, since);
     return;
   }
   const encodings = new Set<string>();
