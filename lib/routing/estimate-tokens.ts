@@ -74,6 +74,8 @@ export type TextCounts = {
   nonAsciiBytes: number;
 };
 
+const ZERO: TextCounts = { words: 0, humps: 0, letters: 0, upper: 0, longRunLetters: 0, digits: 0, digitRuns: 0, punct: 0, punctRuns: 0, spaces: 0, spaceRuns: 0, newlines: 0, nonAscii: 0, asciiBytes: 0, nonAsciiBytes: 0 };
+
 /** What a character continues: 1 letter, 2 digit, 3 punctuation, 4 space, 0 other. */
 function runClass(c: number): number {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
@@ -84,6 +86,11 @@ function runClass(c: number): number {
 
 /** Counts `text` from `from` to `to` (a block of a sample continues the run the character before it started). */
 export function countText(text: string, from = 0, to = text.length): TextCounts {
+  return countInto({ ...ZERO }, text, from, to);
+}
+
+/** countText, added into `total` (no object per block of a sample). */
+function countInto(total: TextCounts, text: string, from: number, to: number): TextCounts {
   let words = 0, humps = 0, letters = 0, upper = 0, longRunLetters = 0, digits = 0, digitRuns = 0, punct = 0, punctRuns = 0, spaces = 0, spaceRuns = 0, newlines = 0;
   let nonAscii = 0, control = 0, nonAsciiBytes = 0;
   let run = 0;
@@ -133,8 +140,22 @@ export function countText(text: string, from = 0, to = text.length): TextCounts 
       }
     }
   }
-  const asciiBytes = letters + digits + punct + spaces + newlines + control;
-  return { words, humps, letters, upper, longRunLetters, digits, digitRuns, punct, punctRuns, spaces, spaceRuns, newlines, nonAscii, asciiBytes, nonAsciiBytes };
+  total.words += words;
+  total.humps += humps;
+  total.letters += letters;
+  total.upper += upper;
+  total.longRunLetters += longRunLetters;
+  total.digits += digits;
+  total.digitRuns += digitRuns;
+  total.punct += punct;
+  total.punctRuns += punctRuns;
+  total.spaces += spaces;
+  total.spaceRuns += spaceRuns;
+  total.newlines += newlines;
+  total.nonAscii += nonAscii;
+  total.asciiBytes += letters + digits + punct + spaces + newlines + control;
+  total.nonAsciiBytes += nonAsciiBytes;
+  return total;
 }
 
 /** The calibrated part of a text's estimate: its ASCII classes weighted by TOKEN_WEIGHTS. */
@@ -168,11 +189,6 @@ export type PromptTokenEstimate = TokenEstimate & {
   sampled: boolean;
 };
 
-const ZERO: TextCounts = { words: 0, humps: 0, letters: 0, upper: 0, longRunLetters: 0, digits: 0, digitRuns: 0, punct: 0, punctRuns: 0, spaces: 0, spaceRuns: 0, newlines: 0, nonAscii: 0, asciiBytes: 0, nonAsciiBytes: 0 };
-
-function add(total: TextCounts, n: TextCounts): void {
-  for (const key in n) total[key as keyof TextCounts] += n[key as keyof TextCounts];
-}
 
 /** The prompt's token estimate and band: the texts' tokens plus the chat format's per-message overhead. */
 export function estimatePromptTokens(texts: readonly string[]): PromptTokenEstimate {
@@ -189,7 +205,7 @@ export function estimatePromptTokens(texts: readonly string[]): PromptTokenEstim
     const text = texts[t]!;
     const from = at - base;
     const to = Math.min(text.length, from + blockChars);
-    add(total, countText(text, from, to));
+    countInto(total, text, from, to);
     sampledChars += to - from;
   }
   return band(total, chars / sampledChars, texts.length, TOKEN_SAMPLE.band, chars);
@@ -200,7 +216,7 @@ export function estimateFullPromptTokens(texts: readonly string[]): PromptTokenE
   const total = { ...ZERO };
   let chars = 0;
   for (const text of texts) {
-    add(total, countText(text));
+    countInto(total, text, 0, text.length);
     chars += text.length;
   }
   return band(total, 1, texts.length, 0, chars);
