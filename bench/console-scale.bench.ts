@@ -11,69 +11,17 @@
  * target p95 ≤ 300 ms (the ledger: ≤ 1 s). BENCH_SEED_ONLY=1 seeds and stops.
  * Uses DATABASE_URL's server (a temporary embedded Postgres without it, not kept).
  */
-import { statfsSync } from "node:fs";
-import pg from "pg";
-import { databaseUrl, startEphemeralPostgres } from "../lib/db/embedded-postgres";
-import { migrate } from "../lib/db/migrate";
-import { resetEnvCache } from "../lib/env";
+import { startEphemeralPostgres } from "../lib/db/embedded-postgres";
+import { benchDatabase, query } from "./lib/bench-database";
 import { percentile } from "./lib/load";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 30);
-const NAME = `frontdesk_bench_${ROWS % 1_000_000 === 0 ? `${ROWS / 1_000_000}m` : ROWS}`;
-/** A seeded row's share of disk, table and indexes, measured at 1M rows (rounded up). */
-const BYTES_PER_ROW = 700;
 const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** The database with ROWS rows, created and seeded if it is not there yet. */
-async function benchDatabase(serverUrl: string): Promise<string> {
-  const url = databaseUrl(serverUrl, NAME);
-  const exists = (await query(serverUrl, `SELECT 1 FROM pg_database WHERE datname = $1`, [NAME])).length > 0;
-  if (!exists) {
-    const [{ dir }] = await query<{ dir: string }>(serverUrl, "SELECT current_setting('data_directory') AS dir").catch(() => [{ dir: "/" }]);
-    const free = (() => {
-      try {
-        const s = statfsSync(dir);
-        return s.bavail * s.bsize;
-      } catch {
-        return Infinity; // not readable from here (another user's folder): go on
-      }
-    })();
-    const need = ROWS * BYTES_PER_ROW;
-    console.log(`disk: ${(free / 1e9).toFixed(1)} GB free at ${dir}, the seeded database needs about ${(need / 1e9).toFixed(1)} GB`);
-    if (free < 2 * need) throw new Error(`not enough free disk for ${ROWS.toLocaleString("en-US")} rows (want twice the estimate free)`);
-    await query(serverUrl, `CREATE DATABASE "${NAME}"`);
-    await migrate(url);
-  }
-  process.env.DATABASE_URL = url;
-  resetEnvCache();
-  const [{ n }] = await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM "RequestLog"`);
-  if (n >= ROWS) {
-    console.log(`reusing ${NAME}: ${n.toLocaleString("en-US")} requests`);
-    return url;
-  }
-  const { seed } = await import("../prisma/seed");
-  await seed({ adminEmail: ADMIN.email, adminPassword: ADMIN.password, demo: true, demoTraffic: false });
-  const { seedBulkRequests } = await import("../lib/demo/seed-bulk-requests");
-  const seeded = await seedBulkRequests({ count: ROWS - n, days: 30, end: new Date(), seed: n, log: (line) => process.stdout.write(`\r${line}   `) });
-  const [{ size }] = await query<{ size: string }>(url, `SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
-  console.log(`\nseeded ${seeded.inserted.toLocaleString("en-US")} requests and ${seeded.rollups.toLocaleString("en-US")} rollup rows in ${(seeded.ms / 1000).toFixed(0)} s (${size} on disk)`);
-  return url;
-}
 
 async function main() {
   const ephemeral = process.env.DATABASE_URL ? null : await startEphemeralPostgres();
-  const url = await benchDatabase(process.env.DATABASE_URL ?? ephemeral!.url);
+  const url = await benchDatabase(process.env.DATABASE_URL ?? ephemeral!.url, ROWS, ADMIN);
   try {
     if (process.env.BENCH_SEED_ONLY) return;
     await measureAll(url);

@@ -3,6 +3,7 @@
  * failure. Integration and e2e tests get fresh databases on the Postgres server of DATABASE_URL,
  * or on a temporary embedded Postgres when it is unset; all are dropped at the end.
  *   npm test -- --only e2e        run one step (lint|typecheck|unit|integration|build|e2e)
+ *   npm test -- --only e2e e2e/console-a11y.spec.ts   only the journeys named
  *   npm test -- --skip build      skip steps
  */
 import { spawn } from "node:child_process";
@@ -11,6 +12,7 @@ import path from "node:path";
 import { startEphemeralPostgres, type EmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { systemChromium } from "../lib/testing/chromium";
 import { assertLocalDatabase, createTestDatabase } from "../lib/testing/test-database";
+import { writeSourceStamp } from "./lib/build-if-needed";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const STEPS = ["lint", "typecheck", "unit", "integration", "build", "e2e"] as const;
@@ -61,15 +63,20 @@ async function runStep(step: Step): Promise<number> {
       assertLocalDatabase(url);
       return run(bin("vitest"), ["run", "--project", "integration"], { DATABASE_URL: url });
     }
-    case "build":
-      return run(bin("next"), ["build"], { NODE_ENV: "production" });
+    case "build": {
+      const code = await run(bin("next"), ["build"], { NODE_ENV: "production" });
+      if (code === 0) writeSourceStamp(ROOT); // the e2e server's start then reuses this build
+      return code;
+    }
     case "e2e": {
       if ((await ensureChromium()) !== 0) return 1;
       const url = await serverUrl();
       assertLocalDatabase(url);
       const database = await createTestDatabase(url, "frontdesk_e2e");
       try {
-        return await run(bin("playwright"), ["test"], { E2E_DATABASE_URL: database.url, DATABASE_URL: "" });
+        // `npm test -- --only e2e e2e/console-a11y.spec.ts`: only the journeys named
+        const specs = process.argv.slice(2).filter((a) => a.endsWith(".spec.ts"));
+        return await run(bin("playwright"), ["test", ...specs], { E2E_DATABASE_URL: database.url, DATABASE_URL: "" });
       } finally {
         await database.drop();
       }

@@ -30,6 +30,11 @@ export function sourceHash(root: string): string {
   return hash.digest("hex");
 }
 
+/** Records that the build in .next is of the sources as they are now (after a `next build` run elsewhere, e.g. `npm test`'s build step). */
+export function writeSourceStamp(root: string): void {
+  writeFileSync(path.join(root, ".next", "frontdesk-source-hash"), sourceHash(root));
+}
+
 export async function buildIfNeeded(root: string, log: (line: string) => void, onChild?: (child: ChildProcess) => void): Promise<void> {
   const stamp = path.join(root, ".next", "frontdesk-source-hash");
   const current = sourceHash(root);
