@@ -67,7 +67,7 @@ function PolicyForm({ detail }: { detail: PolicyDetail }) {
   // The browser's check first (it follows every keystroke), then what the server refused.
   const errors = { ...refused, ...(checked.ok ? {} : checked.errors) };
   const changes = describeChanges(saved, draft);
-  const impact = isConfirming && projected && sample.data?.rows.length ? projectedImpact(sample.data.rows, projected, tiers, draft.bias, saved.bias) : null;
+  const impact = isConfirming && projected && sample.data?.rows.length ? projectedImpact(sample.data.rows, projected, tiers, draft.bias, saved.bias, sample.data.volume) : null;
 
   function change(next: Draft) {
     setNotice(null);

@@ -4,8 +4,8 @@
  * else the shipped prior; lib/lab/traffic-projection.ts) routed at the saved bias once by the
  * classifier the gateway uses now and once by the candidate — the same requests, judged alike —
  * priced per 1,000 requests and per month at the last 7 days' volume. Bounded work: at most
- * MAX_TRAFFIC_ROWS requests, each scored twice by each classifier (well under a second on a
- * quiet machine), plus two ledger queries.
+ * MAX_TRAFFIC_ROWS requests with a stored prompt, each scored by both classifiers, plus the
+ * sample's queries twice (a second or two under load: the dialog shows a loading state).
  */
 import { loadClassifier } from "../classifier/load-classifier";
 import type { TierClassifier } from "../classifier/types";
@@ -14,7 +14,6 @@ import { findClassifierVersion, listClassifierVersions } from "../db/classifier-
 import { AppError } from "../http/app-error";
 import { resolveClassifier } from "../routing/score-request";
 import { compareImpact, VOLUME_DAYS, type ImpactFigures } from "./compare-impact";
-import { getLedger } from "./get-ledger";
 import { projectionSample } from "./traffic-projection";
 
 export type PromotionImpact = ImpactFigures & {
@@ -55,23 +54,23 @@ export async function promotionImpact(versionId: string, now = new Date()): Prom
     notes.push(`${version.name} was built for ${candidate.tierCount} tiers and the policy now has ${policy.tiers.length}: the gateway would use the built-in scorer instead.`);
   }
   const { classifier: current } = resolveClassifier(loaded.snapshot, policyName, policy.tiers.length);
-  const [before, after, ledger, versions] = await Promise.all([
+  const [before, after, versions] = await Promise.all([
     projectionSample(policyName, now, { loaded, routeWith: current }),
     projectionSample(policyName, now, { loaded, routeWith: candidate }),
-    getLedger({ policy: policyName, from: new Date(now.getTime() - VOLUME_DAYS * 86_400_000), to: now }),
     listClassifierVersions(policyName),
   ]);
+  const requestsLastWeek = before.volume?.requestsLastWeek ?? 0;
   const activeName = versions.find((v) => v.status === "active")?.name;
   if (before.rows.length === 0) throw new AppError("conflict", before.emptyReason ?? "No request can be projected for this policy.");
   if (before.basis === "traffic") notes.push("Quality per request: a reviewer's label or a graded shadow pair where there is one, else the current classifier's calibrated estimate — the same for both sides.");
-  if (ledger.requests === 0) notes.push(`No requests in the last ${VOLUME_DAYS} days: the monthly figures are zero.`);
+  if (requestsLastWeek === 0) notes.push(`No requests in the last ${VOLUME_DAYS} days: the monthly figures are zero.`);
   const figures = compareImpact({
     policy,
     tiers: loaded.snapshot.tiers,
     beforeRows: before.rows,
     afterRows: after.rows,
     names: { before: current.kind === "trained" ? (activeName ?? current.id) : "built-in scorer", after: version.name },
-    requestsLastWeek: ledger.requests,
+    requestsLastWeek,
   });
   return { ...figures, policy: policyName, bias: policy.bias, tiers: policy.tiers, basis: before.basis, source: describeSource(before), notes };
 }

@@ -11,6 +11,7 @@ import type { TierClassifier } from "../classifier/types";
 import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-config";
 import { buildProjectionSample, ruleTierOf } from "../config/policy-projection";
 import type { ProjectionSample } from "../config/policy-view";
+import { countPolicyRequests } from "../db/ledger-repo";
 import { readTrafficSample, type TrafficSampleRow } from "../db/projection-traffic-repo";
 import { AppError } from "../http/app-error";
 import { notEnoughProbabilities } from "../routing/choose-tier";
@@ -18,6 +19,7 @@ import type { ProjectionRow } from "../routing/project-bias";
 import { readRequestText } from "../routing/request-text";
 import { resolveClassifier, scoreRequest } from "../routing/score-request";
 import type { ChatTurn, ConfigSnapshot } from "../routing/types";
+import { monthlyVolume, VOLUME_DAYS } from "./compare-impact";
 import { getLedger } from "./get-ledger";
 import { servedLost } from "./shadow/plan-shadow";
 import { parseTranscript } from "../routing/transcript";
@@ -86,8 +88,19 @@ export function withClassifier(snapshot: ConfigSnapshot, policyName: string, cla
   return { ...snapshot, classifiers: new Map(snapshot.classifiers).set(policyName, classifier) };
 }
 
-/** The projection's sample for the policy: its own traffic when there is enough, else the prior. */
+/** The projection's sample for the policy: its own traffic when there is enough, else the prior; with the policy's current volume. */
 export async function projectionSample(policyName: string, now = new Date(), opts: SampleOptions = {}): Promise<ProjectionSample> {
+  const [sample, volume] = await Promise.all([sampleOf(policyName, now, opts), currentVolume(policyName, now)]);
+  return { ...sample, volume };
+}
+
+/** Requests of the policy in the last VOLUME_DAYS days and that pace over a 30-day month. */
+async function currentVolume(policyName: string, now: Date): Promise<ProjectionSample["volume"]> {
+  const requestsLastWeek = await countPolicyRequests(policyName, new Date(now.getTime() - VOLUME_DAYS * 86_400_000), now);
+  return { requestsLastWeek, monthlyRequests: monthlyVolume(requestsLastWeek) };
+}
+
+async function sampleOf(policyName: string, now: Date, opts: SampleOptions): Promise<ProjectionSample> {
   const loaded = opts.loaded ?? (await loadGatewayConfig());
   const { snapshot } = loaded;
   const routing = opts.routeWith ? withClassifier(snapshot, policyName, opts.routeWith) : snapshot;
@@ -145,5 +158,6 @@ export async function projectionSample(policyName: string, now = new Date(), opt
     rows,
     ruleRows: rows.filter((r) => r.ruleTier !== null).length,
     emptyReason: null,
+    volume: null,
   };
 }
