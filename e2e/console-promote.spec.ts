@@ -106,13 +106,13 @@ test("the slider states quality and cost plainly, and asks before an unsaved mov
   await page.keyboard.press("ArrowRight");
   await expect(page.getByText("1 unsaved change")).toBeVisible();
 
-  // A console link: dismissed, the page and the move stay; accepted, the page changes.
+  // A console link (a product owner's nav: Overview, Drift, Lab, Policies): dismissed, the page and the move stay; accepted, the page changes.
   const asked: string[] = [];
   page.once("dialog", (d) => {
     asked.push(d.message());
     void d.dismiss();
   });
-  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Jobs" }).click();
+  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Lab" }).click();
   await expect.poll(() => asked).toEqual(["You have unsaved changes. Leave and lose them?"]);
   await expect(page).toHaveURL(/\/policies/);
   await expect(page.getByText("1 unsaved change")).toBeVisible();
@@ -128,9 +128,8 @@ test("the slider states quality and cost plainly, and asks before an unsaved mov
   }
 
   page.once("dialog", (d) => void d.accept());
-  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Jobs" }).click();
-  await expect(page).toHaveURL(/\/jobs$/);
-  await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Lab" }).click();
+  await expect(page).toHaveURL(/\/lab$/);
 
   // Nothing was saved: the slider is back at the saved bias, and no dialog comes up on leaving a clean page.
   await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Policies" }).click();
@@ -138,6 +137,6 @@ test("the slider states quality and cost plainly, and asks before an unsaved mov
   page.on("dialog", (d) => {
     throw new Error(`unexpected dialog: ${d.message()}`);
   });
-  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Jobs" }).click();
-  await expect(page).toHaveURL(/\/jobs$/);
+  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Lab" }).click();
+  await expect(page).toHaveURL(/\/lab$/);
 });
