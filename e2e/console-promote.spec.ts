@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_DATASET } from "../lib/demo/demo-dataset";
 import { apiSignIn, createUserViaApi, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
@@ -76,6 +77,17 @@ test("promote with impact shown", async ({ page }) => {
   await expect(impact.getByRole("note")).toHaveCount(warns ? 1 : 0);
   if (warns) await expect(impact.getByRole("note")).toContainText("Check before promoting");
   await screenshot(page, "promote-impact");
+  // the dialog stays clean for axe, in both schemes, on a phone too
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      await page.setViewportSize(viewport);
+      const axe = await new AxeBuilder({ page }).include("[role=alertdialog]").withTags(["wcag2a", "wcag2aa"]).analyze();
+      expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${colorScheme} @${viewport.width}: ${v.id}`)).toEqual([]);
+      if (viewport.width === 390) await screenshot(page, `promote-impact-${colorScheme}-390`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
   await promote.getByRole("button", { name: "Promote" }).click();
   await expect(promote).toBeHidden();
 
