@@ -100,7 +100,7 @@ test("an ops user starts a retraining job, watches it finish, promotes it", asyn
   for (const label of ["APGR", "CPT(50%)", "CPT(80%)", "CPT(95%)", "ECE", "Quality", "Cost", "Quality-error rate", "Cost-error rate"]) {
     await expect(metrics.getByRole("row", { name: new RegExp(`^${label.replace(/[()]/g, "\\$&")} `) }).getByRole("cell").first()).toHaveText(/^(\d|—)/);
   }
-  await expect(result).toContainText(`Against ${activeBefore!.name} on the same`);
+  await expect(result).toContainText(`Against ${activeBefore!.name}, both measured on the same held-out set of`);
   await expect(result.getByRole("definition").filter({ hasText: /^\d+$/ }).first()).toBeVisible();
   await expect(result.getByText("Training rows")).toBeVisible();
   await expect(result.locator(".recharts-line-curve")).toHaveCount(2);

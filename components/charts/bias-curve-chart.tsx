@@ -17,14 +17,15 @@ type Props = {
   formatCost: (v: number) => string;
 };
 
-/** Cost per 1,000 requests (x) against expected quality (y) over the bias range; current and saved positions marked. */
+/**
+ * Cost per 1,000 requests (x, from $0) against the share of answers judged adequate (y, 0–100%)
+ * over the bias range; current and saved positions marked. Both axes start at zero so a small
+ * difference is not drawn as a large one.
+ */
 export function BiasCurveChart({ curve, current, saved, baselines, measured, formatCost }: Props) {
   const marks = measured ? [...baselines, measured] : baselines;
   const costs = [...curve.map((p) => p.costPer1k), ...marks.map((b) => b.costPer1k)];
-  const qualities = [...curve.map((p) => p.quality), ...marks.map((b) => b.quality)];
-  const pad = (lo: number, hi: number) => Math.max((hi - lo) * 0.08, 1e-6);
-  const [cMin, cMax] = [Math.min(...costs), Math.max(...costs)];
-  const [qMin, qMax] = [Math.min(...qualities), Math.max(...qualities)];
+  const cMax = Math.max(...costs);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart accessibilityLayer={false} data={curve as BiasCurvePoint[]} margin={{ top: 12, right: 16, bottom: 4, left: 0 }}>
@@ -32,7 +33,7 @@ export function BiasCurveChart({ curve, current, saved, baselines, measured, for
         <XAxis
           type="number"
           dataKey="costPer1k"
-          domain={[Math.max(0, cMin - pad(cMin, cMax)), cMax + pad(cMin, cMax)]}
+          domain={[0, cMax > 0 ? cMax * 1.08 : 1]}
           tickFormatter={formatCost}
           tick={{ fontSize: 11, fill: "#64748b" }}
           stroke="#cbd5e1"
@@ -40,18 +41,19 @@ export function BiasCurveChart({ curve, current, saved, baselines, measured, for
         />
         <YAxis
           type="number"
-          domain={[Math.max(0, qMin - pad(qMin, qMax)), Math.min(1, qMax + pad(qMin, qMax))]}
-          tickFormatter={(v: number) => v.toFixed(2)}
+          domain={[0, 1]}
+          ticks={[0, 0.25, 0.5, 0.75, 1]}
+          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
           tick={{ fontSize: 11, fill: "#64748b" }}
           stroke="#cbd5e1"
-          width={40}
+          width={44}
         />
         <Tooltip
-          formatter={(v, name) => (name === "quality" ? Number(v).toFixed(3) : formatCost(Number(v)))}
+          formatter={(v, name) => (name === "adequate" ? `${(Number(v) * 100).toFixed(1)}%` : formatCost(Number(v)))}
           labelFormatter={(_, payload) => (payload?.[0] ? `bias ${(payload[0].payload as BiasCurvePoint).bias.toFixed(2)} · ${formatCost((payload[0].payload as BiasCurvePoint).costPer1k)}` : "")}
           contentStyle={{ fontSize: 12 }}
         />
-        <Line dataKey="quality" name="quality" stroke={METRIC_COLORS.secondary} strokeWidth={2} dot={{ r: 2.5 }} isAnimationActive={false} />
+        <Line dataKey="quality" name="adequate" stroke={METRIC_COLORS.secondary} strokeWidth={2} dot={{ r: 2.5 }} isAnimationActive={false} />
         {baselines.map((b, i) => (
           <ReferenceDot
             key={b.label}

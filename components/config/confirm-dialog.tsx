@@ -12,6 +12,8 @@ type Props = {
   children: ReactNode;
   confirmLabel: string;
   tone?: "primary" | "danger";
+  /** "lg" for a dialog that carries a table (the promote dialog's projected impact). */
+  size?: "md" | "lg";
   onConfirm: () => Promise<unknown>;
   onClose: () => void;
 };
@@ -20,7 +22,7 @@ type Props = {
  * Asks before a consequential change, on Radix's AlertDialog (role="alertdialog", focus starts on
  * Cancel, a click outside does not dismiss); shows the server's refusal (e.g. a 409) in place.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, tone = "primary", onConfirm, onClose }: Props) {
+export function ConfirmDialog({ open, title, children, confirmLabel, tone = "primary", size = "md", onConfirm, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
 
@@ -46,7 +48,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = "pri
     <AlertDialog.Root open={open} onOpenChange={(isOpen) => !isOpen && close()}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className={OVERLAY} />
-        <AlertDialog.Content className={`${PANEL} max-w-md`}>
+        <AlertDialog.Content className={`${PANEL} ${size === "lg" ? "max-w-xl" : "max-w-md"}`}>
           <AlertDialog.Title className={TITLE}>{title}</AlertDialog.Title>
           <div className="mt-4 space-y-4 text-sm text-slate-700">
             {error && <Alert variant="error">{error}</Alert>}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { PromotionImpactPanel } from "./promotion-impact-panel";
 import type { ClassifierVersion } from "./types";
 import { useClassifierVersions, useDiscardClassifier, usePromoteClassifier, useRollbackClassifier } from "./use-classifiers";
 
@@ -56,6 +57,7 @@ export function ClassifierActions({ version, policy }: { version: ClassifierVers
         open={dialog === "promote"}
         title={`Promote ${version.name}?`}
         confirmLabel="Promote"
+        size="lg"
         onConfirm={() => promote.mutateAsync(version.id)}
         onClose={() => setDialog(null)}
       >
@@ -63,6 +65,7 @@ export function ClassifierActions({ version, policy }: { version: ClassifierVers
           Policy <strong>{policy}</strong> will route with this classifier from now on, on every gateway instance within a second. The current one (
           {active?.name ?? "the built-in scorer"}) is retired; Roll back restores it.
         </p>
+        <PromotionImpactPanel versionId={version.id} isOpen={dialog === "promote"} />
       </ConfirmDialog>
       <ConfirmDialog
         open={dialog === "rollback"}

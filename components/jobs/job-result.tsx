@@ -7,9 +7,10 @@ import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { ClassifierActions } from "./classifier-actions";
 import { MetricsComparisonTable } from "./metrics-comparison-table";
 import { prepareCurveComparison } from "./prepare-curve-comparison";
-import { compareMetrics, dataFacts, summarizeComparison } from "./prepare-metrics-comparison";
+import { compareMetrics, dataFacts, evaluationSource, summarizeComparison } from "./prepare-metrics-comparison";
 import type { ClassifierVersion, ComparisonMetrics } from "./types";
-import { useClassifierVersion } from "./use-classifiers";
+import { useClassifierVersion, useClassifierVersions } from "./use-classifiers";
+import { useDatasets } from "./use-datasets";
 
 /** A finished job's candidate: metrics and curve beside the classifier that was active when it trained. */
 export function JobResult({ versionId }: { versionId: string }) {
@@ -29,6 +30,12 @@ function Comparison({ version, metrics }: { version: ClassifierVersion; metrics:
   );
   const facts = dataFacts(metrics, version.dataSummary);
   const policy = version.policy?.name ?? "";
+  const datasets = useDatasets();
+  const versions = useClassifierVersions(policy);
+  const source = evaluationSource(metrics.holdoutSize, version.dataSummary, (id) => datasets.data?.find((d) => d.id === id)?.name ?? null);
+  const activeNow = versions.data?.find((v) => v.status === "active");
+  // the comparison is frozen at training time; say so when another version has become active since
+  const activeChanged = versions.data !== undefined && (activeNow?.id ?? null) !== metrics.activeVersionId && activeNow?.id !== version.id;
   return (
     <section aria-label="Result" className="space-y-4 border-t border-slate-100 pt-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -37,7 +44,7 @@ function Comparison({ version, metrics }: { version: ClassifierVersion; metrics:
             Candidate <span className="font-mono">{version.name}</span>
           </h3>
           <p className="text-xs text-slate-500">
-            Against {metrics.activeName} on the same {metrics.holdoutSize.toLocaleString("en-US")} held-out requests: {summarizeComparison(rows)}
+            Against {metrics.activeName}, both measured on the same {source}: {summarizeComparison(rows)}
           </p>
         </div>
         {policy && <ClassifierActions version={version} policy={policy} />}
@@ -48,6 +55,18 @@ function Comparison({ version, metrics }: { version: ClassifierVersion; metrics:
           <CurveComparisonChart series={curves.series} xDomain={curves.xDomain} yDomain={curves.yDomain} />
         </ChartCard>
       </div>
+      <p className="text-xs text-slate-600" data-testid="evaluation-source">
+        Figures from the {source}, the same rows for both classifiers; live traffic is another mix of requests, so its figures differ. Promote shows the change
+        projected on this policy&apos;s own recent traffic.
+        {activeChanged && (
+          <>
+            {" "}
+            <span className="text-amber-700">
+              {activeNow ? activeNow.name : "The built-in scorer"} has become active since this candidate was trained; the Active column is {metrics.activeName}.
+            </span>
+          </>
+        )}
+      </p>
       <dl aria-label="Training data" className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
         {facts.map((f) => (
           <div key={f.label}>

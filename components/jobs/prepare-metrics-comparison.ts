@@ -8,26 +8,65 @@ import type { ComparisonMetrics, DataSummary, Metric, ModelMetrics } from "./typ
 
 type MetricKey = "apgr" | "cpt50" | "cpt80" | "cpt95" | "ece" | "quality" | "cost" | "qualityErrorRate" | "costErrorRate";
 
-type MetricSpec = { key: MetricKey; label: string; hint: string; higherIsBetter: boolean; format: (v: number) => string };
+/** What a metric speaks to; the "better on N of M" summary counts each group once. */
+export type MetricGroup = "quality" | "cost" | "calibration";
+
+type MetricSpec = {
+  key: MetricKey;
+  label: string;
+  /** Plain words, shown under the metric's name (from lib/classifier/evaluate: curve-metrics.ts, calibration.ts, operating-point.ts). */
+  hint: string;
+  group: MetricGroup;
+  /** Metrics of one family (the three CPT points) vote once inside their group. */
+  family: string;
+  higherIsBetter: boolean;
+  format: (v: number) => string;
+};
 
 const fixed3 = (v: number) => v.toFixed(3);
 const pct = (v: number) => formatPercent(v, 1);
 
+export const GROUP_LABELS: Record<MetricGroup, string> = { quality: "Quality", cost: "Cost", calibration: "Calibration" };
+
 export const METRIC_SPECS: readonly MetricSpec[] = [
-  { key: "apgr", label: "APGR", hint: "Average performance gap recovered over the cost range (higher is better; random routing scores 0.5).", higherIsBetter: true, format: fixed3 },
-  { key: "cpt50", label: "CPT(50%)", hint: "Cost, as a share of always using the top tier, to recover half the quality gap.", higherIsBetter: false, format: pct },
-  { key: "cpt80", label: "CPT(80%)", hint: "Cost share to recover 80% of the quality gap.", higherIsBetter: false, format: pct },
-  { key: "cpt95", label: "CPT(95%)", hint: "Cost share to recover 95% of the quality gap.", higherIsBetter: false, format: pct },
-  { key: "ece", label: "ECE", hint: "Expected calibration error of the predicted probabilities (lower is better).", higherIsBetter: false, format: fixed3 },
-  { key: "quality", label: "Quality", hint: "Mean answer quality at the policy's operating point.", higherIsBetter: true, format: fixed3 },
-  { key: "cost", label: "Cost", hint: "Normalized cost at the operating point (share of always using the top tier).", higherIsBetter: false, format: pct },
-  { key: "qualityErrorRate", label: "Quality-error rate", hint: "Requests sent to a tier too weak for them.", higherIsBetter: false, format: pct },
-  { key: "costErrorRate", label: "Cost-error rate", hint: "Requests sent to a stronger tier than they needed.", higherIsBetter: false, format: pct },
+  {
+    key: "apgr",
+    label: "APGR",
+    hint: "Share of the quality gap between always-cheapest and always-strongest that the router recovers, averaged over every spending level from cheapest to strongest. Higher is better; routing at random scores 0.5.",
+    group: "quality",
+    family: "apgr",
+    higherIsBetter: true,
+    format: fixed3,
+  },
+  { key: "quality", label: "Quality", hint: "Share of held-out answers judged adequate when routed at the policy's setting. Higher is better.", group: "quality", family: "quality", higherIsBetter: true, format: pct },
+  { key: "qualityErrorRate", label: "Quality-error rate", hint: "Share of requests sent to a tier too weak to answer them. Lower is better.", group: "quality", family: "qualityErrorRate", higherIsBetter: false, format: pct },
+  {
+    key: "cpt50",
+    label: "CPT(50%)",
+    hint: "Cost needed to recover half of that quality gap, as a share of always using the strongest tier. Lower is better.",
+    group: "cost",
+    family: "cpt",
+    higherIsBetter: false,
+    format: pct,
+  },
+  { key: "cpt80", label: "CPT(80%)", hint: "The same for 80% of the gap.", group: "cost", family: "cpt", higherIsBetter: false, format: pct },
+  { key: "cpt95", label: "CPT(95%)", hint: "The same for 95% of the gap (a dash: never reached).", group: "cost", family: "cpt", higherIsBetter: false, format: pct },
+  { key: "cost", label: "Cost", hint: "Cost at the policy's setting, as a share of always using the strongest tier. Lower is better.", group: "cost", family: "cost", higherIsBetter: false, format: pct },
+  { key: "costErrorRate", label: "Cost-error rate", hint: "Share of requests sent to a stronger, dearer tier than they needed. Lower is better.", group: "cost", family: "costErrorRate", higherIsBetter: false, format: pct },
+  {
+    key: "ece",
+    label: "ECE",
+    hint: "How far the classifier's stated probabilities are from what happened: when it says 70%, about 70% should need the stronger tier. 0 is perfect; lower is better.",
+    group: "calibration",
+    family: "ece",
+    higherIsBetter: false,
+    format: fixed3,
+  },
 ];
 
 export type Verdict = "better" | "worse" | "same" | null;
 
-export type MetricRow = { key: MetricKey; label: string; hint: string; candidate: string; active: string; delta: string | null; verdict: Verdict };
+export type MetricRow = { key: MetricKey; label: string; hint: string; group: MetricGroup; family: string; candidate: string; active: string; delta: string | null; verdict: Verdict };
 
 const EPSILON = 1e-9;
 
@@ -45,7 +84,7 @@ export function compareMetrics(candidate: ModelMetrics, active: ModelMetrics): M
   return METRIC_SPECS.map((spec) => {
     const c = candidate[spec.key];
     const a = active[spec.key];
-    const base = { key: spec.key, label: spec.label, hint: spec.hint, candidate: usable(c) ? spec.format(c) : "—", active: usable(a) ? spec.format(a) : "—" };
+    const base = { key: spec.key, label: spec.label, hint: spec.hint, group: spec.group, family: spec.family, candidate: usable(c) ? spec.format(c) : "—", active: usable(a) ? spec.format(a) : "—" };
     if (!usable(c) || !usable(a)) return { ...base, delta: null, verdict: null };
     const diff = c - a;
     const verdict: Verdict = Math.abs(diff) < EPSILON ? "same" : diff > 0 === spec.higherIsBetter ? "better" : "worse";
@@ -53,13 +92,62 @@ export function compareMetrics(candidate: ModelMetrics, active: ModelMetrics): M
   });
 }
 
-/** "Better on 6 of 9 metrics, worse on 2." for the panel's heading and the screen-reader summary. */
+/** The majority of the verdicts (ties and all-same: "same"; nothing compared: null). */
+function majority(verdicts: readonly Verdict[]): Verdict {
+  const known = verdicts.filter((v) => v !== null);
+  if (known.length === 0) return null;
+  const better = known.filter((v) => v === "better").length;
+  const worse = known.filter((v) => v === "worse").length;
+  return better > worse ? "better" : worse > better ? "worse" : "same";
+}
+
+export type GroupVerdict = { group: MetricGroup; label: string; verdict: Verdict; rows: MetricRow[] };
+
+/** The rows by group, each group's verdict a majority over its families (the three CPT points vote once). */
+export function groupRows(rows: readonly MetricRow[]): GroupVerdict[] {
+  return (Object.keys(GROUP_LABELS) as MetricGroup[]).flatMap((group) => {
+    const inGroup = rows.filter((r) => r.group === group);
+    if (inGroup.length === 0) return [];
+    const families = [...new Set(inGroup.map((r) => r.family))];
+    const verdict = majority(families.map((f) => majority(inGroup.filter((r) => r.family === f).map((r) => r.verdict))));
+    return [{ group, label: GROUP_LABELS[group], verdict, rows: inGroup }];
+  });
+}
+
+function list(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** "Better on 2 of 3 groups (quality, cost); worse on calibration." — each group counted once. */
 export function summarizeComparison(rows: readonly MetricRow[]): string {
-  const compared = rows.filter((r) => r.verdict !== null);
-  if (compared.length === 0) return "No metric could be compared.";
-  const better = compared.filter((r) => r.verdict === "better").length;
-  const worse = compared.filter((r) => r.verdict === "worse").length;
-  return `Better on ${better} of ${compared.length} metrics${worse ? `, worse on ${worse}` : ""}.`;
+  const groups = groupRows(rows).filter((g) => g.verdict !== null);
+  if (groups.length === 0) return "No metric could be compared.";
+  const named = (v: Verdict) => groups.filter((g) => g.verdict === v).map((g) => g.label.toLowerCase());
+  const better = named("better");
+  const worse = named("worse");
+  const same = named("same");
+  const parts = [`Better on ${better.length} of ${groups.length} groups${better.length ? ` (${list(better)})` : ""}`];
+  if (worse.length) parts.push(`worse on ${list(worse)}`);
+  if (same.length) parts.push(`even on ${list(same)}`);
+  return `${parts.join("; ")}.`;
+}
+
+/**
+ * Where both sides' figures come from, in one sentence: "held-out set of 120 rows from demo
+ * outcomes and reviewer labels". `datasetName` maps a dataset id to its name (null: not known).
+ */
+export function evaluationSource(holdoutSize: number, summary: DataSummary, datasetName: (id: string) => string | null): string {
+  const sources: string[] = [];
+  const ids = summary.payload?.datasets ?? [];
+  const names = ids.map((id) => datasetName(id));
+  const known = names.filter((n): n is string => n !== null);
+  if (known.length) sources.push(known.length > 3 ? `${known.slice(0, 3).join(", ")} and ${known.length - 3} more datasets` : known.join(", "));
+  else if (ids.length) sources.push(ids.length === 1 ? "1 dataset" : `${ids.length} datasets`);
+  const counts = summary.sourceCounts;
+  if (counts?.labels) sources.push("reviewer labels");
+  if (counts?.escalations) sources.push("escalations");
+  if (counts?.shadow) sources.push("shadow pairs");
+  return `held-out set of ${formatCount(holdoutSize)} rows${sources.length ? ` from ${list(sources)}` : ""}`;
 }
 
 export type DataFact = { label: string; value: string };

@@ -32,7 +32,7 @@ export type ComparisonMetrics = Omit<TrainJobOutput["metrics"], "candidate" | "a
   activeName: string;
 };
 
-export type DataSummary = Partial<TrainJobOutput["dataSummary"] & { sourceCounts: SourceCounts }>;
+export type DataSummary = Partial<TrainJobOutput["dataSummary"] & { sourceCounts: SourceCounts; payload: JobPayload }>;
 
 export type ClassifierStatus = ClassifierRow["status"];
 

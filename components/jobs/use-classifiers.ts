@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/client-fetch";
+import type { PromotionImpact } from "@/lib/lab/promotion-impact";
 import type { ClassifierVersion } from "./types";
 
 const KEY = ["classifiers"] as const;
@@ -19,6 +20,17 @@ export function useClassifierVersion(id: string) {
   return useQuery({
     queryKey: [...KEY, "one", id],
     queryFn: async () => (await apiFetch<{ version: ClassifierVersion }>(`/api/admin/classifiers/${id}`)).version,
+  });
+}
+
+/** What promoting the version would change (fetched when the promote dialog opens; scoring takes a moment). */
+export function usePromotionImpact(id: string, isEnabled: boolean) {
+  return useQuery({
+    queryKey: [...KEY, "impact", id],
+    queryFn: () => apiFetch<PromotionImpact>(`/api/admin/classifiers/${id}/impact`),
+    enabled: isEnabled,
+    staleTime: 30_000,
+    retry: false,
   });
 }
 

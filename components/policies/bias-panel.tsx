@@ -8,7 +8,7 @@ import { StatCard } from "@/components/monitoring/stat-card";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import type { ProjectionSample } from "@/lib/config/policy-view";
 import type { PolicyConfig, TierConfig } from "@/lib/routing/config-schema";
-import { explainBias, prepareBiasView, prepareCurve } from "./prepare-bias-projection";
+import { costPerMonth, describeSampleSource, describeVolume, explainBias, prepareBiasView, prepareCurve } from "./prepare-bias-projection";
 
 type SampleQuery = { isPending: boolean; isError: boolean; error: Error | null; data?: ProjectionSample; refetch: () => unknown };
 
@@ -95,16 +95,24 @@ function Projection({ policy, tiers, bias, savedBias, sample }: { policy: Policy
   const sources = sample.sources.length === 1 ? sample.sources[0]!.name : sample.sources.map((s) => `${s.name}: ${s.rows.toLocaleString("en-US")}`).join(", ");
   return (
     <div className="space-y-3" aria-live="polite">
-      <dl className="grid grid-cols-2 gap-3">
+      <p className="text-sm font-medium text-slate-800" data-testid="projection-source">
+        {describeSampleSource(sample)}
+      </p>
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <StatCard
-          label="Expected quality"
-          value={<span data-testid="projected-quality">{current.quality.toFixed(3)}</span>}
-          hint={bias === savedBias ? "mean score of the chosen answers" : `${signed(view.qualityChange, (v) => v.toFixed(3))} vs saved`}
+          label="Answers judged adequate"
+          value={<span data-testid="projected-quality">{formatPercent(current.quality)}</span>}
+          hint={bias === savedBias ? "expected share of answers good enough for the request" : `${signed(view.qualityChange * 100, (v) => `${v.toFixed(1)} pp`)} vs saved`}
         />
         <StatCard
           label="Cost per 1,000 requests"
           value={<span data-testid="projected-cost">{formatUsd(current.costPer1k)}</span>}
           hint={bias === savedBias || view.costChange === null ? "expected, at these tiers' prices" : `${signed(view.costChange, (v) => formatPercent(v, 0))} vs saved (${formatUsd(saved.costPer1k)})`}
+        />
+        <StatCard
+          label="Cost per month"
+          value={<span data-testid="projected-cost-month">{formatUsd(costPerMonth(current.costPer1k, sample.volume))}</span>}
+          hint={`at ${describeVolume(sample.volume)}`}
         />
       </dl>
       <div aria-label="Projected share per tier" role="group" className="space-y-1.5">
@@ -121,13 +129,12 @@ function Projection({ policy, tiers, bias, savedBias, sample }: { policy: Policy
         ))}
       </div>
       <p className="text-xs text-slate-600" data-testid="projection-basis">
-        <span className="font-medium text-slate-800">{sample.basis === "traffic" ? "From this policy's own traffic. " : "From the shipped prior (outcome datasets). "}</span>
         {sample.basisNote}
         {today && (
           <>
             {" "}
             Measured by the ledger at the saved bias {today.bias.toFixed(2)}: {formatUsd(today.costPer1k)} per 1,000 requests
-            {today.quality !== null ? `, quality ${today.quality.toFixed(3)}` : ""} — the amber dot. The curve prices each request at the tier first chosen; the measured point also holds
+            {today.quality !== null ? `, ${formatPercent(today.quality)} of answers judged adequate` : ""} — the amber dot. The curve prices each request at the tier first chosen; the measured point also holds
             what escalations ({formatPercent(today.escalationRate)} of requests answered again higher up, {formatUsd(today.wastePer1k)} per 1,000 of escalation and hedge waste)
             {today.explored > 0 ? `, exploration (${today.explored.toLocaleString("en-US")} requests)` : ""} and failed requests changed.
           </>
@@ -135,7 +142,7 @@ function Projection({ policy, tiers, bias, savedBias, sample }: { policy: Policy
       </p>
       <ChartCard
         title="Cost–quality curve"
-        summary={`Bias 0 → 1 on ${current.n.toLocaleString("en-US")} ${sample.basis === "traffic" ? "logged" : "labeled"} requests from ${sources}, scored by the ${sample.classifier.kind === "trained" ? `trained classifier ${sample.classifier.id}` : "built-in content scorer"}${sample.ruleRows ? `; ${sample.ruleRows} are decided by rules` : ""}. x: cost per 1,000 requests, y: expected quality; filled dot: this position, ring: saved.`}
+        summary={`Bias 0 → 1 on ${current.n.toLocaleString("en-US")} ${sample.basis === "traffic" ? "logged" : "labeled"} requests from ${sources}, scored by the ${sample.classifier.kind === "trained" ? `trained classifier ${sample.classifier.id}` : "built-in content scorer"}${sample.ruleRows ? `; ${sample.ruleRows} are decided by rules` : ""}. x: cost per 1,000 requests from $0, y: share of answers judged adequate from 0% to 100%; filled dot: this position, ring: saved.`}
       >
         <BiasCurveChart
           curve={curve}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { PolicyPicker } from "@/components/config/policy-picker";
 import { Alert } from "@/components/ui/alert";
@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import { confirmLeave, useLeaveGuard } from "@/components/ui/use-leave-guard";
 import type { PolicyDetail } from "@/lib/config/policy-view";
 import { ApiError, type FieldIssue } from "@/lib/http/client-fetch";
 import { tierSchema } from "@/lib/routing/config-schema";
@@ -23,6 +24,8 @@ import { usePolicy, useProjectionSample, useUpdatePolicy } from "./use-policy";
 export function PolicyEditor({ policies, initialPolicy }: { policies: string[]; initialPolicy: string | null }) {
   const router = useRouter();
   const [policy, setPolicy] = useState(initialPolicy ?? policies[0] ?? null);
+  // the open policy's draft differs from what is saved: switching policy would drop it
+  const [isDirty, setDirty] = useState(false);
   if (!policy) return <EmptyState title="No policies yet">Create a policy (for example with `npx frontdesk config apply`) to set its bias.</EmptyState>;
   return (
     <div className="space-y-6">
@@ -30,25 +33,29 @@ export function PolicyEditor({ policies, initialPolicy }: { policies: string[]; 
         policies={policies}
         value={policy}
         onChange={(next) => {
+          if (isDirty && !confirmLeave()) return;
+          setDirty(false);
           setPolicy(next);
           router.replace(`/policies?policy=${encodeURIComponent(next)}`, { scroll: false });
         }}
       />
-      <PolicyLoader key={policy} policy={policy} />
+      <PolicyLoader key={policy} policy={policy} onDirty={setDirty} />
       <PolicyHistory policy={policy} />
     </div>
   );
 }
 
-function PolicyLoader({ policy }: { policy: string }) {
+type DirtyProps = { onDirty: (isDirty: boolean) => void };
+
+function PolicyLoader({ policy, onDirty }: { policy: string } & DirtyProps) {
   const detail = usePolicy(policy);
   if (detail.isPending) return <LoadingRows rows={5} label="Loading the policy" />;
   if (detail.isError) return <ErrorState message={detail.error.message} onRetry={() => detail.refetch()} />;
-  return <PolicyForm detail={detail.data} />;
+  return <PolicyForm detail={detail.data} onDirty={onDirty} />;
 }
 
 /** The draft lives here until saved; the slider and settings change it, the projection follows it live. */
-function PolicyForm({ detail }: { detail: PolicyDetail }) {
+function PolicyForm({ detail, onDirty }: { detail: PolicyDetail } & DirtyProps) {
   const name = detail.policy.name;
   const sample = useProjectionSample(name);
   const update = useUpdatePolicy(name);
@@ -67,7 +74,11 @@ function PolicyForm({ detail }: { detail: PolicyDetail }) {
   // The browser's check first (it follows every keystroke), then what the server refused.
   const errors = { ...refused, ...(checked.ok ? {} : checked.errors) };
   const changes = describeChanges(saved, draft);
-  const impact = isConfirming && projected && sample.data?.rows.length ? projectedImpact(sample.data.rows, projected, tiers, draft.bias, saved.bias) : null;
+  const impact = isConfirming && projected && sample.data?.rows.length ? projectedImpact(sample.data.rows, projected, tiers, draft.bias, saved.bias, sample.data.volume) : null;
+
+  const isDirty = changes.length > 0;
+  useLeaveGuard(isDirty);
+  useEffect(() => onDirty(isDirty), [isDirty, onDirty]);
 
   function change(next: Draft) {
     setNotice(null);

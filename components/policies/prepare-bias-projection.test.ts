@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { policySchema, tierSchema } from "@/lib/routing/config-schema";
 import type { ProjectionRow } from "@/lib/routing/project-bias";
-import { explainBias, prepareBiasView, prepareCurve, projectedImpact } from "./prepare-bias-projection";
+import { costPerMonth, describeSampleSource, describeVolume, explainBias, prepareBiasView, prepareCurve, projectedImpact } from "./prepare-bias-projection";
 
 const tiers = [
   tierSchema.parse({ name: "fast", provider: "simulated", model: "s", inputUsdPerMTok: 1, outputUsdPerMTok: 1 }),
@@ -51,7 +51,30 @@ describe("explainBias", () => {
 describe("projectedImpact", () => {
   it("summarizes the change for the save dialog", () => {
     expect(projectedImpact(rows, policy, tiers, 1, 0.5)).toBe(
-      "Projected on 4 labeled requests: cost per 1,000 $12.00 → $17.00, quality 1.000 → 1.000, share to capable 50.0% → 75.0%.",
+      "Projected on 4 requests: cost per 1,000 $12.00 → $17.00, answers judged adequate 100.0% → 100.0%, share to capable 50.0% → 75.0%.",
+    );
+    expect(projectedImpact(rows, policy, tiers, 1, 0.5, { requestsLastWeek: 700, monthlyRequests: 3000 })).toBe(
+      "Projected on 4 requests: cost per 1,000 $12.00 → $17.00, per month $36.00 → $51.00, answers judged adequate 100.0% → 100.0%, share to capable 50.0% → 75.0%.",
+    );
+  });
+});
+
+describe("costPerMonth and describeVolume", () => {
+  it("price a month at the current volume, and say how it was reckoned", () => {
+    expect(costPerMonth(12, { requestsLastWeek: 700, monthlyRequests: 3000 })).toBeCloseTo(36, 9);
+    expect(costPerMonth(12, null)).toBeNull();
+    expect(describeVolume({ requestsLastWeek: 7000, monthlyRequests: 30_000 })).toBe("30,000 requests a month (7,000 in the last 7 days × 30/7)");
+    expect(describeVolume(null)).toBe("volume unknown");
+  });
+});
+
+describe("describeSampleSource", () => {
+  it("names the policy's own traffic or the demo rows the projection rests on", () => {
+    expect(describeSampleSource({ basis: "traffic", rows: new Array(412), sources: [{ name: "own traffic, last 14 days", rows: 412 }] })).toBe(
+      "From 412 requests of this policy (own traffic, last 14 days).",
+    );
+    expect(describeSampleSource({ basis: "prior", rows: new Array(600), sources: [{ name: "demo (imported)", rows: 600 }] })).toBe(
+      "Projected from 600 demo rows (demo (imported)), not from this policy's own traffic.",
     );
   });
 });

@@ -5,6 +5,8 @@
  * shares with colours, and the position explained in plain words from thresholdsForBias.
  */
 import { tierColor } from "@/components/charts/palette";
+import { formatCount, formatPercent, formatUsd } from "@/components/charts/format";
+import type { ProjectionSample } from "@/lib/config/policy-view";
 import type { PolicyConfig, TierConfig } from "@/lib/routing/config-schema";
 import { thresholdsForBias } from "@/lib/routing/bias-to-lambda";
 import { projectBias, projectCurve, tierBaselines, type Projection, type ProjectionRow, type TierBaseline } from "@/lib/routing/project-bias";
@@ -72,14 +74,34 @@ export function explainBias(policy: PolicyConfig, tiers: readonly TierConfig[], 
   return sentences;
 }
 
+/** Cost per month at the policy's current volume (null: volume unknown). */
+export function costPerMonth(costPer1k: number, volume: ProjectionSample["volume"]): number | null {
+  return volume ? (costPer1k / 1000) * volume.monthlyRequests : null;
+}
+
+/** The data behind the projection, named: "From 412 requests of this policy, last 14 days" or "Projected from 600 demo rows (…)". */
+export function describeSampleSource(sample: Pick<ProjectionSample, "basis" | "rows" | "sources">): string {
+  const n = formatCount(sample.rows.length);
+  if (sample.basis === "traffic") return `From ${n} requests of this policy (${sample.sources[0]?.name ?? "recent traffic"}).`;
+  const names = sample.sources.map((s) => s.name).join(", ");
+  return `Projected from ${n} demo rows${names ? ` (${names})` : ""}, not from this policy's own traffic.`;
+}
+
+/** The current volume in words, for the per-month figure. */
+export function describeVolume(volume: ProjectionSample["volume"]): string {
+  if (!volume) return "volume unknown";
+  return `${formatCount(volume.monthlyRequests)} requests a month (${formatCount(volume.requestsLastWeek)} in the last 7 days × 30/7)`;
+}
+
 /** One sentence for the save dialog: what the change does on the sample. */
-export function projectedImpact(rows: readonly ProjectionRow[], policy: PolicyConfig, tiers: readonly TierConfig[], bias: number, savedBias: number): string {
+export function projectedImpact(rows: readonly ProjectionRow[], policy: PolicyConfig, tiers: readonly TierConfig[], bias: number, savedBias: number, volume: ProjectionSample["volume"] = null): string {
   const view = prepareBiasView(rows, policy, tiers, bias, savedBias);
   const top = policy.tiers[policy.tiers.length - 1];
-  const fmt = (v: number) => `$${v.toFixed(v >= 10 ? 2 : 3)}`;
+  const month = (v: number) => formatUsd(costPerMonth(v, volume));
   return (
-    `Projected on ${view.current.n.toLocaleString("en-US")} labeled requests: cost per 1,000 ${fmt(view.saved.costPer1k)} → ${fmt(view.current.costPer1k)}, ` +
-    `quality ${view.saved.quality.toFixed(3)} → ${view.current.quality.toFixed(3)}, share to ${top} ` +
-    `${(100 * (view.saved.shares[view.saved.shares.length - 1] ?? 0)).toFixed(1)}% → ${(100 * (view.current.shares[view.current.shares.length - 1] ?? 0)).toFixed(1)}%.`
+    `Projected on ${view.current.n.toLocaleString("en-US")} requests: cost per 1,000 ${formatUsd(view.saved.costPer1k)} → ${formatUsd(view.current.costPer1k)}` +
+    (volume ? `, per month ${month(view.saved.costPer1k)} → ${month(view.current.costPer1k)}` : "") +
+    `, answers judged adequate ${formatPercent(view.saved.quality)} → ${formatPercent(view.current.quality)}, share to ${top} ` +
+    `${formatPercent(view.saved.shares[view.saved.shares.length - 1] ?? 0)} → ${formatPercent(view.current.shares[view.current.shares.length - 1] ?? 0)}.`
   );
 }

@@ -78,7 +78,7 @@ export async function buildProjectionSample(policyName: string, loaded?: { snaps
   const models = tiers.map((t) => snapshot.tiers.get(t)?.model ?? "");
   const { classifier } = tiers.length >= 2 ? resolveClassifier(snapshot, policyName, tiers.length) : { classifier: null };
   const base = { policy: policyName, classifier: classifier ? { kind: classifier.kind, id: classifier.id } : { kind: "heuristic" as const, id: "none" }, models };
-  if (tiers.length < 2) return { ...base, basis: "prior", basisNote: null, evidence: null, today: null, sources: [], rows: [], ruleRows: 0, emptyReason: "This policy has a single tier: there is nothing for the bias to trade." };
+  if (tiers.length < 2) return { ...base, basis: "prior", basisNote: null, evidence: null, today: null, sources: [], rows: [], ruleRows: 0, emptyReason: "This policy has a single tier: there is nothing for the bias to trade.", volume: null };
 
   // the same request may be in several datasets (the demo dataset is the shipped file imported):
   // count it once, from the first source that has it
@@ -117,5 +117,6 @@ export async function buildProjectionSample(policyName: string, loaded?: { snaps
     emptyReason: rows.length
       ? null
       : `No labeled request has recorded outcomes for all of this policy's models (${[...new Set(models)].join(", ")}).`,
+    volume: null,
   };
 }

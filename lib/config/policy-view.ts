@@ -51,4 +51,6 @@ export type ProjectionSample = {
   ruleRows: number;
   /** Why the sample is empty, when it is. */
   emptyReason: string | null;
+  /** The policy's current volume: requests in the last 7 days and that pace over 30 days (null: not measured). */
+  volume: { requestsLastWeek: number; monthlyRequests: number } | null;
 };

@@ -38,6 +38,12 @@ export async function ledgerRows(range: { from: Date; to: Date }, policy?: strin
   return rows.map((r) => ({ ...r, errors: r.errors ?? 0 }));
 }
 
+/** Requests of one policy in the range, from the hourly rollups (the current volume behind per-month figures). */
+export async function countPolicyRequests(policy: string, from: Date, to: Date): Promise<number> {
+  const { rows } = await pgPool().query<{ n: number }>(`SELECT coalesce(sum(requests), 0)::int AS n FROM "RequestRollup" WHERE ${ROLLUP_RANGE} AND policy = $3`, [from, to, policy]);
+  return rows[0]?.n ?? 0;
+}
+
 export type LabelCounts = { policy: string; sample: string; verdict: string; n: number };
 
 /** Reviewer labels of requests logged in the range, by policy, sample (random | uncertain) and verdict. */

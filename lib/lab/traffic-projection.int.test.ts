@@ -6,6 +6,9 @@ import { projectBias } from "../routing/project-bias";
 import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
 import { gatewayRuntime } from "../gateway/gateway-runtime";
 import { MIN_TRAFFIC_ROWS, projectionSample } from "./traffic-projection";
+import { insertClassifierVersion } from "../db/classifier-repo";
+import { db } from "../db/prisma";
+import { promotionImpact } from "./promotion-impact";
 
 // The bias slider's projection on the policy's own traffic: real requests through the real
 // gateway, then the projection at the saved bias must land on what the ledger measured over the
@@ -72,5 +75,38 @@ describe("the slider's projection", () => {
     expect(sample.basis).toBe("prior");
     expect(sample.basisNote).toMatch(/Only 1 of this policy's requests .* \(200 needed\): the shipped prior stands in/);
     expect(sample.today).toBeNull();
+  });
+});
+
+describe("a candidate's promotion impact", () => {
+  it("routes the same requests with the current and the candidate classifier at the saved bias, priced at the 7-day volume", async () => {
+    const artifact = JSON.parse(readFileSync(path.resolve("lib/classifier/default-model.json"), "utf8"));
+    const policy = await db.policy.findUniqueOrThrow({ where: { name: "busy" }, select: { id: true } });
+    const version = await insertClassifierVersion({ name: "busy-impact-candidate", policyId: policy.id, artifact, metrics: {}, dataSummary: {}, jobId: null });
+    const impact = await promotionImpact(version.id);
+    expect(impact).toMatchObject({ policy: "busy", basis: "traffic", bias: 0.5, tiers: ["small", "large"], n: MIN_TRAFFIC_ROWS + 40, requestsLastWeek: MIN_TRAFFIC_ROWS + 40 });
+    expect(impact.monthlyRequests).toBe(Math.round(((MIN_TRAFFIC_ROWS + 40) * 30) / 7));
+    expect(impact.before.classifier).toBe("built-in scorer");
+    expect(impact.after.classifier).toBe("busy-impact-candidate");
+    expect(impact.source).toMatch(/^240 requests of this policy with a stored prompt/);
+
+    // "before" is the slider's own projection at the saved bias (every request here has its prompt stored)
+    const sample = await projectionSample("busy");
+    const { snapshot } = await gatewayRuntime().reload();
+    const today = projectBias(sample.rows, snapshot.policies.get("busy")!, [...snapshot.tiers.values()], 0.5);
+    expect(impact.before.costPer1k).toBeCloseTo(today.costPer1k, 9);
+    expect(impact.before.quality).toBeCloseTo(today.quality, 9);
+    expect(impact.before.costPerMonth).toBeCloseTo((today.costPer1k / 1000) * impact.monthlyRequests, 9);
+    // the candidate routes differently, and is judged on the same per-request qualities
+    expect(impact.after.shares).not.toEqual(impact.before.shares);
+    expect(impact.costChange).toBeCloseTo(impact.after.costPer1k / impact.before.costPer1k - 1, 9);
+    expect(impact.warnings.some((w) => w.startsWith("Cost rises"))).toBe(impact.costChange! > 0.1);
+  });
+
+  it("refuses an unknown or already active version", async () => {
+    await expect(promotionImpact("00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "not_found" });
+    const policy = await db.policy.findUniqueOrThrow({ where: { name: "quiet" }, select: { id: true } });
+    const active = await insertClassifierVersion({ name: "quiet-active", policyId: policy.id, artifact: {}, metrics: {}, dataSummary: {}, jobId: null, status: "active" });
+    await expect(promotionImpact(active.id)).rejects.toMatchObject({ code: "conflict" });
   });
 });

@@ -7,16 +7,19 @@
  * Below MIN_TRAFFIC_ROWS such requests the shipped prior (outcome datasets) stands in, and the
  * sample says so. The ledger over the same days gives today's measured point beside the curve.
  */
-import { loadGatewayConfig } from "../config/load-gateway-config";
+import type { TierClassifier } from "../classifier/types";
+import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-config";
 import { buildProjectionSample, ruleTierOf } from "../config/policy-projection";
 import type { ProjectionSample } from "../config/policy-view";
+import { countPolicyRequests } from "../db/ledger-repo";
 import { readTrafficSample, type TrafficSampleRow } from "../db/projection-traffic-repo";
 import { AppError } from "../http/app-error";
 import { notEnoughProbabilities } from "../routing/choose-tier";
 import type { ProjectionRow } from "../routing/project-bias";
 import { readRequestText } from "../routing/request-text";
 import { resolveClassifier, scoreRequest } from "../routing/score-request";
-import type { ChatTurn } from "../routing/types";
+import type { ChatTurn, ConfigSnapshot } from "../routing/types";
+import { monthlyVolume, VOLUME_DAYS } from "./compare-impact";
 import { getLedger } from "./get-ledger";
 import { servedLost } from "./shadow/plan-shadow";
 import { parseTranscript } from "../routing/transcript";
@@ -68,17 +71,46 @@ export function evidenceScores(enough: readonly number[], tiers: readonly string
   return { score, evidence: "classifier" };
 }
 
-/** The projection's sample for the policy: its own traffic when there is enough, else the prior. */
-export async function projectionSample(policyName: string, now = new Date()): Promise<ProjectionSample> {
-  const loaded = await loadGatewayConfig();
+export type SampleOptions = {
+  /** The gateway's config, when the caller has loaded it already. */
+  loaded?: GatewayConfig;
+  /**
+   * Route with this classifier instead of the active one (a candidate's promotion impact): each
+   * row's p is this classifier's, its quality per tier still the active classifier's estimate or
+   * direct evidence, so two samples with different `routeWith` are judged alike. Only requests
+   * with a stored prompt can be re-scored: the others are left out.
+   */
+  routeWith?: TierClassifier;
+};
+
+/** The snapshot with `classifier` as the policy's trained classifier. */
+export function withClassifier(snapshot: ConfigSnapshot, policyName: string, classifier: TierClassifier): ConfigSnapshot {
+  return { ...snapshot, classifiers: new Map(snapshot.classifiers).set(policyName, classifier) };
+}
+
+/** The projection's sample for the policy: its own traffic when there is enough, else the prior; with the policy's current volume. */
+export async function projectionSample(policyName: string, now = new Date(), opts: SampleOptions = {}): Promise<ProjectionSample> {
+  const [sample, volume] = await Promise.all([sampleOf(policyName, now, opts), currentVolume(policyName, now)]);
+  return { ...sample, volume };
+}
+
+/** Requests of the policy in the last VOLUME_DAYS days and that pace over a 30-day month. */
+async function currentVolume(policyName: string, now: Date): Promise<ProjectionSample["volume"]> {
+  const requestsLastWeek = await countPolicyRequests(policyName, new Date(now.getTime() - VOLUME_DAYS * 86_400_000), now);
+  return { requestsLastWeek, monthlyRequests: monthlyVolume(requestsLastWeek) };
+}
+
+async function sampleOf(policyName: string, now: Date, opts: SampleOptions): Promise<ProjectionSample> {
+  const loaded = opts.loaded ?? (await loadGatewayConfig());
   const { snapshot } = loaded;
+  const routing = opts.routeWith ? withClassifier(snapshot, policyName, opts.routeWith) : snapshot;
   const policy = snapshot.policies.get(policyName);
   if (!policy) throw new AppError("not_found", `No policy named "${policyName}".`);
   const tiers = policy.tiers;
-  if (tiers.length < 2) return buildProjectionSample(policyName, loaded);
+  if (tiers.length < 2) return buildProjectionSample(policyName, { snapshot: routing });
   const from = new Date(now.getTime() - TRAFFIC_DAYS * 86_400_000);
   const logged = await readTrafficSample({ policy: policyName, from, to: now, limit: MAX_TRAFFIC_ROWS });
-  const { classifier } = resolveClassifier(snapshot, policyName, tiers.length);
+  const { classifier } = resolveClassifier(routing, policyName, tiers.length);
   const classifierId = classifier?.id ?? "builtin";
 
   const rows: ProjectionRow[] = [];
@@ -87,12 +119,15 @@ export async function projectionSample(policyName: string, now = new Date()): Pr
     if (!r.tierName || !tiers.includes(r.tierName)) continue;
     const messages: ChatTurn[] | null = r.prompt !== null ? parseTranscript(r.prompt) : null;
     let p: number[] | null = null;
+    let judged: number[] | null = null;
     if (messages) {
-      const scored = scoreRequest(snapshot, policyName, tiers.length, messages);
+      const scored = scoreRequest(routing, policyName, tiers.length, messages);
       if (scored.ok) p = scored.p;
-    } else if (r.p && r.p.length === tiers.length - 1 && r.classifierId === classifierId) p = r.p;
-    if (!p) continue;
-    const enough = notEnoughProbabilities(p, tiers.length).map((q) => 1 - q);
+      const judge = opts.routeWith ? scoreRequest(snapshot, policyName, tiers.length, messages) : scored;
+      if (judge.ok) judged = judge.p;
+    } else if (!opts.routeWith && r.p && r.p.length === tiers.length - 1 && r.classifierId === classifierId) p = judged = r.p;
+    if (!p || !judged) continue;
+    const enough = notEnoughProbabilities(judged, tiers.length).map((q) => 1 - q);
     const { score, evidence: basis } = evidenceScores(enough, tiers, r.tierName, r.label, r.shadow);
     evidence[basis]++;
     const text = messages ? readRequestText(messages) : null;
@@ -106,7 +141,7 @@ export async function projectionSample(policyName: string, now = new Date()): Pr
   }
 
   if (rows.length < MIN_TRAFFIC_ROWS) {
-    const prior = await buildProjectionSample(policyName, loaded);
+    const prior = await buildProjectionSample(policyName, { snapshot: routing });
     return { ...prior, basisNote: `Only ${rows.length} of this policy's requests in the last ${TRAFFIC_DAYS} days can be projected (${MIN_TRAFFIC_ROWS} needed): the shipped prior stands in.` };
   }
   const ledger = await getLedger({ policy: policyName, from, to: now });
@@ -123,5 +158,6 @@ export async function projectionSample(policyName: string, now = new Date()): Pr
     rows,
     ruleRows: rows.filter((r) => r.ruleTier !== null).length,
     emptyReason: null,
+    volume: null,
   };
 }
