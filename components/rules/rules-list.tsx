@@ -9,6 +9,8 @@ import { matchSummary } from "./rule-form";
 
 type Props = {
   rules: RuleConfig[];
+  /** Rules the draft adds or changes (marked "Draft"). */
+  changedNames?: ReadonlySet<string>;
   onMove: (from: number, to: number) => void;
   onToggle: (index: number) => void;
   onEdit: (index: number) => void;
@@ -19,7 +21,7 @@ type Props = {
  * The policy's rules in evaluation order (first match wins). Reorder by dragging a row, by
  * Alt+↑ / Alt+↓ on a focused row, or with the move buttons.
  */
-export function RulesList({ rules, onMove, onToggle, onEdit, onDelete }: Props) {
+export function RulesList({ rules, changedNames, onMove, onToggle, onEdit, onDelete }: Props) {
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
 
@@ -75,6 +77,7 @@ export function RulesList({ rules, onMove, onToggle, onEdit, onDelete }: Props) 
                 <Badge tone="blue">{rule.tier}</Badge>
               </span>
               {!rule.enabled && <Badge>Disabled</Badge>}
+              {changedNames?.has(rule.name) && <Badge tone="amber">Draft</Badge>}
             </div>
             <p className="mt-0.5 break-words text-xs text-slate-500">{matchSummary(rule)}</p>
           </div>

@@ -26,12 +26,13 @@ export async function* streamRecentPrompts(q: { policy: string; since: Date; lim
   let cursor: { at: Date; id: string } | null = null;
   for (let left = q.limit; left > 0; ) {
     const size = Math.min(pageSize, left);
-    const { rows }: { rows: ImpactRow[] } = await pgPool().query<ImpactRow>(RECENT_SQL, [q.policy, q.since, cursor?.at ?? null, cursor?.id ?? null, size]);
+    const params: unknown[] = [q.policy, q.since, cursor?.at ?? null, cursor?.id ?? null, size];
+    const rows: ImpactRow[] = (await pgPool().query<ImpactRow>(RECENT_SQL, params)).rows;
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < size) return;
     left -= rows.length;
-    const last = rows[rows.length - 1]!;
+    const last: ImpactRow = rows[rows.length - 1]!;
     cursor = { at: last.createdAt, id: last.id };
   }
 }
