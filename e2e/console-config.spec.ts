@@ -61,7 +61,7 @@ test("an ops user drafts rules, the test bench follows the draft, and publishing
   await dialog.getByLabel("Send to tier").selectOption(other);
   await dialog.getByRole("button", { name: "Save to draft" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId("draft-status")).toHaveText("Draft: 1 change not live yet.");
+  await expect(page.getByTestId("draft-status")).toHaveText("Draft, not live yet: 1 added.");
 
   await expect(bench.getByTestId("bench-tier")).toHaveText(other);
   await expect(bench.getByTestId("bench-stage")).toHaveText("rule");

@@ -7,10 +7,9 @@ import { PolicyPicker } from "@/components/config/policy-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
-import { diffAudit } from "@/lib/audit/diff-audit";
 import { canonicalJson } from "@/lib/routing/canonical-json";
 import type { RuleConfig } from "@/lib/routing/config-schema";
-import { moveItem } from "./rule-form";
+import { draftSummary, moveItem } from "./rule-form";
 import { RuleEditorDialog } from "./rule-editor-dialog";
 import { RulesList } from "./rules-list";
 import { RulesReviewDialog } from "./rules-review-dialog";
@@ -66,7 +65,7 @@ function PolicyRules({ policy }: { policy: string }) {
   if (rules.isError) return <ErrorState message={rules.error.message} onRetry={() => rules.refetch()} />;
   const { rules: saved, tiers } = rules.data;
   const list = draft ?? saved;
-  const changes = draft ? diffAudit({ rules: saved }, { rules: draft }).length : 0;
+  const summary = draft ? draftSummary(saved, draft) : "";
   const changedNames = new Set(draft ? draft.filter((r) => canonicalJson(r) !== canonicalJson(saved.find((s) => s.name === r.name))).map((r) => r.name) : []);
 
   function edit(next: RuleConfig[]) {
@@ -91,12 +90,12 @@ function PolicyRules({ policy }: { policy: string }) {
         {draft && (
           <div role="region" aria-label="Draft" className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
             <span className="mr-auto" data-testid="draft-status">
-              {changes === 0 ? "Draft: no changes from what is live." : `Draft: ${changes} change${changes === 1 ? "" : "s"} not live yet.`}
+              {summary ? `Draft, not live yet: ${summary}.` : "Draft: no changes from what is live."}
             </span>
             <Button size="sm" variant="secondary" onClick={() => setDraft(null)}>
               Discard draft
             </Button>
-            <Button size="sm" disabled={changes === 0} onClick={() => setReviewing(true)}>
+            <Button size="sm" disabled={!summary} onClick={() => setReviewing(true)}>
               Review and publish
             </Button>
           </div>
