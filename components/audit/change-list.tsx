@@ -13,7 +13,7 @@ export function ChangeList({ before, after, label }: { before: unknown; after: u
   return (
     <ul aria-label={label} className="space-y-1 rounded-md bg-slate-50 px-3 py-2 text-sm ring-1 ring-slate-200">
       {changes.map((c) => (
-        <li key={c.path} data-testid="draft-change" className="break-all">
+        <li key={c.path} data-testid="draft-change" className="[overflow-wrap:anywhere]">
           <span className="font-mono text-xs text-slate-500">{c.path}</span>: <span className="text-slate-500 line-through decoration-slate-400">{formatValue(c.before)}</span> →{" "}
           <span className="font-medium text-slate-900">{formatValue(c.after)}</span>
         </li>
