@@ -173,8 +173,9 @@ test("a tier: edit → review (diff + impact) → publish → undo; disable → 
   expect(tiers.tiers.find((t: { name: string }) => t.name === TIER)).toMatchObject({ timeoutMs: 30_000, enabled: true });
 });
 
-test("the review fits a phone's 390 px", async ({ page }) => {
+test("the draft and its review fit a phone's 390 px and pass axe in dark mode", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
   await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await page.waitForURL(/\/overview/);
   await page.goto(`/rules?policy=${POLICY}`);
@@ -182,12 +183,15 @@ test("the review fits a phone's 390 px", async ({ page }) => {
   await page.getByRole("region", { name: "Draft" }).getByRole("button", { name: "Review and publish" }).click();
   const review = page.getByRole("dialog", { name: `Review changes to the rules of ${POLICY}` });
   await expect(review.getByTestId("draft-impact")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await review.getByRole("button", { name: "Publish" }).scrollIntoViewIfNeeded();
   await expect(review.getByRole("button", { name: "Publish" })).toBeInViewport();
   const overflow = await review.evaluate((el) => el.scrollWidth > el.clientWidth);
   expect(overflow).toBe(false);
   await screenshot(page, "drafts-rule-review-phone");
   await review.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("draft-status")).toHaveText("Draft, not live yet: 1 changed.");
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("region", { name: "Draft" }).getByRole("button", { name: "Discard draft" }).click();
   await expect(page.getByRole("checkbox", { name: `Enable rule ${RULE}` })).toBeChecked();
 });

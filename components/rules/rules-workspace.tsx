@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { UndoToast, type UndoNotice } from "@/components/audit/undo-toast";
 import { PolicyPicker } from "@/components/config/policy-picker";
 import { Alert } from "@/components/ui/alert";
@@ -60,6 +60,14 @@ function PolicyRules({ policy }: { policy: string }) {
     setNotice(null);
     if (result?.error) setError(result.error);
   }, []);
+
+  // A draft lives only in this page: leaving with one asks first.
+  useEffect(() => {
+    if (!draft) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [draft]);
 
   if (rules.isPending) return <LoadingRows label="Loading rules" />;
   if (rules.isError) return <ErrorState message={rules.error.message} onRetry={() => rules.refetch()} />;
