@@ -72,7 +72,7 @@ export function RulesList({ rules, changedNames, onMove, onToggle, onEdit, onDel
           <div className="min-w-48 flex-1">
             <div className="flex flex-wrap items-center gap-2">
               <span className="flex items-center gap-2 whitespace-nowrap">
-                <span className={`font-medium ${rule.enabled ? "text-slate-900" : "text-slate-400 line-through"}`}>{rule.name}</span>
+                <span className={`font-medium ${rule.enabled ? "text-slate-900" : "text-slate-500 line-through"}`}>{rule.name}</span>
                 <span className="text-sm text-slate-500">→</span>
                 <Badge tone="blue">{rule.tier}</Badge>
               </span>
