@@ -24,6 +24,7 @@ const BENCHES = [
   { name: "console-scale", file: "console-scale.bench.ts", what: "console APIs on 10,000,000 logged requests (BENCH_ROWS), kept in frontdesk_bench_10m: overview, drift, ledger, the request list by each filter and deep by cursor, detail (p95 ≤ 300 ms)" },
   { name: "console-pages", file: "console-pages.bench.ts", what: "every console page in Chromium on 1,000,000 logged requests (kept in frontdesk_bench_1m): navigation start → first data (≤ 1 s)" },
   { name: "log-write", file: "log-write.bench.ts", what: "the request-log writer's sustained rate into the partitioned table, rollups included (≥ 10,000 rows/s)" },
+  { name: "rule-impact", file: "rule-impact.bench.ts", what: "a rules draft's impact over the newest 20,000 logged requests (the review dialog's wait)" },
   { name: "replay", file: "replay.bench.ts", what: "replaying logged traffic through a candidate without upstream calls (≥ 5,000 requests/s, flat memory)" },
 ];
 

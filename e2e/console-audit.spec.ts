@@ -35,7 +35,7 @@ test.afterAll(async ({ playwright }) => {
   await admin.dispose();
 });
 
-test("an admin switches a rule off with its impact shown, undoes it, and reverts a tier change from the audit log", async ({ page }) => {
+test("an admin switches a rule off through a reviewed draft, undoes it, and reverts a tier change from the audit log", async ({ page }) => {
   await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await page.waitForURL(/\/overview/);
   await page.goto(`/rules?policy=${POLICY}`);
@@ -43,19 +43,21 @@ test("an admin switches a rule off with its impact shown, undoes it, and reverts
   const toggle = page.getByRole("checkbox", { name: `Enable rule ${RULE}` });
   await expect(toggle).toBeChecked();
 
-  // Switching off asks first, naming the effect and the last 7 days of traffic.
+  // Switching off goes into a draft; the review names the change and its impact on logged traffic.
   await toggle.click();
-  const confirm = page.getByRole("alertdialog", { name: `Switch rule ${RULE} off?` });
-  await expect(confirm).toContainText("instead of capable");
-  await expect(confirm.getByTestId("impact")).toHaveText(new RegExp(`^[\\d,]+ requests? of policy ${POLICY} in the last 7 days were routed by a rule\\.$`));
+  await expect(toggle).not.toBeChecked();
+  await page.getByRole("region", { name: "Draft" }).getByRole("button", { name: "Review and publish" }).click();
+  const confirm = page.getByRole("dialog", { name: `Review changes to the rules of ${POLICY}` });
+  await expect(confirm.getByTestId("draft-change")).toHaveText(`rules[${RULE}].enabled: true → false`);
+  await expect(confirm.getByTestId("draft-impact")).toContainText("would be routed differently");
   await screenshot(page, "audit-rule-confirm");
-  await confirm.getByRole("button", { name: "Switch off" }).click();
+  await confirm.getByRole("button", { name: "Publish" }).click();
   await expect(confirm).toBeHidden();
   await expect(toggle).not.toBeChecked();
 
   // The toast's Undo reverts the entry the change wrote.
   const toast = page.getByTestId("undo-toast");
-  await expect(toast).toContainText(`Rule ${RULE} switched off.`);
+  await expect(toast).toContainText(`Rules of ${POLICY} published.`);
   await toast.getByRole("button", { name: "Undo" }).click();
   await expect(toast).toBeHidden();
   await expect(toggle).toBeChecked();

@@ -33,7 +33,7 @@ test.beforeAll(async ({ playwright }) => {
   await admin.dispose();
 });
 
-test("an ops user edits a rule and the test bench changes its decision", async ({ page }) => {
+test("an ops user drafts rules, the test bench follows the draft, and publishing makes them live", async ({ page }) => {
   await signInWithForm(page, OPS.email, OPS.password);
   await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Rules" }).click();
   await expect(page.getByRole("heading", { name: "Rules" })).toBeVisible();
@@ -53,14 +53,15 @@ test("an ops user edits a rule and the test bench changes its decision", async (
   const dialog = page.getByRole("dialog", { name: "Add a rule" });
   await dialog.getByLabel("Rule name").fill("disputes");
   await dialog.getByLabel("Regex", { exact: true }).fill("(a+)+$");
-  await dialog.getByRole("button", { name: "Save rule" }).click();
+  await dialog.getByRole("button", { name: "Save to draft" }).click();
   await expect(dialog.getByText(/nested quantifier/)).toBeVisible();
   await screenshot(page, "rules-bad-regex");
   await dialog.getByLabel("Regex", { exact: true }).fill("");
   await dialog.getByLabel("Keywords").fill("dispute\nchargeback");
   await dialog.getByLabel("Send to tier").selectOption(other);
-  await dialog.getByRole("button", { name: "Save rule" }).click();
+  await dialog.getByRole("button", { name: "Save to draft" }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("draft-status")).toHaveText("Draft, not live yet: 1 added.");
 
   await expect(bench.getByTestId("bench-tier")).toHaveText(other);
   await expect(bench.getByTestId("bench-stage")).toHaveText("rule");
@@ -73,7 +74,7 @@ test("an ops user edits a rule and the test bench changes its decision", async (
   await second.getByLabel("Rule name").fill("charges");
   await second.getByLabel("Keywords").fill("charged");
   await second.getByLabel("Send to tier").selectOption(before);
-  await second.getByRole("button", { name: "Save rule" }).click();
+  await second.getByRole("button", { name: "Save to draft" }).click();
   await expect(second).toBeHidden();
   const rules = page.getByRole("list", { name: "Rules, in evaluation order" }).getByRole("listitem");
   await expect(rules).toHaveText([/disputes/, /charges/]);
@@ -84,6 +85,15 @@ test("an ops user edits a rule and the test bench changes its decision", async (
   await rules.filter({ hasText: "disputes" }).dragTo(rules.filter({ hasText: "charges" }));
   await expect(rules).toHaveText([/disputes/, /charges/]);
   await expect(bench.getByTestId("bench-tier")).toHaveText(other);
+
+  // Nothing is live yet: the saved list is still empty. Publish the draft, then it is.
+  expect((await (await page.request.get(`/api/admin/policies/${RULES_POLICY}/rules`)).json()).rules).toEqual([]);
+  await page.getByRole("region", { name: "Draft" }).getByRole("button", { name: "Review and publish" }).click();
+  const review = page.getByRole("dialog", { name: `Review changes to the rules of ${RULES_POLICY}` });
+  await expect(review.getByTestId("draft-change").first()).toBeVisible();
+  await review.getByRole("button", { name: "Publish" }).click();
+  await expect(review).toBeHidden();
+  await expect(page.getByRole("region", { name: "Draft" })).toHaveCount(0);
 
   await page.reload();
   await expect(page.getByRole("list", { name: "Rules, in evaluation order" }).getByRole("listitem")).toHaveText([/disputes/, /charges/]);
@@ -188,15 +198,20 @@ test("an ops user manages tiers: validation, a write-only key, test connection, 
   await dialog.getByLabel("Base URL").fill("not a url");
   await dialog.getByLabel("Model").fill("gpt-e2e");
   await dialog.getByLabel("Input price (USD / 1M tokens)").fill("-1");
-  await dialog.getByRole("button", { name: "Add tier" }).click();
+  await dialog.getByRole("button", { name: "Review" }).click();
   await expect(dialog.getByText("Enter a full URL starting with http:// or https://, like https://api.openai.com/v1.")).toBeVisible();
   await expect(dialog.getByText("Can't be negative.")).toBeVisible();
   await screenshot(page, "tiers-form-errors");
   await dialog.getByLabel("Base URL").fill("http://127.0.0.1:9/v1");
   await dialog.getByLabel("Input price (USD / 1M tokens)").fill("0.5");
   await dialog.getByLabel("API key").fill("sk-e2e-secret-Zq42");
-  await dialog.getByRole("button", { name: "Add tier" }).click();
-  await expect(dialog).toBeHidden();
+  await dialog.getByRole("button", { name: "Review" }).click();
+  // The review shows the new tier's fields, the key only as "(new value)".
+  const reviewNew = page.getByRole("dialog", { name: "Review new tier e2e-openai" });
+  await expect(reviewNew.getByTestId("draft-change").filter({ hasText: "apiKey" })).toContainText("(new value)");
+  await expect(reviewNew).not.toContainText("sk-e2e-secret");
+  await reviewNew.getByRole("button", { name: "Publish" }).click();
+  await expect(reviewNew).toBeHidden();
   const row = page.getByRole("row", { name: /Tier e2e-openai,/ });
   await expect(row.getByLabel("API key of e2e-openai")).toHaveText("…Zq42");
   expect(await page.content()).not.toContain("sk-e2e-secret");
@@ -211,22 +226,22 @@ test("an ops user manages tiers: validation, a write-only key, test connection, 
   expect(rank).toBe(total);
   await row.focus();
   await page.keyboard.press("Alt+ArrowUp");
-  await page.getByRole("alertdialog", { name: "Move tier e2e-openai up?" }).getByRole("button", { name: "Move tier" }).click();
+  await page.getByRole("alertdialog", { name: "Review: move tier e2e-openai up" }).getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("row", { name: /Tier e2e-openai,/ })).toHaveAccessibleName(`Tier e2e-openai, rank ${Number(rank) - 1} of ${total}`);
   await screenshot(page, "tiers-list");
   await page.getByRole("button", { name: "Move e2e-openai down" }).click();
-  await page.getByRole("alertdialog", { name: "Move tier e2e-openai down?" }).getByRole("button", { name: "Move tier" }).click();
+  await page.getByRole("alertdialog", { name: "Review: move tier e2e-openai down" }).getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("row", { name: /Tier e2e-openai,/ })).toHaveAccessibleName(`Tier e2e-openai, rank ${rank} of ${total}`);
 
   await fast.getByRole("button", { name: "Delete fast" }).click();
-  const refuse = page.getByRole("alertdialog", { name: "Delete tier fast?" });
-  await refuse.getByRole("button", { name: "Delete tier" }).click();
+  const refuse = page.getByRole("alertdialog", { name: "Review: delete tier fast" });
+  await refuse.getByRole("button", { name: "Publish delete" }).click();
   await expect(refuse.getByRole("alert")).toContainText('Tier "fast" is used by policies');
   await expect(refuse.getByRole("alert")).toContainText(`"${RULES_POLICY}"`);
   await screenshot(page, "tiers-delete-refused");
   await refuse.getByRole("button", { name: "Cancel" }).click();
   await page.getByRole("button", { name: "Delete e2e-openai" }).click();
-  await page.getByRole("alertdialog", { name: "Delete tier e2e-openai?" }).getByRole("button", { name: "Delete tier" }).click();
+  await page.getByRole("alertdialog", { name: "Review: delete tier e2e-openai" }).getByRole("button", { name: "Publish delete" }).click();
   await expect(page.getByRole("row", { name: /Tier e2e-openai,/ })).toHaveCount(0);
 });
 

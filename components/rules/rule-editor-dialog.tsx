@@ -1,11 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
-import { ApiError } from "@/lib/http/client-fetch";
 import type { RuleConfig } from "@/lib/routing/config-schema";
 import { emptyRuleForm, formFromRule, parseRuleForm, type RuleFormErrors, type RuleFormValues } from "./rule-form";
 
@@ -14,41 +12,25 @@ type Props = {
   rule: RuleConfig | null;
   policyTiers: string[];
   otherNames: string[];
-  /** Saves the whole list with this rule in place; throws the server's refusal. */
-  onSave: (rule: RuleConfig) => Promise<void>;
-  /** Where in the list the rule sits (for mapping the server's `rules.N.*` paths). */
-  index: number;
+  /** Puts the rule into the draft (nothing goes live before the draft is reviewed and published). */
+  onSave: (rule: RuleConfig) => void;
   onClose: () => void;
 };
 
 const AREA = "block w-full rounded-md bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:ring-red-500";
 
-/** Add or edit a rule; invalid input (e.g. a catastrophic regex) shows next to its field and nothing is saved. */
-export function RuleEditorDialog({ rule, policyTiers, otherNames, onSave, index, onClose }: Props) {
+/** Add or edit a rule in the draft; invalid input (e.g. a catastrophic regex) shows next to its field and nothing changes. */
+export function RuleEditorDialog({ rule, policyTiers, otherNames, onSave, onClose }: Props) {
   const [values, setValues] = useState<RuleFormValues>(rule ? formFromRule(rule) : emptyRuleForm(policyTiers[policyTiers.length - 1] ?? ""));
   const [errors, setErrors] = useState<RuleFormErrors>({});
-  const [isSaving, setSaving] = useState(false);
   const set = <K extends keyof RuleFormValues>(key: K, value: RuleFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     const parsed = parseRuleForm(values, { policyTiers, otherNames });
     if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
-    setSaving(true);
-    try {
-      await onSave(parsed.rule);
-      onClose();
-    } catch (error) {
-      const prefix = `rules.${index}.`;
-      const mine = error instanceof ApiError ? error.issues.filter((i) => i.path.startsWith(prefix)) : [];
-      setErrors({
-        form: error instanceof Error ? error.message : "Could not save the rule.",
-        ...Object.fromEntries(mine.map((i) => [i.path.slice(prefix.length), i.message])),
-      });
-    } finally {
-      setSaving(false);
-    }
+    onSave(parsed.rule);
+    onClose();
   }
 
   const area = (key: "keywords" | "faq", label: string, hint: string, error?: string) => (
@@ -60,9 +42,8 @@ export function RuleEditorDialog({ rule, policyTiers, otherNames, onSave, index,
   );
 
   return (
-    <Dialog open onClose={onClose} title={rule ? `Edit rule ${rule.name}` : "Add a rule"}>
+    <Dialog open onClose={onClose} title={rule ? `Edit rule ${rule.name}` : "Add a rule"} description="The change goes into a draft; review and publish it to make it live.">
       <form onSubmit={onSubmit} noValidate className="space-y-3">
-        {errors.form && <Alert variant="error">{errors.form}</Alert>}
         <Field label="Rule name" error={errors.name}>
           {({ id, describedBy }) => <TextInput id={id} value={values.name} autoFocus aria-describedby={describedBy} invalid={!!errors.name} onChange={(e) => set("name", e.target.value)} />}
         </Field>
@@ -105,7 +86,7 @@ export function RuleEditorDialog({ rule, policyTiers, otherNames, onSave, index,
           <input type="checkbox" checked={values.enabled} onChange={(e) => set("enabled", e.target.checked)} />
           Enabled
         </label>
-        <DialogActions label="Save rule" onCancel={onClose} isPending={isSaving} />
+        <DialogActions label="Save to draft" onCancel={onClose} />
       </form>
     </Dialog>
   );

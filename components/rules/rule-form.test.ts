@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyRuleForm, formFromRule, matchSummary, moveItem, parseRuleForm } from "./rule-form";
+import { draftSummary, emptyRuleForm, formFromRule, matchSummary, moveItem, parseRuleForm } from "./rule-form";
 
 const ctx = { policyTiers: ["fast", "capable"], otherNames: ["existing"] };
 
@@ -41,5 +41,14 @@ describe("rule form", () => {
     expect(moveItem(["a", "b", "c"], 2, 1)).toEqual(["a", "c", "b"]);
     expect(moveItem(["a", "b", "c"], 0, -1)).toEqual(["a", "b", "c"]);
     expect(moveItem(["a", "b", "c"], 2, 9)).toEqual(["a", "b", "c"]);
+  });
+
+  it("summarizes a draft rule by rule", () => {
+    const rule = (name: string, keywords = ["a"]) => ({ name, tier: "fast", enabled: true, match: { keywords, caseSensitive: false, faqMinSimilarity: 0.7 } });
+    const saved = [rule("a"), rule("b"), rule("c")];
+    expect(draftSummary(saved, saved.map((r) => ({ ...r, match: { ...r.match } })))).toBe("");
+    expect(draftSummary(saved, [rule("c"), rule("a", ["x"]), rule("d")])).toBe("1 added, 1 changed, 1 deleted, order changed");
+    expect(draftSummary(saved, [rule("a"), rule("c")])).toBe("1 deleted");
+    expect(draftSummary([], [rule("a")])).toBe("1 added");
   });
 });

@@ -4,6 +4,7 @@
  * the checks the server adds for a list: the tier must be one of the policy's, names unique.
  */
 import { fieldIssues, friendlyErrors, issuesByPath } from "@/lib/config/form-errors";
+import { canonicalJson } from "@/lib/routing/canonical-json";
 import { ruleSchema, type RuleConfig } from "@/lib/routing/config-schema";
 
 export type RuleFormValues = {
@@ -86,4 +87,16 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
   const [item] = out.splice(from, 1);
   out.splice(target, 0, item!);
   return out;
+}
+
+/** What a draft changes, rule by rule: "1 added, 2 changed, order changed" ("" when it equals the saved list). */
+export function draftSummary(saved: readonly RuleConfig[], draft: readonly RuleConfig[]): string {
+  const before = new Map(saved.map((r) => [r.name, canonicalJson(r)]));
+  const after = new Set(draft.map((r) => r.name));
+  const added = draft.filter((r) => !before.has(r.name)).length;
+  const changed = draft.filter((r) => before.has(r.name) && before.get(r.name) !== canonicalJson(r)).length;
+  const deleted = saved.filter((r) => !after.has(r.name)).length;
+  const kept = (list: readonly RuleConfig[]) => list.map((r) => r.name).filter((n) => before.has(n) && after.has(n)).join("\n");
+  const parts = [added && `${added} added`, changed && `${changed} changed`, deleted && `${deleted} deleted`, kept(saved) !== kept(draft) && "order changed"];
+  return parts.filter(Boolean).join(", ");
 }

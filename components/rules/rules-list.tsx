@@ -9,6 +9,8 @@ import { matchSummary } from "./rule-form";
 
 type Props = {
   rules: RuleConfig[];
+  /** Rules the draft adds or changes (marked "Draft"). */
+  changedNames?: ReadonlySet<string>;
   onMove: (from: number, to: number) => void;
   onToggle: (index: number) => void;
   onEdit: (index: number) => void;
@@ -19,7 +21,7 @@ type Props = {
  * The policy's rules in evaluation order (first match wins). Reorder by dragging a row, by
  * Alt+↑ / Alt+↓ on a focused row, or with the move buttons.
  */
-export function RulesList({ rules, onMove, onToggle, onEdit, onDelete }: Props) {
+export function RulesList({ rules, changedNames, onMove, onToggle, onEdit, onDelete }: Props) {
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
 
@@ -70,11 +72,12 @@ export function RulesList({ rules, onMove, onToggle, onEdit, onDelete }: Props) 
           <div className="min-w-48 flex-1">
             <div className="flex flex-wrap items-center gap-2">
               <span className="flex items-center gap-2 whitespace-nowrap">
-                <span className={`font-medium ${rule.enabled ? "text-slate-900" : "text-slate-400 line-through"}`}>{rule.name}</span>
+                <span className={`font-medium ${rule.enabled ? "text-slate-900" : "text-slate-500 line-through"}`}>{rule.name}</span>
                 <span className="text-sm text-slate-500">→</span>
                 <Badge tone="blue">{rule.tier}</Badge>
               </span>
               {!rule.enabled && <Badge>Disabled</Badge>}
+              {changedNames?.has(rule.name) && <Badge tone="amber">Draft</Badge>}
             </div>
             <p className="mt-0.5 break-words text-xs text-slate-500">{matchSummary(rule)}</p>
           </div>

@@ -1,18 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { UndoToast, type UndoNotice } from "@/components/audit/undo-toast";
-import { impactSentence, useTrafficImpact } from "@/components/audit/use-traffic-impact";
-import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { PolicyPicker } from "@/components/config/policy-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import { canonicalJson } from "@/lib/routing/canonical-json";
 import type { RuleConfig } from "@/lib/routing/config-schema";
-import { moveItem } from "./rule-form";
+import { draftSummary, moveItem } from "./rule-form";
 import { RuleEditorDialog } from "./rule-editor-dialog";
 import { RulesList } from "./rules-list";
+import { RulesReviewDialog } from "./rules-review-dialog";
 import { TestBench } from "./test-bench";
 import { useRules, useSaveRules } from "./use-rules";
 
@@ -43,41 +43,48 @@ export function RulesWorkspace({ policies, initialPolicy }: { policies: string[]
 
 type Editing = { index: number; rule: RuleConfig | null } | null;
 
+/**
+ * Every edit (add, change, switch, delete, reorder) goes into a draft kept here, not live: the
+ * list and the test bench show the draft; Review shows its diff and its impact on recent
+ * traffic, and Publish saves it (audited, Undo in the toast and on /audit).
+ */
 function PolicyRules({ policy }: { policy: string }) {
   const rules = useRules(policy);
   const save = useSaveRules(policy);
+  const [draft, setDraft] = useState<RuleConfig[] | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
-  const [deleting, setDeleting] = useState<number | null>(null);
+  const [isReviewing, setReviewing] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // Switching a rule on or off changes live routing: confirmed with its traffic, then Undo.
-  const [toggling, setToggling] = useState<number | null>(null);
   const [notice, setNotice] = useState<UndoNotice | null>(null);
-  const impact = useTrafficImpact(toggling !== null ? { policy } : null);
   const onToastDone = useCallback((result: { error?: string } | null) => {
     setNotice(null);
     if (result?.error) setError(result.error);
   }, []);
 
+  // A draft lives only in this page: leaving with one asks first.
+  useEffect(() => {
+    if (!draft) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [draft]);
+
   if (rules.isPending) return <LoadingRows label="Loading rules" />;
   if (rules.isError) return <ErrorState message={rules.error.message} onRetry={() => rules.refetch()} />;
-  const { rules: list, tiers } = rules.data;
+  const { rules: saved, tiers } = rules.data;
+  const list = draft ?? saved;
+  const summary = draft ? draftSummary(saved, draft) : "";
+  const changedNames = new Set(draft ? draft.filter((r) => canonicalJson(r) !== canonicalJson(saved.find((s) => s.name === r.name))).map((r) => r.name) : []);
 
-  function saveList(next: RuleConfig[]) {
+  function edit(next: RuleConfig[]) {
     setError(null);
-    save.mutate(next, { onError: (e) => setError(`Not saved: ${e.message}`) });
+    setDraft(next);
   }
 
-  async function toggle(i: number) {
-    const rule = list[i]!;
-    const res = await save.mutateAsync(list.map((r, k) => (k === i ? { ...r, enabled: !r.enabled } : r)));
-    setNotice({ message: `Rule ${rule.name} switched ${rule.enabled ? "off" : "on"}.`, auditId: res.auditId });
-  }
-
-  async function saveRule(rule: RuleConfig) {
-    const next = [...list];
-    if (editing?.rule) next[editing.index] = rule;
-    else next.push(rule);
-    await save.mutateAsync(next);
+  async function publish() {
+    const res = await save.mutateAsync(draft!);
+    setDraft(null);
+    setNotice({ message: `Rules of ${policy} published.`, auditId: res.auditId });
   }
 
   return (
@@ -88,6 +95,19 @@ function PolicyRules({ policy }: { policy: string }) {
           <Button onClick={() => setEditing({ index: list.length, rule: null })}>Add rule</Button>
         </div>
         {error && <Alert variant="error">{error}</Alert>}
+        {draft && (
+          <div role="region" aria-label="Draft" className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+            <span className="mr-auto" data-testid="draft-status">
+              {summary ? `Draft, not live yet: ${summary}.` : "Draft: no changes from what is live."}
+            </span>
+            <Button size="sm" variant="secondary" onClick={() => setDraft(null)}>
+              Discard draft
+            </Button>
+            <Button size="sm" disabled={!summary} onClick={() => setReviewing(true)}>
+              Review and publish
+            </Button>
+          </div>
+        )}
         {list.length === 0 ? (
           <EmptyState title="No rules in this policy" action={<Button onClick={() => setEditing({ index: 0, rule: null })}>Add the first rule</Button>}>
             Rules send known kinds of requests straight to a tier: a category, keywords, a regex or FAQ phrasings.
@@ -95,52 +115,33 @@ function PolicyRules({ policy }: { policy: string }) {
         ) : (
           <RulesList
             rules={list}
-            onMove={(from, to) => to >= 0 && to < list.length && saveList(moveItem(list, from, to))}
-            onToggle={setToggling}
+            changedNames={changedNames}
+            onMove={(from, to) => to >= 0 && to < list.length && edit(moveItem(list, from, to))}
+            onToggle={(i) => edit(list.map((r, k) => (k === i ? { ...r, enabled: !r.enabled } : r)))}
             onEdit={(i) => setEditing({ index: i, rule: list[i]! })}
-            onDelete={setDeleting}
+            onDelete={(i) => edit(list.filter((_, k) => k !== i))}
           />
         )}
-        <p className="text-xs text-slate-500">Reorder: drag a rule, or focus it and press Alt+↑ / Alt+↓. Every change is saved at once and audited.</p>
+        <p className="text-xs text-slate-500">Reorder: drag a rule, or focus it and press Alt+↑ / Alt+↓. Changes collect in a draft; nothing is live until you review and publish it.</p>
       </section>
-      <TestBench policy={policy} policyTiers={tiers} />
+      <TestBench policy={policy} policyTiers={tiers} draft={draft} />
       {editing && (
         <RuleEditorDialog
           key={`${editing.index}-${editing.rule?.name ?? "new"}`}
           rule={editing.rule}
-          index={editing.index}
           policyTiers={tiers}
           otherNames={list.filter((_, i) => !(editing.rule && i === editing.index)).map((r) => r.name)}
-          onSave={saveRule}
+          onSave={(rule) => {
+            const next = [...list];
+            if (editing.rule) next[editing.index] = rule;
+            else next.push(rule);
+            edit(next);
+          }}
           onClose={() => setEditing(null)}
         />
       )}
-      <ConfirmDialog
-        open={toggling !== null}
-        title={`Switch rule ${toggling !== null ? list[toggling]?.name ?? "" : ""} ${toggling !== null && list[toggling]?.enabled ? "off" : "on"}?`}
-        confirmLabel={toggling !== null && list[toggling]?.enabled ? "Switch off" : "Switch on"}
-        onConfirm={() => toggle(toggling!)}
-        onClose={() => setToggling(null)}
-      >
-        <p>
-          {toggling !== null && list[toggling]?.enabled
-            ? `Requests it catches go to the next matching rule or to the classifier instead of ${list[toggling]?.tier}, within a second.`
-            : `Requests it matches go to ${toggling !== null ? list[toggling]?.tier : ""} again, within a second.`}
-        </p>
-        <p data-testid="impact">{impactSentence(impact.data, impact.isPending)}</p>
-        {impact.isError && <p className="text-amber-800">Could not count recent traffic: {impact.error.message}</p>}
-      </ConfirmDialog>
+      {isReviewing && draft && <RulesReviewDialog policy={policy} saved={saved} draft={draft} onPublish={publish} onClose={() => setReviewing(false)} />}
       <UndoToast notice={notice} onDone={onToastDone} />
-      <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete rule ${deleting !== null ? list[deleting]?.name ?? "" : ""}?`}
-        confirmLabel="Delete rule"
-        tone="danger"
-        onConfirm={() => save.mutateAsync(list.filter((_, i) => i !== deleting))}
-        onClose={() => setDeleting(null)}
-      >
-        <p>Requests it catches today will go to the next matching rule or to the classifier.</p>
-      </ConfirmDialog>
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { formatUsd } from "@/components/charts/format";
 import { RequestTrace } from "@/components/requests/request-trace";
 import { Alert } from "@/components/ui/alert";
@@ -11,7 +11,9 @@ import { Field, TextInput } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import type { TestRouteInput } from "@/lib/config/config-schemas";
 import type { TestRouteResult } from "@/lib/config/test-route";
+import type { RuleConfig } from "@/lib/routing/config-schema";
 import { isRejection, type Decision } from "@/lib/routing/types";
+import { RuleExplanations } from "./rule-explanations";
 import { useTestRoute } from "./use-rules";
 
 const SAMPLE_PROMPT = "I was charged twice for my order and want to dispute the second charge.";
@@ -20,17 +22,24 @@ function summaryOf(result: TestRouteResult["result"]): string {
   return isRejection(result) ? `rejected (${result.rejected})` : `${result.tier} (${result.stage}${result.rule ? `: ${result.rule}` : ""})`;
 }
 
-/** Type a request, see the decision the engine makes with the SAVED config; re-runs after every rule save. */
-export function TestBench({ policy, policyTiers }: { policy: string; policyTiers: string[] }) {
+/**
+ * Type a request, see the decision the engine makes with the live config or, while there is one,
+ * with the draft rules (unsaved); re-runs after every draft edit and every publish. Each rule says
+ * why it matched or missed.
+ */
+export function TestBench({ policy, policyTiers, draft }: { policy: string; policyTiers: string[]; draft: RuleConfig[] | null }) {
   const [form, setForm] = useState({ prompt: SAMPLE_PROMPT, category: "", session: "", model: "" });
   const [input, setInput] = useState<TestRouteInput | null>(null);
-  const bench = useTestRoute(policy, input);
+  const [isLive, setLive] = useState(false);
+  const useDraft = draft !== null && !isLive;
+  const request = useMemo(() => (input && useDraft ? { ...input, rules: draft } : input), [input, useDraft, draft]);
+  const bench = useTestRoute(policy, request);
   const [seen, setSeen] = useState<{ at: number; summary: string; input: TestRouteInput | null } | null>(null);
   const [change, setChange] = useState<string | null>(null);
 
   if (bench.data && !bench.isPlaceholderData && bench.dataUpdatedAt !== seen?.at) {
     const summary = summaryOf(bench.data.result);
-    setChange(seen && seen.input === input && seen.summary !== summary ? `Decision changed after the config was saved: ${seen.summary} → ${summary}` : null);
+    setChange(seen && seen.input === input && seen.summary !== summary ? `Decision changed with the ${useDraft ? "draft" : "live rules"}: ${seen.summary} → ${summary}` : null);
     setSeen({ at: bench.dataUpdatedAt, summary, input });
   }
 
@@ -50,8 +59,23 @@ export function TestBench({ policy, policyTiers }: { policy: string; policyTiers
     <section aria-label="Test bench" className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <div>
         <h2 className="text-sm font-semibold text-slate-900">Test bench</h2>
-        <p className="text-xs text-slate-500">The decision policy “{policy}” makes with the saved config — no upstream call, nothing logged. All tiers assumed healthy.</p>
+        <p className="text-xs text-slate-500">
+          The decision policy “{policy}” makes with {useDraft ? "the draft rules (not live)" : "the live config"} — no upstream call, nothing logged. All tiers assumed healthy.
+        </p>
       </div>
+      {draft && (
+        <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
+          <legend className="sr-only">Rules to test against</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" name={`bench-target-${policy}`} checked={!isLive} onChange={() => setLive(false)} />
+            Draft rules
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name={`bench-target-${policy}`} checked={isLive} onChange={() => setLive(true)} />
+            Live rules
+          </label>
+        </fieldset>
+      )}
       <form onSubmit={run} className="space-y-3">
         <Field label="Prompt">
           {({ id }) => (
@@ -122,6 +146,7 @@ function BenchResult({ data, policyTiers }: { data: TestRouteResult; policyTiers
           ))}
         </ul>
       )}
+      <RuleExplanations rules={data.rules} isDraft={data.isDraft} />
       <RequestTrace decision={result} />
     </div>
   );

@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TestRouteInput } from "@/lib/config/config-schemas";
 import type { PolicyRules } from "@/lib/config/manage-rules";
+import type { RuleImpact } from "@/lib/config/rule-impact";
 import type { TestRouteResult } from "@/lib/config/test-route";
 import type { RuleConfig } from "@/lib/routing/config-schema";
 import { apiFetch } from "@/lib/http/client-fetch";
@@ -56,5 +57,15 @@ export function useTestRoute(policy: string, input: TestRouteInput | null) {
     enabled: !!input,
     placeholderData: keepPreviousData,
     staleTime: 0,
+  });
+}
+
+/** What a draft of the rules would change on the last 7 days of logged traffic (null: no draft). */
+export function useRuleImpact(policy: string, draft: RuleConfig[] | null) {
+  return useQuery({
+    queryKey: ["rule-impact", policy, draft],
+    queryFn: () => apiFetch<RuleImpact>(url(policy, "rules/impact"), { method: "POST", json: { rules: draft } }),
+    enabled: draft !== null,
+    staleTime: 60_000,
   });
 }

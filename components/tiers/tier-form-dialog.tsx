@@ -1,15 +1,20 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { ChangeList } from "@/components/audit/change-list";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
+import type { TierPatch } from "@/lib/config/config-schemas";
 import { issuesByPath } from "@/lib/config/form-errors";
 import type { TierView } from "@/lib/config/tier-view";
 import { ApiError } from "@/lib/http/client-fetch";
-import { PROVIDERS } from "@/lib/routing/config-schema";
+import { PROVIDERS, type TierConfigInput } from "@/lib/routing/config-schema";
 import { droppedSecretsNote, dropsStoredKey, EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom, type TierFormErrors, type TierFormValues } from "./tier-form";
+import { TierImpact } from "./tier-impact";
+import { tierAfterCreate, tierAfterPatch, tierBeforeReview } from "./tier-review";
 import { useCreateTier, useUpdateTier } from "./use-tiers";
 
 /** The stored headers are write-only: named with hints here, never in the JSON. */
@@ -22,11 +27,18 @@ function optionsHint(tier: TierView | null): string {
 
 const PROVIDER_LABELS: Record<string, string> = { openai: "OpenAI-compatible", anthropic: "Anthropic", simulated: "Simulated (demo, no network)" };
 
-/** Create a tier (`tier` null) or edit one. Mounted fresh per open, so its state starts clean. */
-export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClose: () => void }) {
+type Draft = { kind: "create"; input: TierConfigInput } | { kind: "update"; patch: TierPatch };
+
+/**
+ * Create a tier (`tier` null) or edit one, in two steps: the form makes a draft; the review shows
+ * its diff (secrets only as hints) and the traffic the tier served, and Publish makes it live.
+ * Mounted fresh per open, so its state starts clean.
+ */
+export function TierFormDialog({ tier, onClose, onPublished }: { tier: TierView | null; onClose: () => void; onPublished?: (notice: { message: string; auditId?: string }) => void }) {
   const isEdit = tier !== null;
   const [values, setValues] = useState<TierFormValues>(tier ? formFromTier(tier) : EMPTY_TIER_FORM);
   const [errors, setErrors] = useState<TierFormErrors>({});
+  const [draft, setDraft] = useState<Draft | null>(null);
   const check = (key: "canTools" | "canVision" | "canJsonSchema", label: string) => (
     <label className="flex items-center gap-2 text-sm text-slate-700">
       <input type="checkbox" checked={values[key]} onChange={(e) => set(key, e.target.checked)} />
@@ -37,16 +49,27 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
   const updateTier = useUpdateTier();
   const set = <K extends keyof TierFormValues>(key: K, value: TierFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     const parsed = parseTierForm(values);
     if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
+    setDraft(tier ? { kind: "update", patch: tierPatchFrom(parsed.input, values) } : { kind: "create", input: parsed.input });
+  }
+
+  async function publish() {
+    if (!draft) return;
     try {
-      if (tier) await updateTier.mutateAsync({ name: tier.name, patch: tierPatchFrom(parsed.input, values) });
-      else await createTier.mutateAsync(parsed.input);
+      if (draft.kind === "update") {
+        const res = await updateTier.mutateAsync({ name: tier!.name, patch: draft.patch });
+        onPublished?.({ message: `Tier ${tier!.name} published.`, auditId: res.auditId });
+      } else {
+        await createTier.mutateAsync(draft.input);
+        onPublished?.({ message: `Tier ${draft.input.name} added.` });
+      }
       onClose();
     } catch (error) {
+      setDraft(null);
       if (error instanceof ApiError && error.issues.length) setErrors({ form: error.message, ...issuesByPath(error.issues) });
       else setErrors({ form: error instanceof Error ? error.message : "Could not save the tier." });
     }
@@ -71,6 +94,28 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
       )}
     </Field>
   );
+
+  if (draft) {
+    const before = tier ? tierBeforeReview(tier) : null;
+    const after = draft.kind === "update" ? tierAfterPatch(tier!, draft.patch) : tierAfterCreate(draft.input);
+    return (
+      <Dialog open onClose={onClose} title={isEdit ? `Review changes to tier ${tier.name}` : `Review new tier ${draft.kind === "create" ? draft.input.name : ""}`}>
+        <div className="space-y-3 text-sm text-slate-700">
+          <ChangeList before={before} after={after} label="Changes in this draft" />
+          <TierImpact tier={tier?.name ?? null} />
+          <p className="text-xs text-slate-500">Publishing makes it live within a second; it is recorded in the audit log and can be reverted there.</p>
+          <div className="flex justify-end gap-2 pt-2">
+            <Button variant="secondary" onClick={() => setDraft(null)}>
+              Back to edit
+            </Button>
+            <Button onClick={publish} isLoading={createTier.isPending || updateTier.isPending}>
+              Publish
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+    );
+  }
 
   return (
     <Dialog open onClose={onClose} title={isEdit ? `Edit tier ${tier.name}` : "Add a tier"}>
@@ -152,7 +197,7 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
             </Field>
           </div>
         </details>
-        <DialogActions label={isEdit ? "Save tier" : "Add tier"} onCancel={onClose} isPending={createTier.isPending || updateTier.isPending} />
+        <DialogActions label="Review" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -2,13 +2,14 @@
 
 import { useCallback, useState } from "react";
 import { UndoToast, type UndoNotice } from "@/components/audit/undo-toast";
-import { impactSentence, useTrafficImpact } from "@/components/audit/use-traffic-impact";
+import { ChangeList } from "@/components/audit/change-list";
 import { ConfirmDialog } from "@/components/config/confirm-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import type { TierView } from "@/lib/config/tier-view";
 import { TierFormDialog } from "./tier-form-dialog";
+import { TierImpact } from "./tier-impact";
 import { TiersTable } from "./tiers-table";
 import { useDeleteTier, useReorderTiers, useTiers, useUpdateTier } from "./use-tiers";
 
@@ -22,11 +23,10 @@ export function TiersManager() {
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<TierView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Live-routing changes are confirmed first (with the traffic they touch) and offer Undo after.
+  // Live-routing changes are reviewed first (diff + the traffic they touch), then published, with Undo after.
   const [toggling, setToggling] = useState<TierView | null>(null);
   const [moving, setMoving] = useState<{ name: string; order: string[]; other: string; delta: -1 | 1 } | null>(null);
   const [notice, setNotice] = useState<UndoNotice | null>(null);
-  const impact = useTrafficImpact(toggling ? { tier: toggling.name } : null);
   const onToastDone = useCallback((result: { error?: string } | null) => {
     setNotice(null);
     if (result?.error) setError(result.error);
@@ -68,11 +68,18 @@ export function TiersManager() {
       ) : (
         <TiersTable tiers={tiers.data} onMove={move} onEdit={(tier) => setEditing({ tier })} onToggle={setToggling} onDelete={setDeleting} />
       )}
-      {editing && <TierFormDialog key={editing.tier?.name ?? "new"} tier={editing.tier} onClose={() => setEditing(null)} />}
+      {editing && (
+        <TierFormDialog
+          key={editing.tier?.name ?? "new"}
+          tier={editing.tier}
+          onClose={() => setEditing(null)}
+          onPublished={({ message, auditId }) => auditId && setNotice({ message, auditId })}
+        />
+      )}
       <ConfirmDialog
         open={!!toggling}
-        title={`${toggling?.enabled ? "Disable" : "Enable"} tier ${toggling?.name ?? ""}?`}
-        confirmLabel={toggling?.enabled ? "Disable tier" : "Enable tier"}
+        title={`Review: ${toggling?.enabled ? "disable" : "enable"} tier ${toggling?.name ?? ""}`}
+        confirmLabel="Publish"
         tone={toggling?.enabled ? "danger" : "primary"}
         onConfirm={() => toggle(toggling!)}
         onClose={() => setToggling(null)}
@@ -82,13 +89,13 @@ export function TiersManager() {
             ? `${toggling.name} stops receiving traffic in every policy within a second; requests it would get go to the next tier.`
             : `${toggling?.name ?? ""} receives traffic again in the policies that list it.`}
         </p>
-        <p data-testid="impact">{impactSentence(impact.data, impact.isPending)}</p>
-        {impact.isError && <p className="text-amber-800">Could not count recent traffic: {impact.error.message}</p>}
+        {toggling && <ChangeList before={{ enabled: toggling.enabled }} after={{ enabled: !toggling.enabled }} label="Changes in this draft" />}
+        {toggling && <TierImpact tier={toggling.name} />}
       </ConfirmDialog>
       <ConfirmDialog
         open={!!moving}
-        title={`Move tier ${moving?.name ?? ""} ${moving?.delta === -1 ? "up" : "down"}?`}
-        confirmLabel="Move tier"
+        title={`Review: move tier ${moving?.name ?? ""} ${moving?.delta === -1 ? "up" : "down"}`}
+        confirmLabel="Publish"
         onConfirm={() => reorder.mutateAsync(moving!.order)}
         onClose={() => setMoving(null)}
       >
@@ -96,17 +103,20 @@ export function TiersManager() {
           {moving?.name} and {moving?.other} swap places in the ranking (cheapest first), which decides where escalation goes next. Gateways reload within a second; the
           change can be reverted from the audit log.
         </p>
+        {moving && <ChangeList before={{ order: (tiers.data ?? []).map((t) => t.name) }} after={{ order: moving.order }} label="Changes in this draft" />}
       </ConfirmDialog>
       <ConfirmDialog
         open={!!deleting}
-        title={`Delete tier ${deleting?.name ?? ""}?`}
-        confirmLabel="Delete tier"
+        title={`Review: delete tier ${deleting?.name ?? ""}`}
+        confirmLabel="Publish delete"
         tone="danger"
         onConfirm={() => deleteTier.mutateAsync(deleting!.name)}
         onClose={() => setDeleting(null)}
       >
         <p>The tier and its stored API key are removed. Requests already logged keep its name.</p>
         {deleting?.usedBy.length ? <p className="text-amber-800">Listed by {deleting.usedBy.join(", ")}: the delete will be refused while any policy uses it.</p> : null}
+        {deleting && <TierImpact tier={deleting.name} />}
+        <p>It is recorded in the audit log and can be reverted there.</p>
       </ConfirmDialog>
       <UndoToast notice={notice} onDone={onToastDone} />
     </section>

@@ -3,16 +3,13 @@
  * dotted paths ("escalation.minConfidence"). Arrays compare whole (a rule list, a tier order)
  * unless both are lists of named objects, then by name ("rules[long-context].enabled").
  */
+import { canonicalJson } from "../routing/canonical-json";
+
 export type AuditChange = { path: string; before: unknown; after: unknown };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** JSON with sorted keys: equal values give equal text whatever order Postgres kept. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, v: unknown) =>
-    isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
-  );
-}
+export { canonicalJson };
 
 const named = (list: unknown[]) => list.every((x) => isObject(x) && typeof x.name === "string");
 

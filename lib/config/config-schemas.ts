@@ -67,6 +67,8 @@ export const testRouteSchema = z.strictObject({
   category: z.string().trim().max(100).optional(),
   session: z.string().trim().max(200).optional(),
   model: z.string().trim().max(200).optional(),
+  /** A draft of the policy's rules (unsaved) to decide with instead of the saved ones. */
+  rules: z.array(ruleSchema).max(500).optional(),
 });
 
 export type TestRouteInput = z.infer<typeof testRouteSchema>;

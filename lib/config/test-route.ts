@@ -3,13 +3,19 @@
  * config (freshly loaded from the database, as a gateway would after a reload), without calling
  * any upstream and without recording anything. All tiers are assumed healthy and no session pin
  * or budget applies (pins and budgets belong to an API key on a running gateway); the trace
- * carries real per-stage timings.
+ * carries real per-stage timings. With `rules` (a draft) the policy decides with those instead
+ * of its saved rules. Either way every rule says why it matched or missed (explainRules).
  */
 import { AppError } from "../http/app-error";
+import { withPolicyRules } from "../routing/build-snapshot";
 import { decide } from "../routing/decide";
+import { explainRules, type RuleExplanation } from "../routing/explain-rules";
+import { resolvePolicyTiers, usableTierNames } from "../routing/policy-tiers";
+import { readRequestText } from "../routing/request-text";
 import type { Decision, EngineContext, Rejection, RouteRequest } from "../routing/types";
 import type { TestRouteInput } from "./config-schemas";
 import { loadGatewayConfig } from "./load-gateway-config";
+import { ruleListProblems } from "./manage-rules";
 
 export type TestRouteResult = {
   result: Decision | Rejection;
@@ -18,6 +24,10 @@ export type TestRouteResult = {
   /** Config problems the snapshot reported (e.g. a rule that could not be compiled). */
   warnings: string[];
   loadedAt: string;
+  /** Decided with the draft rules sent, not the saved ones. */
+  isDraft: boolean;
+  /** Per rule, in order: matched, missed (and why), disabled… */
+  rules: RuleExplanation[];
 };
 
 function explicitTier(model: string | undefined, policy: string): string | undefined {
@@ -36,9 +46,14 @@ function concernsPolicy(warning: string, policy: string, tiers: readonly string[
 
 export async function testRoute(policyName: string, input: TestRouteInput): Promise<TestRouteResult> {
   const config = await loadGatewayConfig();
-  const { snapshot } = config;
-  const policy = snapshot.policies.get(policyName);
-  if (!policy) throw new AppError("not_found", `No policy named "${policyName}".`);
+  const saved = config.snapshot.policies.get(policyName);
+  if (!saved) throw new AppError("not_found", `No policy named "${policyName}".`);
+  if (input.rules) {
+    const problems = ruleListProblems(input.rules, saved.tiers);
+    if (problems.length) throw new AppError("bad_request", problems.map((i) => `${i.path}: ${i.message}`).join("; "), { issues: problems });
+  }
+  const snapshot = input.rules ? withPolicyRules(config.snapshot, policyName, input.rules) : config.snapshot;
+  const policy = snapshot.policies.get(policyName)!;
   const request: RouteRequest = {
     messages: [{ role: "user", content: input.prompt }],
     ...(input.category ? { category: input.category } : {}),
@@ -48,12 +63,19 @@ export async function testRoute(policyName: string, input: TestRouteInput): Prom
   if (tier) request.explicitTier = tier;
   const ctx: EngineContext = { now: Date.now(), rng: () => 0.5, health: () => "healthy", clock: () => performance.now() };
   const result = decide(snapshot, policyName, request, ctx);
+  const usable = usableTierNames(resolvePolicyTiers(policy, snapshot.tiers));
+  const compiled = snapshot.compiled.get(policyName)!;
+  const rules = explainRules(compiled, { category: input.category, text: readRequestText(request.messages) }, (t) => usable.includes(t));
   const trained = snapshot.classifiers.get(policyName);
   const usesTrained = trained && trained.tierCount === policy.tiers.length;
   return {
     result,
     classifier: policy.tiers.length < 2 ? null : usesTrained ? { kind: "trained", id: trained.id } : { kind: "heuristic", id: "builtin" },
-    warnings: config.warnings.filter((w) => concernsPolicy(w, policyName, policy.tiers)),
+    warnings: (input.rules ? [...config.warnings.filter((w) => !w.startsWith(`policy "${policyName}" rule `)), ...snapshot.warnings.filter((w) => w.startsWith(`policy "${policyName}" rule `))] : config.warnings).filter((w) =>
+      concernsPolicy(w, policyName, policy.tiers),
+    ),
     loadedAt: new Date(config.loadedAt).toISOString(),
+    isDraft: !!input.rules,
+    rules,
   };
 }

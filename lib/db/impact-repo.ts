@@ -1,4 +1,5 @@
-/** How much logged traffic a live-routing change would touch, read from the hourly rollups (not the raw log). */
+/** How much logged traffic a live-routing change would touch: counts from the hourly rollups, and a bounded slice of the raw log for rule drafts. */
+import { pgPool } from "./pg-pool";
 import { db } from "./prisma";
 
 export async function countRolledUpRequests(where: { since: Date; tier?: string; policy?: string; stage?: string }): Promise<number> {
@@ -7,4 +8,31 @@ export async function countRolledUpRequests(where: { since: Date; tier?: string;
     where: { bucket: { gte: where.since }, tier: where.tier, policy: where.policy, stage: where.stage },
   });
   return sum._sum.requests ?? 0;
+}
+
+export type ImpactRow = { id: string; createdAt: Date; prompt: string | null };
+
+const RECENT_SQL = `SELECT r.id, r."createdAt", r.prompt FROM "RequestLog" r
+  WHERE r."policyName" = $1 AND r.api = 'chat' AND r."createdAt" >= $2
+    AND ($3::timestamptz IS NULL OR (r."createdAt", r.id) < ($3::timestamptz, $4::uuid))
+  ORDER BY r."createdAt" DESC, r.id DESC LIMIT $5`;
+
+/**
+ * A policy's logged chat requests since `since`, newest first, at most `limit` of them, in keyset
+ * pages on (createdAt, id) (the request list's index): a draft's impact reads a bounded slice of
+ * the log however large it is, and only one page of prompts is held at a time.
+ */
+export async function* streamRecentPrompts(q: { policy: string; since: Date; limit: number }, pageSize = 1000): AsyncGenerator<ImpactRow[]> {
+  let cursor: { at: Date; id: string } | null = null;
+  for (let left = q.limit; left > 0; ) {
+    const size = Math.min(pageSize, left);
+    const params: unknown[] = [q.policy, q.since, cursor?.at ?? null, cursor?.id ?? null, size];
+    const rows: ImpactRow[] = (await pgPool().query<ImpactRow>(RECENT_SQL, params)).rows;
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < size) return;
+    left -= rows.length;
+    const last: ImpactRow = rows[rows.length - 1]!;
+    cursor = { at: last.createdAt, id: last.id };
+  }
 }

@@ -70,3 +70,18 @@ function memoizeByTierCount(factory: HeuristicFactory): HeuristicFactory {
     return classifier;
   };
 }
+
+/** The snapshot with one policy's rules replaced (a draft under test): only that policy's rules are compiled again. */
+export function withPolicyRules(snapshot: ConfigSnapshot, policyName: string, rules: PolicyConfig["rules"]): ConfigSnapshot {
+  const policy = snapshot.policies.get(policyName);
+  if (!policy) return snapshot;
+  const draft = { ...policy, rules };
+  const warnings: string[] = [];
+  const compiled = compileRules(draft, warnings);
+  return {
+    ...snapshot,
+    policies: new Map([...snapshot.policies, [policyName, draft]]),
+    compiled: new Map([...snapshot.compiled, [policyName, compiled]]),
+    warnings: [...snapshot.warnings.filter((w) => !w.startsWith(`policy "${policyName}" rule `)), ...warnings],
+  };
+}
