@@ -59,17 +59,26 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
     if (item && wantsVerdictFocus.current) focusVerdicts();
   }, [item]);
 
-  function save(opts: { isConfirmed?: boolean } = {}) {
-    if (!item) return;
-    if (!draft.verdict) return say("Choose a verdict first: 1, 2 or 3 (or s to skip).");
+  /** Saves the verdict (or asks to confirm "apply to all" first); "saved" when the label went out. */
+  function save(opts: { isConfirmed?: boolean } = {}): "saved" | "confirming" | "incomplete" {
+    if (!item) return "incomplete";
+    if (!draft.verdict) {
+      say("Choose a verdict first: 1, 2 or 3 (or s to skip).");
+      return "incomplete";
+    }
     if (draft.verdict !== "correct" && !draft.tier) {
       setDraft({ isPickingTier: true });
-      return say("Pick the tier that should have answered.");
+      say("Pick the tier that should have answered.");
+      return "incomplete";
     }
     const applyToIdentical = draft.applyToAll && item.identicalIds.length > 0;
-    if (applyToIdentical && !opts.isConfirmed) return setIsConfirming(true);
+    if (applyToIdentical && !opts.isConfirmed) {
+      setIsConfirming(true);
+      return "confirming";
+    }
     setIsConfirming(false);
     queue.label(item, { verdict: draft.verdict, correctTier: draft.tier ?? undefined, note: draft.note, applyToIdentical });
+    return "saved";
   }
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
@@ -79,8 +88,8 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
       if (e.key === "Escape") noteRef.current?.blur();
       else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
-        save();
-        focusVerdicts();
+        // Saved (or a verdict still missing): the keys go back to the verdicts, not into the note.
+        if (save() !== "confirming") focusVerdicts();
       }
       return;
     }
@@ -95,7 +104,7 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
       case "cancel":
         return setDraft(draft.tier ? { isPickingTier: false } : { verdict: null, isPickingTier: false });
       case "next":
-        return save();
+        return void save();
       case "skip":
         return item && queue.skip(item);
       case "undo":
@@ -152,7 +161,7 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
           onVerdict={chooseVerdict}
           onTier={(tier) => setDraft({ tier, isPickingTier: false })}
           onNote={(note) => setDraft({ note })}
-          onSave={() => save()}
+          onSave={() => void save()}
           onSkip={() => item && queue.skip(item)}
           onUndo={() => void queue.undo()}
         />
@@ -165,7 +174,10 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
           title={`Label ${item.identicalIds.length + 1} identical requests?`}
           description={`All ${item.identicalIds.length + 1} requests with this prompt answered by ${item.tier} under policy ${item.policy ?? "—"} get the verdict “${VERDICT_LABELS[draft.verdict]}”${draft.verdict === "correct" ? "" : ` (right tier: ${draft.tier})`}${draft.note ? " and your note" : ""}. All are saved or none.`}
         >
-          <DialogActions label={`Label all ${item.identicalIds.length + 1}`} onCancel={() => setIsConfirming(false)} onConfirm={() => { save({ isConfirmed: true }); focusVerdicts(); }} />
+          <DialogActions label={`Label all ${item.identicalIds.length + 1}`} onCancel={() => setIsConfirming(false)} onConfirm={() => {
+              save({ isConfirmed: true });
+              focusVerdicts();
+            }} />
         </Dialog>
       )}
       {item && (
