@@ -66,6 +66,7 @@ test("reviewer labels from a request's detail", async ({ page }) => {
   const tier = ((await detail.json()) as { request: { tierName: string } }).request.tierName;
   // "Should be cheaper" needs a cheaper tier: on the cheapest one the form says so, and "more capable" is the other way.
   await form.getByLabel(tier === "capable" ? "Should be cheaper" : "Should be more capable").check();
+  await expect(form.getByRole("alert")).toHaveCount(0); // the error leaves with the choice
   await expect(form.getByLabel("Right tier")).toHaveValue(tier === "capable" ? "fast" : "capable");
   await form.getByLabel("Note (optional)").fill("labeled from the detail page");
   await screenshot(page, "request-detail-label-form");

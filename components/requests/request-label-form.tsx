@@ -53,6 +53,7 @@ export function RequestLabelForm({ requestId, tier, policyTiers }: Props) {
                 onChange={() => {
                   setVerdict(v);
                   setCorrectTier("");
+                  setError(null);
                 }}
                 className="size-4 border-slate-300 text-brand-600"
               />
