@@ -35,7 +35,8 @@ test.beforeAll(async ({ playwright }) => {
   const made = await admin.post("/api/admin/keys", { data: { name: `reviewer e2e ${RUN}`, policy: POLICY } });
   expect(made.status(), await made.text()).toBe(201);
   const { key } = (await made.json()) as { key: string };
-  await expect.poll(async () => (await admin.get("/api/v1/models", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
+  // The gateway learns of the new key on its next config reload: slow at times on a loaded machine.
+  await expect.poll(async () => (await admin.get("/api/v1/models", { headers: { authorization: `Bearer ${key}` } })).status(), { timeout: 20_000 }).toBe(200);
   for (const content of [SAME, SAME, SAME, DETAIL, ...OTHERS]) await ask(admin, key, content);
   await expect
     .poll(async () => (await (await admin.get(`/api/admin/labeling/progress?policy=${POLICY}`)).json()).remaining, { timeout: 15_000 })

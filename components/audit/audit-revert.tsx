@@ -15,14 +15,14 @@ export function AuditRevert({ entry, role }: { entry: AuditLogEntry; role: Role 
   const revert = useRevertAuditEntry();
   if (entry.revertible && entry.permission && !can(role, entry.permission)) {
     return (
-      <span className="text-xs text-slate-400" title={`Reverting this needs ${entry.permission}, which your role does not have.`}>
+      <span className="text-xs text-slate-500" title={`Reverting this needs ${entry.permission}, which your role does not have.`}>
         Needs {entry.permission}
       </span>
     );
   }
   if (!entry.revertible) {
     return (
-      <span className="text-xs text-slate-400" title={entry.reason ?? undefined}>
+      <span className="text-xs text-slate-500" title={entry.reason ?? undefined}>
         Not revertible
       </span>
     );
