@@ -32,7 +32,7 @@ export function TimeSeriesChart({ data, series, kind, tickFormatter, valueFormat
     kind === "stacked-share" ? [0, 1] : minTop !== undefined ? [0, (max: number) => Math.max(max, minTop, reference?.y ?? 0)] : ["auto", "auto"];
   const nKeys = new Map(series.filter((s) => s.nKey).map((s) => [s.key, s.nKey!]));
   const formatEntry = (v: unknown, _name: unknown, item: TooltipEntry, index: number, payload: readonly TooltipEntry[]) => {
-    if (kind === "stacked-share") return `${sharePercents(payload.map((p) => Number(p.value) || 0))[index]}%`;
+    if (kind === "stacked-share" && Array.isArray(payload) && index < payload.length) return `${sharePercents(payload.map((p) => Number(p.value) || 0))[index]}%`;
     const nKey = nKeys.get(String(item.dataKey));
     const n = nKey ? item.payload?.[nKey] : undefined;
     const value = v === null || v === undefined ? "too few to draw" : valueFormatter(Number(v));

@@ -84,17 +84,22 @@ export async function randomCandidates(f: CandidateFilters, limit: number): Prom
  */
 export async function identicalOpen(requestId: string, f: CandidateFilters, reviewerId: string, cap: number): Promise<{ key: string; ids: string[] } | null> {
   const w = eligible(f, 4);
-  const { rows: keyRows } = await pgPool().query<{ key: string }>(`SELECT ${GROUP_KEY} AS key FROM "RequestLog" r WHERE r.id = $1 AND r.prompt IS NOT NULL`, [requestId]);
-  const key = keyRows[0]?.key;
-  if (!key) return null;
+  const at = 4 + w.params.length; // the policy and tier parameters follow the filters'
+  const { rows: keyRows } = await pgPool().query<{ key: string; policy: string | null; tier: string | null }>(
+    `SELECT ${GROUP_KEY} AS key, r."policyName" AS policy, r."tierName" AS tier FROM "RequestLog" r WHERE r.id = $1 AND r.prompt IS NOT NULL`,
+    [requestId],
+  );
+  const row = keyRows[0];
+  if (!row) return null;
+  // The plain column comparisons first: the prompt is normalized and hashed only for the same policy and tier.
   const { rows } = await pgPool().query<{ id: string }>(
-    `SELECT r.id FROM "RequestLog" r WHERE ${w.sql} AND r.id <> $1 AND ${GROUP_KEY} = $2
+    `SELECT r.id FROM "RequestLog" r WHERE ${w.sql} AND r.id <> $1 AND r."policyName" IS NOT DISTINCT FROM $${at} AND r."tierName" = $${at + 1} AND ${GROUP_KEY} = $2
        AND NOT EXISTS (SELECT 1 FROM "Label" l WHERE l."requestId" = r.id)
        AND NOT EXISTS (SELECT 1 FROM "LabelClaim" c WHERE c."requestId" = r.id AND c."expiresAt" > now() AND c."reviewerId" <> $3::uuid)
      ORDER BY r."createdAt" DESC, r.id DESC LIMIT ${Math.max(0, Math.floor(cap))}`,
-    [requestId, key, reviewerId, ...w.params],
+    [requestId, row.key, reviewerId, ...w.params, row.policy, row.tier],
   );
-  return { key, ids: rows.map((r) => r.id) };
+  return { key: row.key, ids: rows.map((r) => r.id) };
 }
 
 /** Claims the first still-open request of `ids` (in order) for the reviewer; null if none. */
