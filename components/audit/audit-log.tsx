@@ -7,6 +7,7 @@ import { TextInput } from "@/components/ui/field";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import type { Role } from "@/lib/auth/permissions";
+import { AuditEntryCard } from "./audit-entry-card";
 import { AuditEntryRow } from "./audit-entry-row";
 import { NO_FILTERS, useAuditLog, type AuditFilters } from "./use-audit-log";
 
@@ -23,7 +24,7 @@ const TARGET_TYPES = [
 
 const COLUMNS = ["When", "Who", "What", "Changes", { label: "Revert", isHidden: true }] as const;
 
-/** The global audit log: filters, the entries newest first, "Load more" for older ones. */
+/** The global audit log: filters, the entries newest first (a table, cards under md), "Load more" for older ones. */
 export function AuditLog({ role }: { role: Role }) {
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const log = useAuditLog(filters);
@@ -67,11 +68,19 @@ export function AuditLog({ role }: { role: Role }) {
         </EmptyState>
       ) : (
         <>
-          <DataTable columns={COLUMNS} label="Audit log" caption="Changes, newest first, with their before → after and a revert where possible">
+          {/* Cards under md (a phone: no sideways scroll), the table from md up; the hidden one is display:none. */}
+          <ul aria-label="Audit log" className="space-y-3 md:hidden">
             {entries.map((entry) => (
-              <AuditEntryRow key={entry.id} entry={entry} role={role} />
+              <AuditEntryCard key={entry.id} entry={entry} role={role} />
             ))}
-          </DataTable>
+          </ul>
+          <div className="hidden md:block">
+            <DataTable columns={COLUMNS} label="Audit log" caption="Changes, newest first, with their before → after and a revert where possible">
+              {entries.map((entry) => (
+                <AuditEntryRow key={entry.id} entry={entry} role={role} />
+              ))}
+            </DataTable>
+          </div>
           {log.hasNextPage && (
             <Button variant="secondary" isLoading={log.isFetchingNextPage} onClick={() => log.fetchNextPage()}>
               Load older entries

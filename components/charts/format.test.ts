@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatShares, formatUsd, sharePercents } from "./format";
+import { formatDateTime, formatRateBasis, formatShares, formatUsd, sharePercents } from "./format";
 import { tierColor } from "./palette";
 
 describe("formatUsd", () => {
@@ -42,5 +42,20 @@ describe("tierColor", () => {
     expect(tierColor("capable")).toBe(tierColor("capable"));
     expect(new Set(["fast", "balanced", "capable"].map(tierColor)).size).toBe(3);
     expect(tierColor("my-custom-tier")).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});
+
+describe("formatRateBasis", () => {
+  it("names n and the window's length, or its ends", () => {
+    const r = { n: 83, window: { from: "2026-12-01T00:00:00Z", to: "2026-12-08T00:00:00Z" } };
+    expect(formatRateBasis(r)).toBe("n = 83 · 7 d");
+    expect(formatRateBasis({ n: 1200, window: { from: "2026-12-01T00:00:00Z", to: "2026-12-02T00:00:00Z" } })).toBe("n = 1,200 · 24 h");
+    expect(formatRateBasis(r, { dates: true })).toMatch(/^n = 83 · Dec 1, 2026.* – Dec 8, 2026/);
+  });
+
+  it("sums tooltip shares to 100 (largest remainder)", () => {
+    expect(sharePercents([1, 1, 1]).reduce((a, b) => a + b, 0)).toBe(100);
+    expect(sharePercents([0.333, 0.333, 0.334])).toEqual([33, 33, 34]); // rounded one by one: 33 + 33 + 33
+    expect(sharePercents([0.125, 0.125, 0.75])).toEqual([13, 12, 75]); // rounded one by one: 13 + 13 + 75 = 101
   });
 });

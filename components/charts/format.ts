@@ -84,3 +84,22 @@ export function formatShares(entries: ReadonlyArray<readonly [name: string, coun
   const percents = sharePercents(entries.map(([, count]) => count));
   return entries.map(([name], i) => `${name} ${percents[i]}%`).join(", ");
 }
+
+/** How long a window lasts, rounded: "45 min", "24 h", "7 d". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return "—";
+  if (ms < 3_600_000) return `${Math.max(1, Math.round(ms / 60_000))} min`;
+  if (ms < 2 * 86_400_000) return `${+(ms / 3_600_000).toFixed(1)} h`;
+  return `${+(ms / 86_400_000).toFixed(1)} d`;
+}
+
+/**
+ * What a rate (lib/monitoring/rates: count over n in a window) rests on, shown beside it wherever
+ * it appears: "n = 83 · 7 d" (`dates`: the window's ends instead of its length).
+ */
+export function formatRateBasis(r: { n: number; window: { from: string; to: string } }, { dates = false }: { dates?: boolean } = {}): string {
+  const span = dates
+    ? `${formatDateTime(r.window.from, { seconds: false })} – ${formatDateTime(r.window.to, { seconds: false })}`
+    : formatDuration(new Date(r.window.to).getTime() - new Date(r.window.from).getTime());
+  return `n = ${formatCount(r.n)} · ${span}`;
+}

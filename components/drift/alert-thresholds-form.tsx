@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { formatPercent, formatPsi } from "@/components/charts/format";
+import { formatPercent, formatPsi, formatRateBasis } from "@/components/charts/format";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -51,7 +51,7 @@ export function AlertThresholdsForm({ canEdit }: { canEdit: boolean }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" key={JSON.stringify(settings)}>
       {errors.form && <Alert variant="error">{errors.form}</Alert>}
-      <DataTable variant="plain" cellPadding="py-2 pr-3 last:pr-0" columns={["Alert", "On", "Fires above", `Now (last ${settings.windowHours} h)`]}>
+      <DataTable variant="plain" cellPadding="py-2 pr-3 last:pr-0" columns={["Alert", "On", "Fires above", "Now"]}>
         {ALERT_METRICS.map((m) => {
           const isShare = ALERT_LABELS[m].unit === "share";
           const error = errors[`${m}.above`];
@@ -80,6 +80,7 @@ export function AlertThresholdsForm({ canEdit }: { canEdit: boolean }) {
               </td>
               <td className="py-2">
                 <span className="tabular-nums">{show(m, status.values[m])}</span> {firing.has(m) && <Badge tone="red">Firing</Badge>}
+                {status.rates?.[m] && <span className="block text-xs text-slate-500">{`${m === "misrouteQuality" || m === "misrouteCost" ? "random labels · " : ""}${formatRateBasis(status.rates[m])}`}</span>}
               </td>
             </tr>
           );
@@ -89,7 +90,7 @@ export function AlertThresholdsForm({ canEdit }: { canEdit: boolean }) {
         <label className="inline-flex items-center gap-2">
           Measure over the last
           <input type="number" name="windowHours" min={1} max={168} defaultValue={settings.windowHours} disabled={!canEdit} aria-label="Alert window (hours)" className="w-16 rounded-md border-0 px-2 py-1 ring-1 ring-inset ring-slate-300 disabled:bg-slate-50" />
-          hours, against the {settings.baselineDays} days before.
+          hours, against the {settings.baselineDays} days before (label rates: over the last {settings.baselineDays} days).
         </label>
         {errors.windowHours && <span className="text-xs text-red-600">{errors.windowHours}</span>}
         {canEdit && (

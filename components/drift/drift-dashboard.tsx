@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { CategoryBarChart } from "@/components/charts/bar-chart";
 import { ChartCard } from "@/components/charts/chart-card";
-import { formatCount, formatDateTime, formatPercent, formatPsi, formatShares, formatTick } from "@/components/charts/format";
+import { formatCount, formatDateTime, formatPercent, formatPsi, formatRateBasis, formatShares, formatTick } from "@/components/charts/format";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { RangePicker } from "@/components/monitoring/range-picker";
 import { StatCard } from "@/components/monitoring/stat-card";
@@ -11,6 +11,7 @@ import { useTimeRange } from "@/components/monitoring/use-time-range";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import type { Drift } from "@/lib/monitoring/get-drift";
+import { MIN_POINT_LABELS, type Rate } from "@/lib/monitoring/rates";
 import { prepareLastStage, prepareMisroute, preparePsi, prepareScoreHistogram, prepareTierShares, worstWindow } from "./prepare-drift";
 import { useAlertSettings, useDrift, type BaselineMode } from "./use-drift";
 
@@ -54,7 +55,8 @@ function DriftCharts({ d }: { d: Drift }) {
   const shares = prepareTierShares(d);
   const psi = preparePsi(d);
   const last = prepareLastStage(d);
-  const mis = prepareMisroute(d);
+  const mis = { ...prepareMisroute(d), current: d.current.misroute };
+  const rateText = (r: Rate) => `${formatPercent(r.rate)} (n = ${formatCount(r.n)})`;
   const hist = prepareScoreHistogram(d);
   const baselineText = formatShares(d.tiers.map((t) => [t, d.baseline.tierShares[t] ?? 0]));
   return (
@@ -63,8 +65,8 @@ function DriftCharts({ d }: { d: Drift }) {
         <StatCard label="Tier mix PSI" value={formatPsi(d.current.tierPsi)} tone={(d.current.tierPsi ?? 0) > (thresholds?.tierPsi.above ?? Infinity) ? "bad" : "default"} hint="current vs baseline" />
         <StatCard label="Score PSI" value={formatPsi(d.current.scorePsi)} tone={(d.current.scorePsi ?? 0) > (thresholds?.scorePsi.above ?? Infinity) ? "bad" : "default"} hint="classifier p-score histogram" />
         <StatCard label="Reached the last stage" value={formatPercent(d.current.lastStageShare)} hint={`baseline ${formatPercent(d.baseline.lastStageShare)}`} />
-        <StatCard label="Quality misroutes" value={formatPercent(d.current.misroute.randomQualityRate)} hint={`random sample, n = ${formatCount(d.current.misroute.randomLabeled)}`} />
-        <StatCard label="Cost misroutes" value={formatPercent(d.current.misroute.randomCostRate)} hint={`random sample, n = ${formatCount(d.current.misroute.randomLabeled)}`} />
+        <StatCard label="Quality misroutes" value={formatPercent(mis.current.quality.rate)} hint={`random sample · ${formatRateBasis(mis.current.quality)}`} />
+        <StatCard label="Cost misroutes" value={formatPercent(mis.current.cost.rate)} hint={`random sample · ${formatRateBasis(mis.current.cost)}`} />
       </dl>
       <p className="text-sm text-slate-600">
         Baseline {formatDateTime(d.baseline.from, { seconds: false })} – {formatDateTime(d.baseline.to, { seconds: false })} ({formatCount(d.baseline.requests)} requests: {baselineText}).
@@ -82,7 +84,7 @@ function DriftCharts({ d }: { d: Drift }) {
         </ChartCard>
         <ChartCard
           title="Misroute rates from labels"
-          summary={`${formatCount(d.current.misroute.labeled)} labels in the current period: quality errors ${formatPercent(d.current.misroute.qualityRate)}, cost errors ${formatPercent(d.current.misroute.costRate)} (random sample: n = ${formatCount(d.current.misroute.randomLabeled)}). Quality errors = labeled “should be more capable”; cost errors = “should be cheaper”. The random sample gives the unbiased rate.`}
+          summary={`${formatCount(mis.current.labeled)} labels in the current period (${formatDateTime(d.current.from, { seconds: false })} – ${formatDateTime(d.current.to, { seconds: false })}): random sample (unbiased) quality errors ${rateText(mis.current.quality)}, cost errors ${rateText(mis.current.cost)}; all labels quality errors ${rateText(mis.current.qualityAll)}, cost errors ${rateText(mis.current.costAll)}. Quality errors = labeled “should be more capable”; cost errors = “should be cheaper”. Windows with fewer than ${MIN_POINT_LABELS} labels are gaps.`}
         >
           <TimeSeriesChart kind="line" data={mis.data} series={mis.series} tickFormatter={tick} valueFormatter={pct} minTop={0.2} />
         </ChartCard>

@@ -6,6 +6,7 @@
 import { METRIC_COLORS, tierColor } from "@/components/charts/palette";
 import type { Series } from "@/components/charts/time-series-chart";
 import type { Drift } from "@/lib/monitoring/get-drift";
+import { pointValue } from "@/lib/monitoring/rates";
 
 type Row = Record<string, number | string | null>;
 
@@ -36,20 +37,26 @@ export function prepareLastStage(d: Drift): { data: Row[]; series: Series[] } {
   };
 }
 
+/**
+ * Misroute rates per window, the same Rate objects as the KPIs (lib/monitoring/rates). A window
+ * with fewer labels than MIN_POINT_LABELS is a gap in its line; its n is in the tooltip.
+ */
 export function prepareMisroute(d: Drift): { data: Row[]; series: Series[] } {
   return {
     data: d.windows.map((w) => ({
       t: w.t,
-      quality: w.misroute.qualityRate,
-      cost: w.misroute.costRate,
-      randomQuality: w.misroute.randomQualityRate,
-      randomCost: w.misroute.randomCostRate,
+      quality: pointValue(w.misroute.qualityAll),
+      cost: pointValue(w.misroute.costAll),
+      randomQuality: pointValue(w.misroute.quality),
+      randomCost: pointValue(w.misroute.cost),
+      nAll: w.misroute.labeled,
+      nRandom: w.misroute.randomLabeled,
     })),
     series: [
-      { key: "randomQuality", label: "Quality errors (random sample)", color: METRIC_COLORS.bad },
-      { key: "randomCost", label: "Cost errors (random sample)", color: METRIC_COLORS.warn },
-      { key: "quality", label: "Quality errors (all labels)", color: "#fca5a5" },
-      { key: "cost", label: "Cost errors (all labels)", color: "#fcd34d" },
+      { key: "randomQuality", label: "Quality errors (random sample)", color: METRIC_COLORS.bad, nKey: "nRandom" },
+      { key: "randomCost", label: "Cost errors (random sample)", color: METRIC_COLORS.warn, nKey: "nRandom" },
+      { key: "quality", label: "Quality errors (all labels)", color: "#fca5a5", nKey: "nAll" },
+      { key: "cost", label: "Cost errors (all labels)", color: "#fcd34d", nKey: "nAll" },
     ],
   };
 }

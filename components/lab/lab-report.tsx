@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { formatCount, formatMs, formatPercent, formatUsd } from "@/components/charts/format";
+import { formatCount, formatMs, formatPercent, formatShares, formatUsd } from "@/components/charts/format";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { TierAdvice } from "@/lib/lab/advise-tiers";
@@ -101,7 +101,7 @@ export function AdviceView({ advice }: { advice: TierAdvice }) {
             </td>
             <td className="px-4 py-2 text-right tabular-nums">{formatPercent(o.escalationRate)}</td>
             <td className="px-4 py-2 text-right tabular-nums">{formatMs(o.addedLatencyMs)}</td>
-            <td className="px-4 py-2 text-xs text-slate-600">{o.tiers.map((t) => `${t} ${formatPercent(o.shares[t] ?? 0, 0)}`).join(" · ")}</td>
+            <td className="px-4 py-2 text-xs text-slate-600">{formatShares(o.tiers.map((t) => [t, o.shares[t] ?? 0]))}</td>
           </tr>
         ))}
       </DataTable>

@@ -66,5 +66,5 @@ export const LEGEND: ReadonlyArray<{ keys: string[]; label: string }> = [
   { keys: ["n", "→"], label: "Save and next" },
   { keys: ["s"], label: "Skip" },
   { keys: ["u", "Ctrl+Z"], label: "Undo last label" },
-  { keys: ["/"], label: "Write a note (Esc leaves it, Ctrl+Enter saves)" },
+  { keys: ["/"], label: "Write a note (Esc leaves it, Ctrl+Enter saves and returns to the verdicts)" },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { QueueItem } from "@/lib/labeling/queue-item";
-import { excludedIds, initialQueueState, needsMore, queueReducer, type QueueAction, type QueueState } from "./labeling-queue-reducer";
+import { avoidedGroupKeys, excludedIds, initialQueueState, needsMore, queueReducer, type QueueAction, type QueueState } from "./labeling-queue-reducer";
 
 const item = (id: string) => ({ id }) as QueueItem;
 const run = (actions: QueueAction[], from: QueueState = initialQueueState) => actions.reduce(queueReducer, from);
@@ -20,7 +20,7 @@ describe("queueReducer", () => {
   it("moves to the next item at once on a verdict, and puts it back when saving fails", () => {
     let s = run([{ type: "fetched", item: item("a") }, { type: "fetched", item: item("b") }, { type: "labeled", key: "k1", item: item("a") }]);
     expect(s.items.map((i) => i.id)).toEqual(["b"]);
-    expect(s.history).toEqual([{ key: "k1", item: item("a"), labelId: null, pending: true }]);
+    expect(s.history).toEqual([{ key: "k1", item: item("a"), labelId: null, pending: true, alsoIds: [] }]);
     expect(excludedIds(s)).toEqual(["b", "a"]); // the label is in flight: the server must not hand "a" back
     s = run([{ type: "labelFailed", key: "k1", restore: true, text: "Could not save" }], s);
     expect(s.items.map((i) => i.id)).toEqual(["a", "b"]);
@@ -58,5 +58,17 @@ describe("queueReducer", () => {
     s = run([{ type: "fetched", item: item("a") }, { type: "fetchFailed", error: "down" }], s);
     expect(s.loadError).toBeNull();
     expect(s.message?.tone).toBe("error");
+  });
+
+  it("applies a label to identical requests: they leave the screen, stay excluded, and the next item avoids their prompt", () => {
+    const grouped = (id: string, groupKey: string) => ({ id, groupKey }) as QueueItem;
+    let s = run([{ type: "fetched", item: grouped("a", "g1") }, { type: "fetched", item: grouped("b", "g2") }]);
+    expect(avoidedGroupKeys(s)).toEqual(["g1", "g2"]);
+    s = run([{ type: "labeled", key: "k", item: grouped("a", "g1"), alsoIds: ["a2", "b"] }], s);
+    expect(s.items).toEqual([]);
+    expect(excludedIds(s)).toEqual(["a", "a2", "b"]);
+    expect(avoidedGroupKeys(s)).toEqual(["g1"]);
+    s = run([{ type: "fetched", item: grouped("c", "g3") }, { type: "skipped", item: grouped("c", "g3") }], s);
+    expect(avoidedGroupKeys(s)).toEqual(["g3"]);
   });
 });

@@ -6,7 +6,8 @@
  */
 import type { QueueItem } from "@/lib/labeling/queue-item";
 
-export type HistoryEntry = { key: string; item: QueueItem; labelId: string | null; pending: boolean };
+/** `alsoIds`: identical requests the same label went to ("apply to all"). */
+export type HistoryEntry = { key: string; item: QueueItem; labelId: string | null; pending: boolean; alsoIds: string[] };
 export type QueueMessage = { tone: "info" | "error"; text: string };
 
 export type QueueState = {
@@ -20,13 +21,15 @@ export type QueueState = {
   isFetchPaused: boolean;
   history: HistoryEntry[];
   message: QueueMessage | null;
+  /** Group key of the item last labeled or skipped: the next one should be another prompt. */
+  lastGroupKey: string | null;
 };
 
 export type QueueAction =
   | { type: "fetched"; item: QueueItem | null }
   | { type: "fetchFailed"; error: string }
   | { type: "retry" }
-  | { type: "labeled"; key: string; item: QueueItem }
+  | { type: "labeled"; key: string; item: QueueItem; alsoIds?: string[] }
   | { type: "labelSaved"; key: string; labelId: string }
   | { type: "labelFailed"; key: string; restore: boolean; text: string }
   | { type: "skipped"; item: QueueItem }
@@ -36,7 +39,7 @@ export type QueueAction =
 export const PREFETCH = 2;
 const MAX_SKIPPED = 200;
 
-export const initialQueueState: QueueState = { items: [], skipped: [], exhausted: false, loadError: null, isFetchPaused: false, history: [], message: null };
+export const initialQueueState: QueueState = { items: [], skipped: [], exhausted: false, loadError: null, isFetchPaused: false, history: [], message: null, lastGroupKey: null };
 
 /** Whether the screen should ask the server for another item now. */
 export function needsMore(s: QueueState): boolean {
@@ -49,7 +52,13 @@ export function needsMore(s: QueueState): boolean {
  * reviewer's own claim back).
  */
 export function excludedIds(s: QueueState): string[] {
-  return [...s.items.map((i) => i.id), ...s.skipped, ...s.history.slice(-MAX_SKIPPED).map((h) => h.item.id)];
+  const labeled = s.history.flatMap((h) => [h.item.id, ...h.alsoIds]).slice(-MAX_SKIPPED);
+  return [...s.items.map((i) => i.id), ...s.skipped, ...labeled];
+}
+
+/** Group keys the next item should not share: the items on screen and the one just judged. */
+export function avoidedGroupKeys(s: QueueState): string[] {
+  return [...new Set([...s.items.map((i) => i.groupKey), s.lastGroupKey].filter((k): k is string => !!k))];
 }
 
 function front(items: QueueItem[], item: QueueItem): QueueItem[] {
@@ -65,15 +74,18 @@ export function queueReducer(s: QueueState, a: QueueAction): QueueState {
       return s.items.length ? { ...s, isFetchPaused: true, message: { tone: "error", text: `Could not load the next request: ${a.error}` } } : { ...s, isFetchPaused: true, loadError: a.error };
     case "retry":
       return { ...s, isFetchPaused: false, exhausted: false, loadError: null };
-    case "labeled":
+    case "labeled": {
+      const gone = new Set([a.item.id, ...(a.alsoIds ?? [])]);
       return {
         ...s,
-        items: s.items.filter((i) => i.id !== a.item.id),
-        history: [...s.history, { key: a.key, item: a.item, labelId: null, pending: true }],
+        items: s.items.filter((i) => !gone.has(i.id)),
+        history: [...s.history, { key: a.key, item: a.item, labelId: null, pending: true, alsoIds: a.alsoIds ?? [] }],
+        lastGroupKey: a.item.groupKey ?? null,
         message: null,
         isFetchPaused: false,
         exhausted: false,
       };
+    }
     case "labelSaved":
       return { ...s, history: s.history.map((h) => (h.key === a.key ? { ...h, labelId: a.labelId, pending: false } : h)) };
     case "labelFailed": {
@@ -83,7 +95,7 @@ export function queueReducer(s: QueueState, a: QueueAction): QueueState {
       return { ...s, history, items, message: { tone: "error", text: a.text } };
     }
     case "skipped":
-      return { ...s, items: s.items.filter((i) => i.id !== a.item.id), skipped: [...s.skipped, a.item.id].slice(-MAX_SKIPPED), message: null, isFetchPaused: false, exhausted: false };
+      return { ...s, items: s.items.filter((i) => i.id !== a.item.id), skipped: [...s.skipped, a.item.id].slice(-MAX_SKIPPED), lastGroupKey: a.item.groupKey ?? null, message: null, isFetchPaused: false, exhausted: false };
     case "undone":
       return {
         ...s,

@@ -3,9 +3,11 @@
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { tierChoices } from "@/lib/labeling/queue-item";
-import type { Verdict } from "@/lib/labeling/labeling-schemas";
+import { VERDICT_LABELS, type Verdict } from "@/lib/labeling/labeling-schemas";
 import { isTypingTarget, keyAction } from "./labeling-keys";
 import { QueueItemTrace } from "./queue-item-trace";
 import { QueueItemView } from "./queue-item-view";
@@ -14,7 +16,7 @@ import type { QueueQuery } from "./use-labeling-progress";
 import { useLabelingQueue } from "./use-labeling-queue";
 import { VerdictPanel, type Draft } from "./verdict-panel";
 
-const BLANK: Draft = { verdict: null, tier: null, note: "", isPickingTier: false };
+const BLANK: Draft = { verdict: null, tier: null, note: "", isPickingTier: false, applyToAll: false };
 
 /** One queue under one set of filters: the item on screen, the verdict being made, the keyboard. */
 export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery; lastUndoable: { id: string } | null }) {
@@ -24,6 +26,9 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
   const draft = item && drafts.itemId === item.id ? drafts.draft : BLANK;
   const choices = item && draft.verdict ? tierChoices(item, draft.verdict) : [];
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const verdictsRef = useRef<HTMLFieldSetElement>(null);
+  const wantsVerdictFocus = useRef(false);
+  const [isConfirming, setIsConfirming] = useState(false);
 
   const setDraft = (next: Partial<Draft>) => item && setDrafts({ itemId: item.id, draft: { ...draft, ...next } });
   const say = (text: string) => queue.notify({ tone: "info", text });
@@ -39,14 +44,41 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
     setDraft({ verdict, tier: options.length === 1 ? options[0]! : null, isPickingTier: options.length > 1 });
   }
 
-  function save() {
-    if (!item) return;
-    if (!draft.verdict) return say("Choose a verdict first: 1, 2 or 3 (or s to skip).");
+  /** Back to the verdict buttons (after a note is saved with Ctrl+Enter): once the next item is on screen. */
+  function focusVerdicts() {
+    wantsVerdictFocus.current = true;
+    setTimeout(() => {
+      const button = verdictsRef.current?.querySelector<HTMLButtonElement>("button[aria-pressed=true]:not(:disabled)") ?? verdictsRef.current?.querySelector<HTMLButtonElement>("button:not(:disabled)");
+      if (!button) return;
+      button.focus();
+      wantsVerdictFocus.current = false;
+    }, 0);
+  }
+
+  useEffect(() => {
+    if (item && wantsVerdictFocus.current) focusVerdicts();
+  }, [item]);
+
+  /** Saves the verdict (or asks to confirm "apply to all" first); "saved" when the label went out. */
+  function save(opts: { isConfirmed?: boolean } = {}): "saved" | "confirming" | "incomplete" {
+    if (!item) return "incomplete";
+    if (!draft.verdict) {
+      say("Choose a verdict first: 1, 2 or 3 (or s to skip).");
+      return "incomplete";
+    }
     if (draft.verdict !== "correct" && !draft.tier) {
       setDraft({ isPickingTier: true });
-      return say("Pick the tier that should have answered.");
+      say("Pick the tier that should have answered.");
+      return "incomplete";
     }
-    queue.label(item, { verdict: draft.verdict, correctTier: draft.tier ?? undefined, note: draft.note });
+    const applyToIdentical = draft.applyToAll && item.identicalIds.length > 0;
+    if (applyToIdentical && !opts.isConfirmed) {
+      setIsConfirming(true);
+      return "confirming";
+    }
+    setIsConfirming(false);
+    queue.label(item, { verdict: draft.verdict, correctTier: draft.tier ?? undefined, note: draft.note, applyToIdentical });
+    return "saved";
   }
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
@@ -56,7 +88,8 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
       if (e.key === "Escape") noteRef.current?.blur();
       else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
-        save();
+        // Saved (or a verdict still missing): the keys go back to the verdicts, not into the note.
+        if (save() !== "confirming") focusVerdicts();
       }
       return;
     }
@@ -71,7 +104,7 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
       case "cancel":
         return setDraft(draft.tier ? { isPickingTier: false } : { verdict: null, isPickingTier: false });
       case "next":
-        return save();
+        return void save();
       case "skip":
         return item && queue.skip(item);
       case "undo":
@@ -122,15 +155,31 @@ export function LabelingSession({ filters, lastUndoable }: { filters: QueueQuery
           hasItem={!!item}
           canUndo={queue.canUndo}
           noteRef={noteRef}
+          verdictsRef={verdictsRef}
+          identicalCount={item?.identicalIds.length ?? 0}
+          onApplyToAll={(applyToAll) => setDraft({ applyToAll })}
           onVerdict={chooseVerdict}
           onTier={(tier) => setDraft({ tier, isPickingTier: false })}
           onNote={(note) => setDraft({ note })}
-          onSave={save}
+          onSave={() => void save()}
           onSkip={() => item && queue.skip(item)}
           onUndo={() => void queue.undo()}
         />
         <ShortcutLegend />
       </aside>
+      {item && draft.verdict && (
+        <Dialog
+          open={isConfirming}
+          onClose={() => setIsConfirming(false)}
+          title={`Label ${item.identicalIds.length + 1} identical requests?`}
+          description={`All ${item.identicalIds.length + 1} requests with this prompt answered by ${item.tier} under policy ${item.policy ?? "—"} get the verdict “${VERDICT_LABELS[draft.verdict]}”${draft.verdict === "correct" ? "" : ` (right tier: ${draft.tier})`}${draft.note ? " and your note" : ""}. All are saved or none.`}
+        >
+          <DialogActions label={`Label all ${item.identicalIds.length + 1}`} onCancel={() => setIsConfirming(false)} onConfirm={() => {
+              save({ isConfirmed: true });
+              focusVerdicts();
+            }} />
+        </Dialog>
+      )}
       {item && (
         <div className="min-w-0 lg:col-start-1">
           <QueueItemTrace item={item} />

@@ -10,6 +10,7 @@ export function QueueItemView({ item }: { item: QueueItem }) {
       <div className="flex flex-wrap items-center gap-2 text-sm">
         {item.sample === "random" ? <Badge tone="blue">Random sample</Badge> : <Badge tone="amber">Uncertain first</Badge>}
         {item.isDemo && <Badge>Demo</Badge>}
+        {item.identicalIds.length > 0 && <Badge tone="slate">{`${item.identicalIds.length + 1} identical requests`}</Badge>}
         <span className="text-slate-600">
           Answered by <strong className="text-slate-900" data-testid="item-tier">{item.tier}</strong>
           {item.model && <span className="text-slate-500"> ({item.model})</span>}

@@ -22,11 +22,11 @@ export function useLabelingProgress(filters: QueueQuery, since: string) {
   });
 }
 
-/** Optimistic progress: a label moves one item from "left" to "done today" (undo: back). */
+/** Optimistic progress: a label moves its items from "left" to "done today" (undo: back). */
 export function useProgressNudge() {
   const queryClient = useQueryClient();
   return {
-    nudge(delta: 1 | -1) {
+    nudge(delta: number) {
       void queryClient.cancelQueries({ queryKey: KEY });
       queryClient.setQueriesData<LabelingProgress>({ queryKey: KEY }, (p) =>
         p ? { ...p, labeledToday: Math.max(0, p.labeledToday + delta), remaining: Math.max(0, p.remaining - delta) } : p,

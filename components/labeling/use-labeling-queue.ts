@@ -5,10 +5,11 @@ import type { LabelView } from "@/lib/labeling/record-label";
 import type { QueueItem } from "@/lib/labeling/queue-item";
 import type { Verdict } from "@/lib/labeling/labeling-schemas";
 import { ApiError, apiFetch } from "@/lib/http/client-fetch";
-import { excludedIds, initialQueueState, needsMore, queueReducer, type QueueMessage } from "./labeling-queue-reducer";
+import { avoidedGroupKeys, excludedIds, initialQueueState, needsMore, queueReducer, type QueueMessage } from "./labeling-queue-reducer";
 import { clean, useProgressNudge, type QueueQuery } from "./use-labeling-progress";
 
-export type Verdicted = { verdict: Verdict; correctTier?: string; note: string };
+/** `applyToIdentical`: the same verdict for the item's identical requests (item.identicalIds), all or none. */
+export type Verdicted = { verdict: Verdict; correctTier?: string; note: string; applyToIdentical?: boolean };
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : "Something went wrong.");
 
@@ -28,7 +29,7 @@ export function useLabelingQueue(filters: QueueQuery, lastUndoable: { id: string
   useEffect(() => {
     if (!needsMore(state) || isFetching.current) return;
     isFetching.current = true;
-    const query = new URLSearchParams({ ...clean(filters), exclude: excludedIds(state).join(",") });
+    const query = new URLSearchParams({ ...clean(filters), exclude: excludedIds(state).join(","), avoid: avoidedGroupKeys(state).join(",") });
     apiFetch<{ item: QueueItem | null }>(`/api/admin/labeling/next?${query}`).then(
       ({ item }) => {
         isFetching.current = false;
@@ -43,12 +44,14 @@ export function useLabelingQueue(filters: QueueQuery, lastUndoable: { id: string
 
   function label(item: QueueItem, v: Verdicted) {
     const key = crypto.randomUUID();
-    dispatch({ type: "labeled", key, item });
-    progress.nudge(1);
-    const body = { requestId: item.id, verdict: v.verdict, note: v.note, ...(v.verdict === "correct" ? {} : { correctTier: v.correctTier }) };
-    const saved = apiFetch<{ label: LabelView }>("/api/admin/labels", { method: "POST", json: body }).then(
-      ({ label: made }) => {
+    const alsoIds = v.applyToIdentical ? item.identicalIds : [];
+    dispatch({ type: "labeled", key, item, alsoIds });
+    progress.nudge(1 + alsoIds.length);
+    const body = { requestId: item.id, verdict: v.verdict, note: v.note, ...(v.verdict === "correct" ? {} : { correctTier: v.correctTier }), ...(alsoIds.length ? { identicalIds: alsoIds } : {}) };
+    const saved = apiFetch<{ label: LabelView; applied: number }>("/api/admin/labels", { method: "POST", json: body }).then(
+      ({ label: made, applied }) => {
         dispatch({ type: "labelSaved", key, labelId: made.id });
+        if (applied > 1) dispatch({ type: "message", message: { tone: "info", text: `Label saved on ${applied} identical requests.` } });
         return made.id;
       },
       (error: unknown) => {
@@ -57,7 +60,7 @@ export function useLabelingQueue(filters: QueueQuery, lastUndoable: { id: string
           ? `Not saved: ${errorText(error)} Moved on to the next request.`
           : `Could not save the label (${errorText(error)}). The request is back on screen; try again.`;
         dispatch({ type: "labelFailed", key, restore: !isGone, text });
-        progress.nudge(-1);
+        progress.nudge(-1 - alsoIds.length);
         return null;
       },
     );

@@ -4,7 +4,8 @@ import type { RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/labeling/labeling-schemas";
 
-export type Draft = { verdict: Verdict | null; tier: string | null; note: string; isPickingTier: boolean };
+/** `applyToAll`: label the item's identical requests too (after a confirm). */
+export type Draft = { verdict: Verdict | null; tier: string | null; note: string; isPickingTier: boolean; applyToAll: boolean };
 
 type Props = {
   draft: Draft;
@@ -13,6 +14,10 @@ type Props = {
   hasItem: boolean;
   canUndo: boolean;
   noteRef: RefObject<HTMLTextAreaElement | null>;
+  verdictsRef: RefObject<HTMLFieldSetElement | null>;
+  /** Other open requests identical to this one (same policy, tier and prompt). */
+  identicalCount: number;
+  onApplyToAll: (applyToAll: boolean) => void;
   onVerdict: (v: Verdict) => void;
   onTier: (tier: string) => void;
   onNote: (note: string) => void;
@@ -28,10 +33,10 @@ const VERDICT_STYLE: Record<Verdict, string> = {
 };
 
 /** Verdict buttons (1/2/3), the right-tier choice, a note, and save / skip / undo. */
-export function VerdictPanel({ draft, choices, hasItem, canUndo, noteRef, onVerdict, onTier, onNote, onSave, onSkip, onUndo }: Props) {
+export function VerdictPanel({ draft, choices, hasItem, canUndo, noteRef, verdictsRef, identicalCount, onApplyToAll, onVerdict, onTier, onNote, onSave, onSkip, onUndo }: Props) {
   return (
     <div className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <fieldset disabled={!hasItem} className="space-y-2">
+      <fieldset ref={verdictsRef} disabled={!hasItem} className="space-y-2">
         <legend className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Verdict</legend>
         {VERDICTS.map((v, i) => (
           <button
@@ -88,6 +93,14 @@ export function VerdictPanel({ draft, choices, hasItem, canUndo, noteRef, onVerd
           className="block w-full rounded-md border-0 px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 disabled:bg-slate-50"
         />
       </div>
+      {identicalCount > 0 && (
+        <label className="flex items-start gap-2 text-sm text-slate-700">
+          <input type="checkbox" checked={draft.applyToAll} onChange={(e) => onApplyToAll(e.target.checked)} className="mt-0.5 size-4 rounded border-slate-300" />
+          <span>
+            Apply to all {identicalCount + 1} identical requests <span className="text-slate-500">(asks to confirm)</span>
+          </span>
+        </label>
+      )}
       <div className="flex flex-wrap gap-2">
         <Button onClick={onSave} disabled={!hasItem || !draft.verdict}>
           Save and next

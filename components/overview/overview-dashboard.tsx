@@ -3,7 +3,7 @@
 import { ChartCard } from "@/components/charts/chart-card";
 import { LedgerCard } from "@/components/ledger/ledger-card";
 import { CategoryBarChart } from "@/components/charts/bar-chart";
-import { formatCount, formatMs, formatPercent, formatShares, formatTick, formatUsd } from "@/components/charts/format";
+import { formatCount, formatDuration, formatMs, formatPercent, formatShares, formatTick, formatUsd } from "@/components/charts/format";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { RangePicker } from "@/components/monitoring/range-picker";
 import { StatCard } from "@/components/monitoring/stat-card";
@@ -49,8 +49,8 @@ function OverviewCharts({ o }: { o: Overview }) {
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard label="Requests" value={formatCount(head.requests)} hint={`${o.range.bucket} buckets`} />
         <StatCard label="Money saved" value={formatUsd(head.savedUsd)} tone={head.savedUsd >= 0 ? "good" : "bad"} hint={`${formatPercent(head.savedShare, 0)} of ${formatUsd(head.baselineCostUsd)} if all went to the most capable tier`} />
-        <StatCard label="Escalation rate" value={formatPercent(head.escalationRate)} hint="answers retried on a bigger tier" />
-        <StatCard label="Error rate" value={formatPercent(head.errorRate)} tone={(head.errorRate ?? 0) > 0.05 ? "bad" : "default"} hint="requests that failed on every tier" />
+        <StatCard label="Escalation rate" value={formatPercent(head.escalationRate)} hint={`answers retried on a bigger tier · n = ${formatCount(head.requests)} · ${formatDuration(span)}`} />
+        <StatCard label="Error rate" value={formatPercent(head.errorRate)} tone={(head.errorRate ?? 0) > 0.05 ? "bad" : "default"} hint={`failed on every tier · n = ${formatCount(head.requests)} · ${formatDuration(span)}`} />
       </dl>
       <div className="grid gap-4 xl:grid-cols-2">
         <ChartCard title="Requests over time" summary={`${formatCount(head.requests)} requests, ${formatCount(o.totals.errors)} errors.`}>

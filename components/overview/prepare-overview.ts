@@ -4,6 +4,7 @@
 import { METRIC_COLORS, stageColor, tierColor } from "@/components/charts/palette";
 import type { Series } from "@/components/charts/time-series-chart";
 import type { Overview, OverviewPoint } from "@/lib/monitoring/shape-overview";
+import { escalationRate, rateOf } from "@/lib/monitoring/rates";
 
 export type Row = Record<string, number | string | null>;
 
@@ -56,12 +57,13 @@ export function prepareRates(points: readonly OverviewPoint[]): { data: Row[]; s
   return {
     data: points.map((p) => ({
       t: p.t,
-      escalationRate: p.requests > 0 ? p.escalations / p.requests : null,
-      errorRate: p.requests > 0 ? p.errors / p.requests : null,
+      escalationRate: escalationRate(p, { from: p.t, to: p.t }).rate,
+      errorRate: rateOf(p.errors, p.requests, { from: p.t, to: p.t }).rate,
+      n: p.requests,
     })),
     series: [
-      { key: "escalationRate", label: "Escalation rate", color: METRIC_COLORS.warn },
-      { key: "errorRate", label: "Error rate", color: METRIC_COLORS.bad },
+      { key: "escalationRate", label: "Escalation rate", color: METRIC_COLORS.warn, nKey: "n" },
+      { key: "errorRate", label: "Error rate", color: METRIC_COLORS.bad, nKey: "n" },
     ],
   };
 }

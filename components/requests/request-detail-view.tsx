@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { attemptPart, inboundApiPath, OUTCOME_LABELS, prepareLatencyBreakdown } from "./prepare-request-detail";
+import { RequestLabelForm } from "./request-label-form";
 import { RequestTrace } from "./request-trace";
 import type { RequestDetail } from "./types";
 import { useRequest } from "./use-requests";
@@ -22,7 +23,8 @@ const SHADOW_VERDICTS: Record<string, { text: string; tone: "green" | "amber" | 
   failed: { text: "Not graded", tone: "slate" },
 };
 
-function ShadowPairs({ pairs }: { pairs: RequestDetail["shadowPairs"] }) {
+/** Each shadow pair as the two answers side by side: served (its tier) | the other tier's, then the judge. */
+function ShadowPairs({ pairs, served }: { pairs: RequestDetail["shadowPairs"]; served: string | null }) {
   return (
     <ul className="space-y-4 text-sm">
       {pairs.map((p) => {
@@ -36,18 +38,22 @@ function ShadowPairs({ pairs }: { pairs: RequestDetail["shadowPairs"] }) {
               </span>
             </div>
             {p.error && <p className="text-amber-800">{p.error}</p>}
-            <div className="grid gap-3 lg:grid-cols-2">
+            <div className="grid gap-3 md:grid-cols-2">
               <div>
-                <h3 className="mb-1 text-xs font-medium text-slate-500">{`Shadow answer (${p.shadowTier})`}</h3>
-                <Text label={`Shadow answer (${p.shadowTier})`} value={p.shadowAnswer} empty={p.isDemo ? "The demo does not simulate the shadow tier's answer: its verdict comes from the dataset's record." : undefined} />
+                <h3 className="mb-1 text-xs font-medium text-slate-500">{`Served (${p.servedTier})`}</h3>
+                <Text label={`Served answer (${p.servedTier})`} value={served} />
               </div>
-              {p.judgeText !== null && (
-                <div>
-                  <h3 className="mb-1 text-xs font-medium text-slate-500">Judge said</h3>
-                  <Text label="Judge said" value={p.judgeText} />
-                </div>
-              )}
+              <div>
+                <h3 className="mb-1 text-xs font-medium text-slate-500">{`Other tier (${p.shadowTier})`}</h3>
+                <Text label={`Other tier's answer (${p.shadowTier})`} value={p.shadowAnswer} empty={p.isDemo ? "The demo does not simulate the shadow tier's answer: its verdict comes from the dataset's record." : undefined} />
+              </div>
             </div>
+            {p.judgeText !== null && (
+              <div>
+                <h3 className="mb-1 text-xs font-medium text-slate-500">Judge said</h3>
+                <Text label="Judge said" value={p.judgeText} />
+              </div>
+            )}
           </li>
         );
       })}
@@ -57,7 +63,8 @@ function ShadowPairs({ pairs }: { pairs: RequestDetail["shadowPairs"] }) {
 
 const VERDICTS = { correct: "Correct", should_be_cheaper: "Should be cheaper", should_be_more_capable: "Should be more capable" } as const;
 
-export function RequestDetailView({ id }: { id: string }) {
+/** `canLabel`: the viewer may label (labels:write); the page shows a Label control then. */
+export function RequestDetailView({ id, canLabel = false }: { id: string; canLabel?: boolean }) {
   const request = useRequest(id);
   if (request.isPending) return <LoadingRows rows={6} label="Loading the request" />;
   if (request.isError) {
@@ -67,10 +74,13 @@ export function RequestDetailView({ id }: { id: string }) {
       <ErrorState message={request.error.message} onRetry={() => request.refetch()} />
     );
   }
-  return <Detail r={request.data.request} />;
+  return <Detail r={request.data.request} canLabel={canLabel} />;
 }
 
-function Detail({ r }: { r: RequestDetail }) {
+/** The review queue's rule (label-repo `eligible`): answered, routed, prompt stored. */
+const isLabelable = (r: RequestDetail) => r.status === "ok" && r.stage !== "bypass" && r.prompt !== null && r.tierName !== null;
+
+function Detail({ r, canLabel }: { r: RequestDetail; canLabel: boolean }) {
   const breakdown = prepareLatencyBreakdown(r.latency, r.totalMs);
   const attempts = r.latency.attempts ?? [];
   return (
@@ -121,7 +131,7 @@ function Detail({ r }: { r: RequestDetail }) {
       </div>
       {r.shadowPairs.length > 0 && (
         <Panel title="Shadow evaluation">
-          <ShadowPairs pairs={r.shadowPairs} />
+          <ShadowPairs pairs={r.shadowPairs} served={r.response} />
         </Panel>
       )}
       <Panel title="Labels">
@@ -140,6 +150,15 @@ function Detail({ r }: { r: RequestDetail }) {
               </li>
             ))}
           </ul>
+        )}
+        {canLabel && r.labels.length === 0 && (
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            {isLabelable(r) ? (
+              <RequestLabelForm requestId={r.id} tier={r.tierName!} policyTiers={r.policyTiers} />
+            ) : (
+              <p className="text-sm text-slate-500">Only answered requests are labeled: not failed ones, bypasses (a tier named directly) or requests logged without their prompt.</p>
+            )}
+          </div>
         )}
       </Panel>
     </div>

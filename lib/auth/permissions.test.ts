@@ -17,7 +17,7 @@ describe("permission table", () => {
   });
 
   it("shows each role only the pages it may open", () => {
-    expect(navFor("reviewer").map((i) => i.href)).toEqual(["/overview", "/labeling"]);
+    expect(navFor("reviewer").map((i) => i.href)).toEqual(["/overview", "/requests", "/labeling"]);
     expect(navFor("ops").map((i) => i.href)).not.toContain("/keys");
     expect(navFor("ops").map((i) => i.href)).toContain("/jobs");
     expect(navFor("owner").map((i) => i.href)).not.toContain("/jobs");

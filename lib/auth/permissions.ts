@@ -22,7 +22,7 @@ export const PERMISSIONS = {
   "lab:use": ["admin", "ops", "owner"],
   "labels:write": ["admin", "reviewer"],
   "jobs:manage": ["admin", "ops"],
-  "requests:view": ["admin", "ops"],
+  "requests:view": ["admin", "ops", "reviewer"],
   "config:manage": ["admin", "ops"],
   "users:manage": ["admin"],
   "keys:manage": ["admin"],

@@ -12,6 +12,15 @@ import { db } from "./prisma";
 /** The engine's random-sample marker in the decision JSON (finish-decision.ts). */
 export const IS_RANDOM = `(r.decision->>'labelCandidate') = 'random'`;
 
+/**
+ * Requests reviewers see as identical: the same policy, answering tier and prompt text (trimmed,
+ * whitespace runs collapsed, lower case). A verdict on one holds for all of them.
+ */
+export const GROUP_KEY = `md5(coalesce(r."policyName", '') || E'\\n' || coalesce(r."tierName", '') || E'\\n' || lower(regexp_replace(btrim(r.prompt), '\\s+', ' ', 'g')))`;
+
+/** A queue candidate: a request id and its group key (GROUP_KEY). */
+export type Candidate = { id: string; key: string };
+
 /** Which requests the queue draws from (lib/labeling's queue filters). */
 export type CandidateFilters = { policy?: string; tier?: string; from?: Date; to?: Date };
 
@@ -33,28 +42,64 @@ function eligible(f: CandidateFilters, start: number): { sql: string; params: un
 const OPEN = `NOT EXISTS (SELECT 1 FROM "Label" l WHERE l."requestId" = r.id)
   AND NOT EXISTS (SELECT 1 FROM "LabelClaim" c WHERE c."requestId" = r.id AND c."expiresAt" > now())`;
 
-/** The most uncertain open requests, not in the random sample (that stream is kept unbiased). */
-export async function uncertainCandidates(f: CandidateFilters, limit: number): Promise<string[]> {
+/**
+ * The most uncertain open requests, not in the random sample (that stream is kept unbiased), one
+ * per group of identical requests (its most uncertain member).
+ */
+export async function uncertainCandidates(f: CandidateFilters, limit: number): Promise<Candidate[]> {
   const w = eligible(f, 2);
-  const { rows } = await pgPool().query<{ id: string }>(
-    `SELECT id FROM (
-       SELECT r.id, r.uncertainty, r.decision FROM "RequestLog" r WHERE ${w.sql} AND ${OPEN}
-       ORDER BY r.uncertainty DESC NULLS LAST, r.id DESC LIMIT $1 * 2
-     ) r WHERE (r.decision->>'labelCandidate') IS DISTINCT FROM 'random'
-     ORDER BY r.uncertainty DESC NULLS LAST, r.id DESC LIMIT $1`,
+  const { rows } = await pgPool().query<Candidate>(
+    `SELECT id, key FROM (
+       SELECT DISTINCT ON (key) id, key, uncertainty FROM (
+         SELECT r.id, r.uncertainty, ${GROUP_KEY} AS key FROM (
+           SELECT r.id, r.uncertainty, r.decision, r."policyName", r."tierName", r.prompt FROM "RequestLog" r WHERE ${w.sql} AND ${OPEN}
+           ORDER BY r.uncertainty DESC NULLS LAST, r.id DESC LIMIT $1 * 4
+         ) r WHERE (r.decision->>'labelCandidate') IS DISTINCT FROM 'random'
+       ) g ORDER BY key, uncertainty DESC NULLS LAST, id DESC
+     ) one ORDER BY uncertainty DESC NULLS LAST, id DESC LIMIT $1`,
     [limit, ...w.params],
   );
-  return rows.map((r) => r.id);
+  return rows;
 }
 
-/** Open requests of the engine's uniform random sample, in a uniformly random order. */
-export async function randomCandidates(f: CandidateFilters, limit: number): Promise<string[]> {
+/** Open requests of the engine's uniform random sample, in a uniformly random order, one per group of identical requests. */
+export async function randomCandidates(f: CandidateFilters, limit: number): Promise<Candidate[]> {
   const w = eligible(f, 2);
-  const { rows } = await pgPool().query<{ id: string }>(
-    `SELECT r.id FROM "RequestLog" r WHERE ${w.sql} AND ${IS_RANDOM} AND ${OPEN} ORDER BY random() LIMIT $1`,
+  const { rows } = await pgPool().query<Candidate>(
+    `SELECT id, key FROM (
+       SELECT DISTINCT ON (key) id, key FROM (
+         SELECT r.id, ${GROUP_KEY} AS key FROM (
+           SELECT r.id, r."policyName", r."tierName", r.prompt FROM "RequestLog" r WHERE ${w.sql} AND ${IS_RANDOM} AND ${OPEN} ORDER BY random() LIMIT $1 * 4
+         ) r
+       ) g ORDER BY key, random()
+     ) one ORDER BY random() LIMIT $1`,
     [limit, ...w.params],
   );
-  return rows.map((r) => r.id);
+  return rows;
+}
+
+/**
+ * The request's group key, and the other open requests of its group inside the filters' window
+ * (open: unlabeled and not held by another reviewer), newest first, at most `cap`.
+ */
+export async function identicalOpen(requestId: string, f: CandidateFilters, reviewerId: string, cap: number): Promise<{ key: string; ids: string[] } | null> {
+  const w = eligible(f, 4);
+  const at = 4 + w.params.length; // the policy and tier parameters follow the filters'
+  const { rows: keyRows } = await pgPool().query<{ key: string; policy: string | null; tier: string | null }>(
+    `SELECT ${GROUP_KEY} AS key, r."policyName" AS policy, r."tierName" AS tier FROM "RequestLog" r WHERE r.id = $1 AND r.prompt IS NOT NULL`,
+    [requestId],
+  );
+  const row = keyRows[0];
+  if (!row) return null;
+  // The plain column comparisons first: the prompt is normalized and hashed only for the same policy and tier.
+  const { rows } = await pgPool().query<{ id: string }>(
+    `SELECT r.id FROM "RequestLog" r WHERE ${w.sql} AND r.id <> $1 AND r."policyName" IS NOT DISTINCT FROM $${at} AND r."tierName" = $${at + 1} AND ${GROUP_KEY} = $2
+       AND NOT EXISTS (SELECT 1 FROM "Label" l WHERE l."requestId" = r.id)
+       AND NOT EXISTS (SELECT 1 FROM "LabelClaim" c WHERE c."requestId" = r.id AND c."expiresAt" > now() AND c."reviewerId" <> $3::uuid)
+     ORDER BY r."createdAt" DESC, r.id DESC LIMIT ${Math.max(0, Math.floor(cap))}`,
+    [requestId, row.key, reviewerId, ...w.params, row.policy, row.tier],
+  );
+  return { key: row.key, ids: rows.map((r) => r.id) };
 }
 
 /** Claims the first still-open request of `ids` (in order) for the reviewer; null if none. */
@@ -191,21 +236,33 @@ export const labelSelect = {
 /**
  * Writes a label unless the request is not eligible (the queue's own rule, `eligible`), is
  * labeled already or someone else holds a live claim on it (one transaction, serialized per
- * request by an advisory lock); releases the claim.
+ * request by an advisory lock); releases the claim. `identicalIds`: the same verdict for these
+ * requests too, each of which must be of the request's group (GROUP_KEY) and open — all labels
+ * are written or none. Their `sample` is each request's own.
  */
 export async function insertLabelIfOpen(
   data: LabelData,
-): Promise<{ ok: true; label: Prisma.LabelGetPayload<{ select: typeof labelSelect }> } | { ok: false; reason: "ineligible" | "labeled" | "claimed" }> {
+  identicalIds: readonly string[] = [],
+): Promise<{ ok: true; label: Prisma.LabelGetPayload<{ select: typeof labelSelect }>; applied: number } | { ok: false; reason: "ineligible" | "labeled" | "claimed" | "not-identical" }> {
+  const ids = [data.requestId, ...new Set(identicalIds.filter((id) => id !== data.requestId))];
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${data.requestId}, 7))`;
-    const eligibleRow = await tx.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "RequestLog" r WHERE r.id = $1::uuid AND ${eligible({}, 2).sql}`, data.requestId);
-    if (eligibleRow.length === 0) return { ok: false, reason: "ineligible" } as const;
-    if (await tx.label.findFirst({ where: { requestId: data.requestId }, select: { id: true } })) return { ok: false, reason: "labeled" } as const;
-    const claim = await tx.labelClaim.findUnique({ where: { requestId: data.requestId } });
-    if (claim && claim.reviewerId !== data.reviewerId && claim.expiresAt > new Date()) return { ok: false, reason: "claimed" } as const;
+    for (const id of [...ids].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 7))`;
+    const rows = await tx.$queryRawUnsafe<Array<{ id: string; key: string; random: boolean }>>(
+      `SELECT r.id::text AS id, ${GROUP_KEY} AS key, coalesce(${IS_RANDOM}, false) AS random FROM "RequestLog" r WHERE r.id = ANY($1::uuid[]) AND ${eligible({}, 2).sql}`,
+      ids,
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const main = byId.get(data.requestId);
+    if (!main) return { ok: false, reason: "ineligible" } as const;
+    if (ids.some((id) => byId.get(id)?.key !== main.key)) return { ok: false, reason: "not-identical" } as const;
+    if (await tx.label.findFirst({ where: { requestId: { in: ids } }, select: { id: true } })) return { ok: false, reason: "labeled" } as const;
+    const claims = await tx.labelClaim.findMany({ where: { requestId: { in: ids }, reviewerId: { not: data.reviewerId }, expiresAt: { gt: new Date() } }, select: { requestId: true } });
+    if (claims.length > 0) return { ok: false, reason: "claimed" } as const;
     const label = await tx.label.create({ data, select: labelSelect });
-    await tx.labelClaim.deleteMany({ where: { requestId: data.requestId } });
-    return { ok: true, label } as const;
+    const others = ids.slice(1).map((requestId) => ({ ...data, requestId, sample: byId.get(requestId)!.random ? ("random" as const) : ("uncertain" as const) }));
+    if (others.length) await tx.label.createMany({ data: others });
+    await tx.labelClaim.deleteMany({ where: { requestId: { in: ids } } });
+    return { ok: true, label, applied: ids.length } as const;
   });
 }
 

@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { Prisma } from "./generated/client";
 import { pgPool, withPgClient } from "./pg-pool";
 import { db } from "./prisma";
+import { policyTiers } from "./label-repo";
 import { findShadowPairs } from "./shadow-repo";
 import { addRollupsSql, ROLLUP_SOURCE_FIELDS } from "./rollup-repo";
 import { touchApiKeysSql } from "./api-key-repo";
@@ -184,10 +185,16 @@ export async function listRequests(f: RequestFilters) {
   return { items, nextCursor: hasMore && last ? requestCursor(last) : null };
 }
 
-/** A logged request with its labels and its shadow pairs (shadow evaluation's other answer and the verdict). */
+/**
+ * A logged request with its labels, its shadow pairs (shadow evaluation's other answer and the
+ * verdict) and its policy's tier names cheapest first (the choices of a label's right tier).
+ */
 export async function findRequest(id: string) {
   const [row, shadowPairs] = await Promise.all([findRequestRow(id), findShadowPairs(id)]);
-  return row && { ...row, shadowPairs };
+  if (!row) return null;
+  const { policyId, ...rest } = row;
+  const tiers = await policyTiers({ id: policyId, name: row.policyName });
+  return { ...rest, shadowPairs, policyTiers: tiers.map((t) => t.name) };
 }
 
 function findRequestRow(id: string) {
@@ -195,6 +202,7 @@ function findRequestRow(id: string) {
     where: { id },
     select: {
       ...requestListSelect,
+      policyId: true,
       prompt: true,
       response: true,
       sessionKey: true,

@@ -18,6 +18,9 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 export type LabelSample = "uncertain" | "random";
 
 const MAX_EXCLUDE = 200;
+const MAX_AVOID = 10;
+/** The most identical requests one label is applied to (claim-next-item's MAX_IDENTICAL). */
+const MAX_IDENTICAL_IDS = 200;
 
 /** GET /api/admin/labeling/next and /progress. `exclude`: comma-separated request ids. */
 export const queueFiltersSchema = z.object({
@@ -35,6 +38,12 @@ export const nextQuerySchema = queueFiltersSchema.extend({
     .optional()
     .transform((v) => (v ? v.split(",").filter(Boolean) : []))
     .pipe(z.array(z.uuid({ error: "exclude must list request ids" })).max(MAX_EXCLUDE, `exclude lists at most ${MAX_EXCLUDE} ids`)),
+  /** Group keys (of the items on screen and the one just judged) to serve only when nothing else is open. */
+  avoid: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").filter(Boolean) : []))
+    .pipe(z.array(z.string().regex(/^[0-9a-f]{32}$/, "avoid must list group keys")).max(MAX_AVOID, `avoid lists at most ${MAX_AVOID} keys`)),
 });
 
 export const progressQuerySchema = queueFiltersSchema.extend({
@@ -49,6 +58,11 @@ export const createLabelSchema = z
     /** The tier that should have answered; required unless the verdict is "correct". */
     correctTier: z.string().trim().min(1).max(63).optional(),
     note: z.string().trim().max(2000, "Notes are at most 2,000 characters.").default(""),
+    /** "Apply to all": requests identical to this one (same policy, tier and prompt) labeled alike, all or none. */
+    identicalIds: z
+      .array(z.uuid({ error: "identicalIds must list request ids" }))
+      .max(MAX_IDENTICAL_IDS, `identicalIds lists at most ${MAX_IDENTICAL_IDS} ids`)
+      .default([]),
   })
   .refine((v) => v.verdict === "correct" || !!v.correctTier, { path: ["correctTier"], message: "Pick the tier that should have answered." });
 

@@ -68,6 +68,10 @@ export type QueueItem = {
   decision: DecisionView;
   attempts: AttemptView[];
   claimExpiresAt: string | null;
+  /** The request's group of identical requests (label-repo GROUP_KEY); null when not looked up. */
+  groupKey: string | null;
+  /** The other open requests of its group in the queue's window: "apply to all" labels them too. */
+  identicalIds: string[];
 };
 
 export type QueueRow = {
@@ -123,6 +127,8 @@ export function toQueueItem(row: QueueRow, policyTiers: string[]): QueueItem {
     decision,
     attempts: attemptsSchema.parse(row.latency ?? {}).attempts,
     claimExpiresAt: row.claim?.expiresAt.toISOString() ?? null,
+    groupKey: null,
+    identicalIds: [],
   };
 }
 

@@ -10,3 +10,12 @@ export const RANDOM_EVERY = 5;
 export function streamOrder(position: number, every = RANDOM_EVERY): [QueueStream, QueueStream] {
   return every > 0 && position % every === every - 1 ? ["random", "uncertain"] : ["uncertain", "random"];
 }
+
+/**
+ * The candidates to try claiming, in order: not excluded (on screen, skipped, labeled this
+ * session) and not of a group in `avoidKeys` (the requests the reviewer sees or just judged), so
+ * the queue never serves the same prompt twice in a row while any other is open.
+ */
+export function claimableIds(candidates: ReadonlyArray<{ id: string; key: string }>, exclude: ReadonlySet<string>, avoidKeys: ReadonlySet<string>): string[] {
+  return candidates.filter((c) => !exclude.has(c.id) && !avoidKeys.has(c.key)).map((c) => c.id);
+}

@@ -6,8 +6,9 @@
  */
 import { labelVerdicts, scoreHistograms, tierMix } from "../db/drift-repo";
 import { policyTopTiers } from "../db/overview-repo";
-import { evaluateAlerts, type AlertSettings, type FiringAlert } from "./alert-settings";
+import { evaluateAlerts, type AlertMetric, type AlertSettings, type FiringAlert } from "./alert-settings";
 import { readAlertSettings } from "./manage-alert-settings";
+import { costMisrouteRate, qualityMisrouteRate, rateOf, type Rate } from "./rates";
 import { comparePsi, labelStats, mixStats, scoreHistogram } from "./shape-drift";
 
 const TTL_MS = 30_000;
@@ -17,6 +18,8 @@ export type AlertStatus = {
   checkedAt: string;
   window: { from: string; to: string };
   values: Record<string, number | null>;
+  /** The share metrics as rates: each with its n and the window it was measured over (label rates span baselineDays). */
+  rates: Partial<Record<AlertMetric, Rate>>;
   requests: number;
   randomLabels: number;
   firing: FiringAlert[];
@@ -44,20 +47,27 @@ export async function measureAlerts(settings: AlertSettings, now = Date.now()): 
   const baseline = { mix: mixStats(baseMix, top), scores: scoreHistogram(baseScores) };
   const { tierPsi, scorePsi } = comparePsi(baseline, current, settings.minRequests);
   const l = labelStats(labels);
-  const share = (n: number, d: number) => (d > 0 ? n / d : null);
+  const labelWindow = { from: labelFrom, to };
+  const rates = {
+    lastStageShare: rateOf(current.mix.lastStage, current.mix.requests, cur),
+    misrouteQuality: qualityMisrouteRate(l, labelWindow),
+    misrouteCost: costMisrouteRate(l, labelWindow),
+    errorRate: rateOf(current.mix.errors, current.mix.requests, cur),
+  } satisfies Partial<Record<AlertMetric, Rate>>;
   const values = {
-    lastStageShare: share(current.mix.lastStage, current.mix.requests),
+    lastStageShare: rates.lastStageShare.rate,
     tierPsi,
     scorePsi,
-    misrouteQuality: share(l.randomQuality, l.randomLabeled),
-    misrouteCost: share(l.randomCost, l.randomLabeled),
-    errorRate: share(current.mix.errors, current.mix.requests),
+    misrouteQuality: rates.misrouteQuality.rate,
+    misrouteCost: rates.misrouteCost.rate,
+    errorRate: rates.errorRate.rate,
   };
   const measurements = { requests: current.mix.requests, randomLabels: l.randomLabeled, values };
   return {
     checkedAt: to.toISOString(),
     window: { from: from.toISOString(), to: to.toISOString() },
     values,
+    rates,
     requests: measurements.requests,
     randomLabels: measurements.randomLabels,
     firing: evaluateAlerts(settings, measurements),

@@ -62,16 +62,17 @@ export async function getDrift(q: DriftQuery) {
   ]);
   const windows = driftWindows({ from: q.from, to: q.to, windowMs }, { mix, scores, labels }, baseline, topTiers);
   const seen = new Set(windows.flatMap((w) => Object.keys(w.tierShares)));
+  const baseWindow = { from: base.from.toISOString(), to: base.to.toISOString() };
+  const currentWindow = { from: current.from.toISOString(), to: current.to.toISOString() };
   return {
     range: { from: q.from.toISOString(), to: q.to.toISOString(), window, windowMs, policy: q.policy ?? null },
     tiers: [...tiers.filter((t) => seen.has(t)), ...[...seen].filter((t) => !tiers.includes(t)).sort()],
-    baseline: { mode: q.baseline, from: base.from.toISOString(), to: base.to.toISOString(), ...summarize(baseline.mix, baseline.scores), misroute: misrouteRates(baseline.labels) },
+    baseline: { mode: q.baseline, ...baseWindow, ...summarize(baseline.mix, baseline.scores, baseWindow), misroute: misrouteRates(baseline.labels, baseWindow) },
     current: {
-      from: current.from.toISOString(),
-      to: current.to.toISOString(),
-      ...summarize(now.mix, now.scores),
+      ...currentWindow,
+      ...summarize(now.mix, now.scores, currentWindow),
       ...comparePsi(baseline, now),
-      misroute: misrouteRates(now.labels),
+      misroute: misrouteRates(now.labels, currentWindow),
     },
     windows,
   };

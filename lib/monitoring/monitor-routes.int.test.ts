@@ -131,6 +131,11 @@ describe("GET /api/admin/drift", () => {
     expect(driftDay.tierShares.capable).toBeGreaterThan(quiet.tierShares.capable);
     expect(d.current.tierPsi).not.toBeNull();
     expect(d.windows.reduce((s: number, w: { misroute: { labeled: number } }) => s + w.misroute.labeled, 0)).toBeGreaterThan(0);
+    // One Rate per number: the KPI's rate, its n and its window travel together (the subtitle and chart read the same object).
+    const cost = d.current.misroute.cost;
+    expect(cost).toEqual({ rate: expect.any(Number), n: d.current.misroute.randomLabeled, window: { from: d.current.from, to: d.current.to } });
+    expect(d.current.misroute.costAll.n).toBe(d.current.misroute.labeled);
+    expect(driftDay.misroute.quality.window).toEqual({ from: driftDay.t, to: d.windows[4].t });
   });
 
   it("takes a custom baseline and validates it", async () => {
@@ -159,7 +164,13 @@ describe("alerts", () => {
     const low = { ...DEFAULT_ALERT_SETTINGS, errorRate: { enabled: true, above: 0 }, minRequests: 1 };
     const res = await put(low, "ops");
     expect(res.status).toBe(200);
-    expect((await res.json()).status.firing.map((f: { metric: string }) => f.metric)).toContain("errorRate");
+    const { status } = await res.json();
+    expect(status.firing.map((f: { metric: string }) => f.metric)).toContain("errorRate");
+    // The alert table shows each rate with its n and window: the error rate over the last windowHours, label rates over baselineDays.
+    expect(status.rates.errorRate).toMatchObject({ rate: status.values.errorRate, window: status.window });
+    expect(status.rates.errorRate.n).toBe(status.requests);
+    expect(status.rates.misrouteCost.n).toBe(status.randomLabels);
+    expect(Date.parse(status.rates.misrouteCost.window.to) - Date.parse(status.rates.misrouteCost.window.from)).toBe(low.baselineDays * 86_400_000);
     const firing = await (await get(firingRoute, "/api/admin/alerts/firing", "reviewer")).json();
     expect(firing.firing.map((f: { metric: string }) => f.metric)).toContain("errorRate");
     expect((await listAudit({ targetType: "setting", targetId: "alerts.thresholds" }))[0]!.action).toBe("alerts.update");
@@ -181,9 +192,9 @@ describe("alerts", () => {
 });
 
 describe("requests API roles", () => {
-  it("refuses reviewers and owners, lists for ops with filters", async () => {
-    expect((await get(requestsRoute, "/api/admin/requests", "reviewer")).status).toBe(403);
+  it("refuses owners, lists for ops and reviewers with filters", async () => {
     expect((await get(requestsRoute, "/api/admin/requests", "owner")).status).toBe(403);
+    expect((await get(requestsRoute, `/api/admin/requests?${range(END - WEEK, END)}&limit=1`, "reviewer")).status).toBe(200);
     const res = await get(requestsRoute, `/api/admin/requests?${range(END - WEEK, END)}&stage=escalation&limit=5`, "ops");
     const page = await res.json();
     expect(page.items).toHaveLength(5);
@@ -193,8 +204,9 @@ describe("requests API roles", () => {
     const { request } = await detail.json();
     expect(request.latency.attempts.length).toBeGreaterThanOrEqual(2);
     expect(request.prompt).toBeTruthy();
+    expect(Array.isArray(request.policyTiers)).toBe(true); // the Label control's tier choices, cheapest first (the demo policies are not in this database)
     const reviewer = await requestRoute(jsonRequest("GET", `/api/admin/requests/${page.items[0].id}`, { cookie: cookies.reviewer }), routeParams({ id: page.items[0].id }));
-    expect(reviewer.status).toBe(403);
+    expect(reviewer.status).toBe(200);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { coarsen, comparePsi, driftWindows, labelStats, misrouteRates, mixStats, scoreHistogram, summarize } from "./shape-drift";
 
+const W = { from: "2026-12-01T00:00:00.000Z", to: "2026-12-08T00:00:00.000Z" };
 const top = new Map([["default", "capable"], ["three-tier", "capable"]]);
 const mix = (t: string | null, tier: string, requests: number, stage = "classifier", policy = "default", status = "ok") => ({ t, policy, tier, stage, status, requests });
 
@@ -8,7 +9,7 @@ describe("mixStats", () => {
   it("counts requests answered by the policy's top tier and those that climbed", () => {
     const s = mixStats([mix(null, "fast", 60), mix(null, "capable", 30), mix(null, "capable", 10, "escalation"), mix(null, "fast", 5, "fallback", "default", "error")], top);
     expect(s).toMatchObject({ requests: 105, errors: 5, lastStage: 40, climbed: 15, byTier: { fast: 65, capable: 40 } });
-    expect(summarize(s, [0, 0]).lastStageShare).toBeCloseTo(40 / 105, 12);
+    expect(summarize(s, [0, 0], W).lastStageShare).toBeCloseTo(40 / 105, 12);
   });
 });
 
@@ -20,13 +21,15 @@ describe("labelStats and misrouteRates", () => {
       { t: null, sample: "random", verdict: "should-be-cheaper", count: 1 },
       { t: null, sample: "uncertain", verdict: "should-be-more-capable", count: 10 },
     ]);
-    const r = misrouteRates(s);
+    const r = misrouteRates(s, W);
     expect(r).toMatchObject({ labeled: 20, randomLabeled: 10 });
-    expect(r.qualityRate).toBeCloseTo(13 / 20, 12);
-    expect(r.costRate).toBeCloseTo(1 / 20, 12);
-    expect(r.randomQualityRate).toBeCloseTo(0.3, 12);
-    expect(r.randomCostRate).toBeCloseTo(0.1, 12);
-    expect(misrouteRates(labelStats([])).qualityRate).toBeNull();
+    expect(r.qualityAll.rate).toBeCloseTo(13 / 20, 12);
+    expect(r.qualityAll.n).toBe(20);
+    expect(r.costAll.rate).toBeCloseTo(1 / 20, 12);
+    // the random-sample rates carry their own n and the window, so whoever shows them shows the same basis
+    expect(r.quality).toEqual({ rate: expect.closeTo(0.3, 12), n: 10, window: W });
+    expect(r.cost).toEqual({ rate: expect.closeTo(0.1, 12), n: 10, window: W });
+    expect(misrouteRates(labelStats([]), W).quality).toEqual({ rate: null, n: 0, window: W });
   });
 });
 
@@ -51,7 +54,8 @@ describe("driftWindows", () => {
     expect(windows[2]!.scorePsi).toBeNull(); // 99 scored requests: under the minimum of 100
     expect(windows[1]!.lastStageShare).toBeCloseTo(0.8, 12);
     expect(windows[1]!.tierShares).toEqual({ fast: 0.2, capable: 0.8 });
-    expect(windows[1]!.misroute.randomCostRate).toBe(1);
+    expect(windows[1]!.misroute.cost.rate).toBe(1);
+    expect(windows[1]!.misroute.cost.window.from).toBe(windows[1]!.t);
     expect(windows[2]!.tierPsi).toBeNull(); // 3 requests: too few
   });
 

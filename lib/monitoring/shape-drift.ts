@@ -7,12 +7,12 @@
  * - last stage: the request was answered by its policy's most capable enabled tier, however it
  *   got there (picked, speculative, escalated, hedged, fell back). `climbedShare` is the part
  *   that needed more than the first pick: stages escalation, hedge or fallback.
- * - misroute rates: quality errors = labels "should-be-more-capable", cost errors =
- *   "should-be-cheaper", each over all labels of the window; the random-sample labels alone give
- *   the unbiased rates (uncertainty-sampled labels over-represent hard cases).
+ * - misroute rates: rates.ts (the one definition, each with its n and window); `quality` and
+ *   `cost` are over the random-sample labels (unbiased), `qualityAll` and `costAll` over all labels.
  */
 import { PSCORE_BINS } from "../db/rollup-histograms";
 import { psi, psiByKey, toShares } from "./psi";
+import { climbedRate, costMisrouteRate, qualityMisrouteRate, type RateWindow } from "./rates";
 import { bucketStarts } from "./time-range";
 
 export type MixRow = { t: Date | string | null; policy: string; tier: string; stage: string; status: string; requests: number };
@@ -64,14 +64,15 @@ export function labelStats(rows: readonly LabelRow[]): LabelStats {
 
 const rate = (n: number, d: number) => (d > 0 ? n / d : null);
 
-export function misrouteRates(s: LabelStats) {
+/** The misroute rates of one window: random-sample (unbiased) and all-label, each a Rate with its n and window. */
+export function misrouteRates(s: LabelStats, window: RateWindow) {
   return {
     labeled: s.labeled,
     randomLabeled: s.randomLabeled,
-    qualityRate: rate(s.quality, s.labeled),
-    costRate: rate(s.cost, s.labeled),
-    randomQualityRate: rate(s.randomQuality, s.randomLabeled),
-    randomCostRate: rate(s.randomCost, s.randomLabeled),
+    quality: qualityMisrouteRate(s, window),
+    cost: costMisrouteRate(s, window),
+    qualityAll: qualityMisrouteRate(s, window, "all"),
+    costAll: costMisrouteRate(s, window, "all"),
   };
 }
 
@@ -140,6 +141,7 @@ export function driftWindows(
   const scores = groupBy(rows.scores);
   const labels = groupBy(rows.labels);
   return bucketStarts(range.from, range.to, range.windowMs).map((t) => {
+    const window = { from: new Date(t).toISOString(), to: new Date(Math.min(t + range.windowMs, range.to.getTime())).toISOString() };
     const m = mixStats(mix.get(t) ?? [], topTiers);
     const h = scoreHistogram(scores.get(t) ?? []);
     const { tierPsi, scorePsi } = comparePsi(baseline, { mix: m, scores: h });
@@ -150,20 +152,20 @@ export function driftWindows(
       tierPsi,
       scorePsi,
       lastStageShare: rate(m.lastStage, m.requests),
-      climbedShare: rate(m.climbed, m.requests),
-      misroute: misrouteRates(labelStats(labels.get(t) ?? [])),
+      climbedShare: climbedRate(m, window).rate,
+      misroute: misrouteRates(labelStats(labels.get(t) ?? []), window),
     };
   });
 }
 
-export function summarize(mix: MixStats, scores: number[]) {
+export function summarize(mix: MixStats, scores: number[], window: RateWindow) {
   return {
     requests: mix.requests,
     tierShares: shares(mix.byTier, mix.requests),
     scoreShares: toShares(scores),
     scored: scores.reduce((s, c) => s + c, 0),
     lastStageShare: rate(mix.lastStage, mix.requests),
-    climbedShare: rate(mix.climbed, mix.requests),
+    climbedShare: climbedRate(mix, window).rate,
     errorRate: rate(mix.errors, mix.requests),
   };
 }

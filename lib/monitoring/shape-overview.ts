@@ -6,6 +6,7 @@
 import type { CountRow, HistRow } from "../db/overview-repo";
 import { LATENCY_BUCKETS } from "../db/rollup-histograms";
 import { latencyQuantile } from "./histograms";
+import { escalationRate, rateOf } from "./rates";
 import { LOGGED_STAGES } from "./request-filters";
 import { bucketStarts, type ResolvedRange } from "./time-range";
 
@@ -80,10 +81,9 @@ export function shapeOverview(
     escalationRate: null as number | null,
   };
   totals.savedUsd = totals.baselineCostUsd - totals.costUsd;
-  if (requests > 0) {
-    totals.errorRate = totals.errors / requests;
-    totals.escalationRate = totals.escalations / requests;
-  }
+  const window = { from: range.from, to: range.to };
+  totals.errorRate = rateOf(totals.errors, requests, window).rate;
+  totals.escalationRate = escalationRate(totals, window).rate;
   const hists = new Map<string, number[]>();
   for (const r of latencyRows) {
     const tier = r.tier || "(none)";

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { RequestDetailView } from "@/components/requests/request-detail-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guards";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Request" };
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("requests:view");
+  const session = await requirePermission("requests:view");
   const { id } = await params;
   return (
     <>
@@ -20,7 +21,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </Link>
         }
       />
-      <RequestDetailView id={id} />
+      <RequestDetailView id={id} canLabel={can(session.user.role, "labels:write")} />
     </>
   );
 }

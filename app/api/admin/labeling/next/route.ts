@@ -5,10 +5,11 @@ import { nextQuerySchema } from "@/lib/labeling/labeling-schemas";
 
 /**
  * Claims and returns the reviewer's next item (`{ item: null }` when the queue is empty).
- * `exclude`: ids the client already shows or skipped, comma-separated.
+ * `exclude`: ids the client already shows or skipped, comma-separated; `avoid`: group keys of the
+ * items on screen and the last one judged (served again only when nothing else is open).
  */
 export const GET = withRoute({ permission: "labels:write" }, async (req, { session }) => {
-  const { exclude, ...filters } = parseQuery(new URL(req.url), nextQuerySchema);
-  const item = await nextItem(session.user.id, filters, exclude);
+  const { exclude, avoid, ...filters } = parseQuery(new URL(req.url), nextQuerySchema);
+  const item = await nextItem(session.user.id, filters, exclude, avoid);
   return Response.json({ item }, { headers: { "cache-control": "no-store" } });
 });
