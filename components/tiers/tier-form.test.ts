@@ -47,7 +47,7 @@ describe("tier form", () => {
   it("warns that a changed base URL drops the stored key, unless a key is typed", () => {
     const tier = {
       name: "capable", kind: "chat" as const, provider: "openai" as const, baseUrl: "https://api.example.com/v1", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: true,
-      options: {}, rank: 2, credentialHint: "…k3Xz", headerHints: {}, usedBy: [], capabilities: DEFAULT_CAPABILITIES,
+      options: {}, rank: 2, credentialHint: "…k3Xz", headerHints: {}, usedBy: [], capabilities: DEFAULT_CAPABILITIES, deployments: [], deploymentKeyHints: {},
     };
     const form = formFromTier(tier);
     expect(dropsStoredKey(tier, form)).toBe(false);
@@ -66,7 +66,7 @@ describe("tier form", () => {
   it("round-trips a stored tier (which never carries its key)", () => {
     const form = formFromTier({
       name: "capable", kind: "chat" as const, provider: "simulated", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: false,
-      options: { demo: true }, rank: 2, credentialHint: "…k3Xz", headerHints: { "X-Org": "…abcd" }, usedBy: ["default"], capabilities: DEFAULT_CAPABILITIES,
+      options: { demo: true }, rank: 2, credentialHint: "…k3Xz", headerHints: { "X-Org": "…abcd" }, usedBy: ["default"], capabilities: DEFAULT_CAPABILITIES, deployments: [], deploymentKeyHints: {},
     });
     expect(form).toMatchObject({ apiKey: "", baseUrl: "", enabled: false, inputUsdPerMTok: "1" });
     expect(form.options).not.toContain("X-Org");
