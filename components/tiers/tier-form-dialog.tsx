@@ -9,6 +9,7 @@ import { issuesByPath } from "@/lib/config/form-errors";
 import type { TierView } from "@/lib/config/tier-view";
 import { ApiError } from "@/lib/http/client-fetch";
 import { PROVIDERS } from "@/lib/routing/config-schema";
+import { DeploymentsFieldset } from "./deployments-fieldset";
 import { droppedSecretsNote, dropsStoredKey, EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom, type TierFormErrors, type TierFormValues } from "./tier-form";
 import { useCreateTier, useUpdateTier } from "./use-tiers";
 
@@ -96,7 +97,10 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
             </SelectInput>
           )}
         </Field>
-        {text("baseUrl", "Base URL", { placeholder: "https://api.openai.com/v1", hint: values.provider === "simulated" ? "Not used by simulated tiers." : undefined })}
+        {text("baseUrl", "Base URL", {
+          placeholder: "https://api.openai.com/v1",
+          hint: values.provider === "simulated" ? "Not used by simulated tiers." : values.deployments.length ? "Optional with deployments: their base URLs are called." : undefined,
+        })}
         {tier && dropsStoredKey(tier, values) && <Alert variant="warning">{droppedSecretsNote(tier, values)}</Alert>}
         {text("model", "Model", { placeholder: "gpt-4o-mini" })}
         <div className="grid grid-cols-2 gap-3">
@@ -133,6 +137,9 @@ export function TierFormDialog({ tier, onClose }: { tier: TierView | null; onClo
               {text("maxOutputTokens", "Max output tokens", { inputMode: "numeric", errorPath: "capabilities.maxOutputTokens" })}
             </div>
           </fieldset>
+        )}
+        {values.kind === "chat" && values.provider !== "simulated" && (
+          <DeploymentsFieldset rows={values.deployments} keyHints={tier?.deploymentKeyHints ?? {}} errors={errors} onChange={(rows) => set("deployments", rows)} />
         )}
         <details className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200" open={!!errors.options}>
           <summary className="cursor-pointer text-sm font-medium text-slate-700">Provider options (JSON)</summary>
