@@ -1,6 +1,9 @@
 import type OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as deploymentStatesRoute } from "../../app/api/admin/deployment-states/route";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
 import { db } from "../db/prisma";
+import { cookieFrom, jsonRequest, makeUser } from "../testing/requests";
 import { flushRequestLog, startGatewayHarness, type Harness } from "../testing/gateway-harness";
 import { startOpenAiUpstream } from "../testing/upstreams/openai-upstream";
 import type { UpstreamServer } from "../testing/upstreams/http-helpers";
@@ -11,6 +14,7 @@ let h: Harness;
 let client: OpenAI;
 let eu: UpstreamServer;
 let us: UpstreamServer;
+let cookie: string;
 
 beforeAll(async () => {
   eu = await startOpenAiUpstream({ apiKey: "sk-dep-eu", reply: "from eu" });
@@ -30,6 +34,8 @@ beforeAll(async () => {
     defaultPolicy: "dep-policy",
   }));
   client = h.client(await h.key({ name: "dep-key" }));
+  const user = await makeUser("ops");
+  cookie = cookieFrom(await signInRoute(jsonRequest("POST", "/api/auth/sign-in", { body: { email: user.email, password: user.password } })));
 });
 
 afterAll(async () => {
@@ -106,6 +112,18 @@ describe("a tier with two deployments", () => {
     const state = gatewayRuntime().deploymentStates().find((d) => d.tier === "dep-pooled" && d.name === "eu")!;
     expect(state.status).toBe("cooling");
     expect(state.until! - at).toBeGreaterThan(1000);
+    // the console reads the same state (signed in; never a key)
+    const res = await deploymentStatesRoute(jsonRequest("GET", "/api/admin/deployment-states", { cookie }));
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(text).not.toContain("sk-dep-");
+    const body = JSON.parse(text) as { loaded: boolean; deployments: Array<{ tier: string; name: string; status: string; region: string | null }> };
+    expect(body.loaded).toBe(true);
+    expect(body.deployments.filter((d) => d.tier === "dep-pooled")).toEqual([
+      expect.objectContaining({ name: "eu", status: "cooling", region: "eu-west" }),
+      expect.objectContaining({ name: "us", status: "healthy", region: null }),
+    ]);
+    expect((await deploymentStatesRoute(jsonRequest("GET", "/api/admin/deployment-states"))).status).toBe(401);
     // during the cool-down every request goes to us (eu, still answering 429, is not called)
     eu.setDefaultBehavior(undefined);
     const euDuring = eu.requests.length;
