@@ -25,11 +25,33 @@ describe("pickDeployment", () => {
     expect(share(picks, "a")).toBeLessThan(0.78);
   });
 
-  it("prefers the deployment with fewer calls in flight (equal weights, 3 vs 0 in flight → about 80%)", () => {
+  it("prefers fewer calls in flight per unit of weight (power of two choices)", () => {
     const rng = createRng(7);
-    const picks = Array.from({ length: 2000 }, () => pickDeployment([{ name: "busy", weight: 1, inFlight: 3 }, { name: "idle", weight: 1, inFlight: 0 }], rng)!.name);
-    expect(share(picks, "idle")).toBeGreaterThan(0.76);
-    expect(share(picks, "idle")).toBeLessThan(0.84);
+    const pick = (a: [number, number], b: [number, number]) => pickDeployment([{ name: "a", weight: a[0], inFlight: a[1] }, { name: "b", weight: b[0], inFlight: b[1] }], rng)!.name;
+    const many = (a: [number, number], b: [number, number]) => Array.from({ length: 500 }, () => pick(a, b));
+    expect(new Set(many([1, 3], [1, 0]))).toEqual(new Set(["b"])); // equal weights: the idle one
+    expect(new Set(many([3, 3], [1, 0]))).toEqual(new Set(["b"])); // 1 per weight vs 0
+    expect(new Set(many([3, 1], [1, 1]))).toEqual(new Set(["a"])); // 1/3 vs 1: the heavier takes more
+    // a tie (both idle) falls back to the weights
+    expect(share(many([3, 0], [1, 0]), "a")).toBeGreaterThan(0.7);
+  });
+
+  it("keeps the weights' share under steady concurrent load (closed loop of 8, equal latency)", () => {
+    const rng = createRng(11);
+    const ds = [{ name: "a", weight: 3, inFlight: 0 }, { name: "b", weight: 1, inFlight: 0 }];
+    const running: Array<{ d: (typeof ds)[number]; endsAt: number }> = [];
+    const picks: string[] = [];
+    for (let t = 0; picks.length < 4000; t++) {
+      for (let i = running.length - 1; i >= 0; i--) if (running[i]!.endsAt <= t) running.splice(i, 1)[0]!.d.inFlight--;
+      while (running.length < 8) {
+        const d = pickDeployment(ds, rng)!;
+        d.inFlight++;
+        picks.push(d.name);
+        running.push({ d, endsAt: t + 5 + Math.floor(rng() * 5) });
+      }
+    }
+    expect(share(picks, "a")).toBeGreaterThan(0.71);
+    expect(share(picks, "a")).toBeLessThan(0.79);
   });
 
   it("returns null for no candidate and the only one without drawing", () => {
