@@ -47,6 +47,6 @@ describe("inboundApiPath", () => {
 describe("attemptPart", () => {
   it("names the deployment that served the attempt and the ones it moved on from", () => {
     expect(attemptPart({ tier: "fast", model: "m" }, 0)).toBe("1. fast (m)");
-    expect(attemptPart({ tier: "fast", model: "m-us", cause: "fallback", deployment: "us", failovers: ["eu: upstream 429: slow down"] }, 1)).toBe("2. fast (m-us) @ us · fallback · after eu: upstream 429: slow down");
+    expect(attemptPart({ tier: "fast", model: "m-us", cause: "fallback", deployment: "us", failovers: ["eu: upstream 429: slow down"] }, 1)).toBe("2. fast (m-us) @ us · via fallback · after eu: upstream 429: slow down");
   });
 });
