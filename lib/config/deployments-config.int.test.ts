@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PATCH as patchRoute } from "../../app/api/admin/tiers/[name]/route";
 import { GET as listRoute, POST as createRoute } from "../../app/api/admin/tiers/route";
+import { POST as revertRoute } from "../../app/api/admin/audit/[id]/revert/route";
 import { GET as exportRoute } from "../../app/api/admin/config/route";
 import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
 import { listAudit } from "../db/audit-repo";
@@ -76,5 +77,19 @@ describe("tier deployments in the admin API and config as code", () => {
     const bad = await patch("dc-pooled", { deployments: [{ name: "us", baseUrl: "https://us-new.example/v1", weight: 1.5 }] }, ops);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.issues[0].path).toBe("deployments.0.weight");
+  });
+
+  it("an audited weight change reverts (keys kept); a change that dropped a deployment key does not", async () => {
+    await create({ ...tier([{ name: "eu", baseUrl: "https://eu.example/v1", apiKey: EU_KEY }]), name: "dc-revert" }, ops);
+    const changed = await patch("dc-revert", { deployments: [{ name: "eu", baseUrl: "https://eu.example/v1", weight: 4 }] }, ops);
+    const { auditId } = await changed.json();
+    const res = await revertRoute(jsonRequest("POST", `/api/admin/audit/${auditId}/revert`, { body: {}, cookie: ops }), routeParams({ id: auditId }));
+    expect(res.status).toBe(200);
+    expect((await db.tier.findUniqueOrThrow({ where: { name: "dc-revert" } })).deployments).toEqual([{ name: "eu", baseUrl: "https://eu.example/v1", weight: 1 }]);
+    expect((await readTierSecrets()).get("dc-revert")?.deploymentKeys).toEqual({ eu: EU_KEY });
+    const moved = await (await patch("dc-revert", { deployments: [{ name: "eu", baseUrl: "https://eu-new.example/v1" }] }, ops)).json();
+    const refused = await revertRoute(jsonRequest("POST", `/api/admin/audit/${moved.auditId}/revert`, { body: {}, cookie: ops }), routeParams({ id: moved.auditId }));
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/write-only/);
   });
 });
