@@ -22,7 +22,7 @@ test.beforeAll(async ({ playwright }) => {
 
 test("an admin gives a tier two deployments: row errors, a write-only key, shares and live state", async ({ page }) => {
   await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);
-  await page.goto("/tiers");
+  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Tiers" }).click();
   await page.getByRole("button", { name: "Add tier" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a tier" });
   await dialog.getByLabel("Name", { exact: true }).fill(TIER);
