@@ -34,12 +34,15 @@ export function DeploymentList({ tier, states, isError }: Props) {
                 <span className="tabular-nums">
                   · weight {d.weight} ({Math.round((100 * d.weight) / total)}%)
                 </span>
+                <span>
+                  · key {hint ? <span className="font-mono">{hint}</span> : "none"}
+                </span>
                 {states && <StateBadge state={state} />}
                 {state && state.inFlight > 0 && <span className="tabular-nums">· {state.inFlight} in flight</span>}
               </div>
               <div className="truncate" title={d.baseUrl}>
                 {d.baseUrl}
-                {d.model ? ` · ${d.model}` : ""} · key {hint ? <span className="font-mono">{hint}</span> : "none"}
+                {d.model ? ` · ${d.model}` : ""}
               </div>
               {state?.lastError && state.status !== "healthy" && <div className="truncate text-slate-500" title={state.lastError}>last error: {state.lastError}</div>}
             </li>
