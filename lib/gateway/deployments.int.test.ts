@@ -14,11 +14,13 @@ let h: Harness;
 let client: OpenAI;
 let eu: UpstreamServer;
 let us: UpstreamServer;
+let away: UpstreamServer;
 let cookie: string;
 
 beforeAll(async () => {
   eu = await startOpenAiUpstream({ apiKey: "sk-dep-eu", reply: "from eu" });
   us = await startOpenAiUpstream({ apiKey: "sk-dep-us", reply: "from us" });
+  away = await startOpenAiUpstream({ reply: "from away" });
   h = await startGatewayHarness(({ openai }) => ({
     tiers: [
       {
@@ -29,8 +31,15 @@ beforeAll(async () => {
         ],
       },
       { name: "dep-backup", provider: "openai", baseUrl: openai, model: "backup-model", inputUsdPerMTok: 1, outputUsdPerMTok: 1 },
+      {
+        name: "dep-keys", provider: "openai", baseUrl: openai, model: "keys-model", apiKey: "sk-home-secret", options: { headers: { "X-Org": "org-secret" } },
+        deployments: [{ name: "home", baseUrl: `${openai}/` }, { name: "away", baseUrl: `${away.url}/v1` }],
+      },
     ],
-    policies: [{ name: "dep-policy", tiers: ["dep-pooled", "dep-backup"], rules: [{ name: "all", match: { regex: "." }, tier: "dep-pooled" }] }],
+    policies: [
+      { name: "dep-policy", tiers: ["dep-pooled", "dep-backup"], rules: [{ name: "all", match: { regex: "." }, tier: "dep-pooled" }] },
+      { name: "dep-keys", tiers: ["dep-keys"] },
+    ],
     defaultPolicy: "dep-policy",
   }));
   client = h.client(await h.key({ name: "dep-key" }));
@@ -42,6 +51,7 @@ afterAll(async () => {
   await h?.close();
   await eu?.close();
   await us?.close();
+  await away?.close();
 });
 
 async function ask(content: string) {
@@ -166,6 +176,22 @@ describe("a tier with two deployments", () => {
     } finally {
       eu.setDefaultBehavior(undefined);
       us.setDefaultBehavior(undefined);
+    }
+  });
+
+  it("sends the tier's key and headers only to a deployment on the tier's own origin", async () => {
+    const [homeBefore, awayBefore] = [h.openai.requests.length, away.requests.length];
+    for (let i = 0; i < 40 && (away.requests.length === awayBefore || h.openai.requests.length === homeBefore); i++) {
+      await client.chat.completions.create({ model: "frontdesk/dep-keys", messages: [{ role: "user", content: `keys ${i}` }] });
+    }
+    const home = h.openai.requests.slice(homeBefore).filter((r) => (r.body as { model?: string }).model === "keys-model");
+    const elsewhere = away.requests.slice(awayBefore);
+    expect(home.length).toBeGreaterThan(0);
+    expect(elsewhere.length).toBeGreaterThan(0);
+    for (const r of home) expect(r.headers).toMatchObject({ authorization: "Bearer sk-home-secret", "x-org": "org-secret" });
+    for (const r of elsewhere) {
+      expect(r.headers.authorization ?? "").not.toContain("sk-home-secret");
+      expect(r.headers["x-org"]).toBeUndefined();
     }
   });
 });
