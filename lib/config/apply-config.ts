@@ -164,6 +164,8 @@ async function settleDefaultPolicy(tx: Prisma.TransactionClient, requested: stri
   return first.name;
 }
 
+/** The config as a file: secrets never in it; a tier's empty `deployments` left out (the default). */
 export async function exportConfig(): Promise<ConfigFile> {
-  return configFromRows(await readConfigRows());
+  const file = configFromRows(await readConfigRows());
+  return { ...file, tiers: file.tiers.map(({ deployments, ...t }) => (deployments.length ? { ...t, deployments } : t) as ConfigFile["tiers"][number]) };
 }

@@ -61,7 +61,9 @@ describe("tier deployments in the admin API and config as code", () => {
   });
 
   it("config apply round-trips the export (keys kept); a moved or removed deployment loses its key", async () => {
+    expect((await create({ ...tier([]), name: "dc-plain", baseUrl: "https://plain.example/v1" }, ops)).status).toBe(201);
     const exported = await (await exportRoute(jsonRequest("GET", "/api/admin/config", { cookie: ops }))).json();
+    expect(exported.tiers.find((t: { name: string }) => t.name === "dc-plain")).not.toHaveProperty("deployments");
     const mine = exported.tiers.find((t: { name: string }) => t.name === "dc-pooled");
     expect(mine.deployments).toEqual([{ name: "eu", baseUrl: "https://eu.example/v1", weight: 3, region: "eu-west" }, { name: "us", baseUrl: "https://us.example/v1", weight: 1 }]);
     await applyConfig({ tiers: [mine] }, { actor: TEST_ACTOR, can: () => true });
