@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMicros, inboundApiPath, prepareLatencyBreakdown, prepareTrace, snippetText } from "./prepare-request-detail";
+import { attemptPart, formatMicros, inboundApiPath, prepareLatencyBreakdown, prepareTrace, snippetText } from "./prepare-request-detail";
 
 describe("prepareLatencyBreakdown", () => {
   it("stacks routing, each attempt and overhead into one bar, labelled by outcome", () => {
@@ -41,5 +41,12 @@ describe("inboundApiPath", () => {
     expect(inboundApiPath("messages")).toBe("/v1/messages");
     expect(inboundApiPath("responses")).toBe("/v1/responses");
     expect(inboundApiPath(undefined)).toBe("/v1/chat/completions");
+  });
+});
+
+describe("attemptPart", () => {
+  it("names the deployment that served the attempt and the ones it moved on from", () => {
+    expect(attemptPart({ tier: "fast", model: "m" }, 0)).toBe("1. fast (m)");
+    expect(attemptPart({ tier: "fast", model: "m-us", cause: "fallback", deployment: "us", failovers: ["eu: upstream 429: slow down"] }, 1)).toBe("2. fast (m-us) @ us · via fallback · after eu: upstream 429: slow down");
   });
 });

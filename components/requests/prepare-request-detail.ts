@@ -37,9 +37,12 @@ export function inboundApiPath(api: string | null | undefined): string {
   return API_PATHS[api ?? "chat"] ?? API_PATHS.chat!;
 }
 
-export function attemptPart(a: { tier: string; model: string; cause?: AttemptCause }, i: number): string {
+/** "2. fast (small) · fallback", with the deployment that served it and those it moved on from: "… @ eu · after us: upstream 429 …". */
+export function attemptPart(a: { tier: string; model: string; cause?: AttemptCause; deployment?: string; failovers?: string[] }, i: number): string {
   const why = a.cause && a.cause !== "decision" ? ` · ${CAUSE_LABELS[a.cause]}` : "";
-  return `${i + 1}. ${a.tier} (${a.model})${why}`;
+  const at = a.deployment ? ` @ ${a.deployment}` : "";
+  const after = a.failovers?.length ? ` · after ${a.failovers.join("; ")}` : "";
+  return `${i + 1}. ${a.tier} (${a.model})${at}${why}${after}`;
 }
 
 export function prepareLatencyBreakdown(latency: Latency, totalMs: number): { data: Array<Record<string, number | string>>; series: Series[]; otherMs: number } {

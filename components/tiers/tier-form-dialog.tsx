@@ -12,6 +12,7 @@ import { issuesByPath } from "@/lib/config/form-errors";
 import type { TierView } from "@/lib/config/tier-view";
 import { ApiError } from "@/lib/http/client-fetch";
 import { PROVIDERS, type TierConfigInput } from "@/lib/routing/config-schema";
+import { DeploymentsFieldset } from "./deployments-fieldset";
 import { droppedSecretsNote, dropsStoredKey, EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom, type TierFormErrors, type TierFormValues } from "./tier-form";
 import { TierImpact } from "./tier-impact";
 import { tierAfterCreate, tierAfterPatch, tierBeforeReview } from "./tier-review";
@@ -141,7 +142,10 @@ export function TierFormDialog({ tier, onClose, onPublished }: { tier: TierView 
             </SelectInput>
           )}
         </Field>
-        {text("baseUrl", "Base URL", { placeholder: "https://api.openai.com/v1", hint: values.provider === "simulated" ? "Not used by simulated tiers." : undefined })}
+        {text("baseUrl", "Base URL", {
+          placeholder: "https://api.openai.com/v1",
+          hint: values.provider === "simulated" ? "Not used by simulated tiers." : values.deployments.length ? "Optional with deployments: their base URLs are called." : undefined,
+        })}
         {tier && dropsStoredKey(tier, values) && <Alert variant="warning">{droppedSecretsNote(tier, values)}</Alert>}
         {text("model", "Model", { placeholder: "gpt-4o-mini" })}
         <div className="grid grid-cols-2 gap-3">
@@ -178,6 +182,9 @@ export function TierFormDialog({ tier, onClose, onPublished }: { tier: TierView 
               {text("maxOutputTokens", "Max output tokens", { inputMode: "numeric", errorPath: "capabilities.maxOutputTokens" })}
             </div>
           </fieldset>
+        )}
+        {values.kind === "chat" && values.provider !== "simulated" && (
+          <DeploymentsFieldset rows={values.deployments} keyHints={tier?.deploymentKeyHints ?? {}} errors={errors} onChange={(rows) => set("deployments", rows)} />
         )}
         <details className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200" open={!!errors.options}>
           <summary className="cursor-pointer text-sm font-medium text-slate-700">Provider options (JSON)</summary>

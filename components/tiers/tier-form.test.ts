@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CAPABILITIES } from "@/lib/routing/config-schema";
-import { capabilitySummary, droppedSecretsNote, dropsStoredKey, EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom } from "./tier-form";
+import type { TierView } from "@/lib/config/tier-view";
+import { capabilitySummary, droppedSecretsNote, dropsStoredKey, EMPTY_DEPLOYMENT, EMPTY_TIER_FORM, formFromTier, parseTierForm, tierPatchFrom } from "./tier-form";
+
+const storedTier: TierView = {
+  name: "pooled", kind: "chat", provider: "openai", baseUrl: "https://api.example.com/v1", model: "m", inputUsdPerMTok: 1, outputUsdPerMTok: 1, timeoutMs: 30000, enabled: true,
+  options: {}, rank: 0, credentialHint: null, headerHints: {}, usedBy: [], capabilities: DEFAULT_CAPABILITIES, deployments: [], deploymentKeyHints: {},
+};
 
 const valid = { ...EMPTY_TIER_FORM, name: "fast", baseUrl: "https://api.example.com/v1", model: "small", inputUsdPerMTok: "0.15", outputUsdPerMTok: "$0.6" };
 
@@ -47,7 +53,7 @@ describe("tier form", () => {
   it("warns that a changed base URL drops the stored key, unless a key is typed", () => {
     const tier = {
       name: "capable", kind: "chat" as const, provider: "openai" as const, baseUrl: "https://api.example.com/v1", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: true,
-      options: {}, rank: 2, credentialHint: "…k3Xz", headerHints: {}, usedBy: [], capabilities: DEFAULT_CAPABILITIES,
+      options: {}, rank: 2, credentialHint: "…k3Xz", headerHints: {}, usedBy: [], capabilities: DEFAULT_CAPABILITIES, deployments: [], deploymentKeyHints: {},
     };
     const form = formFromTier(tier);
     expect(dropsStoredKey(tier, form)).toBe(false);
@@ -66,7 +72,7 @@ describe("tier form", () => {
   it("round-trips a stored tier (which never carries its key)", () => {
     const form = formFromTier({
       name: "capable", kind: "chat" as const, provider: "simulated", model: "big", inputUsdPerMTok: 1, outputUsdPerMTok: 2, timeoutMs: 30000, enabled: false,
-      options: { demo: true }, rank: 2, credentialHint: "…k3Xz", headerHints: { "X-Org": "…abcd" }, usedBy: ["default"], capabilities: DEFAULT_CAPABILITIES,
+      options: { demo: true }, rank: 2, credentialHint: "…k3Xz", headerHints: { "X-Org": "…abcd" }, usedBy: ["default"], capabilities: DEFAULT_CAPABILITIES, deployments: [], deploymentKeyHints: {},
     });
     expect(form).toMatchObject({ apiKey: "", baseUrl: "", enabled: false, inputUsdPerMTok: "1" });
     expect(form.options).not.toContain("X-Org");
@@ -82,5 +88,26 @@ describe("tier form", () => {
     const bad = parseTierForm({ ...valid, contextTokens: "lots", maxOutputTokens: "0" });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(["capabilities.contextTokens", "capabilities.maxOutputTokens"]);
+  });
+
+  it("edits deployments: errors by row and field, keys sent only when typed (null when removal is ticked)", () => {
+    const row = (over: Partial<typeof EMPTY_DEPLOYMENT>) => ({ ...EMPTY_DEPLOYMENT, ...over });
+    const bad = parseTierForm({ ...valid, deployments: [row({ name: "eu", baseUrl: "https://eu.example/v1" }), row({ name: "eu", baseUrl: "eu.example", weight: "0" })] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.errors["deployments.1.name"]).toBe('duplicate deployment name "eu"');
+      expect(bad.errors["deployments.1.baseUrl"]).toMatch(/http/);
+      expect(bad.errors["deployments.1.weight"]).toMatch(/at least 1/i);
+    }
+    const form = { ...valid, deployments: [row({ name: "eu", baseUrl: "https://eu.example/v1", weight: "3", region: "eu-west", apiKey: "sk-eu" }), row({ name: "us", baseUrl: "https://us.example/v1", removeApiKey: true }), row({ name: "ap", baseUrl: "https://ap.example/v1" })] };
+    const parsed = parseTierForm(form);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(tierPatchFrom(parsed.input, form).deployments).toEqual([
+      { name: "eu", baseUrl: "https://eu.example/v1", weight: 3, region: "eu-west", apiKey: "sk-eu" },
+      { name: "us", baseUrl: "https://us.example/v1", weight: 1, apiKey: null },
+      { name: "ap", baseUrl: "https://ap.example/v1", weight: 1 },
+    ]);
+    const stored = formFromTier({ ...storedTier, deployments: [{ name: "eu", baseUrl: "https://eu.example/v1", weight: 3, region: "eu-west" }], deploymentKeyHints: { eu: "…Eu01" } });
+    expect(stored.deployments).toEqual([row({ name: "eu", baseUrl: "https://eu.example/v1", weight: "3", region: "eu-west" })]);
   });
 });

@@ -4,7 +4,8 @@
  * typed → replaced; "remove" ticked → deleted; otherwise left as stored. So are options.headers:
  * the stored ones are listed by name, never put in the options JSON; a header typed there is set,
  * `null` removes it, the others stay. Capabilities (what the model can serve: the engine leaves a
- * tier out of requests that need more) are three switches and two token counts.
+ * tier out of requests that need more) are three switches and two token counts. Deployments
+ * (several upstreams of one tier) are rows; each row's key is write-only like the tier's.
  */
 import type { TierPatch } from "@/lib/config/config-schemas";
 import { fieldIssues, friendlyErrors, issuesByPath } from "@/lib/config/form-errors";
@@ -29,7 +30,13 @@ export type TierFormValues = {
   canJsonSchema: boolean;
   contextTokens: string;
   maxOutputTokens: string;
+  deployments: DeploymentFormRow[];
 };
+
+/** One deployment row of the form; `apiKey` typed replaces the stored key, `removeApiKey` deletes it. */
+export type DeploymentFormRow = { name: string; baseUrl: string; weight: string; region: string; model: string; apiKey: string; removeApiKey: boolean };
+
+export const EMPTY_DEPLOYMENT: DeploymentFormRow = { name: "", baseUrl: "", weight: "1", region: "", model: "", apiKey: "", removeApiKey: false };
 
 export type TierFormErrors = Record<string, string>;
 
@@ -47,6 +54,7 @@ export const EMPTY_TIER_FORM: TierFormValues = {
   enabled: true,
   options: "{}",
   ...capabilityFields(DEFAULT_CAPABILITIES),
+  deployments: [],
 };
 
 function capabilityFields(c: TierCapabilities) {
@@ -82,6 +90,7 @@ export function formFromTier(tier: TierView): TierFormValues {
     enabled: tier.enabled,
     options: JSON.stringify(tier.options, null, 2),
     ...capabilityFields(tier.capabilities ?? DEFAULT_CAPABILITIES),
+    deployments: (tier.deployments ?? []).map((d) => ({ ...EMPTY_DEPLOYMENT, name: d.name, baseUrl: d.baseUrl, weight: String(d.weight), region: d.region ?? "", model: d.model ?? "" })),
   };
 }
 
@@ -113,6 +122,18 @@ function numberOrText(text: string): number | string | undefined {
   return Number.isFinite(n) ? n : t;
 }
 
+/** The deployments as the API takes them: blanks left out (the schema's defaults), a key only when typed or removed. */
+function deploymentsInput(rows: DeploymentFormRow[]) {
+  return rows.map((r) => ({
+    name: r.name.trim(),
+    baseUrl: r.baseUrl.trim(),
+    weight: numberOrText(r.weight),
+    ...(r.region.trim() ? { region: r.region.trim() } : {}),
+    ...(r.model.trim() ? { model: r.model.trim() } : {}),
+    ...(r.apiKey ? { apiKey: r.apiKey } : r.removeApiKey ? { apiKey: null } : {}),
+  }));
+}
+
 type Parsed = { ok: true; input: TierConfigInput } | { ok: false; errors: TierFormErrors };
 
 export function parseTierForm(v: TierFormValues): Parsed {
@@ -141,6 +162,8 @@ export function parseTierForm(v: TierFormValues): Parsed {
       contextTokens: numberOrText(v.contextTokens),
       maxOutputTokens: numberOrText(v.maxOutputTokens),
     },
+    // hidden (and dropped) for tiers that cannot have any
+    deployments: v.kind === "chat" && v.provider !== "simulated" ? deploymentsInput(v.deployments) : [],
   };
   const parsed = tierSchema.safeParse(input, { error: friendlyErrors });
   if (!parsed.success) return { ok: false, errors: issuesByPath(fieldIssues(parsed.error)) };
@@ -149,9 +172,11 @@ export function parseTierForm(v: TierFormValues): Parsed {
 
 /** The PATCH body for an edited tier: everything but the name, the key only when changed. */
 export function tierPatchFrom(input: TierConfigInput, v: TierFormValues): TierPatch {
-  const { name: _name, apiKey: _apiKey, baseUrl, options, capabilities, ...settings } = tierSchema.parse(input);
+  const { name: _name, apiKey: _apiKey, baseUrl, options, capabilities, deployments: _parsed, ...settings } = tierSchema.parse(input);
   return {
     ...settings,
+    // as entered (keys absent, typed, or null to remove), not as parsed
+    deployments: (input.deployments ?? []) as Record<string, unknown>[],
     capabilities,
     baseUrl: baseUrl ?? null,
     options: options as Record<string, unknown>,

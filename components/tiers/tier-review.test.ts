@@ -9,6 +9,7 @@ const stored: TierView = {
   rank: 0,
   credentialHint: "…k3Xz",
   headerHints: { "x-org": "…abcd" },
+  deploymentKeyHints: {},
   usedBy: ["default"],
 };
 
@@ -34,5 +35,23 @@ describe("tier review diff", () => {
     ]);
     const created = tierAfterCreate({ name: "new", provider: "simulated", model: "m", apiKey: "sk-1" });
     expect(created).toMatchObject({ name: "new", provider: "simulated", model: "m", apiKey: "(new value)", headers: {} });
+  });
+
+  it("shows a deployment's key as its hint, a typed one as a new value, never the key", () => {
+    const deployed: TierView = {
+      ...stored,
+      deployments: [{ name: "eu", baseUrl: "https://eu.example.com/v1", weight: 1 }],
+      deploymentKeyHints: { eu: "…eu42" },
+    };
+    const after = tierAfterPatch(deployed, {
+      deployments: [
+        { name: "eu", baseUrl: "https://eu.example.com/v1", weight: 2 },
+        { name: "us", baseUrl: "https://us.example.com/v1", weight: 1, apiKey: "sk-deployment-secret" },
+      ],
+    });
+    const changes = diffAudit(tierBeforeReview(deployed), after);
+    expect(changes).toEqual(expect.arrayContaining([expect.objectContaining({ after: "(new value)" }), expect.objectContaining({ before: 1, after: 2 })]));
+    expect(JSON.stringify(tierBeforeReview(deployed))).toContain("…eu42");
+    expect(JSON.stringify(after)).not.toMatch(/sk-deployment-secret/);
   });
 });

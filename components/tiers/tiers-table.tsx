@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import type { ConnectionTestResult, TierView } from "@/lib/config/tier-view";
 import { capabilitySummary } from "./tier-form";
-import { useTestTier } from "./use-tiers";
+import { DeploymentList } from "./deployment-list";
+import { useDeploymentStates, useTestTier } from "./use-tiers";
 
 type Props = {
   tiers: TierView[];
@@ -24,6 +25,7 @@ const price = formatUsd;
 /** The catalog in rank order. A focused row moves with Alt+↑ / Alt+↓; the arrow buttons do the same. */
 export function TiersTable({ tiers, onMove, onEdit, onToggle, onDelete }: Props) {
   const testTier = useTestTier();
+  const live = useDeploymentStates(tiers.some((t) => t.deployments.length > 0));
   const [results, setResults] = useState<Record<string, ConnectionTestResult | "pending">>({});
 
   async function test(name: string) {
@@ -77,11 +79,12 @@ export function TiersTable({ tiers, onMove, onEdit, onToggle, onDelete }: Props)
             <td className="w-60 max-w-60 px-3 py-3">
               <div className="font-mono text-xs text-slate-800">{tier.model}</div>
               <div className="truncate text-xs text-slate-500" title={tier.baseUrl ?? undefined}>
-                {tier.provider} · {tier.baseUrl ?? (tier.provider === "simulated" ? "in-process, no network" : "default URL")}
+                {tier.provider} · {tier.baseUrl ?? (tier.provider === "simulated" ? "in-process, no network" : tier.deployments.length ? `${tier.deployments.length} deployments` : "default URL")}
               </div>
               <div className="text-xs text-slate-500">
                 timeout <span className="tabular-nums">{(tier.timeoutMs / 1000).toLocaleString("en-US")} s</span>
               </div>
+              {tier.deployments.length > 0 && <DeploymentList tier={tier} states={live.data?.deployments} isError={live.isError} />}
               {result && (
                 <p role="status" className={`mt-1 text-xs ${result === "pending" ? "text-slate-500" : result.ok ? "text-emerald-700" : "text-red-700"}`}>
                   {result === "pending" ? "Testing…" : `${result.ok ? "✓ Connected" : "✗ Failed"} in ${Math.round(result.latencyMs)} ms — ${result.message}`}

@@ -5,6 +5,7 @@ import type { TierPatch } from "@/lib/config/config-schemas";
 import type { ConnectionTestResult, TierView } from "@/lib/config/tier-view";
 import type { TierConfigInput } from "@/lib/routing/config-schema";
 import { apiFetch } from "@/lib/http/client-fetch";
+import type { DeploymentState } from "@/lib/providers/deployment-pool";
 
 const KEY = ["tiers"] as const;
 
@@ -73,4 +74,11 @@ export function useTestTier() {
     mutationFn: async (name: string) =>
       (await apiFetch<{ result: ConnectionTestResult }>(`/api/admin/tiers/${encodeURIComponent(name)}/test`, { method: "POST" })).result,
   });
+}
+
+export type DeploymentStates = { instance: string; loaded: boolean; checkedAt: number; deployments: DeploymentState[] };
+
+/** The deployments' live state in the gateway of the process serving the console (polled). */
+export function useDeploymentStates(enabled: boolean) {
+  return useQuery({ queryKey: ["deployment-states"], queryFn: () => apiFetch<DeploymentStates>("/api/admin/deployment-states"), enabled, refetchInterval: 5_000 });
 }

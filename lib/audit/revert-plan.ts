@@ -37,12 +37,12 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 const no = (reason: string): RevertVerdict => ({ ok: false, reason });
 
 function secretsOf(tier: Json) {
-  return JSON.stringify([tier.credential ?? null, tier.headers ?? {}]);
+  return JSON.stringify([tier.credential ?? null, tier.headers ?? {}, tier.deploymentKeys ?? {}]);
 }
 
 /** The tier's config as createTier/updateTier take it: the audit view minus rank and secret hints. */
 function tierConfig(tier: Json): Json {
-  const { rank: _rank, credential: _credential, headers: _headers, ...config } = tier;
+  const { rank: _rank, credential: _credential, headers: _headers, deploymentKeys: _keys, ...config } = tier;
   return config;
 }
 
@@ -57,7 +57,8 @@ function planTier(entry: AuditEntryShape): RevertVerdict {
   if (!isObject(before) && isObject(after)) return { ok: true, plan: { kind: "tier-delete", permission, name } };
   if (!isObject(before)) return no("This entry does not record the tier's previous state.");
   if (!isObject(after)) {
-    if (before.credential || Object.keys(isObject(before.headers) ? before.headers : {}).length > 0) {
+    const hinted = (v: unknown) => Object.keys(isObject(v) ? v : {}).length > 0;
+    if (before.credential || hinted(before.headers) || hinted(before.deploymentKeys)) {
       return no(`Tier "${name}" had an API key or secret headers; they are write-only and were deleted with it. Create the tier again on /tiers.`);
     }
     return { ok: true, plan: { kind: "tier-create", permission, name, tier: tierConfig(before) } };

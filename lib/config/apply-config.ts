@@ -13,9 +13,9 @@ import { NO_SECRETS, readStoredSecrets, saveTierSecrets } from "../db/tier-repo"
 import { AppError } from "../http/app-error";
 import type { ConfigFile, PolicyConfig, TierConfig } from "../routing/config-schema";
 import { formatProblem, parseConfigFile } from "../routing/validate-config";
-import { configFromRows, tierToRow } from "./config-from-rows";
+import { configFromRows, tierToRow, tierFromRow } from "./config-from-rows";
 import { forbiddenChanges, type ConfigPermission } from "./config-permissions";
-import { nextSecrets, splitSecrets, touchesSecrets } from "./tier-secrets";
+import { keptDeployments, nextSecrets, splitSecrets, touchesSecrets } from "./tier-secrets";
 import { movesUpstream } from "./upstream-moved";
 
 export type ApplySummary = {
@@ -36,9 +36,10 @@ async function upsertTier(tx: Prisma.TransactionClient, input: TierConfig, rank:
   const data = { rank, ...tierToRow(tier) };
   const saved = await tx.tier.upsert({ where: { name: tier.name }, create: { name: tier.name, ...data }, update: data });
   const moved = !!stored && movesUpstream(stored.baseUrl, tier.baseUrl);
-  if (touchesSecrets(secrets) || (moved && stored?.credential)) {
-    const current = moved || !stored?.credential ? NO_SECRETS : await readStoredSecrets(saved.id, tx);
-    await saveTierSecrets(saved.id, tier.name, nextSecrets(current, secrets, moved), tx);
+  const deployments = keptDeployments(stored ? tierFromRow(stored).deployments : [], tier.deployments);
+  if (touchesSecrets(secrets) || ((moved || deployments.changed) && stored?.credential)) {
+    const current = !stored?.credential ? NO_SECRETS : await readStoredSecrets(saved.id, tx);
+    await saveTierSecrets(saved.id, tier.name, nextSecrets(current, secrets, moved, deployments.kept), tx);
   }
   return saved;
 }
@@ -163,6 +164,8 @@ async function settleDefaultPolicy(tx: Prisma.TransactionClient, requested: stri
   return first.name;
 }
 
+/** The config as a file: secrets never in it; a tier's empty `deployments` left out (the default). */
 export async function exportConfig(): Promise<ConfigFile> {
-  return configFromRows(await readConfigRows());
+  const file = configFromRows(await readConfigRows());
+  return { ...file, tiers: file.tiers.map(({ deployments, ...t }) => (deployments.length ? { ...t, deployments } : t) as ConfigFile["tiers"][number]) };
 }

@@ -26,6 +26,7 @@ export function tierFromRow(row: TierRow): TierConfig {
     enabled: row.enabled,
     options,
     capabilities: row.capabilities ?? {},
+    deployments: row.deployments ?? [],
   });
 }
 
@@ -42,6 +43,8 @@ export function tierToRow(tier: TierConfig): TierData {
     enabled: tier.enabled,
     options: tier.options as Prisma.InputJsonValue,
     capabilities: tier.capabilities,
+    // keys never here: they live in the credential (tier-secrets.ts)
+    deployments: tier.deployments.map(({ apiKey: _secret, ...d }) => d),
   };
 }
 

@@ -24,6 +24,8 @@ export const tierPatchSchema = z
     options: json,
     /** Merged key by key into the stored capabilities. */
     capabilities: json,
+    /** Replaces the whole list; a deployment's `apiKey` as the tier's (absent keeps the stored one). */
+    deployments: z.array(json).max(32),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });

@@ -9,9 +9,10 @@ import { loadClassifier } from "../classifier/load-classifier";
 import type { TierClassifier } from "../classifier/types";
 import { readActiveKeysForGateway } from "../db/api-key-repo";
 import { readActiveClassifiers, readConfigRows, readTierSecrets } from "../db/config-repo";
-import type { ProviderTarget } from "../providers/index";
+import type { DeploymentTarget, ProviderTarget } from "../providers/index";
 import { resolveReplay } from "../providers/replay-datasets";
 import { buildSnapshot } from "../routing/build-snapshot";
+import type { DeploymentConfig } from "../routing/config-schema";
 import type { ConfigSnapshot } from "../routing/types";
 import { configFromRows } from "./config-from-rows";
 import { shippedIntentModel } from "./shipped-intent-model";
@@ -57,9 +58,8 @@ export async function loadGatewayConfig(): Promise<GatewayConfig> {
   }
   const snapshot = buildSnapshot({ tiers: file.tiers, policies: file.policies, defaultPolicy: file.defaultPolicy, classifiers, heuristic: createHeuristicClassifier, intentModel });
   const targets = new Map<string, ProviderTarget>(
-    file.tiers.map((t) => [
-      t.name,
-      {
+    file.tiers.map((t) => {
+      const target: ProviderTarget = {
         name: t.name,
         provider: t.provider,
         baseUrl: t.baseUrl,
@@ -70,8 +70,10 @@ export async function loadGatewayConfig(): Promise<GatewayConfig> {
           t.provider === "simulated"
             ? resolveReplay(t.options, (m) => warnings.push(`tier ${t.name}: ${m}`))
             : { ...t.options, headers: secrets.get(t.name)?.headers ?? {} },
-      },
-    ]),
+      };
+      if (t.deployments.length) target.deployments = deploymentTargets(target, t.deployments, secrets.get(t.name)?.deploymentKeys ?? {});
+      return [t.name, target];
+    }),
   );
   const keysByHash = new Map(
     keys.map((k) => [k.hash, { id: k.id, name: k.name, prefix: k.prefix, policy: k.policy?.name ?? null, monthlyBudgetUsd: k.monthlyBudgetUsd, overBudget: k.overBudget, rateLimitPerMinute: k.rateLimitPerMinute }]),
@@ -85,4 +87,27 @@ export async function loadGatewayConfig(): Promise<GatewayConfig> {
     warnings: [...snapshot.warnings, ...warnings],
     loadedAt: Date.now(),
   };
+}
+
+const originOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Each deployment's own target: its base URL, model and key. The tier's key and extra headers go
+ * only to a deployment on the tier's own origin (a key is never sent to another address:
+ * upstream-moved.ts); any other deployment calls with its own key or none.
+ */
+function deploymentTargets(tier: ProviderTarget, deployments: DeploymentConfig[], keys: Record<string, string>): DeploymentTarget[] {
+  const home = originOf(tier.baseUrl);
+  return deployments.map((d) => {
+    const sameOrigin = home !== null && originOf(d.baseUrl) === home;
+    const options = sameOrigin ? tier.options : { ...tier.options, headers: {} };
+    const apiKey = keys[d.name] ?? (sameOrigin ? tier.apiKey : undefined);
+    return { name: d.name, weight: d.weight, region: d.region, target: { ...tier, baseUrl: d.baseUrl, model: d.model ?? tier.model, apiKey, options } };
+  });
 }

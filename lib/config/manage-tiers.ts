@@ -32,7 +32,7 @@ import { tierFromRow, tierToRow } from "./config-from-rows";
 import type { TierPatch } from "./config-schemas";
 import { fieldIssues, friendlyErrors } from "./form-errors";
 import type { ConnectionTestResult, TierView } from "./tier-view";
-import { nextSecrets, splitSecrets, touchesSecrets } from "./tier-secrets";
+import { keptDeployments, nextSecrets, splitSecrets, touchesSecrets } from "./tier-secrets";
 import { movesUpstream } from "./upstream-moved";
 
 type TierRow = NonNullable<Awaited<ReturnType<typeof findTierRow>>>;
@@ -41,15 +41,19 @@ function headerHints(row: TierRow): Record<string, string> {
   return (row.credential?.headerHints ?? {}) as Record<string, string>;
 }
 
+function deploymentKeyHints(row: TierRow): Record<string, string> {
+  return (row.credential?.deploymentKeyHints ?? {}) as Record<string, string>;
+}
+
 function view(row: TierRow, usedBy: string[]): TierView {
   const { apiKey: _secret, ...config } = tierFromRow(row);
-  return { ...config, rank: row.rank, credentialHint: row.credential?.hint || null, headerHints: headerHints(row), usedBy };
+  return { ...config, rank: row.rank, credentialHint: row.credential?.hint || null, headerHints: headerHints(row), deploymentKeyHints: deploymentKeyHints(row), usedBy };
 }
 
 /** What the audit log keeps of a tier: its config and the hints of its secrets, never a secret. */
 function auditView(row: TierRow) {
   const { apiKey: _secret, ...config } = tierFromRow(row);
-  return { ...config, rank: row.rank, credential: row.credential?.hint || null, headers: headerHints(row) };
+  return { ...config, rank: row.rank, credential: row.credential?.hint || null, headers: headerHints(row), deploymentKeys: deploymentKeyHints(row) };
 }
 
 function parseTier(input: unknown): TierConfig {
@@ -128,9 +132,10 @@ export async function updateTier(actor: Actor, name: string, patch: TierPatch, o
     await updateTierRow(before.id, tierToRow(tier), tx);
     // Secrets go only to the address they were entered for: moving the tier drops them.
     const moved = movesUpstream(before.baseUrl, tier.baseUrl);
-    if (touchesSecrets(secrets) || (moved && before.credential)) {
-      const stored = moved ? NO_SECRETS : await readStoredSecrets(before.id, tx);
-      await saveTierSecrets(before.id, name, nextSecrets(stored, secrets, moved), tx);
+    const deployments = keptDeployments(current.deployments, tier.deployments);
+    if (touchesSecrets(secrets) || ((moved || deployments.changed) && before.credential)) {
+      const stored = before.credential ? await readStoredSecrets(before.id, tx) : NO_SECRETS;
+      await saveTierSecrets(before.id, name, nextSecrets(stored, secrets, moved, deployments.kept), tx);
     }
     const after = await requireTier(name, tx);
     const action = patch.enabled !== undefined && Object.keys(patch).length === 1 ? (patch.enabled ? "tier.enable" : "tier.disable") : "tier.update";
@@ -187,12 +192,14 @@ export async function testTierConnection(actor: Actor, name: string): Promise<Co
   const warnings: string[] = [];
   const secrets = await readTierSecret(name);
   const options = tier.provider === "simulated" ? resolveReplay(tier.options, (m) => warnings.push(m)) : { ...tier.options, headers: secrets.headers };
+  // a tier of deployments only is tested at its first one, with that one's key
+  const first = tier.baseUrl ? undefined : tier.deployments[0];
   const result = await testConnection({
     name: tier.name,
     provider: tier.provider,
-    baseUrl: tier.baseUrl,
-    model: tier.model,
-    apiKey: secrets.apiKey ?? undefined,
+    baseUrl: tier.baseUrl ?? first?.baseUrl,
+    model: first?.model ?? tier.model,
+    apiKey: (first ? secrets.deploymentKeys[first.name] : secrets.apiKey) ?? undefined,
     timeoutMs: tier.timeoutMs,
     options,
   });

@@ -10,6 +10,8 @@ export type TierView = Omit<TierConfig, "apiKey"> & {
   credentialHint: string | null;
   /** Names of the stored extra headers (options.headers, write-only) → hints ("…abcd" or "•••"). */
   headerHints: Record<string, string>;
+  /** Deployment name → hint of its stored key (write-only, like the tier's). */
+  deploymentKeyHints: Record<string, string>;
   /** Policies listing this tier (deleting it is refused while any do). */
   usedBy: string[];
 };

@@ -5,7 +5,7 @@
  */
 import type { Prisma } from "./generated/client";
 import { db } from "./prisma";
-import { openCredential, tierInclude, type TierSecrets } from "./tier-repo";
+import { credentialColumns, openCredential, tierInclude, type TierSecrets } from "./tier-repo";
 import type { DbClient } from "./user-repo";
 
 export const policyInclude = {
@@ -28,7 +28,7 @@ export async function readConfigRows(client: DbClient = db) {
 export async function readTierSecrets(): Promise<Map<string, TierSecrets>> {
   const rows = await db.tier.findMany({
     where: { credentialId: { not: null } },
-    select: { name: true, credential: { select: { secret: true, headers: true } } },
+    select: { name: true, credential: { select: credentialColumns } },
   });
   return new Map(rows.filter((r) => r.credential).map((r) => [r.name, openCredential(r.name, r.credential)]));
 }

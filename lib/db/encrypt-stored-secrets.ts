@@ -9,7 +9,7 @@
 import { inConfigTransaction, notifyConfigChanged } from "./config-repo";
 import type { Prisma } from "./generated/client";
 import { isEncrypted } from "./secret-box";
-import { openCredential, readStoredSecrets, saveTierSecrets } from "./tier-repo";
+import { credentialColumns, openCredential, readStoredSecrets, saveTierSecrets } from "./tier-repo";
 
 export type EncryptResult = { keys: number; headers: number };
 
@@ -23,13 +23,13 @@ function legacyHeaders(options: unknown): Record<string, string> | null {
 export async function encryptStoredSecrets(): Promise<EncryptResult> {
   return inConfigTransaction(async (tx) => {
     const result: EncryptResult = { keys: 0, headers: 0 };
-    const tiers = await tx.tier.findMany({ select: { id: true, name: true, options: true, credential: { select: { secret: true, headers: true } } } });
+    const tiers = await tx.tier.findMany({ select: { id: true, name: true, options: true, credential: { select: credentialColumns } } });
     for (const tier of tiers) {
       const plain = legacyHeaders(tier.options);
       const hasPlainKey = tier.credential?.secret != null && !isEncrypted(tier.credential.secret);
       if (plain === null && !hasPlainKey) continue;
       const stored = plain === null ? openCredential(tier.name, tier.credential) : await readStoredSecrets(tier.id, tx);
-      await saveTierSecrets(tier.id, tier.name, { apiKey: stored.apiKey, headers: { ...plain, ...stored.headers } }, tx);
+      await saveTierSecrets(tier.id, tier.name, { ...stored, headers: { ...plain, ...stored.headers } }, tx);
       if (plain !== null) {
         const { headers: _moved, ...options } = tier.options as Record<string, unknown>;
         await tx.tier.update({ where: { id: tier.id }, data: { options: options as Prisma.InputJsonValue } });

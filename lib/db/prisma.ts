@@ -12,7 +12,7 @@ import { closePgPool } from "./pg-pool";
 const OMIT = {
   user: { passwordHash: true },
   apiKey: { hash: true },
-  providerCredential: { secret: true, headers: true },
+  providerCredential: { secret: true, headers: true, deploymentKeys: true },
   alertChannel: { secret: true },
 } as const;
 

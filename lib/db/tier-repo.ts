@@ -10,12 +10,16 @@ import { decryptSecret, encryptSecret } from "./secret-box";
 import { secretKey } from "./secret-key";
 import type { DbClient } from "./user-repo";
 
-export const tierInclude = { credential: { select: { id: true, hint: true, headerHints: true } } } as const satisfies Prisma.TierInclude;
+export const tierInclude = { credential: { select: { id: true, hint: true, headerHints: true, deploymentKeyHints: true } } } as const satisfies Prisma.TierInclude;
 
-/** A tier's secrets in the clear: only in memory, never in a response or a log. */
-export type TierSecrets = { apiKey: string | null; headers: Record<string, string> };
+/** A tier's secrets in the clear: only in memory, never in a response or a log. `deploymentKeys`: deployment name → key. */
+export type TierSecrets = { apiKey: string | null; headers: Record<string, string>; deploymentKeys: Record<string, string> };
 
-export const NO_SECRETS: TierSecrets = { apiKey: null, headers: {} };
+export const NO_SECRETS: TierSecrets = { apiKey: null, headers: {}, deploymentKeys: {} };
+
+type CredentialColumns = { secret: string | null; headers: string | null; deploymentKeys: string | null };
+/** The encrypted columns of a credential (select). */
+export const credentialColumns = { secret: true, headers: true, deploymentKeys: true } as const;
 
 /** What the console may show of a header value. */
 export function headerHint(value: string): string {
@@ -23,23 +27,27 @@ export function headerHint(value: string): string {
 }
 
 /** Decrypts a credential row's columns (legacy plaintext keys are read as they are). */
-export function openCredential(tierName: string, row: { secret: string | null; headers: string | null } | null | undefined): TierSecrets {
+export function openCredential(tierName: string, row: CredentialColumns | null | undefined): TierSecrets {
   if (!row) return NO_SECRETS;
   const key = secretKey().key;
   const apiKey = row.secret === null ? null : decryptSecret(row.secret, key, `the API key of tier ${tierName}`);
   const headers = row.headers === null ? {} : (JSON.parse(decryptSecret(row.headers, key, `the headers of tier ${tierName}`)) as Record<string, string>);
-  return { apiKey, headers };
+  const deploymentKeys = row.deploymentKeys === null ? {} : (JSON.parse(decryptSecret(row.deploymentKeys, key, `the deployment keys of tier ${tierName}`)) as Record<string, string>);
+  return { apiKey, headers, deploymentKeys };
 }
 
 /** The credential columns for `secrets`, encrypted, with their hints. */
 export function sealCredential(secrets: TierSecrets) {
   const key = secretKey().key;
   const names = Object.keys(secrets.headers);
+  const deployments = Object.keys(secrets.deploymentKeys);
   return {
     secret: secrets.apiKey === null ? null : encryptSecret(secrets.apiKey, key),
     hint: secrets.apiKey === null ? "" : `…${secrets.apiKey.slice(-4)}`,
     headers: names.length ? encryptSecret(JSON.stringify(secrets.headers), key) : null,
     headerHints: Object.fromEntries(names.map((n) => [n, headerHint(secrets.headers[n]!)])),
+    deploymentKeys: deployments.length ? encryptSecret(JSON.stringify(secrets.deploymentKeys), key) : null,
+    deploymentKeyHints: Object.fromEntries(deployments.map((n) => [n, `…${secrets.deploymentKeys[n]!.slice(-4)}`])),
   };
 }
 
@@ -54,6 +62,7 @@ export type TierData = {
   enabled: boolean;
   options: Prisma.InputJsonValue;
   capabilities: Prisma.InputJsonValue;
+  deployments: Prisma.InputJsonValue;
 };
 
 export function listTierRows(client: DbClient = db) {
@@ -75,7 +84,7 @@ export function updateTierRow(id: string, data: Partial<TierData>, client: DbCli
 
 /** Stores the tier's secrets (replacing what was stored); none at all removes the credential. */
 export async function saveTierSecrets(tierId: string, tierName: string, secrets: TierSecrets, client: DbClient = db) {
-  if (secrets.apiKey === null && Object.keys(secrets.headers).length === 0) {
+  if (secrets.apiKey === null && Object.keys(secrets.headers).length === 0 && Object.keys(secrets.deploymentKeys).length === 0) {
     const row = await client.tier.findUnique({ where: { id: tierId }, select: { credentialId: true } });
     if (row?.credentialId) await removeTierCredential(tierId, row.credentialId, client);
     return;
@@ -88,7 +97,7 @@ export async function saveTierSecrets(tierId: string, tierName: string, secrets:
 
 /** The tier's stored secrets, decrypted (inside a change that keeps some of them). */
 export async function readStoredSecrets(tierId: string, client: DbClient = db): Promise<TierSecrets> {
-  const row = await client.tier.findUnique({ where: { id: tierId }, select: { name: true, credential: { select: { secret: true, headers: true } } } });
+  const row = await client.tier.findUnique({ where: { id: tierId }, select: { name: true, credential: { select: credentialColumns } } });
   return row ? openCredential(row.name, row.credential) : NO_SECRETS;
 }
 
@@ -128,6 +137,6 @@ export async function setTierRanks(order: readonly string[], client: DbClient = 
 
 /** The tier's upstream secrets, for the server-side connection test only. */
 export async function readTierSecret(name: string): Promise<TierSecrets> {
-  const row = await db.tier.findUnique({ where: { name }, select: { credential: { select: { secret: true, headers: true } } } });
+  const row = await db.tier.findUnique({ where: { name }, select: { credential: { select: credentialColumns } } });
   return openCredential(name, row?.credential);
 }

@@ -16,6 +16,7 @@ import { maintainRequestLog } from "../db/request-log-partitions";
 import { env } from "../env";
 import { monthStart } from "../routing/check-budget";
 import type { TierHealth } from "../routing/types";
+import { DeploymentPool, type DeploymentState } from "../providers/index";
 import { ShadowBudget } from "../lab/shadow/plan-shadow";
 import { recordBreakerTransition, type BreakerTransition } from "./breaker-transitions";
 import { BudgetTracker } from "./budget-tracker";
@@ -52,6 +53,8 @@ export class GatewayRuntime {
   /** Shared hot state (REDIS_URL): rate limits, pins and breakers of every instance; null: all in process. */
   readonly redis = env().REDIS_URL ? new SharedRedis(env().REDIS_URL!, env().REDIS_KEY_PREFIX, env().REDIS_COMMAND_TIMEOUT_MS) : null;
   readonly breakers = new BreakerBoard(this.redis, this.instanceId);
+  /** Each tier's deployments as this process sees them (in flight, cooling down, ejected): per instance, not shared. */
+  readonly deployments = new DeploymentPool();
   readonly pins = new SessionPins(100_000, 30 * 60_000, this.redis ? new RedisPins(this.redis) : null);
   private readonly sharedBudgets = this.redis ? new SharedBudgets(this.redis, this.instanceId) : null;
   readonly budgets = new BudgetTracker(this.sharedBudgets);
@@ -185,6 +188,11 @@ export class GatewayRuntime {
 
 
   health = (tier: string): TierHealth => this.breakers.health(tier);
+
+  /** Every deployment's live state in this process (the console's tiers page). */
+  deploymentStates(): DeploymentState[] {
+    return this.deployments.snapshot(this.config?.targets.values() ?? []);
+  }
 
   /** Called on every change of a breaker's status this instance caused (not those shared by
    *  others, which record their own); by default records it in Postgres (breaker-transitions). */

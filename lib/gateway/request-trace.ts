@@ -199,6 +199,8 @@ export class RequestTrace implements ExecTrace {
     const r = a.record;
     if (r) {
       a.span.setAttributes({ "frontdesk.attempt.outcome": r.outcome, "frontdesk.cost_usd": r.costUsd, ...(r.confidence !== undefined ? { "frontdesk.confidence": r.confidence } : {}) });
+      // a tier of several deployments: which one served the attempt, and how many it moved on from
+      if (r.deployment) a.span.setAttributes({ "frontdesk.deployment": r.deployment, "frontdesk.deployment.failovers": r.failovers?.length ?? 0, [GEN_AI.requestModel]: r.model });
       // a live stream's usage is known only from its record
       if (!a.answered) a.span.setAttributes({ [GEN_AI.inputTokens]: r.promptTokens, [GEN_AI.outputTokens]: r.completionTokens });
     }

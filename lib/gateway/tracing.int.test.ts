@@ -37,11 +37,16 @@ beforeAll(async () => {
       { name: "sleepy", provider: "openai", baseUrl: openai, model: "sleepy-model+delay=800", inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.1 },
       { name: "broken", provider: "openai", baseUrl: openai, model: "broken-model+status=500", inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.1 },
       { name: "embed", kind: "embeddings", provider: "openai", baseUrl: openai, model: "embed-model", inputUsdPerMTok: 1 },
+      {
+        name: "pooled", provider: "openai", baseUrl: openai, model: "pooled-model", inputUsdPerMTok: 0.1, outputUsdPerMTok: 0.1,
+        deployments: [{ name: "dead", baseUrl: "http://127.0.0.1:1/v1" }, { name: "live", baseUrl: openai, model: "live-model" }],
+      },
     ],
     policies: [
       { name: "climb", tiers: ["unsure", "top"], rules: all("unsure") },
       { name: "hedged", tiers: ["sleepy", "top"], bias: 0, hedging: { enabled: true, band: [0, 1], delayMs: 100 } },
       { name: "falling", tiers: ["broken", "top"], rules: all("broken") },
+      { name: "pooled", tiers: ["pooled"], rules: all("pooled") },
     ],
     defaultPolicy: "climb",
   }));
@@ -100,6 +105,17 @@ describe("tracing on (OTEL_EXPORTER_OTLP_ENDPOINT set)", () => {
   beforeAll(async () => {
     setTracingEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: `${receiver.url}/`, OTEL_SERVICE_NAME: "frontdesk-test", OTEL_EXPORTER_OTLP_HEADERS: "x-tenant=ops%20team" });
     await stopTracing(); // the next request sets tracing up from the new environment
+  });
+
+  it("an attempt on a tier of several deployments names the one that served it (a refused one moved on from)", async () => {
+    for (let i = 0; i < 6; i++) {
+      const traceId = newTraceId();
+      await client.chat.completions.create({ model: "frontdesk/pooled", messages: [{ role: "user", content: `pool ${i}` }] }, { headers: { traceparent: `00-${traceId}-${CLIENT_SPAN}-01` } });
+      const attempts = (await traceOf(traceId)).filter((s) => s.kind === CLIENT);
+      expect(attempts).toHaveLength(1);
+      expect(attempts[0]!.attributes).toMatchObject({ "frontdesk.tier": "pooled", "frontdesk.deployment": "live", "gen_ai.request.model": "live-model", "frontdesk.attempt.outcome": "ok" });
+      expect([0, 1]).toContain(attempts[0]!.attributes["frontdesk.deployment.failovers"]);
+    }
   });
 
   /** The escalated request's trace: checks shared by the JSON and the streamed request. */

@@ -8,6 +8,8 @@ import type { CallOptions, ChatRequest, ProviderResult, ProviderStream, Provider
 export type * from "./types";
 export { ProviderError, isProviderError, toFailure, type ProviderErrorKind } from "./provider-error";
 export { testConnection, type ConnectionResult } from "./test-connection";
+export { DeploymentPool, type DeploymentState, type DeploymentStatus } from "./deployment-pool";
+export { pickDeployment } from "./pick-deployment";
 export { destroyAgents, poolStats } from "./http-pool";
 export { createRng } from "./simulated-random";
 export { buildReplayIndex, outcomeRowSchema, type OutcomeRow } from "./simulated-replay";

@@ -106,6 +106,16 @@ export interface ProviderTarget {
   apiKey?: string;
   timeoutMs: number;
   options?: Record<string, unknown>;
+  /** The tier's deployments, when it lists several upstreams (deployment-pool.ts picks one per call). */
+  deployments?: DeploymentTarget[];
+}
+
+/** One deployment of a tier: its weight and region, and the target a call to it uses (its base URL, key, model). */
+export interface DeploymentTarget {
+  name: string;
+  weight: number;
+  region?: string;
+  target: ProviderTarget;
 }
 
 export interface CallOptions {

@@ -53,6 +53,23 @@ export const DEFAULT_CAPABILITIES: TierCapabilities = capabilitiesSchema.parse({
 export const TIER_KINDS = ["chat", "embeddings"] as const;
 export type TierKind = (typeof TIER_KINDS)[number];
 
+/**
+ * One upstream of a tier that lists several (the same model behind several base URLs, keys or
+ * regions). The gateway balances a tier's calls over its deployments by weight and in-flight
+ * count; a 429/503 cools one down and the call moves to another (lib/providers/deployment-pool).
+ */
+export const deploymentSchema = z.strictObject({
+  name,
+  baseUrl: z.url({ protocol: /^https?$/, error: "use an http(s) URL like https://eu.example.com/v1" }),
+  /** Write-only like the tier's key; without one the tier's key is used, only on the tier's own origin. `null` removes a stored one. */
+  apiKey: z.string().min(1).max(1000).nullable().optional(),
+  weight: z.int("use a whole number").min(1, "at least 1").max(1000, "at most 1000").default(1),
+  region: z.string().trim().min(1).max(64).optional(),
+  /** The model name at this deployment, when it differs from the tier's. */
+  model: z.string().min(1).max(200).optional(),
+});
+export type DeploymentConfig = z.output<typeof deploymentSchema>;
+
 export const tierSchema = z
   .strictObject({
     name,
@@ -70,15 +87,29 @@ export const tierSchema = z
     /** Provider-specific options (simulated latency, extra request fields, ...). */
     options: z.record(z.string(), z.json()).default({}),
     capabilities: capabilitiesSchema.prefault({}),
+    /** Several upstreams for this tier (none: the tier's own base URL and key are its one upstream). */
+    deployments: z.array(deploymentSchema).max(32, "at most 32 deployments").default([]),
   })
   .superRefine((tier, ctx) => {
-    if (tier.provider !== "simulated" && !tier.baseUrl) {
+    checkDeployments(tier, ctx);
+    if (tier.provider !== "simulated" && !tier.baseUrl && tier.deployments.length === 0) {
       ctx.addIssue({ code: "custom", path: ["baseUrl"], message: `required for provider "${tier.provider}"` });
     }
     if (tier.kind === "embeddings" && tier.provider === "anthropic") {
       ctx.addIssue({ code: "custom", path: ["kind"], message: "Anthropic has no embeddings API: use an OpenAI-compatible or simulated tier" });
     }
   });
+
+function checkDeployments(tier: { provider: string; kind: string; deployments: DeploymentConfig[] }, ctx: z.RefinementCtx) {
+  if (tier.deployments.length === 0) return;
+  if (tier.provider === "simulated") ctx.addIssue({ code: "custom", path: ["deployments"], message: "a simulated tier runs in process: deployments need an openai or anthropic provider" });
+  if (tier.kind === "embeddings") ctx.addIssue({ code: "custom", path: ["deployments"], message: "deployments serve chat tiers only" });
+  const seen = new Set<string>();
+  tier.deployments.forEach((d, i) => {
+    if (seen.has(d.name)) ctx.addIssue({ code: "custom", path: ["deployments", i, "name"], message: `duplicate deployment name "${d.name}"` });
+    seen.add(d.name);
+  });
+}
 
 export const ruleMatchSchema = z
   .strictObject({

@@ -5,7 +5,7 @@
  */
 import { callProvider, type ProviderResult } from "../../providers/index";
 import type { AttemptCause } from "../../routing/execution/attempt-record";
-import type { ExecResult } from "../../routing/execution/types";
+import type { DeploymentVia, ExecResult } from "../../routing/execution/types";
 import { executionFor, targetOf, type ExecContext } from "./exec-context";
 import { runExecution } from "./run-execution";
 import { failureError } from "./failure-error";
@@ -16,9 +16,10 @@ const answerOf = (r: ProviderResult) => ({ usage: r.usage, model: r.response.mod
 
 export async function executeJson(x: ExecContext): Promise<JsonExecution> {
   const io = {
-    call: (tier: string, opts: { logprobs: boolean; cause: AttemptCause }, signal: AbortSignal) => {
+    call: (tier: string, opts: { logprobs: boolean; cause: AttemptCause }, signal: AbortSignal, via: DeploymentVia) => {
       const target = targetOf(x, tier);
-      const run = (headers?: Record<string, string>) => callProvider(target, x.body, { signal, wantLogprobs: opts.logprobs, headers });
+      const run = (headers?: Record<string, string>) =>
+        x.runtime.deployments.call(target, (t) => callProvider(t, x.body, { signal, wantLogprobs: opts.logprobs, headers }), via, { signal });
       return x.trace ? x.trace.call(target, opts.cause, run, answerOf) : run();
     },
     answerOf: (r: ProviderResult) => r,

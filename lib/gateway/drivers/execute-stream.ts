@@ -4,9 +4,9 @@
  * marks live streams to the client as it arrives, and its record is made when the stream ends
  * (`endLive`). Failures before the client got a byte fall back like non-streaming requests.
  */
-import { callProvider, type ProviderStream, type StreamSummary } from "../../providers/index";
+import { callProvider, type ProviderStream, type ProviderTarget, type StreamSummary } from "../../providers/index";
 import type { AttemptCause } from "../../routing/execution/attempt-record";
-import type { ExecResult, ExecSummary, LiveEnd } from "../../routing/execution/types";
+import type { DeploymentVia, ExecResult, ExecSummary, LiveEnd } from "../../routing/execution/types";
 import { executionFor, targetOf, type ExecContext } from "./exec-context";
 import { runExecution } from "./run-execution";
 import { failureError } from "./failure-error";
@@ -30,12 +30,15 @@ const legAnswer = (leg: Leg) => (leg.live ? null : { usage: leg.summary.usage, f
 
 export async function executeStream(x: ExecContext): Promise<StreamExecution> {
   const io = {
-    call: (tier: string, opts: { logprobs: boolean; live: boolean; cause: AttemptCause }, signal: AbortSignal): Promise<Leg> => {
+    call: (tier: string, opts: { logprobs: boolean; live: boolean; cause: AttemptCause }, signal: AbortSignal, via: DeploymentVia): Promise<Leg> => {
       const target = targetOf(x, tier);
-      const run = async (headers?: Record<string, string>): Promise<Leg> => {
-        const stream = await callProvider(target, x.body, { stream: true, signal, wantLogprobs: opts.logprobs, headers });
+      const once = async (t: ProviderTarget, headers?: Record<string, string>): Promise<Leg> => {
+        const stream = await callProvider(t, x.body, { stream: true, signal, wantLogprobs: opts.logprobs, headers });
         return opts.live ? { live: true, stream } : drain(stream);
       };
+      // a live stream stays in flight on its deployment until it ends
+      const held = (leg: Leg) => (leg.live ? leg.stream.summary : null);
+      const run = (headers?: Record<string, string>): Promise<Leg> => x.runtime.deployments.call(target, (t) => once(t, headers), via, { signal, held });
       return x.trace ? x.trace.call(target, opts.cause, run, legAnswer) : run();
     },
     answerOf: (leg: Leg) => (leg.live ? null : { answer: leg.summary.answer, usage: leg.summary.usage, firstTokenMs: leg.summary.firstTokenMs }),

@@ -10,12 +10,13 @@ import type { Answer, Usage } from "../../providers/index";
 import { toFailure } from "../../providers/index";
 import type { Execution } from "../../routing/execution/execution";
 import type { AttemptCause } from "../../routing/execution/attempt-record";
-import type { ExecAction, ExecEvent, ExecResult, Step } from "../../routing/execution/types";
+import type { DeploymentVia, ExecAction, ExecEvent, ExecResult, Step } from "../../routing/execution/types";
 import type { GatewayRuntime } from "../gateway-runtime";
 
 export type LegIO<P> = {
-  /** Calls the tier; resolves with its answer, or for a live call once the stream has started. */
-  call(tier: string, opts: { logprobs: boolean; live: boolean; cause: AttemptCause }, signal: AbortSignal): Promise<P>;
+  /** Calls the tier; resolves with its answer, or for a live call once the stream has started.
+   *  A tier with deployments fills `via` with the one that served the call (deployment-pool.ts). */
+  call(tier: string, opts: { logprobs: boolean; live: boolean; cause: AttemptCause }, signal: AbortSignal, via: DeploymentVia): Promise<P>;
   /** What the machine judges of a finished call; null for a live stream that has started. */
   answerOf(payload: P): { answer: Answer; usage: Usage; firstTokenMs?: number | null } | null;
 };
@@ -30,18 +31,20 @@ export async function runExecution<P>(execution: Execution, io: LegIO<P>, signal
   /** The call's outcome as the machine's event (never rejects). */
   const eventOf = (a: Call, legSignal: AbortSignal): Promise<ExecEvent> => {
     let call: Promise<P>;
+    const via: DeploymentVia = { deployment: "", model: "", failovers: [] };
     try {
-      call = io.call(a.tier, a, legSignal);
+      call = io.call(a.tier, a, legSignal, via);
     } catch (error) {
       call = Promise.reject(error);
     }
+    const served = () => (via.deployment ? { via } : {});
     return call.then(
       (payload): ExecEvent => {
         payloads[a.leg] = payload;
         const judged = io.answerOf(payload);
-        return judged ? { type: "answered", leg: a.leg, answer: judged.answer, usage: judged.usage, firstTokenMs: judged.firstTokenMs } : { type: "streaming", leg: a.leg };
+        return judged ? { type: "answered", leg: a.leg, answer: judged.answer, usage: judged.usage, firstTokenMs: judged.firstTokenMs, ...served() } : { type: "streaming", leg: a.leg, ...served() };
       },
-      (error): ExecEvent => ({ type: "failed", leg: a.leg, failure: toFailure(error) }),
+      (error): ExecEvent => ({ type: "failed", leg: a.leg, failure: toFailure(error), ...served() }),
     );
   };
 

@@ -27,6 +27,9 @@ export type AttemptRecord = {
   costUsd: number;
   estimatedUsage?: boolean;
   firstTokenMs?: number | null;
+  /** The tier's deployment that served the attempt (tiers listing several), and those it moved on from ("name: error"). */
+  deployment?: string;
+  failovers?: string[];
 };
 
 type Prices = Pick<TierConfig, "inputUsdPerMTok" | "outputUsdPerMTok">;
@@ -47,7 +50,12 @@ export function failureText(failure: Failure): string {
   return text.slice(0, 500);
 }
 
-type Base = { tier: string; model: string; ms: number; cause: AttemptCause; prices: Prices | undefined };
+type Base = { tier: string; model: string; ms: number; cause: AttemptCause; prices: Prices | undefined; via?: { deployment: string; failovers: string[] } };
+
+function viaFields(b: Base): Partial<AttemptRecord> {
+  if (!b.via) return {};
+  return b.via.failovers.length ? { deployment: b.via.deployment, failovers: b.via.failovers } : { deployment: b.via.deployment };
+}
 
 export function answeredRecord(b: Base, usage: Usage, extra: Partial<AttemptRecord> = {}): AttemptRecord {
   return {
@@ -60,6 +68,7 @@ export function answeredRecord(b: Base, usage: Usage, extra: Partial<AttemptReco
     completionTokens: usage.completionTokens,
     costUsd: costOf(b.prices, usage),
     ...(usage.estimated ? { estimatedUsage: true } : {}),
+    ...viaFields(b),
     ...extra,
   };
 }
@@ -83,5 +92,6 @@ export function unansweredRecord(b: Base, outcome: AttemptOutcome, error: string
     completionTokens: usage.completionTokens,
     costUsd: costOf(b.prices, usage),
     estimatedUsage: true,
+    ...viaFields(b),
   };
 }

@@ -23,10 +23,10 @@ import { assessAnswer, signalLabel, type Answer } from "../assess-answer";
 import { shouldFallBack } from "../plan-fallback";
 import { answeredRecord, failureText, unansweredRecord, type AttemptCause, type AttemptRecord } from "./attempt-record";
 import { effectiveReason, effectiveStage } from "./summarize";
-import type { ExecAction, ExecEnv, ExecEvent, ExecPlan, ExecResult, ExecSummary, Failure, LiveEnd, Step, Usage } from "./types";
+import type { DeploymentVia, ExecAction, ExecEnv, ExecEvent, ExecPlan, ExecResult, ExecSummary, Failure, LiveEnd, Step, Usage } from "./types";
 
 type Role = "single" | "small" | "large";
-type Leg = { id: number; tier: string; cause: AttemptCause; role: Role; startedAt: number; judged: boolean; open: boolean };
+type Leg = { id: number; tier: string; cause: AttemptCause; role: Role; startedAt: number; judged: boolean; open: boolean; via?: DeploymentVia };
 
 const CLIENT_CLOSED = "aborted: the client closed the request";
 
@@ -78,6 +78,7 @@ export class Execution {
     const leg = this.legs[event.leg];
     if (!leg?.open) return { actions: [], result: null };
     leg.open = false;
+    if (event.via) leg.via = event.via;
     if (event.type === "answered") this.answered(leg, event.answer, event.usage, event.firstTokenMs);
     else if (event.type === "failed") this.failed(leg, event.failure, event.partial);
     else {
@@ -261,9 +262,9 @@ export class Execution {
     if (failure.kind !== "http" || failure.retryable) this.actions.push({ type: "report", tier: leg.tier, ok: false });
   }
 
-  private base(leg: Pick<Leg, "tier" | "cause" | "startedAt">) {
+  private base(leg: Pick<Leg, "tier" | "cause" | "startedAt" | "via">) {
     const prices = this.plan.tiers.get(leg.tier);
-    return { tier: leg.tier, model: prices?.model ?? leg.tier, ms: this.env.now() - leg.startedAt, cause: leg.cause, prices };
+    return { tier: leg.tier, model: leg.via?.model ?? prices?.model ?? leg.tier, ms: this.env.now() - leg.startedAt, cause: leg.cause, prices, via: leg.via };
   }
 
   private push(record: AttemptRecord) {

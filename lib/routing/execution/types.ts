@@ -37,11 +37,14 @@ export type ExecEnv = {
   budgetLeftUsd: () => number;
 };
 
+/** Which deployment of a tier served an attempt (tiers listing several), and the ones it moved on from. */
+export type DeploymentVia = { deployment: string; model: string; failovers: string[] };
+
 export type ExecEvent =
-  | { type: "answered"; leg: number; answer: Answer; usage: Usage; firstTokenMs?: number | null }
-  | { type: "failed"; leg: number; failure: Failure; partial?: Usage }
+  | { type: "answered"; leg: number; answer: Answer; usage: Usage; firstTokenMs?: number | null; via?: DeploymentVia }
+  | { type: "failed"; leg: number; failure: Failure; partial?: Usage; via?: DeploymentVia }
   /** A live attempt's stream has started: it is the answer, passed through unjudged. */
-  | { type: "streaming"; leg: number }
+  | { type: "streaming"; leg: number; via?: DeploymentVia }
   /** The hedge delay has passed. */
   | { type: "timer" };
 

@@ -3,7 +3,7 @@
 // or the server's default (settable at run time). Later sources override earlier ones.
 
 export interface Behavior {
-  /** Answer this HTTP status with an error body in the provider's shape (429 adds Retry-After: 1). */
+  /** Answer this HTTP status with an error body in the provider's shape (429 adds Retry-After: 1, or `retryAfter`). */
   status?: number;
   /** Wait before answering (ms). */
   delayMs?: number;
@@ -43,6 +43,8 @@ export interface Behavior {
   badTool?: "name" | "args";
   /** Mean token logprob (default -0.05, low confidence -2.5). */
   logprob?: number;
+  /** Retry-After sent with an error status (seconds), replacing 429's default of 1. */
+  retryAfter?: string;
 }
 
 const cache = new Map<string, Behavior>();
@@ -75,6 +77,7 @@ function apply(b: Behavior, key: string, value: string): void {
     case "alltools": b.toolCall = true; b.allTools = true; break;
     case "badtool": b.toolCall = true; b.badTool = value === "args" ? "args" : "name"; break;
     case "logprob": b.logprob = num(value, key); break;
+    case "retryafter": b.retryAfter = String(num(value, key)); break;
     default: throw new Error(`unknown upstream behavior "${key}"`);
   }
 }

@@ -22,15 +22,15 @@ export interface OpenAiUpstreamOptions {
 
 let sequence = 0;
 
-function sendError(res: http.ServerResponse, status: number, message: string, type = "server_error"): void {
+function sendError(res: http.ServerResponse, status: number, message: string, type = "server_error", retryAfter?: string): void {
   const headers: http.OutgoingHttpHeaders = { "content-type": "application/json" };
-  if (status === 429) headers["retry-after"] = "1";
+  if (status === 429 || retryAfter) headers["retry-after"] = retryAfter ?? "1";
   res.writeHead(status, headers).end(JSON.stringify({ error: { message, type, param: null, code: type } }));
 }
 
 async function chat(req: http.IncomingMessage, res: http.ServerResponse, body: OpenAiRequestBody, b: Behavior, opts: OpenAiUpstreamOptions) {
   if (!(await preamble(req, b))) return;
-  if (b.status) return sendError(res, b.status, `simulated upstream error ${b.status}`, b.status === 429 ? "rate_limit_exceeded" : "server_error");
+  if (b.status) return sendError(res, b.status, `simulated upstream error ${b.status}`, b.status === 429 ? "rate_limit_exceeded" : "server_error", b.retryAfter);
   if (b.noLogprobs && body.logprobs) return sendError(res, 400, "logprobs is not supported for this model", "invalid_request_error");
   if (b.badJson) return void res.writeHead(200, { "content-type": "application/json" }).end("<html>not json</html>");
   const plan = planReply(body, b, replyText(body, b, opts.reply));
