@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { Prisma } from "./generated/client";
-import { pgPool, withPgClient } from "./pg-pool";
+import { pgPool, requestLogPool, withPgClient } from "./pg-pool";
 import { db } from "./prisma";
 import { findShadowPairs } from "./shadow-repo";
 import { addRollupsSql, ROLLUP_SOURCE_FIELDS } from "./rollup-repo";
@@ -35,7 +35,7 @@ SELECT count(*)::int AS n FROM ins`;
 
 export async function insertRequestLogs(rows: RequestLogInsert[]): Promise<number> {
   if (!rows.length) return 0;
-  return withPgClient((client) => insertRequestLogsWith(client, rows));
+  return withPgClient((client) => insertRequestLogsWith(client, rows), requestLogPool());
 }
 
 /** The same on a given client (bulk loaders run it inside their own transaction). */
