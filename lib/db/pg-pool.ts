@@ -28,7 +28,7 @@ export function requestLogPool(): pg.Pool {
   if (!holder.__frontdeskLogPool) {
     const url = env().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set.");
-    const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5_000, options: "-c synchronous_commit=off" });
+    const pool = new pg.Pool({ connectionString: url, max: 3, connectionTimeoutMillis: 5_000, options: "-c synchronous_commit=off" });
     pool.on("error", () => {});
     holder.__frontdeskLogPool = pool;
   }

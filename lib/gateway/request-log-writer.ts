@@ -6,7 +6,7 @@
  * visible in `stats()` (and /api/health), never silent. A row larger than the whole byte bound is
  * dropped itself. Rows of a batch being written are never the ones dropped. `close` flushes what it can.
  *
- * Under a backlog (more than two batches waiting) up to `maxInFlight` batches are written at once
+ * Under a backlog (more than two batches waiting) up to `maxInFlight` (3) batches are written at once
  * (Postgres inserts them on separate connections, its cores busy while the gateway builds the
  * next), each up to `maxBatchSize` rows: a statement's fixed cost and its rollup upserts are
  * shared by more rows. A failed batch is retried, oldest first, once every batch in flight is back.
@@ -31,7 +31,7 @@ export type WriterOptions<T> = {
   batchSize?: number;
   /** A batch's size when more than two batches wait (default 4 × batchSize). */
   maxBatchSize?: number;
-  /** Batches written at once under a backlog (default 2). */
+  /** Batches written at once under a backlog (default 3). */
   maxInFlight?: number;
   flushIntervalMs?: number;
   maxBackoffMs?: number;
@@ -71,7 +71,7 @@ export class RequestLogWriter<T> {
 
   constructor(options: WriterOptions<T>) {
     const batchSize = options.batchSize ?? 500;
-    this.opts = { maxQueue: 100_000, maxQueueBytes: Infinity, sizeOf: NO_SIZE, batchSize, maxBatchSize: 4 * batchSize, maxInFlight: 2, flushIntervalMs: FLUSH_INTERVAL_MS, maxBackoffMs: 10_000, ...options };
+    this.opts = { maxQueue: 100_000, maxQueueBytes: Infinity, sizeOf: NO_SIZE, batchSize, maxBatchSize: 4 * batchSize, maxInFlight: 3, flushIntervalMs: FLUSH_INTERVAL_MS, maxBackoffMs: 10_000, ...options };
   }
 
   private held(): number {
