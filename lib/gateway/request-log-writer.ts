@@ -89,7 +89,7 @@ export class RequestLogWriter<T> {
     this.queue.push(row);
     this.sizes.push(size);
     this.queuedBytes += size;
-    if (this.queue.length + this.flightRows > this.opts.maxQueue || this.queuedBytes > this.opts.maxQueueBytes) this.dropOldest();
+    if (this.queue.length + this.flightRows > this.opts.maxQueue || this.queuedBytes > this.opts.maxQueueBytes || this.failed.length) this.dropOldest();
     this.schedule(this.queue.length >= this.opts.batchSize ? 0 : this.opts.flushIntervalMs);
   }
 
@@ -179,7 +179,9 @@ export class RequestLogWriter<T> {
     this.timer = null;
     const deadline = Date.now() + deadlineMs;
     while ((this.queue.length || this.flights.size) && Date.now() < deadline) {
-      await Promise.race([this.flushOnce(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.flushOnce(), new Promise((r) => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))))]);
+      clearTimeout(timer);
       if (this.queue.length && !this.flights.size && this.retryAt > Date.now()) await new Promise((r) => setTimeout(r, Math.min(this.retryAt, deadline) - Date.now()));
     }
     // what is still waiting is lost (a batch still in flight at the deadline may yet land)
