@@ -11,7 +11,8 @@ import { env } from "../lib/env";
 import { gatewayRuntime } from "../lib/gateway/gateway-runtime";
 import { createHttpServer } from "../lib/server/create-http-server";
 import { serveFastPath } from "../lib/server/fast-path";
-import { runClusterPrimary, workerCount } from "../lib/server/gateway-cluster";
+import { metricsSources } from "../lib/server/metrics-sources";
+import { joinClusterMetrics, runClusterPrimary, workerCount } from "../lib/server/gateway-cluster";
 import { tuneGcForLatency } from "../lib/server/gc-tuning";
 
 const log = (line: string) => console.log(`[frontdesk-gateway] ${line}`);
@@ -24,6 +25,10 @@ async function main() {
   const inCluster = cluster.isWorker;
   tuneGcForLatency(config.GATEWAY_HEAP_GROWTH_PERCENT);
   const runtime = gatewayRuntime();
+  if (inCluster && runtime.metrics) {
+    runtime.metrics.setSources(metricsSources()); // set now: the primary may collect before this worker's first scrape
+    joinClusterMetrics(runtime.metrics.registry);
+  }
   await runtime.start();
   const server = createHttpServer((req, res) => {
     if (req.url === "/api/health") req.url = "/api/health/ready"; // no console here: its health is the readiness check

@@ -58,16 +58,34 @@ async function workerPids(n: number): Promise<Set<number>> {
   return pids;
 }
 
+/** frontdesk_requests_total of this test's policy, as one scrape of /metrics reports it. */
+async function requestsCounted(): Promise<number> {
+  const url = new URL("/metrics", gateway.url);
+  const text = await new Promise<string>((resolve, reject) => {
+    http.get({ hostname: url.hostname, port: url.port, path: url.pathname, agent: false }, (res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => (body += c));
+      res.on("end", () => resolve(body));
+    }).on("error", reject);
+  });
+  return text
+    .split("\n")
+    .filter((line) => line.startsWith("frontdesk_requests_total{") && line.includes('policy="cluster-policy"'))
+    .reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
+}
+
 const chat = () => request("POST", "/api/v1/chat/completions", { model: "frontdesk/cluster-policy", messages: [{ role: "user", content: "hello from the cluster test" }] });
 
 describe("npm run gateway with GATEWAY_WORKERS=2", () => {
-  it("serves from two worker processes on one port, and replaces a worker that dies", async () => {
+  it("serves from two worker processes on one port, counts both in /metrics, and replaces a worker that dies", async () => {
     const before = await workerPids(8);
     expect(before.size).toBe(2);
     expect(before.has(gateway.pid)).toBe(false); // the primary only hands out connections
 
     const answers = await Promise.all(Array.from({ length: 10 }, chat));
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    // /metrics answers for the instance: both workers' requests, whichever worker is scraped
+    for (let i = 0; i < 2; i++) expect(await requestsCounted()).toBe(10);
 
     const [victim] = [...before];
     process.kill(victim!, "SIGKILL");

@@ -11,11 +11,16 @@
  * - SIGTERM / SIGINT: forwarded to every worker, each drains its connections and flushes its
  *   request log (the single-process stop); the primary exits when all are gone (SIGKILL after
  *   STOP_DEADLINE_MS).
+ * - GET /metrics, whichever worker takes it, answers for the whole instance: the worker asks the
+ *   primary, which collects every worker's registry (prom-client's AggregatorRegistry: counters,
+ *   histograms and the log queue summed; a breaker's state the most open worker's; job counts and
+ *   classifier versions, read from Postgres, taken once).
  * Without REDIS_URL every worker keeps its own rate limits, pins and breakers, like separate
  * instances (README: Running many instances).
  */
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
+import { AggregatorRegistry, type Registry } from "prom-client";
 
 const FAST_CRASH_MS = 5_000;
 const MAX_BACKOFF_MS = 30_000;
@@ -82,5 +87,42 @@ export function runClusterPrimary(workers: number, log: (line: string) => void):
   process.once("SIGINT", () => onSignal("SIGINT"));
   process.once("SIGTERM", () => onSignal("SIGTERM"));
 
+  const aggregator = new AggregatorRegistry();
+  cluster.on("message", (worker, message: { type?: string; id?: number }) => {
+    if (message?.type !== METRICS_REQUEST) return;
+    aggregator.clusterMetrics().then(
+      (text) => worker.isConnected() && worker.send({ type: METRICS_ANSWER, id: message.id, text }),
+      (error: Error) => worker.isConnected() && worker.send({ type: METRICS_ANSWER, id: message.id, error: error.message }),
+    );
+  });
+
   for (let i = 0; i < workers; i++) fork();
+}
+
+const METRICS_REQUEST = "frontdesk:metrics";
+const METRICS_ANSWER = "frontdesk:metrics-answer";
+const pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+let nextId = 0;
+
+/** In a worker: answers the primary's collection requests with `registry`, and reads the instance's metrics through the primary. */
+export function joinClusterMetrics(registry: Registry): void {
+  AggregatorRegistry.setRegistries([registry]);
+  new AggregatorRegistry(); // adds the worker's listener for the primary's requests
+  process.on("message", (message: { type?: string; id?: number; text?: string; error?: string }) => {
+    if (message?.type !== METRICS_ANSWER) return;
+    const waiting = pending.get(message.id!);
+    pending.delete(message.id!);
+    if (message.error !== undefined) waiting?.reject(new Error(message.error));
+    else waiting?.resolve(message.text ?? "");
+  });
+}
+
+/** The metrics of every worker of this instance (in a cluster worker that joined), else null. */
+export function clusterMetrics(): Promise<string> | null {
+  if (!cluster.isWorker || !process.send) return null;
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    process.send!({ type: METRICS_REQUEST, id });
+  });
 }
