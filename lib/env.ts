@@ -45,6 +45,8 @@ const schema = z.object({
   REQUEST_LOG_QUEUE_MAX: z.coerce.number().int().min(100).default(100_000),
   REQUEST_LOG_QUEUE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(256 * 1024 * 1024), // estimated row sizes
   GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(200),
+  // `npm run gateway`: processes sharing the port (node:cluster); auto = one per core
+  GATEWAY_WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(256)], { error: "must be a number of workers (1–256) or auto" }).default(1),
   // metrics (GET /metrics, Prometheus text format)
   METRICS_ENABLED: bool.default(true),
   /** When set, a scrape must send `Authorization: Bearer <token>` (else 401). */

@@ -5,7 +5,7 @@
 import pg from "pg";
 import { env } from "../env";
 
-const holder = globalThis as typeof globalThis & { __frontdeskPgPool?: pg.Pool };
+const holder = globalThis as typeof globalThis & { __frontdeskPgPool?: pg.Pool; __frontdeskLogPool?: pg.Pool };
 
 export function pgPool(): pg.Pool {
   if (!holder.__frontdeskPgPool) {
@@ -18,10 +18,27 @@ export function pgPool(): pg.Pool {
   return holder.__frontdeskPgPool;
 }
 
+/**
+ * The request-log writer's own connections (one per batch in flight), with synchronous_commit off:
+ * a batch's COMMIT returns without waiting for its WAL to reach the disk. A crash of Postgres (not
+ * of the gateway) may lose the last ~0.6 s of log rows (3 × wal_writer_delay); the database stays
+ * consistent, and nothing but the log and its rollups is written on these connections.
+ */
+export function requestLogPool(): pg.Pool {
+  if (!holder.__frontdeskLogPool) {
+    const url = env().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set.");
+    const pool = new pg.Pool({ connectionString: url, max: 3, connectionTimeoutMillis: 5_000, options: "-c synchronous_commit=off" });
+    pool.on("error", () => {});
+    holder.__frontdeskLogPool = pool;
+  }
+  return holder.__frontdeskLogPool;
+}
+
 export async function closePgPool() {
-  const pool = holder.__frontdeskPgPool;
-  holder.__frontdeskPgPool = undefined;
-  await pool?.end();
+  const pools = [holder.__frontdeskPgPool, holder.__frontdeskLogPool];
+  holder.__frontdeskPgPool = holder.__frontdeskLogPool = undefined;
+  await Promise.all(pools.map((pool) => pool?.end()));
 }
 
 /**
@@ -30,8 +47,8 @@ export async function closePgPool() {
  * it emit 'error' — unhandled, that kills the process. This listens for the whole checkout and
  * discards a client whose connection failed instead of returning it to the pool.
  */
-export async function withPgClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pgPool().connect();
+export async function withPgClient<T>(fn: (client: pg.PoolClient) => Promise<T>, pool: pg.Pool = pgPool()): Promise<T> {
+  const client = await pool.connect();
   let lost: Error | undefined;
   const onError = (error: Error) => {
     lost = error;

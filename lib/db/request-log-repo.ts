@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { Prisma } from "./generated/client";
-import { pgPool, withPgClient } from "./pg-pool";
+import { pgPool, requestLogPool, withPgClient } from "./pg-pool";
 import { db } from "./prisma";
 import { policyTiers } from "./label-repo";
 import { findShadowPairs } from "./shadow-repo";
@@ -36,7 +36,7 @@ SELECT count(*)::int AS n FROM ins`;
 
 export async function insertRequestLogs(rows: RequestLogInsert[]): Promise<number> {
   if (!rows.length) return 0;
-  return withPgClient((client) => insertRequestLogsWith(client, rows));
+  return withPgClient((client) => insertRequestLogsWith(client, rows), requestLogPool());
 }
 
 /** The same on a given client (bulk loaders run it inside their own transaction). */

@@ -76,7 +76,6 @@ export function buildLogRow(args: { id: string; key: GatewayKey; config: Gateway
   const policy = config.snapshot.policies.get(decision.policy);
   const storePrompts = policy?.storePrompts ?? true;
   const escalationWaitMs = o.attempts.filter((a) => a.outcome !== "ok" && a.outcome !== "hedge-lost").reduce((sum, a) => sum + a.ms, 0);
-  const { trace, ...rest } = decision;
   const answered = o.status === "ok" ? o.tier : null;
   const waste = wasteOf(o.attempts, answered);
   const costUsd = totalCost(o.attempts);
@@ -93,7 +92,7 @@ export function buildLogRow(args: { id: string; key: GatewayKey; config: Gateway
     stage: o.stage,
     reason: o.reason,
     scores: (decision.scores ?? undefined) as Prisma.InputJsonValue | undefined,
-    decision: { ...rest, trace } as unknown as Prisma.InputJsonValue,
+    decision: decision as unknown as Prisma.InputJsonValue, // as decided: no copy (jsonb keeps no key order anyway)
     uncertainty: decision.uncertainty,
     escalated: o.escalated,
     hedged: o.hedged,

@@ -71,6 +71,63 @@ export const chatRequestSchema = z
 
 export type ChatRequestBody = z.infer<typeof chatRequestSchema>;
 
+/** Fields the schema validates beyond their name: the fast check below knows only the common ones. */
+const CHECKED_FIELDS = new Set(["model", "messages", "stream", "stream_options", "user", "metadata", "n", "max_tokens", "max_completion_tokens", "temperature", "logprobs"]);
+const ROLES = new Set(["system", "developer", "user", "assistant", "tool"]);
+const isPositiveIntOrNull = (v: unknown) => v === null || (Number.isSafeInteger(v) && (v as number) > 0);
+
+/**
+ * The common request — a model, string-content messages with known roles, and plain forwarded
+ * fields — checked by hand, without zod (which copied every object of the body, the largest part
+ * of reading one): true only for a body `chatRequestSchema` accepts unchanged (a loose schema's
+ * output equals its input). Anything else (array content, tool calls, metadata, an unknown or
+ * refused field, a bad value) returns false and goes through the schema, so every error message
+ * is the schema's. chat-request-schema.test.ts checks the implication on generated bodies.
+ */
+export function isCommonChatBody(value: unknown): value is ChatRequestBody {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const body = value as Record<string, unknown>;
+  for (const field in body) {
+    if (!KNOWN_FIELDS.has(field)) return false;
+    if (!CHECKED_FIELDS.has(field)) continue;
+    const v = body[field];
+    switch (field) {
+      case "model":
+        if (typeof v !== "string" || v.length < 1 || v.length > 200) return false;
+        break;
+      case "messages":
+        if (!Array.isArray(v) || v.length < 1 || v.length > 10_000) return false;
+        for (const m of v) if (!isCommonMessage(m)) return false;
+        break;
+      case "stream":
+        if (typeof v !== "boolean") return false;
+        break;
+      case "user":
+        if (typeof v !== "string" || v.length > 1000) return false;
+        break;
+      case "max_tokens":
+      case "max_completion_tokens":
+        if (!isPositiveIntOrNull(v)) return false;
+        break;
+      case "temperature":
+        if (v !== null && (typeof v !== "number" || !(v >= 0 && v <= 2))) return false;
+        break;
+      case "logprobs":
+        if (v !== null && typeof v !== "boolean") return false;
+        break;
+      default:
+        return false; // stream_options, metadata, n: the schema's
+    }
+  }
+  return typeof body.model === "string" && Array.isArray(body.messages);
+}
+
+function isCommonMessage(m: unknown): boolean {
+  if (typeof m !== "object" || m === null || Array.isArray(m)) return false;
+  const { role, content, name, tool_call_id } = m as Record<string, unknown>;
+  return typeof role === "string" && ROLES.has(role) && typeof content === "string" && (name === undefined || typeof name === "string") && (tool_call_id === undefined || typeof tool_call_id === "string");
+}
+
 /** Text of a message's content for routing (image and other non-text parts are skipped). */
 export function contentText(content: unknown): string {
   if (typeof content === "string") return content;

@@ -14,7 +14,8 @@ import type { GatewayRuntime } from "./gateway-runtime";
 export const INSTANCE_SEEN_MS = 30_000;
 const DB_PING_TIMEOUT_MS = 1_000;
 
-export type Readiness = { ready: boolean; status: "ok" | "degraded"; config: "loaded" | "not-loaded"; db: "ok" | "down"; redis: RedisState };
+/** `pid`: the process that answered (with GATEWAY_WORKERS, which worker). */
+export type Readiness = { ready: boolean; status: "ok" | "degraded"; config: "loaded" | "not-loaded"; db: "ok" | "down"; redis: RedisState; pid: number };
 
 type HealthRuntime = Pick<GatewayRuntime, "config" | "sharedState">;
 
@@ -23,7 +24,7 @@ export async function checkReadiness(runtime: HealthRuntime): Promise<Readiness>
   const redis = runtime.sharedState();
   const ready = runtime.config !== null;
   const isDegraded = !ready || !isDbUp || (redis.shared && !redis.up);
-  return { ready, status: isDegraded ? "degraded" : "ok", config: ready ? "loaded" : "not-loaded", db: isDbUp ? "ok" : "down", redis };
+  return { ready, status: isDegraded ? "degraded" : "ok", config: ready ? "loaded" : "not-loaded", db: isDbUp ? "ok" : "down", redis, pid: process.pid };
 }
 
 /** What an operator should know about running several instances: none without Redis, a Redis that is down. */

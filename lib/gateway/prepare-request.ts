@@ -11,7 +11,7 @@ import { countMessageTokens, encodingFor } from "../providers/count-tokens";
 import type { ChatRequest } from "../providers/index";
 import { readRequestNeeds } from "../routing/check-capabilities";
 import type { EngineContext, RouteRequest } from "../routing/types";
-import { chatRequestSchema, contentText, type ChatRequestBody } from "./chat-request-schema";
+import { chatRequestSchema, contentText, isCommonChatBody, type ChatRequestBody } from "./chat-request-schema";
 import { findUnsafeJson, mayHoldSurrogates, unsafeJsonMessage } from "./find-unsafe-json";
 import type { GatewayRequest } from "./gateway-io";
 import type { GatewayRuntime } from "./gateway-runtime";
@@ -89,7 +89,8 @@ function invalidBody(error: z.ZodError): GatewayError {
 }
 
 export async function readChatBody(req: GatewayRequest): Promise<ChatRequestBody> {
-  return parseBody(chatRequestSchema, await parseJsonBody(req));
+  const value = await parseJsonBody(req);
+  return isCommonChatBody(value) ? value : parseBody(chatRequestSchema, value);
 }
 
 /** `value` by `schema`, or a 400 naming the first bad field's path. */

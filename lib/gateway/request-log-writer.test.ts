@@ -119,4 +119,34 @@ describe("RequestLogWriter", () => {
     stuck.push(2);
     expect(await stuck.close(300)).toMatchObject({ dropped: 2, queued: 0, written: 0 });
   });
+
+  it("under a backlog writes two larger batches at once, and after a failure retries the oldest rows first", async () => {
+    vi.useFakeTimers();
+    const written: number[] = [];
+    const calls: number[][] = [];
+    let isDown = true;
+    const releases: Array<() => void> = [];
+    const insert = async (batch: number[]) => {
+      calls.push(batch);
+      await new Promise<void>((resolve) => releases.push(resolve));
+      if (isDown) throw new Error("connection refused");
+      written.push(...batch);
+    };
+    const writer = new RequestLogWriter<number>({ insert, batchSize: 2, maxBatchSize: 3, flushIntervalMs: 50, maxBackoffMs: 100 });
+    for (let i = 0; i < 9; i++) writer.push(i);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toEqual([[0, 1, 2], [3, 4, 5]]); // two in flight, each of maxBatchSize
+    expect(writer.stats().queued).toBe(9);
+    releases.splice(0).forEach((release) => release()); // both fail
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writer.stats()).toMatchObject({ queued: 9, failedFlushes: 2 });
+    isDown = false;
+    for (let t = 0; t < 20 && written.length < 9; t++) {
+      await vi.advanceTimersByTimeAsync(100);
+      releases.splice(0).forEach((release) => release());
+      await vi.advanceTimersByTimeAsync(0);
+    }
+    expect(written).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(writer.stats()).toMatchObject({ queued: 0, written: 9, dropped: 0 });
+  });
 });

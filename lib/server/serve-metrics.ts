@@ -7,6 +7,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "../env";
 import type { GatewayRequest, GatewayResponse } from "../gateway/gateway-io";
 import { gatewayRuntime } from "../gateway/gateway-runtime";
+import { clusterMetrics } from "./gateway-cluster";
 import { metricsSources } from "./metrics-sources";
 
 export const METRICS_PATH = "/metrics";
@@ -32,5 +33,7 @@ export async function handleMetrics(req: GatewayRequest): Promise<GatewayRespons
     };
   }
   if (!metrics.hasSources()) metrics.setSources(metricsSources());
-  return { status: 200, headers: { "content-type": metrics.contentType, "cache-control": "no-store" }, body: await metrics.metrics() };
+  // with GATEWAY_WORKERS, every worker's numbers (summed by the primary), not only this one's
+  const body = (await clusterMetrics()) ?? (await metrics.metrics());
+  return { status: 200, headers: { "content-type": metrics.contentType, "cache-control": "no-store" }, body };
 }

@@ -145,6 +145,7 @@ export class GatewayMetrics {
       help: "Circuit breaker of each tier: 0 closed, 1 half-open, 2 open.",
       labelNames: ["tier"],
       registers,
+      aggregator: "max", // GATEWAY_WORKERS: the most open of the workers' mirrors
       collect() {
         this.reset();
         for (const [tier, status] of sources()?.breakers() ?? []) this.labels(tier).set(BREAKER_VALUE[status]);
@@ -165,6 +166,7 @@ export class GatewayMetrics {
       help: "Jobs (Job table) queued or running, by type and status; the same for every instance scraped (read from Postgres, cached 15 s).",
       labelNames: ["type", "status"],
       registers,
+      aggregator: "first", // read from Postgres: the same in every worker
       async collect() {
         const jobs = await sources()?.jobs();
         if (!jobs) return;
@@ -177,6 +179,7 @@ export class GatewayMetrics {
       help: "Jobs that ended failed, by type (Job rows; read from Postgres, cached 15 s).",
       labelNames: ["type"],
       registers,
+      aggregator: "first",
       async collect() {
         const jobs = await sources()?.jobs();
         if (!jobs) return;
@@ -189,6 +192,7 @@ export class GatewayMetrics {
       help: "The classifier each policy routes with (always 1): the trained model's id, builtin (the heuristic) or none (one tier).",
       labelNames: ["policy", "version", "kind"],
       registers,
+      aggregator: "first",
       collect() {
         this.reset();
         for (const c of sources()?.classifiers() ?? []) this.labels(c.policy, c.version, c.kind).set(1);
