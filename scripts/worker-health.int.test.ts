@@ -36,8 +36,15 @@ describe("the worker's health listener", () => {
     const url = await startWorker();
     const live = await fetch(`${url}/api/health/live`);
     expect([live.status, await live.json()]).toEqual([200, { status: "ok" }]);
-    const ready = await fetch(`${url}/api/health/ready`);
-    expect([ready.status, await ready.json()]).toEqual([200, { ready: true, status: "ok", db: "ok" }]);
+    // the first ping also opens the database client (1 s budget): on a loaded machine it may report not ready yet
+    let ready = [0, {}] as [number, unknown];
+    for (let i = 0; i < 20 && ready[0] !== 200; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 500));
+      const answer = await fetch(`${url}/api/health/ready`);
+      ready = [answer.status, await answer.json()];
+      if (answer.status !== 200) expect(ready).toEqual([503, { ready: false, status: "degraded", db: "down" }]);
+    }
+    expect(ready).toEqual([200, { ready: true, status: "ok", db: "ok" }]);
     expect((await fetch(`${url}/api/v1/models`)).status).toBe(404);
   });
 });
