@@ -13,8 +13,8 @@ const FROM = Date.UTC(2003, 6, 1);
 const DAY = 86_400_000;
 const TO = FROM + 10 * DAY;
 const NEEDLE = "bounded-search-needle-q7";
-// One chunk of 40 rows a call: the search has to come back many times.
-const TINY: SearchBudget = { budgetMs: 0, firstChunkRows: 40, maxChunkRows: 40 };
+// One window of three hours a call: the search has to come back many times.
+const TINY: SearchBudget = { budgetMs: 0, firstWindowMs: 3 * 3_600_000 };
 
 /** 600 haystack rows over ten days, and needles: two on the oldest day, one mid-way, one an error. */
 function rows(): RequestLogInsert[] {
@@ -60,7 +60,7 @@ describe("the request list's bounded text search", () => {
     const { seen, pages } = await searchAll({}, 50, TINY);
     expect(seen).toEqual(needles());
     expect(pages.length).toBeGreaterThan(10);
-    // The first call searched only the newest 40 rows: nothing yet, but how far back it got and where to go on.
+    // The first call searched only the newest three hours: nothing yet, but how far back it got and where to go on.
     expect(pages[0]!.items).toEqual([]);
     expect(pages[0]!.nextCursor).not.toBeNull();
     expect(pages[0]!.search).toMatchObject({ isExhausted: false });
@@ -70,8 +70,8 @@ describe("the request list's bounded text search", () => {
     expect(pages.at(-1)!.search).toEqual({ searchedBackTo: null, isExhausted: true });
   });
 
-  it("ends a page at its last hit when a chunk holds more hits than the page", async () => {
-    const wide: SearchBudget = { budgetMs: 0, firstChunkRows: 1_000, maxChunkRows: 1_000 };
+  it("ends a page at its last hit when a window holds more hits than the page", async () => {
+    const wide: SearchBudget = { budgetMs: 0, firstWindowMs: 20 * DAY };
     const { seen, pages } = await searchAll({}, 1, wide);
     expect(seen).toEqual(needles());
     // Each page ends at its hit; the last one also reached the end of the range, so it needs no next call.
@@ -87,12 +87,17 @@ describe("the request list's bounded text search", () => {
   it("answers through the route with the search's state, and a bad cursor with 400", async () => {
     const { cookie } = await signedIn("ops");
     const range = `from=${new Date(FROM).toISOString()}&to=${new Date(TO).toISOString()}`;
-    const res = await requestsRoute(jsonRequest("GET", `/api/admin/requests?${range}&q=${NEEDLE}`, { cookie }));
-    expect(res.status).toBe(200);
-    const page = await res.json();
-    // 604 rows fit one call's budget.
-    expect(page.items.map((r: { id: string }) => r.id)).toEqual(needles().map((r) => r.id));
-    expect(page.items[0].promptSnippet).toContain(NEEDLE);
+    // With the real budget: every call answers, and following nextCursor ends with the search exhausted.
+    const found: Array<{ id: string; promptSnippet: string }> = [];
+    let page: { items: typeof found; nextCursor: string | null; search: unknown } | null = null;
+    for (let calls = 0; calls < 50 && (!page || page.nextCursor); calls++) {
+      const res = await requestsRoute(jsonRequest("GET", `/api/admin/requests?${range}&q=${NEEDLE}${page ? `&cursor=${page.nextCursor}` : ""}`, { cookie }));
+      expect(res.status).toBe(200);
+      page = await res.json();
+      found.push(...page!.items);
+    }
+    expect(found.map((r) => r.id)).toEqual(needles().map((r) => r.id));
+    expect(found[0]!.promptSnippet).toContain(NEEDLE);
     expect(page).toMatchObject({ nextCursor: null, search: { searchedBackTo: null, isExhausted: true } });
     const bad = await requestsRoute(jsonRequest("GET", `/api/admin/requests?${range}&q=${NEEDLE}&cursor=2003-07-01`, { cookie }));
     expect(bad.status).toBe(400);
