@@ -202,7 +202,7 @@ async function keysetPage(f: RequestFilters, where: string[], values: unknown[])
 }
 
 async function searchPage(f: RequestFilters, where: string[], values: unknown[], budget?: SearchBudget): Promise<ListPage> {
-  const found = await searchRequestLog({ where, values, pattern: `%${likeEscape(f.q!)}%`, cursor: f.cursor, limit: f.limit, budget });
+  const found = await searchRequestLog({ where, values, pattern: `%${likeEscape(f.q!)}%`, cursor: f.cursor, start: (f.to ?? new Date()).getTime(), limit: f.limit, budget });
   return {
     keys: found.keys,
     nextCursor: found.next && requestCursor({ createdAt: found.next.at, id: found.next.id }),

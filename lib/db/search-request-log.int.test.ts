@@ -16,7 +16,7 @@ const NEEDLE = "bounded-search-needle-q7";
 // One window of three hours a call: the search has to come back many times.
 const TINY: SearchBudget = { budgetMs: 0, firstWindowMs: 3 * 3_600_000 };
 
-/** 600 haystack rows over ten days, and needles: two on the oldest day, one mid-way, one an error. */
+/** 600 haystack rows over ten days, and needles: two on the oldest day, one mid-way, one an error, two on a window's edge. */
 function rows(): RequestLogInsert[] {
   const rng = createRng(11);
   const row = (at: number, prompt: string, status = "ok"): RequestLogInsert => ({
@@ -25,6 +25,8 @@ function rows(): RequestLogInsert[] {
   const out = Array.from({ length: 600 }, () => row(FROM + Math.floor(rng() * 10 * DAY), "an ordinary question about invoices"));
   out.push(row(FROM + 2 * 3_600_000, `old ${NEEDLE} one`), row(FROM + 3 * 3_600_000, `old ${NEEDLE.toUpperCase()} two`));
   out.push(row(FROM + 5 * DAY, `middle ${NEEDLE}`), row(FROM + 7 * DAY, `failed ${NEEDLE}`, "error"));
+  // On the edge of a window (the tiny budget's windows end at TO - k × 3 h): searched once, not twice.
+  out.push(row(FROM + 9 * DAY, `edge ${NEEDLE}`), row(FROM + 9 * DAY, `edge again ${NEEDLE}`));
   return out;
 }
 
