@@ -1,8 +1,8 @@
 "use client";
 
-import { formatDateTime } from "@/components/charts/format";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
+import { prepareSearchProgress } from "./prepare-search-progress";
 import type { SearchState } from "./types";
 
 type Props = {
@@ -19,24 +19,22 @@ type Props = {
  * (lib/db/search-request-log.ts), so it says how far back it got and offers to search older rows.
  */
 export function SearchProgress({ search, found, isPageFull, isLoading, onMore }: Props) {
-  const backTo = search.searchedBackTo && formatDateTime(search.searchedBackTo, { seconds: false });
-  const more = !search.isExhausted && (
+  const view = prepareSearchProgress(search, found, isPageFull);
+  const more = view.action && (
     <Button variant="secondary" size="sm" onClick={onMore} isLoading={isLoading}>
-      {isPageFull ? "Load more" : "Search older"}
+      {view.action}
     </Button>
   );
-  if (found === 0) {
+  if (view.emptyTitle) {
     return (
-      <EmptyState title={search.isExhausted ? "No requests match these filters" : "No matches yet"} action={more}>
-        <span role="status">{search.isExhausted ? "Searched every request in this range." : `Searched the requests back to ${backTo}; older ones are not searched yet.`}</span>
+      <EmptyState title={view.emptyTitle} action={more}>
+        <span role="status">{view.status}</span>
       </EmptyState>
     );
   }
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-      <span role="status">
-        {found} found, newest first · {search.isExhausted ? "searched the whole range" : `searched back to ${backTo}`}
-      </span>
+      <span role="status">{view.status}</span>
       {more}
     </div>
   );
