@@ -9,12 +9,14 @@ import { TextInput } from "@/components/ui/field";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { RequestsTable } from "./requests-table";
-import { useRequestList } from "./use-requests";
+import { SearchProgress } from "./search-progress";
+import { REQUEST_PAGE_SIZE, useRequestList } from "./use-requests";
 import { LOGGED_STAGES } from "@/lib/monitoring/request-filters";
 
 const KEYS = ["policy", "tier", "stage", "status", "q"] as const;
 
-/** The request log: filters live in the URL (shareable), newest first, "Load more" pages by cursor. */
+/** The request log: filters live in the URL (shareable), newest first, "Load more" pages by cursor
+ * (a text search: "Search older" resumes where its time-bounded call stopped). */
 export function RequestsBrowser({ policies, tiers }: { policies: string[]; tiers: string[] }) {
   const { choice, from, to, setChoice } = useTimeRange("24h");
   const params = useSearchParams();
@@ -36,6 +38,9 @@ export function RequestsBrowser({ policies, tiers }: { policies: string[]; tiers
   }
 
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const lastPage = list.data?.pages.at(-1);
+  // A text search answers within a time budget: it may have found nothing yet and still have older rows to search.
+  const search = lastPage?.search ?? null;
   const isFiltered = KEYS.some((k) => f[k]);
   const select = (key: "policy" | "tier" | "stage" | "status", label: string, all: string, options: readonly string[]) => (
     <FilterSelect label={label} value={f[key]} onChange={(v) => set(key, v)} options={options} allLabel={all} width="w-40" />
@@ -67,6 +72,11 @@ export function RequestsBrowser({ policies, tiers }: { policies: string[]; tiers
         <LoadingRows rows={8} label="Loading requests" />
       ) : list.isError ? (
         <ErrorState message={list.error.message} onRetry={() => list.refetch()} />
+      ) : search ? (
+        <>
+          {rows.length > 0 && <RequestsTable rows={rows} />}
+          <SearchProgress search={search} found={rows.length} isPageFull={lastPage!.items.length >= REQUEST_PAGE_SIZE} isLoading={list.isFetchingNextPage} onMore={() => list.fetchNextPage()} />
+        </>
       ) : rows.length === 0 ? (
         <EmptyState title={isFiltered ? "No requests match these filters" : "No requests in this time range"}>
           {isFiltered ? "Loosen a filter or pick a longer range." : "Requests appear here as the gateway answers them."}

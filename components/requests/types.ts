@@ -15,3 +15,8 @@ type Logged<Row> = Jsonified<Omit<Row, "decision" | "latency">> & { decision: Pa
 export type RequestRow = Logged<Awaited<ReturnType<typeof listRequests>>["items"][number]>;
 
 export type RequestDetail = Logged<NonNullable<Awaited<ReturnType<typeof findRequest>>>>;
+
+/** A text search's state on a page of the list: how far back it searched, whether it reached the end. */
+export type SearchState = Jsonified<NonNullable<Awaited<ReturnType<typeof listRequests>>["search"]>>;
+
+export type RequestListPage = { items: RequestRow[]; nextCursor: string | null; search: SearchState | null };

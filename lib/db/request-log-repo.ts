@@ -6,6 +6,7 @@ import { policyTiers } from "./label-repo";
 import { findShadowPairs } from "./shadow-repo";
 import { addRollupsSql, ROLLUP_SOURCE_FIELDS } from "./rollup-repo";
 import { touchApiKeysSql } from "./api-key-repo";
+import { searchRequestLog, type SearchBudget } from "./search-request-log";
 
 export type RequestLogInsert = Prisma.RequestLogCreateManyInput;
 
@@ -153,9 +154,11 @@ function likeEscape(text: string): string {
  * on that pair — the next page starts below the cursor by a row comparison that the index of each
  * filter (schema.prisma: (filter, createdAt DESC, id DESC)) seeks to, however deep the page. One
  * query finds the page's ids and prompt snippets (the list never ships whole prompts), a second
- * loads their columns and key.
+ * loads their columns and key. A text search (`q`) is bounded in time (./search-request-log.ts):
+ * its page may hold fewer rows than `limit`, even none, with a nextCursor to search older rows;
+ * `search` says how far back it got.
  */
-export async function listRequests(f: RequestFilters) {
+export async function listRequests(f: RequestFilters, budget?: SearchBudget) {
   const where: string[] = [];
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
@@ -165,24 +168,47 @@ export async function listRequests(f: RequestFilters) {
   if (f.tier) where.push(`"tierName" = ${param(f.tier)}`);
   if (f.stage) where.push(`stage = ${param(f.stage)}`);
   if (f.status) where.push(`status = ${param(f.status)}`);
-  if (f.q) where.push(`prompt ILIKE ${param(`%${likeEscape(f.q)}%`)}`);
+  const page = f.q
+    ? await searchPage(f, where, values, budget)
+    : await keysetPage(f, where, values);
+  const rows = await db.requestLog.findMany({ where: { id: { in: page.keys.map((k) => k.id) } }, select: requestListSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  // A row dropped by retention between the two queries is left out.
+  const items = page.keys.flatMap((k) => {
+    const row = byId.get(k.id);
+    return row ? [{ ...row, promptSnippet: k.snippet }] : [];
+  });
+  return { items, nextCursor: page.nextCursor, search: page.search };
+}
+
+type ListPage = {
+  keys: Array<{ id: string; snippet: string | null }>;
+  nextCursor: string | null;
+  /** For a text search: every row newer than `searchedBackTo` was searched; `isExhausted` once all were. */
+  search: { searchedBackTo: Date | null; isExhausted: boolean } | null;
+};
+
+async function keysetPage(f: RequestFilters, where: string[], values: unknown[]): Promise<ListPage> {
+  const param = (value: unknown) => `$${values.push(value)}`;
   if (f.cursor) where.push(`("createdAt", id) < (${param(f.cursor.at)}::timestamptz, ${param(f.cursor.id)}::uuid)`);
-  const { rows: keys } = await pgPool().query<{ id: string; snippet: string | null }>(
-    `SELECT id, left(prompt, 160) AS snippet FROM "RequestLog" ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+  const { rows: keys } = await pgPool().query<{ id: string; snippet: string | null; createdAt: Date }>(
+    `SELECT id, "createdAt", left(prompt, 160) AS snippet FROM "RequestLog" ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
      ORDER BY "createdAt" DESC, id DESC LIMIT ${param(f.limit + 1)}`,
     values,
   );
   const hasMore = keys.length > f.limit;
   const pageKeys = hasMore ? keys.slice(0, f.limit) : keys;
-  const rows = await db.requestLog.findMany({ where: { id: { in: pageKeys.map((k) => k.id) } }, select: requestListSelect });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  // A row dropped by retention between the two queries is left out.
-  const items = pageKeys.flatMap((k) => {
-    const row = byId.get(k.id);
-    return row ? [{ ...row, promptSnippet: k.snippet }] : [];
-  });
-  const last = items[items.length - 1];
-  return { items, nextCursor: hasMore && last ? requestCursor(last) : null };
+  const last = pageKeys[pageKeys.length - 1];
+  return { keys: pageKeys, nextCursor: hasMore && last ? requestCursor(last) : null, search: null };
+}
+
+async function searchPage(f: RequestFilters, where: string[], values: unknown[], budget?: SearchBudget): Promise<ListPage> {
+  const found = await searchRequestLog({ where, values, pattern: `%${likeEscape(f.q!)}%`, cursor: f.cursor, start: (f.to ?? new Date()).getTime(), limit: f.limit, budget });
+  return {
+    keys: found.keys,
+    nextCursor: found.next && requestCursor({ createdAt: found.next.at, id: found.next.id }),
+    search: { searchedBackTo: found.searchedBackTo, isExhausted: !found.next },
+  };
 }
 
 /**

@@ -385,7 +385,7 @@ describe("GET /api/admin/requests", () => {
     const text = await (await list("q=OPENING%20HOURS%20on%20sunday", cookie)).json();
     expect(text.items.map((r: { tierName: string }) => r.tierName)).toEqual(["fast"]);
     const recent = await (await list(`from=${new Date(Date.now() + 60_000).toISOString()}`, cookie)).json();
-    expect(recent).toEqual({ items: [], nextCursor: null });
+    expect(recent).toEqual({ items: [], nextCursor: null, search: null });
 
     const one = await requestRoute(jsonRequest("GET", `/api/admin/requests/${text.items[0].id}`, { cookie }), routeParams({ id: text.items[0].id }));
     expect((await one.json()).request.prompt).toContain("opening hours on Sunday");
