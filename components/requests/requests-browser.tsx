@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { type FormEvent } from "react";
+import { type FormEvent, useEffect, useRef } from "react";
 import { RangePicker } from "@/components/monitoring/range-picker";
 import { useTimeRange } from "@/components/monitoring/use-time-range";
 import { Button } from "@/components/ui/button";
@@ -14,6 +14,7 @@ import { REQUEST_PAGE_SIZE, useRequestList } from "./use-requests";
 import { LOGGED_STAGES } from "@/lib/monitoring/request-filters";
 
 const KEYS = ["policy", "tier", "stage", "status", "q"] as const;
+const AUTO_SEARCH_CALLS = 15;
 
 /** The request log: filters live in the URL (shareable), newest first, "Load more" pages by cursor
  * (a text search: "Search older" resumes where its time-bounded call stopped). */
@@ -41,6 +42,23 @@ export function RequestsBrowser({ policies, tiers }: { policies: string[]; tiers
   const lastPage = list.data?.pages.at(-1);
   // A text search answers within a time budget: it may have found nothing yet and still have older rows to search.
   const search = lastPage?.search ?? null;
+  // While it has found nothing, the search goes on by itself for up to AUTO_SEARCH_CALLS calls (one at a
+  // time, ~0.2 s each); "Search older" grants as many again.
+  const searchKey = JSON.stringify([from, to, f]);
+  const auto = useRef({ key: searchKey, calls: 0 });
+  const isFetchingMore = list.isFetchingNextPage;
+  const hasMore = list.hasNextPage;
+  const fetchMore = list.fetchNextPage;
+  useEffect(() => {
+    if (auto.current.key !== searchKey) auto.current = { key: searchKey, calls: 0 };
+    if (!search || search.isExhausted || rows.length > 0 || isFetchingMore || !hasMore || auto.current.calls >= AUTO_SEARCH_CALLS) return;
+    auto.current.calls++;
+    void fetchMore();
+  }, [searchKey, search, rows.length, isFetchingMore, hasMore, fetchMore]);
+  const searchOlder = () => {
+    auto.current.calls = 0;
+    void fetchMore();
+  };
   const isFiltered = KEYS.some((k) => f[k]);
   const select = (key: "policy" | "tier" | "stage" | "status", label: string, all: string, options: readonly string[]) => (
     <FilterSelect label={label} value={f[key]} onChange={(v) => set(key, v)} options={options} allLabel={all} width="w-40" />
@@ -75,7 +93,7 @@ export function RequestsBrowser({ policies, tiers }: { policies: string[]; tiers
       ) : search ? (
         <>
           {rows.length > 0 && <RequestsTable rows={rows} />}
-          <SearchProgress search={search} found={rows.length} isPageFull={lastPage!.items.length >= REQUEST_PAGE_SIZE} isLoading={list.isFetchingNextPage} onMore={() => list.fetchNextPage()} />
+          <SearchProgress search={search} found={rows.length} isPageFull={lastPage!.items.length >= REQUEST_PAGE_SIZE} isLoading={list.isFetchingNextPage} onMore={searchOlder} />
         </>
       ) : rows.length === 0 ? (
         <EmptyState title={isFiltered ? "No requests match these filters" : "No requests in this time range"}>
