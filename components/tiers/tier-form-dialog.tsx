@@ -64,8 +64,8 @@ export function TierFormDialog({ tier, onClose, onPublished }: { tier: TierView 
         const res = await updateTier.mutateAsync({ name: tier!.name, patch: draft.patch });
         onPublished?.({ message: `Tier ${tier!.name} published.`, auditId: res.auditId });
       } else {
-        await createTier.mutateAsync(draft.input);
-        onPublished?.({ message: `Tier ${draft.input.name} added.` });
+        const res = await createTier.mutateAsync(draft.input);
+        onPublished?.({ message: `Tier ${draft.input.name} added.`, auditId: res.auditId });
       }
       onClose();
     } catch (error) {
