@@ -281,3 +281,34 @@ test("the draft and its review fit a phone's 390 px and pass axe in dark mode", 
   await page.getByRole("region", { name: "Draft" }).getByRole("button", { name: "Discard draft" }).click();
   await expect(page.getByRole("checkbox", { name: `Enable rule ${RULE}` })).toBeChecked();
 });
+
+test("a bias draft's review shows the slider's projection, fits 390 px and passes axe, light and dark", async ({ page }) => {
+  await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.waitForURL(/\/overview/);
+  await page.goto(`/policies?policy=${POLICY}`);
+  const slider = page.getByRole("slider", { name: /bias/i });
+  await slider.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+  await expect(page.getByText("1 unsaved change")).toBeVisible();
+  // The chart with the moved and the saved position: their labels apart (look at the screenshot).
+  await page.getByRole("region", { name: "Quality vs cost" }).screenshot({ path: "e2e/screenshots/drafts-bias-chart.png" });
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+      await page.emulateMedia({ colorScheme });
+      await page.getByRole("button", { name: "Review changes" }).click();
+      const review = page.getByRole("alertdialog", { name: `Review changes to policy ${POLICY}` });
+      await expect(review.getByTestId("draft-change")).toHaveText(/^bias: 0\.5 → 0\.6$/);
+      await expect(review.getByTestId("bias-impact")).toHaveText(/^Projected on [\d,]+ requests: cost per 1,000 .+ → .+, answers judged adequate .+ → .+/);
+      await expect(review.getByTestId("impact")).toContainText(`Routing decisions change for every request of policy ${POLICY}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await review.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(false);
+      await expect(review.getByRole("button", { name: "Publish" })).toBeInViewport();
+      await page.screenshot({ path: `e2e/screenshots/drafts-bias-review-${colorScheme}-${width}.png` });
+      await review.getByRole("button", { name: "Cancel" }).click();
+      await expect(review).toBeHidden();
+    }
+  }
+  await page.getByRole("button", { name: "Discard" }).click();
+  await expect(page.getByText("No unsaved changes")).toBeVisible();
+});
