@@ -57,6 +57,11 @@ test("promote with impact shown", async ({ page }) => {
   await expect(result.getByTestId("evaluation-source")).toContainText(`held-out set of`);
   await expect(result.getByTestId("evaluation-source")).toContainText(DEMO_DATASET.name);
 
+  // The curves on axes from zero (like the slider's chart): the y axis starts at 0%.
+  const curves = result.getByRole("region", { name: "Cost–quality curves" });
+  await expect(curves.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").first()).toHaveText("0%");
+  await curves.screenshot({ path: "e2e/screenshots/promote-curves.png" });
+
   // The promote dialog: cost per 1,000 and per month, before → after, and quality, before anything changes.
   await result.getByRole("button", { name: "Promote" }).click();
   const promote = page.getByRole("alertdialog", { name: /^Promote / });
