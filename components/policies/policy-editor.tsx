@@ -77,7 +77,10 @@ function PolicyForm({ detail, onDirty }: { detail: PolicyDetail } & DirtyProps) 
   const [base, setBase] = useState(saved);
   if (canonicalJson(base) !== canonicalJson(saved)) {
     setBase(saved);
-    if (canonicalJson(draft) === canonicalJson(base)) setDraft(saved);
+    if (canonicalJson(draft) === canonicalJson(base)) {
+      setDraft(saved);
+      setNotice(null);
+    }
   }
   const tiers = useMemo(() => detail.tiers.map((t) => tierSchema.parse(t)), [detail.tiers]);
 
