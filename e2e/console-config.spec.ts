@@ -156,13 +156,13 @@ test("an owner moves the bias slider, saves with confirmation, and the gateway f
   await expect(page.getByRole("list", { name: "What this position means" })).toContainText("from fast to capable when P(needs capable) ≥");
   await screenshot(page, "policies-bias-moved");
 
-  await page.getByRole("button", { name: "Save changes" }).click();
-  const confirm = page.getByRole("alertdialog", { name: `Save policy ${BIAS_POLICY}?` });
-  await expect(confirm.getByRole("row", { name: /Bias/ })).toContainText(`0.50${target.toFixed(2)}`);
+  await page.getByRole("button", { name: "Review changes" }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Review changes to policy ${BIAS_POLICY}` });
+  await expect(confirm.getByTestId("draft-change").filter({ hasText: /^bias:/ })).toContainText(`0.5 → ${Number(target.toFixed(2))}`);
   await screenshot(page, "policies-save-confirm");
-  await confirm.getByRole("button", { name: "Save policy" }).click();
+  await confirm.getByRole("button", { name: "Publish" }).click();
   await expect(confirm).toBeHidden();
-  await expect(page.getByText("Saved. Every gateway uses the new settings within a second.")).toBeVisible();
+  await expect(page.getByText("Published. Every gateway uses the new settings within a second.")).toBeVisible();
   const history = page.getByRole("region", { name: "Change history" });
   await expect(history.getByRole("listitem").first()).toContainText("Bias changed");
   await expect(history.getByRole("listitem").first()).toContainText(`Bias: 0.50 → ${target.toFixed(2)}`);

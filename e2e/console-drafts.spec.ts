@@ -171,6 +171,92 @@ test("a tier: edit → review (diff + impact) → publish → undo; disable → 
   await expect(row.getByRole("button", { name: `Disable ${TIER}` })).toBeVisible();
   tiers = await (await page.request.get("/api/admin/tiers")).json();
   expect(tiers.tiers.find((t: { name: string }) => t.name === TIER)).toMatchObject({ timeoutMs: 30_000, enabled: true });
+
+  // Move and delete get Undo too (the API returns their audit entry).
+  const order = async () => ((await (await page.request.get("/api/admin/tiers")).json()).tiers as Array<{ name: string }>).map((t) => t.name);
+  const orderBefore = await order();
+  await row.getByRole("button", { name: `Move ${TIER} up` }).click();
+  const move = page.getByRole("alertdialog", { name: `Review: move tier ${TIER} up` });
+  await move.getByRole("button", { name: "Publish" }).click();
+  await expect(move).toBeHidden();
+  await expect(toast).toContainText(`Tier ${TIER} moved up.`);
+  expect(await order()).not.toEqual(orderBefore);
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(toast).toBeHidden();
+  await expect.poll(order).toEqual(orderBefore);
+
+  await row.getByRole("button", { name: `Delete ${TIER}` }).click();
+  const remove = page.getByRole("alertdialog", { name: `Review: delete tier ${TIER}` });
+  await expect(remove).toContainText("can be undone");
+  await remove.getByRole("button", { name: "Publish delete" }).click();
+  await expect(remove).toBeHidden();
+  await expect(row).toHaveCount(0);
+  await expect(toast).toContainText(`Tier ${TIER} deleted.`);
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(row).toContainText("timeout 30 s");
+});
+
+test("a policy setting: change → review (diff + impact) → publish → undo", async ({ page }) => {
+  await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.waitForURL(/\/overview/);
+  const stored = async () => (await (await page.request.get(`/api/admin/policies/${POLICY}`)).json()).policy as { fallback: string };
+  const before = (await stored()).fallback;
+  const after = before === "quality-first" ? "cost-first" : "quality-first";
+  await page.goto(`/policies?policy=${POLICY}`);
+  await page.getByRole("radiogroup", { name: "Fallback mode" }).getByRole("radio", { name: after === "cost-first" ? /^Cost first/ : /^Quality first/ }).check();
+  await expect(page.getByText("1 unsaved change")).toBeVisible();
+
+  await page.getByRole("button", { name: "Review changes" }).click();
+  const review = page.getByRole("alertdialog", { name: `Review changes to policy ${POLICY}` });
+  await expect(review.getByTestId("draft-change")).toHaveText(`fallback: ${before} → ${after}`);
+  await expect(review.getByTestId("impact")).toHaveText(new RegExp(`^Routing decisions change for every request of policy ${POLICY}: [\\d,]+ requests? in the last 7 days\\.$`));
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, "drafts-policy-review");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshot(page, "drafts-policy-review-dark");
+  await page.emulateMedia({ colorScheme: "light" });
+  expect((await stored()).fallback).toBe(before);
+
+  await review.getByRole("button", { name: "Publish" }).click();
+  await expect(review).toBeHidden();
+  await expect(page.getByText("No unsaved changes").or(page.getByText("Published. Every gateway"))).toBeVisible();
+  expect((await stored()).fallback).toBe(after);
+  const toast = page.getByTestId("undo-toast");
+  await expect(toast).toContainText(`Policy ${POLICY} published.`);
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(toast).toBeHidden();
+  await expect.poll(async () => (await stored()).fallback).toBe(before);
+  // The untouched form follows the undo: the old value is checked again, with nothing unsaved.
+  await expect(page.getByRole("radiogroup", { name: "Fallback mode" }).getByRole("radio", { name: before === "cost-first" ? /^Cost first/ : /^Quality first/ })).toBeChecked();
+  await expect(page.getByRole("button", { name: "Review changes" })).toBeDisabled();
+});
+
+test("a rules draft asks before a console link or another policy drops it", async ({ page }) => {
+  await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.waitForURL(/\/overview/);
+  await page.goto(`/rules?policy=${POLICY}`);
+  await page.getByRole("checkbox", { name: `Enable rule ${RULE}` }).click();
+  await expect(page.getByTestId("draft-status")).toHaveText("Draft, not live yet: 1 changed.");
+
+  const asked: string[] = [];
+  page.on("dialog", (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Tiers" }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  await expect(page).toHaveURL(/\/rules/);
+  const picker = page.getByLabel("Policy", { exact: true });
+  const other = (await picker.locator("option").evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))).find((v) => v !== POLICY);
+  if (other) {
+    await picker.selectOption(other);
+    await expect.poll(() => asked.length).toBe(2);
+    await expect(picker).toHaveValue(POLICY);
+  }
+  expect(asked.every((m) => m === "You have unsaved changes. Leave and lose them?")).toBe(true);
+  await expect(page.getByTestId("draft-status")).toHaveText("Draft, not live yet: 1 changed.");
+  await page.getByRole("region", { name: "Draft" }).getByRole("button", { name: "Discard draft" }).click();
+  await expect(page.getByRole("checkbox", { name: `Enable rule ${RULE}` })).toBeChecked();
 });
 
 test("the draft and its review fit a phone's 390 px and pass axe in dark mode", async ({ page }) => {
@@ -194,4 +280,35 @@ test("the draft and its review fit a phone's 390 px and pass axe in dark mode", 
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("region", { name: "Draft" }).getByRole("button", { name: "Discard draft" }).click();
   await expect(page.getByRole("checkbox", { name: `Enable rule ${RULE}` })).toBeChecked();
+});
+
+test("a bias draft's review shows the slider's projection, fits 390 px and passes axe, light and dark", async ({ page }) => {
+  await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.waitForURL(/\/overview/);
+  await page.goto(`/policies?policy=${POLICY}`);
+  const slider = page.getByRole("slider", { name: /bias/i });
+  await slider.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+  await expect(page.getByText("1 unsaved change")).toBeVisible();
+  // The chart with the moved and the saved position: their labels apart (look at the screenshot).
+  await page.getByRole("region", { name: "Quality vs cost" }).screenshot({ path: "e2e/screenshots/drafts-bias-chart.png" });
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+      await page.emulateMedia({ colorScheme });
+      await page.getByRole("button", { name: "Review changes" }).click();
+      const review = page.getByRole("alertdialog", { name: `Review changes to policy ${POLICY}` });
+      await expect(review.getByTestId("draft-change")).toHaveText(/^bias: 0\.5 → 0\.6$/);
+      await expect(review.getByTestId("bias-impact")).toHaveText(/^Projected on [\d,]+ requests: cost per 1,000 .+ → .+, answers judged adequate .+ → .+/);
+      await expect(review.getByTestId("impact")).toContainText(`Routing decisions change for every request of policy ${POLICY}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await review.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(false);
+      await expect(review.getByRole("button", { name: "Publish" })).toBeInViewport();
+      await page.screenshot({ path: `e2e/screenshots/drafts-bias-review-${colorScheme}-${width}.png` });
+      await review.getByRole("button", { name: "Cancel" }).click();
+      await expect(review).toBeHidden();
+    }
+  }
+  await page.getByRole("button", { name: "Discard" }).click();
+  await expect(page.getByText("No unsaved changes")).toBeVisible();
 });

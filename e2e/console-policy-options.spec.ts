@@ -25,10 +25,10 @@ async function shoot(page: Page, name: string) {
 }
 
 async function saveAndConfirm(page: Page, rows: RegExp[]) {
-  await page.getByRole("button", { name: "Save changes" }).click();
-  const confirm = page.getByRole("alertdialog", { name: `Save policy ${POLICY}?` });
-  for (const row of rows) await expect(confirm.getByRole("row", { name: row })).toBeVisible();
-  await confirm.getByRole("button", { name: "Save policy" }).click();
+  await page.getByRole("button", { name: "Review changes" }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Review changes to policy ${POLICY}` });
+  for (const row of rows) await expect(confirm.getByTestId("draft-change").filter({ hasText: row })).toBeVisible();
+  await confirm.getByRole("button", { name: "Publish" }).click();
   await expect(confirm).toBeHidden();
 }
 
@@ -69,7 +69,7 @@ test("an owner turns on shadow evaluation and exploration; bad values are refuse
   await cap.fill("-1");
   await expect(rate).toHaveAccessibleDescription("Must be at most 1.");
   await expect(cap).toHaveAccessibleDescription("Can't be negative.");
-  await expect(page.getByRole("button", { name: "Save changes" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Review changes" })).toBeDisabled();
   await shoot(page, "policy-options-shadow-errors");
 
   await rate.fill("0.05");
@@ -84,15 +84,15 @@ test("an owner turns on shadow evaluation and exploration; bad values are refuse
     const body = route.request().postDataJSON();
     await route.continue({ postData: JSON.stringify({ ...body, shadow: { ...body.shadow, rate: 2 } }) });
   });
-  await saveAndConfirm(page, [/Shadow evaluation/]);
+  await saveAndConfirm(page, [/shadow\.enabled: false → true/]);
   await expect(page.getByRole("alert").filter({ hasText: "Not saved" })).toContainText("Shadow: rate: Must be at most 1.");
   await expect(rate).toHaveAccessibleDescription("Must be at most 1.");
   await shoot(page, "policy-options-server-refusal");
   expect((await storedPolicy(admin)).shadow).toMatchObject({ enabled: false, rate: 0.01, dailyUsdCap: 1, judgeTier: null });
   await page.unroute(`**/api/admin/policies/${POLICY}`);
 
-  await saveAndConfirm(page, [/Shadow: rate.*0\.01.*0\.05/, /Shadow: daily cap \(USD\).*1.*2/, /Shadow: judge tier.*most capable tier.*balanced/]);
-  await expect(page.getByText("Saved. Every gateway uses the new settings within a second.")).toBeVisible();
+  await saveAndConfirm(page, [/shadow\.rate: 0\.01 → 0\.05/, /shadow\.dailyUsdCap: 1 → 2/, /shadow\.judgeTier: — → balanced/]);
+  await expect(page.getByText("Published. Every gateway uses the new settings within a second.")).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "Not saved" })).toHaveCount(0);
   expect((await storedPolicy(admin)).shadow).toMatchObject({ enabled: true, rate: 0.05, dailyUsdCap: 2, target: "next", judgeTier: "balanced" });
 
@@ -104,12 +104,12 @@ test("an owner turns on shadow evaluation and exploration; bad values are refuse
   await explore.getByLabel("Uncertain above (0–1)").fill("-0.1");
   await expect(exploreRate).toHaveAccessibleDescription("Must be at most 0.1.");
   await expect(explore.getByLabel("Uncertain above (0–1)")).toHaveAccessibleDescription("Can't be negative.");
-  await expect(page.getByRole("button", { name: "Save changes" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Review changes" })).toBeDisabled();
   expect((await storedPolicy(admin)).explore).toMatchObject({ enabled: false, rate: 0.02, uncertainAbove: 0.5 });
   await exploreRate.fill("0.05");
   await explore.getByLabel("Uncertain above (0–1)").fill("0.6");
-  await saveAndConfirm(page, [/Exploration.*off.*on/, /Exploration: rate.*0\.02.*0\.05/]);
-  await expect(page.getByText("Saved. Every gateway uses the new settings within a second.")).toBeVisible();
+  await saveAndConfirm(page, [/explore\.enabled: false → true/, /explore\.rate: 0\.02 → 0\.05/]);
+  await expect(page.getByText("Published. Every gateway uses the new settings within a second.")).toBeVisible();
 
   await page.reload();
   await expect(shadow.getByLabel("Shadow a sample of live requests")).toBeChecked();

@@ -57,6 +57,11 @@ test("promote with impact shown", async ({ page }) => {
   await expect(result.getByTestId("evaluation-source")).toContainText(`held-out set of`);
   await expect(result.getByTestId("evaluation-source")).toContainText(DEMO_DATASET.name);
 
+  // The curves on axes from zero (like the slider's chart): both axes tick 0% … 100% (cost as a share of the top tier, quality).
+  const curves = result.getByRole("region", { name: "Cost–quality curves" });
+  for (const tick of ["0%", "50%", "100%"]) await expect(curves.getByText(tick, { exact: true })).toHaveCount(2);
+  await curves.screenshot({ path: "e2e/screenshots/promote-curves.png" });
+
   // The promote dialog: cost per 1,000 and per month, before → after, and quality, before anything changes.
   await result.getByRole("button", { name: "Promote" }).click();
   const promote = page.getByRole("alertdialog", { name: /^Promote / });

@@ -2,10 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/client-fetch";
-import type { TrafficImpact } from "@/lib/monitoring/traffic-impact";
+import type { ImpactTarget, TrafficImpact } from "@/lib/monitoring/traffic-impact";
 
 /** Logged requests of the last 7 days a live change would touch (null target: nothing asked). */
-export function useTrafficImpact(target: { tier: string } | { policy: string } | null) {
+export function useTrafficImpact(target: ImpactTarget | null) {
   return useQuery({
     queryKey: ["traffic-impact", target],
     enabled: target !== null,
@@ -17,7 +17,7 @@ export function useTrafficImpact(target: { tier: string } | { policy: string } |
 export function impactSentence(impact: TrafficImpact | undefined, isPending: boolean): string {
   if (isPending || !impact) return "Counting the last 7 days of traffic…";
   const n = `${impact.requests.toLocaleString("en-US")} request${impact.requests === 1 ? "" : "s"}`;
-  return impact.scope === "tier"
-    ? `${n} in the last ${impact.days} days went to ${impact.name}.`
-    : `${n} of policy ${impact.name} in the last ${impact.days} days were routed by a rule.`;
+  if (impact.scope === "tier") return `${n} in the last ${impact.days} days went to ${impact.name}.`;
+  if (impact.scope === "policy") return `${n} of policy ${impact.name} in the last ${impact.days} days.`;
+  return `${n} of policy ${impact.name} in the last ${impact.days} days were routed by a rule.`;
 }

@@ -6,7 +6,7 @@ export type ComparedCurve = { key: string; name: string; color: string; dashed: 
 
 type Props = { series: readonly ComparedCurve[]; xDomain: [number, number]; yDomain: [number, number] };
 
-/** Several cost–quality curves on the same axes: normalized cost (x, % of the top tier) against quality (y). */
+/** Several cost–quality curves on the same axes: normalized cost (x, % of the top tier) against quality (y, as a share); both from zero. */
 export function CurveComparisonChart({ series, xDomain, yDomain }: Props) {
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -22,7 +22,15 @@ export function CurveComparisonChart({ series, xDomain, yDomain }: Props) {
           height={28}
           allowDuplicatedCategory={false}
         />
-        <YAxis type="number" domain={yDomain} tickFormatter={(v: number) => v.toFixed(2)} tick={{ fontSize: 11, fill: "#64748b" }} stroke="#cbd5e1" width={40} />
+        <YAxis
+          type="number"
+          domain={yDomain}
+          ticks={[0, 0.25, 0.5, 0.75, 1].filter((t) => t >= yDomain[0] && t <= yDomain[1])}
+          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+          tick={{ fontSize: 11, fill: "#64748b" }}
+          stroke="#cbd5e1"
+          width={44}
+        />
         <Tooltip
           formatter={(v, name) => [Number(v).toFixed(3), name]}
           labelFormatter={(v) => `cost ${(Number(v) * 100).toFixed(0)}% of the top tier`}

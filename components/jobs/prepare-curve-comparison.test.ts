@@ -12,12 +12,12 @@ describe("prepareCurveComparison", () => {
     ]);
     expect(view.series[0]!.color).not.toBe(view.series[1]!.color);
     expect(view.xDomain).toEqual([0, 1]);
-    // 0.48 … 0.8, padded by 10% of the span
-    expect(view.yDomain).toEqual([0.448, 0.832]);
+    // from zero, like the slider's chart: 0.48 … 0.8 is not stretched over the whole height
+    expect(view.yDomain).toEqual([0, 1]);
     expect(view.summary).toBe("Quality against normalized cost on the held-out split: default-2025 (APGR 0.710) against shipped v1 (APGR 0.500).");
   });
 
-  it("sorts by cost, drops unusable points and clamps the quality domain to [0, 1]", () => {
+  it("sorts by cost, drops unusable points and keeps the quality domain [0, 1]", () => {
     const view = prepareCurveComparison(
       { name: "c", curve: [{ cost: 1, quality: 1 }, { cost: 0, quality: 0 }, { cost: Number.NaN, quality: 0.5 }], apgr: null },
       { name: "a", curve: [], apgr: 0.5 },

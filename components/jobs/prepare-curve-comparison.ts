@@ -1,7 +1,8 @@
 /**
  * The two cost–quality curves of a retraining result on shared axes: the candidate's and the
  * active classifier's, each 21 points (cost normalized to always-the-top-tier = 1), with
- * colours, a padded quality domain and a sentence for screen readers.
+ * colours, axes from zero (quality 0–100%, like the slider's chart: a small gap is not drawn as a
+ * large one) and a sentence for screen readers.
  */
 import { METRIC_COLORS } from "@/components/charts/palette";
 import type { Metric } from "./types";
@@ -27,17 +28,10 @@ export function prepareCurveComparison(candidate: Side, active: Side): CurveComp
   ];
   const all = series.flatMap((s) => s.points);
   const costs = all.map((p) => p.cost);
-  const qualities = all.map((p) => p.quality);
   const xMax = costs.length ? Math.max(1, ...costs) : 1;
-  const [qMin, qMax] = qualities.length ? [Math.min(...qualities), Math.max(...qualities)] : [0, 1];
-  const pad = Math.max((qMax - qMin) * 0.1, 0.01);
-  const yDomain: [number, number] = [Math.max(0, round(qMin - pad)), Math.min(1, round(qMax + pad))];
+  const yDomain: [number, number] = [0, 1];
   const summary = all.length
     ? `Quality against normalized cost on the held-out split: ${candidate.name} (APGR ${apgrText(candidate.apgr)}) against ${active.name} (APGR ${apgrText(active.apgr)}).`
     : "No curve was recorded for this result.";
   return { series, xDomain: [0, xMax], yDomain, summary };
-}
-
-function round(v: number): number {
-  return Math.round(v * 1000) / 1000;
 }

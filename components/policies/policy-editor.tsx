@@ -1,23 +1,25 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
-import { ConfirmDialog } from "@/components/config/confirm-dialog";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { UndoToast, type UndoNotice } from "@/components/audit/undo-toast";
 import { PolicyPicker } from "@/components/config/policy-picker";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { confirmLeave, useLeaveGuard } from "@/components/ui/use-leave-guard";
 import type { PolicyDetail } from "@/lib/config/policy-view";
 import { ApiError, type FieldIssue } from "@/lib/http/client-fetch";
+import { diffAudit } from "@/lib/audit/diff-audit";
+import { canonicalJson } from "@/lib/routing/canonical-json";
 import { tierSchema } from "@/lib/routing/config-schema";
 import { BiasPanel } from "./bias-panel";
 import { projectedImpact } from "./prepare-bias-projection";
-import { describeChanges, draftFrom, labelOf, patchFrom, standingIssues, validateDraft, type Draft } from "./policy-draft";
+import { draftFrom, labelOf, patchFrom, standingIssues, validateDraft, type Draft } from "./policy-draft";
 import { PolicyHistory } from "./policy-history";
 import { PolicyOptionsForm } from "./policy-options-form";
+import { PolicyReviewDialog } from "./policy-review-dialog";
 import { PolicySettingsForm } from "./policy-settings-form";
 import { usePolicy, useProjectionSample, useUpdatePolicy } from "./use-policy";
 
@@ -54,7 +56,7 @@ function PolicyLoader({ policy, onDirty }: { policy: string } & DirtyProps) {
   return <PolicyForm detail={detail.data} onDirty={onDirty} />;
 }
 
-/** The draft lives here until saved; the slider and settings change it, the projection follows it live. */
+/** The draft lives here until published; the slider and settings change it, the projection follows it live; review → publish → Undo. */
 function PolicyForm({ detail, onDirty }: { detail: PolicyDetail } & DirtyProps) {
   const name = detail.policy.name;
   const sample = useProjectionSample(name);
@@ -65,6 +67,21 @@ function PolicyForm({ detail, onDirty }: { detail: PolicyDetail } & DirtyProps) 
   const [isConfirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<{ issues: FieldIssue[]; sent: Draft } | null>(null);
+  const [undo, setUndo] = useState<UndoNotice | null>(null);
+  const [undoError, setUndoError] = useState<string | null>(null);
+  const onUndoDone = useCallback((result: { error?: string } | null) => {
+    setUndo(null);
+    if (result?.error) setUndoError(result.error);
+  }, []);
+  // The saved settings changed under an untouched draft (an Undo, another tab): the draft follows them.
+  const [base, setBase] = useState(saved);
+  if (canonicalJson(base) !== canonicalJson(saved)) {
+    setBase(saved);
+    if (canonicalJson(draft) === canonicalJson(base)) {
+      setDraft(saved);
+      setNotice(null);
+    }
+  }
   const tiers = useMemo(() => detail.tiers.map((t) => tierSchema.parse(t)), [detail.tiers]);
 
   const checked = validateDraft(detail.policy, draft);
@@ -73,7 +90,7 @@ function PolicyForm({ detail, onDirty }: { detail: PolicyDetail } & DirtyProps) 
   const refused = refusal ? standingIssues(refusal.issues, refusal.sent, draft) : {};
   // The browser's check first (it follows every keystroke), then what the server refused.
   const errors = { ...refused, ...(checked.ok ? {} : checked.errors) };
-  const changes = describeChanges(saved, draft);
+  const changes = diffAudit(saved, draft);
   const impact = isConfirming && projected && sample.data?.rows.length ? projectedImpact(sample.data.rows, projected, tiers, draft.bias, saved.bias, sample.data.volume) : null;
 
   const isDirty = changes.length > 0;
@@ -104,13 +121,14 @@ function PolicyForm({ detail, onDirty }: { detail: PolicyDetail } & DirtyProps) 
             Discard
           </Button>
           <Button disabled={!changes.length || !checked.ok} onClick={() => setConfirming(true)}>
-            Save changes
+            Review changes
           </Button>
         </div>
       </div>
       {projected && (
         <BiasPanel policy={{ ...projected, bias: draft.bias }} tiers={tiers} bias={draft.bias} savedBias={saved.bias} onBias={(bias) => change({ ...draft, bias })} sample={sample} />
       )}
+      {undoError && <Alert variant="error">{undoError}</Alert>}
       {errors.bias && <p className="text-sm text-red-600">{errors.bias}</p>}
       {Object.keys(refused).length > 0 && (
         <Alert variant="error" title="Not saved: the server refused these values (shown next to each field).">
@@ -125,16 +143,19 @@ function PolicyForm({ detail, onDirty }: { detail: PolicyDetail } & DirtyProps) 
       )}
       <PolicySettingsForm draft={draft} errors={errors} onChange={change} />
       <PolicyOptionsForm draft={draft} errors={errors} onChange={change} tiers={detail.policy.tiers} catalog={detail.catalog} />
-      <ConfirmDialog
-        open={isConfirming}
-        title={`Save policy ${name}?`}
-        confirmLabel="Save policy"
-        onConfirm={async () => {
+      <PolicyReviewDialog
+        policy={name}
+        saved={saved}
+        draft={isConfirming ? draft : null}
+        biasImpact={draft.bias !== saved.bias ? impact : null}
+        onPublish={async () => {
           try {
-            const next = await update.mutateAsync(patchFrom(saved, draft));
+            const { auditId, ...next } = await update.mutateAsync(patchFrom(saved, draft));
             setRefusal(null);
             setDraft(draftFrom(next.policy));
-            setNotice("Saved. Every gateway uses the new settings within a second.");
+            setNotice("Published. Every gateway uses the new settings within a second.");
+            setUndoError(null);
+            setUndo({ message: `Policy ${name} published.`, auditId });
           } catch (e) {
             // Field issues go next to their fields (the dialog closes); anything else stays in the dialog.
             if (!(e instanceof ApiError && e.status === 400 && e.issues.length)) throw e;
@@ -142,19 +163,8 @@ function PolicyForm({ detail, onDirty }: { detail: PolicyDetail } & DirtyProps) 
           }
         }}
         onClose={() => setConfirming(false)}
-      >
-        <p>These changes apply to live traffic within a second and are recorded in the audit log:</p>
-        {impact && <p className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200">{impact}</p>}
-        <DataTable variant="plain" caption="Changes" hasRowDividers={false} columns={["Setting", "Before", "After"]}>
-          {changes.map((c) => (
-            <tr key={c.field}>
-              <td className="py-1 pr-3 text-slate-700">{c.field}</td>
-              <td className="py-1 pr-3 tabular-nums text-slate-500">{c.before}</td>
-              <td className="py-1 font-medium tabular-nums text-slate-900">{c.after}</td>
-            </tr>
-          ))}
-        </DataTable>
-      </ConfirmDialog>
+      />
+      <UndoToast notice={undo} onDone={onUndoDone} />
     </div>
   );
 }

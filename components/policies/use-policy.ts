@@ -23,8 +23,8 @@ export function usePolicyHistory(policy: string) {
 export function useUpdatePolicy(policy: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: PolicyPatch) => apiFetch<PolicyDetail>(url(policy), { method: "PATCH", json: patch }),
-    onSuccess: (detail) => {
+    mutationFn: (patch: PolicyPatch) => apiFetch<PolicyDetail & { auditId: string }>(url(policy), { method: "PATCH", json: patch }),
+    onSuccess: ({ auditId: _auditId, ...detail }) => {
       queryClient.setQueryData(["policy", policy], detail);
       return queryClient.invalidateQueries({ queryKey: ["policy-history", policy] });
     },

@@ -7,6 +7,7 @@ import { PolicyPicker } from "@/components/config/policy-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import { confirmLeave, useLeaveGuard } from "@/components/ui/use-leave-guard";
 import { canonicalJson } from "@/lib/routing/canonical-json";
 import type { RuleConfig } from "@/lib/routing/config-schema";
 import { draftSummary, moveItem } from "./rule-form";
@@ -20,6 +21,8 @@ import { useRules, useSaveRules } from "./use-rules";
 export function RulesWorkspace({ policies, initialPolicy }: { policies: string[]; initialPolicy: string | null }) {
   const router = useRouter();
   const [policy, setPolicy] = useState(initialPolicy ?? policies[0] ?? null);
+  // the open policy has a rules draft: switching policy would drop it
+  const [hasDraft, setHasDraft] = useState(false);
 
   if (!policy) {
     return <EmptyState title="No policies yet">Create a policy (for example with `npx frontdesk config apply`) to give it rules.</EmptyState>;
@@ -30,12 +33,14 @@ export function RulesWorkspace({ policies, initialPolicy }: { policies: string[]
         policies={policies}
         value={policy}
         onChange={(next) => {
+          if (hasDraft && !confirmLeave()) return;
+          setHasDraft(false);
           setPolicy(next);
           router.replace(`/rules?policy=${encodeURIComponent(next)}`, { scroll: false });
         }}
       />
       <div className="grid gap-6 xl:grid-cols-2">
-        <PolicyRules key={policy} policy={policy} />
+        <PolicyRules key={policy} policy={policy} onDraft={setHasDraft} />
       </div>
     </div>
   );
@@ -48,7 +53,7 @@ type Editing = { index: number; rule: RuleConfig | null } | null;
  * list and the test bench show the draft; Review shows its diff and its impact on recent
  * traffic, and Publish saves it (audited, Undo in the toast and on /audit).
  */
-function PolicyRules({ policy }: { policy: string }) {
+function PolicyRules({ policy, onDraft }: { policy: string; onDraft: (hasDraft: boolean) => void }) {
   const rules = useRules(policy);
   const save = useSaveRules(policy);
   const [draft, setDraft] = useState<RuleConfig[] | null>(null);
@@ -61,13 +66,10 @@ function PolicyRules({ policy }: { policy: string }) {
     if (result?.error) setError(result.error);
   }, []);
 
-  // A draft lives only in this page: leaving with one asks first.
-  useEffect(() => {
-    if (!draft) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [draft]);
+  // A draft lives only in this page: closing the tab, following a console link or switching policy asks first.
+  const hasDraft = draft !== null && canonicalJson(draft) !== canonicalJson(rules.data?.rules ?? null);
+  useLeaveGuard(hasDraft);
+  useEffect(() => onDraft(hasDraft), [hasDraft, onDraft]);
 
   if (rules.isPending) return <LoadingRows label="Loading rules" />;
   if (rules.isError) return <ErrorState message={rules.error.message} onRetry={() => rules.refetch()} />;

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
+import { useLeaveGuard } from "@/components/ui/use-leave-guard";
 import type { TierPatch } from "@/lib/config/config-schemas";
 import { issuesByPath } from "@/lib/config/form-errors";
 import type { TierView } from "@/lib/config/tier-view";
@@ -37,7 +38,8 @@ type Draft = { kind: "create"; input: TierConfigInput } | { kind: "update"; patc
  */
 export function TierFormDialog({ tier, onClose, onPublished }: { tier: TierView | null; onClose: () => void; onPublished?: (notice: { message: string; auditId?: string }) => void }) {
   const isEdit = tier !== null;
-  const [values, setValues] = useState<TierFormValues>(tier ? formFromTier(tier) : EMPTY_TIER_FORM);
+  const [initial] = useState<TierFormValues>(() => (tier ? formFromTier(tier) : EMPTY_TIER_FORM));
+  const [values, setValues] = useState<TierFormValues>(initial);
   const [errors, setErrors] = useState<TierFormErrors>({});
   const [draft, setDraft] = useState<Draft | null>(null);
   const check = (key: "canTools" | "canVision" | "canJsonSchema", label: string) => (
@@ -46,6 +48,8 @@ export function TierFormDialog({ tier, onClose, onPublished }: { tier: TierView 
       {label}
     </label>
   );
+  // An edit or an open review is lost on closing or reloading the tab: ask first (the modal covers the console's links).
+  useLeaveGuard(draft !== null || JSON.stringify(values) !== JSON.stringify(initial));
   const createTier = useCreateTier();
   const updateTier = useUpdateTier();
   const set = <K extends keyof TierFormValues>(key: K, value: TierFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
@@ -65,8 +69,8 @@ export function TierFormDialog({ tier, onClose, onPublished }: { tier: TierView 
         const res = await updateTier.mutateAsync({ name: tier!.name, patch: draft.patch });
         onPublished?.({ message: `Tier ${tier!.name} published.`, auditId: res.auditId });
       } else {
-        await createTier.mutateAsync(draft.input);
-        onPublished?.({ message: `Tier ${draft.input.name} added.` });
+        const res = await createTier.mutateAsync(draft.input);
+        onPublished?.({ message: `Tier ${draft.input.name} added.`, auditId: res.auditId });
       }
       onClose();
     } catch (error) {

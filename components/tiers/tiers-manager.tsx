@@ -15,6 +15,8 @@ import { useDeleteTier, useReorderTiers, useTiers, useUpdateTier } from "./use-t
 
 type Editing = { tier: TierView | null } | null;
 
+const hasSecrets = (tier: TierView) => !!tier.credentialHint || Object.keys(tier.headerHints).length > 0;
+
 export function TiersManager() {
   const tiers = useTiers();
   const reorder = useReorderTiers();
@@ -96,7 +98,10 @@ export function TiersManager() {
         open={!!moving}
         title={`Review: move tier ${moving?.name ?? ""} ${moving?.delta === -1 ? "up" : "down"}`}
         confirmLabel="Publish"
-        onConfirm={() => reorder.mutateAsync(moving!.order)}
+        onConfirm={async () => {
+          const res = await reorder.mutateAsync(moving!.order);
+          setNotice({ message: `Tier ${moving!.name} moved ${moving!.delta === -1 ? "up" : "down"}.`, auditId: res.auditId });
+        }}
         onClose={() => setMoving(null)}
       >
         <p>
@@ -110,13 +115,21 @@ export function TiersManager() {
         title={`Review: delete tier ${deleting?.name ?? ""}`}
         confirmLabel="Publish delete"
         tone="danger"
-        onConfirm={() => deleteTier.mutateAsync(deleting!.name)}
+        onConfirm={async () => {
+          const res = await deleteTier.mutateAsync(deleting!.name);
+          // A tier with write-only secrets cannot be restored (its key went with it): no Undo then.
+          if (!hasSecrets(deleting!)) setNotice({ message: `Tier ${deleting!.name} deleted.`, auditId: res.auditId });
+        }}
         onClose={() => setDeleting(null)}
       >
         <p>The tier and its stored API key are removed. Requests already logged keep its name.</p>
         {deleting?.usedBy.length ? <p className="text-amber-800">Listed by {deleting.usedBy.join(", ")}: the delete will be refused while any policy uses it.</p> : null}
         {deleting && <TierImpact tier={deleting.name} />}
-        <p>It is recorded in the audit log and can be reverted there.</p>
+        <p>
+          {deleting && hasSecrets(deleting)
+            ? "It is recorded in the audit log, but cannot be undone: its stored key and headers are write-only and go with it."
+            : "It is recorded in the audit log and can be undone there."}
+        </p>
       </ConfirmDialog>
       <UndoToast notice={notice} onDone={onToastDone} />
     </section>

@@ -26,7 +26,7 @@ export function useTiers() {
 export function useCreateTier() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: TierConfigInput) => apiFetch<{ tier: TierView }>("/api/admin/tiers", { method: "POST", json: input }),
+    mutationFn: (input: TierConfigInput) => apiFetch<{ tier: TierView; auditId: string }>("/api/admin/tiers", { method: "POST", json: input }),
     onSuccess: () => invalidateConfig(queryClient),
   });
 }
@@ -43,7 +43,7 @@ export function useUpdateTier() {
 export function useDeleteTier() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => apiFetch(`/api/admin/tiers/${encodeURIComponent(name)}`, { method: "DELETE" }),
+    mutationFn: (name: string) => apiFetch<{ ok: true; auditId: string }>(`/api/admin/tiers/${encodeURIComponent(name)}`, { method: "DELETE" }),
     onSuccess: () => invalidateConfig(queryClient),
   });
 }
@@ -52,7 +52,7 @@ export function useDeleteTier() {
 export function useReorderTiers() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (order: string[]) => apiFetch<{ tiers: TierView[] }>("/api/admin/tiers/reorder", { method: "POST", json: { order } }),
+    mutationFn: (order: string[]) => apiFetch<{ tiers: TierView[]; auditId: string }>("/api/admin/tiers/reorder", { method: "POST", json: { order } }),
     onMutate: async (order) => {
       await queryClient.cancelQueries({ queryKey: KEY });
       const previous = queryClient.getQueryData<TierView[]>(KEY);

@@ -9,7 +9,7 @@ import { POST as promoteRoute } from "../../app/api/admin/classifiers/[id]/promo
 import { POST as applyRoute } from "../../app/api/admin/config/route";
 import { PATCH as patchPolicyRoute } from "../../app/api/admin/policies/[name]/route";
 import { PUT as putRulesRoute } from "../../app/api/admin/policies/[name]/rules/route";
-import { PATCH as patchTierRoute } from "../../app/api/admin/tiers/[name]/route";
+import { DELETE as deleteTierRoute, PATCH as patchTierRoute } from "../../app/api/admin/tiers/[name]/route";
 import { POST as reorderRoute } from "../../app/api/admin/tiers/reorder/route";
 import { POST as createTierRoute } from "../../app/api/admin/tiers/route";
 import { readActiveClassifiers } from "../db/config-repo";
@@ -236,6 +236,66 @@ describe("the console's confirm and Undo", () => {
     expect((await (await impact(ops, "tier=au-capable&days=30")).json()).requests).toBe(108);
     expect((await impact(ops, "tier=au-capable&policy=x")).status).toBe(400);
     expect((await impact(reviewer, "tier=au-capable")).status).toBe(403);
+  });
+
+  it("counts all of a policy's traffic, with its escalated, hedged and explored requests, for a settings change", async () => {
+    const hour = (daysAgo: number) => new Date(Math.floor((Date.now() - daysAgo * 86_400_000) / 3_600_000) * 3_600_000);
+    const policy = "au-settings-impact";
+    const row = (daysAgo: number, stage: string, requests: number, escalations: number, hedges: number, explored: number) => ({
+      bucket: hour(daysAgo), policy, tier: "au-fast", stage, status: "ok", isDemo: false, requests, escalations, hedges, explored, latencyHist: [], pScoreHist: [],
+    });
+    await db.requestRollup.createMany({ data: [row(1, "classifier", 10, 2, 1, 0), row(3, "rule", 4, 0, 0, 1), row(9, "classifier", 50, 9, 9, 9)] });
+    const res = await impactRoute(jsonRequest("GET", `/api/admin/audit/impact?policy=${policy}&of=all`, { cookie: ops.cookie }));
+    expect(await res.json()).toEqual({ requests: 14, escalations: 2, hedges: 1, explored: 1, days: 7, scope: "policy", name: policy });
+    const bad = await impactRoute(jsonRequest("GET", `/api/admin/audit/impact?policy=${policy}&of=everything`, { cookie: ops.cookie }));
+    expect(bad.status).toBe(400);
+    // A product owner sees this count (the policies page's review), not the tier or rule counts.
+    expect((await impactRoute(jsonRequest("GET", `/api/admin/audit/impact?policy=${policy}&of=all`, { cookie: owner.cookie }))).status).toBe(200);
+    expect((await impactRoute(jsonRequest("GET", `/api/admin/audit/impact?policy=${policy}`, { cookie: owner.cookie }))).status).toBe(403);
+    expect((await impactRoute(jsonRequest("GET", "/api/admin/audit/impact?tier=au-fast", { cookie: owner.cookie }))).status).toBe(403);
+    expect((await impactRoute(jsonRequest("GET", `/api/admin/audit/impact?policy=${policy}&of=all`, { cookie: reviewer.cookie }))).status).toBe(403);
+  });
+
+  it("returns the audit entry of a policy settings change, which Undo reverts", async () => {
+    const patchPolicy = (body: unknown) => patchPolicyRoute(jsonRequest("PATCH", `/api/admin/policies/${POLICY}`, { body, cookie: owner.cookie }), routeParams({ name: POLICY }));
+    const before = (await loadGatewayConfig()).snapshot.policies.get(POLICY)!.hedging.delayMs;
+    const res = await patchPolicy({ hedging: { delayMs: before + 250 } });
+    expect(res.status).toBe(200);
+    const { auditId, ...detail } = await res.json();
+    expect(detail.policy.hedging.delayMs).toBe(before + 250);
+    expect((await latest("policy.update")).id).toBe(auditId);
+    // The product owner who made it can undo it (the toast), though the audit log is not theirs; a tier change is not theirs to revert.
+    expect((await revert(owner, (await latest("tier.create")).id)).status).toBe(403);
+    expect((await revert(owner, auditId)).status).toBe(200);
+    expect((await loadGatewayConfig()).snapshot.policies.get(POLICY)!.hedging.delayMs).toBe(before);
+  });
+
+  it("returns the audit entry of a tier create, move and delete, which Undo reverts", async () => {
+    const created = await createTierRoute(jsonRequest("POST", "/api/admin/tiers", { body: { name: "au-undo", provider: "simulated", model: "m" }, cookie: ops.cookie }));
+    expect(created.status).toBe(201);
+    const { tier: view, auditId: createId } = await created.json();
+    expect(view).toMatchObject({ name: "au-undo" });
+    expect(view).not.toHaveProperty("auditId");
+    expect((await latest("tier.create")).id).toBe(createId);
+
+    const order = async () => (await db.tier.findMany({ orderBy: [{ rank: "asc" }, { name: "asc" }], select: { name: true } })).map((t) => t.name);
+    const ranked = await order();
+    const moved = [...ranked.filter((n) => n !== "au-undo"), "au-undo"].reverse();
+    const reorder = await (await reorderRoute(jsonRequest("POST", "/api/admin/tiers/reorder", { body: { order: moved }, cookie: ops.cookie }))).json();
+    expect(reorder.tiers.map((t: { name: string }) => t.name)).toEqual(moved);
+    expect((await latest("tier.reorder")).id).toBe(reorder.auditId);
+    expect((await revert(ops, reorder.auditId)).status).toBe(200);
+    expect(await order()).toEqual(ranked);
+
+    const removed = await deleteTierRoute(jsonRequest("DELETE", "/api/admin/tiers/au-undo", { cookie: ops.cookie }), routeParams({ name: "au-undo" }));
+    const { ok, auditId: deleteId } = await removed.json();
+    expect(ok).toBe(true);
+    expect((await latest("tier.delete")).id).toBe(deleteId);
+    expect(await tier("au-undo")).toBeNull();
+    expect((await revert(ops, deleteId)).status).toBe(200);
+    expect(await tier("au-undo")).toMatchObject({ model: "m" });
+    expect((await revert(ops, createId)).status).toBe(200);
+    expect(await tier("au-undo")).toBeNull();
   });
 
   it("returns the audit entry a toggle wrote, which Undo reverts", async () => {

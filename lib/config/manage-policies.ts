@@ -81,8 +81,9 @@ function merge(current: PolicyConfig, patch: PolicyPatch): unknown {
   };
 }
 
-export async function updatePolicy(actor: Actor, name: string, patch: PolicyPatch, opts: ChangeOptions = {}): Promise<PolicyDetail | null> {
-  await inChangeTransaction(opts, async (tx) => {
+/** The policy as it is now, and the audit entry the change wrote (what the console's Undo reverts); null inside a caller's transaction. */
+export async function updatePolicy(actor: Actor, name: string, patch: PolicyPatch, opts: ChangeOptions = {}): Promise<(PolicyDetail & { auditId: string }) | null> {
+  const auditId = await inChangeTransaction(opts, async (tx) => {
     const row = await requirePolicy(name, tx);
     const current = policyFromRow(row);
     const parsed = policySchema.safeParse(merge(current, patch), { error: friendlyErrors });
@@ -111,10 +112,11 @@ export async function updatePolicy(actor: Actor, name: string, patch: PolicyPatc
       tx,
     );
     const audit = auditAction(opts, Object.keys(patch).length === 1 && patch.bias !== undefined ? "policy.bias_change" : "policy.update");
-    await recordAudit(actor, { ...audit, targetType: "policy", targetId: name, before: settingsOf(current), after }, tx);
+    const { id } = await recordAudit(actor, { ...audit, targetType: "policy", targetId: name, before: settingsOf(current), after }, tx);
     await notifyConfigChanged(tx, audit.action);
+    return id.toString();
   });
-  return opts.tx ? null : getPolicyDetail(name);
+  return opts.tx ? null : { ...(await getPolicyDetail(name)), auditId };
 }
 
 /** The policy's audit entries, newest first (settings changes and rule replacements). */

@@ -94,7 +94,8 @@ export async function listTiers(): Promise<TierView[]> {
   return rows.map((row) => view(row, usedBy.get(row.id) ?? []));
 }
 
-export async function createTier(actor: Actor, input: unknown, opts: ChangeOptions = {}): Promise<TierView> {
+/** The new tier, and the audit entry (Undo deletes it again). */
+export async function createTier(actor: Actor, input: unknown, opts: ChangeOptions = {}): Promise<TierView & { auditId: string }> {
   const tier = parseTier(input);
   return inChangeTransaction(opts, async (tx) => {
     if (await findTierRow(tier.name, tx)) {
@@ -104,8 +105,8 @@ export async function createTier(actor: Actor, input: unknown, opts: ChangeOptio
     const created = await insertTierRow(tier.name, tierToRow(config), tx);
     if (touchesSecrets(secrets)) await saveTierSecrets(created.id, tier.name, nextSecrets(NO_SECRETS, secrets, false), tx);
     const row = await requireTier(tier.name, tx);
-    await changed(actor, "tier.create", tier.name, undefined, auditView(row), tx, opts);
-    return view(row, []);
+    const auditId = await changed(actor, "tier.create", tier.name, undefined, auditView(row), tx, opts);
+    return { ...view(row, []), auditId };
   });
 }
 
@@ -144,9 +145,9 @@ export async function updateTier(actor: Actor, name: string, patch: TierPatch, o
   });
 }
 
-/** Refused (409) while a policy lists the tier or a rule sends requests to it. */
-export async function deleteTier(actor: Actor, name: string, opts: ChangeOptions = {}): Promise<void> {
-  await inChangeTransaction(opts, async (tx) => {
+/** Refused (409) while a policy lists the tier or a rule sends requests to it. Returns the audit entry (Undo restores the tier, without its secrets). */
+export async function deleteTier(actor: Actor, name: string, opts: ChangeOptions = {}): Promise<{ auditId: string }> {
+  return inChangeTransaction(opts, async (tx) => {
     const row = await requireTier(name, tx);
     const users = await policiesUsingTier(row.id, tx);
     if (users.length) {
@@ -154,13 +155,13 @@ export async function deleteTier(actor: Actor, name: string, opts: ChangeOptions
       throw new AppError("conflict", `Tier "${name}" is used by ${users.length === 1 ? "policy" : "policies"} ${list}. Remove it from ${users.length === 1 ? "that policy" : "those policies"} first, or disable it instead.`);
     }
     await deleteTierRow(row.id, row.credential?.id ?? null, tx);
-    await changed(actor, "tier.delete", name, auditView(row), undefined, tx, opts);
+    return { auditId: await changed(actor, "tier.delete", name, auditView(row), undefined, tx, opts) };
   });
 }
 
-/** `order` must name every tier exactly once; ranks become 0, 1, 2, … in that order. */
-export async function reorderTiers(actor: Actor, order: readonly string[], opts: ChangeOptions = {}): Promise<TierView[]> {
-  await inChangeTransaction(opts, async (tx) => {
+/** `order` must name every tier exactly once; ranks become 0, 1, 2, … in that order. Returns the tiers and the audit entry (for Undo). */
+export async function reorderTiers(actor: Actor, order: readonly string[], opts: ChangeOptions = {}): Promise<{ tiers: TierView[]; auditId: string }> {
+  const auditId = await inChangeTransaction(opts, async (tx) => {
     const rows = await listTierRows(tx);
     const names = rows.map((r) => r.name);
     const missing = names.filter((n) => !order.includes(n));
@@ -176,10 +177,11 @@ export async function reorderTiers(actor: Actor, order: readonly string[], opts:
     }
     await setTierRanks(order, tx);
     const audit = auditAction(opts, "tier.reorder");
-    await recordAudit(actor, { ...audit, targetType: "tier", targetId: null, before: { order: names }, after: { order } }, tx);
+    const { id } = await recordAudit(actor, { ...audit, targetType: "tier", targetId: null, before: { order: names }, after: { order } }, tx);
     await notifyConfigChanged(tx, audit.action);
+    return id.toString();
   });
-  return opts.tx ? [] : listTiers();
+  return { tiers: opts.tx ? [] : await listTiers(), auditId };
 }
 
 /**

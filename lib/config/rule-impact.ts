@@ -6,6 +6,9 @@
  * or rules ↔ classifier), and per new or changed draft rule the requests it would decide — with a
  * few sample prompts of each. The category is not logged, so a condition on it never holds here.
  * The full cost/quality estimate is the Lab's replay (a job); this is the cheap, synchronous part.
+ * Speed (bench rule-impact): rules read only the latest user message, so only that is taken from
+ * each transcript (latestUserOfTranscript), and each distinct message is matched once per call
+ * (logged traffic repeats itself: FAQs, retries, templates); pages of 5,000 rows.
  */
 import { streamRecentPrompts } from "../db/impact-repo";
 import { AppError } from "../http/app-error";
@@ -15,7 +18,7 @@ import type { RuleConfig } from "../routing/config-schema";
 import { matchRules } from "../routing/match-rules";
 import { resolvePolicyTiers, usableTierNames } from "../routing/policy-tiers";
 import { readRequestText } from "../routing/request-text";
-import { parseTranscript } from "../routing/transcript";
+import { latestUserOfTranscript } from "../routing/transcript";
 import { rulesBodySchema } from "./config-schemas";
 import { fieldIssues, friendlyErrors } from "./form-errors";
 import { loadGatewayConfig } from "./load-gateway-config";
@@ -25,6 +28,7 @@ export const IMPACT_DAYS = 7;
 export const IMPACT_LIMIT = 20_000;
 const SAMPLES = 3;
 const SAMPLE_CHARS = 160;
+const PAGE_SIZE = 5000;
 
 export type ImpactSample = { id: string; at: string; prompt: string; before: string; after: string };
 export type RuleImpact = {
@@ -40,6 +44,8 @@ export type RuleImpact = {
   /** Per new or changed draft rule: the requests it would decide under the draft. */
   rules: Array<{ rule: string; tier: string; matches: number; samples: ImpactSample[] }>;
 };
+
+type Touched = { rule: RuleConfig; matches: number; samples: ImpactSample[] };
 
 const outcome = (hit: ReturnType<typeof matchRules>) => (hit ? `rule ${hit.rule.name} → ${hit.rule.tier}` : "no rule (classifier)");
 
@@ -66,32 +72,41 @@ export async function ruleImpact(policyName: string, body: unknown, opts: { now?
   const usable = usableTierNames(resolvePolicyTiers(policy, snapshot.tiers));
   const isUsable = (t: string) => usable.includes(t);
   const savedByName = new Map(policy.rules.map((r) => [r.name, canonicalJson(r)]));
-  const touched = new Map<string, { rule: RuleConfig; matches: number; samples: ImpactSample[] }>(
+  const touched = new Map<string, Touched>(
     draftRules.filter((r) => savedByName.get(r.name) !== canonicalJson(r)).map((r) => [r.name, { rule: r, matches: 0, samples: [] }]),
   );
   const limit = opts.limit ?? IMPACT_LIMIT;
   const since = new Date((opts.now ?? new Date()).getTime() - IMPACT_DAYS * 86_400_000);
   const result: RuleImpact = { days: IMPACT_DAYS, limit, scanned: 0, withoutPrompt: 0, changed: 0, changedSamples: [], rules: [] };
 
-  for await (const rows of streamRecentPrompts({ policy: policyName, since, limit })) {
+  // Outcomes by latest user message: a message seen before is not matched again.
+  const seen = new Map<string, { was: string; will: string; mine: Touched | undefined }>();
+  const notes: string[] = [];
+  for await (const rows of streamRecentPrompts({ policy: policyName, since, limit }, PAGE_SIZE)) {
     for (const row of rows) {
       result.scanned += 1;
       if (row.prompt === null) {
         result.withoutPrompt += 1;
         continue;
       }
-      const text = readRequestText(parseTranscript(row.prompt));
-      const before = matchRules(saved, { text }, isUsable, []);
-      const after = matchRules(draft, { text }, isUsable, []);
-      const [was, will] = [outcome(before), outcome(after)];
+      const latestUser = latestUserOfTranscript(row.prompt);
+      let known = seen.get(latestUser);
+      if (!known) {
+        const text = readRequestText([{ role: "user", content: latestUser }]);
+        const before = matchRules(saved, { text }, isUsable, notes);
+        const after = matchRules(draft, { text }, isUsable, notes);
+        notes.length = 0;
+        known = { was: outcome(before), will: outcome(after), mine: after ? touched.get(after.rule.name) : undefined };
+        seen.set(latestUser, known);
+      }
+      const { was, will, mine } = known;
       if (was !== will) {
         result.changed += 1;
-        if (result.changedSamples.length < SAMPLES) result.changedSamples.push(sample(row.id, row.createdAt, text.latestUser, was, will));
+        if (result.changedSamples.length < SAMPLES) result.changedSamples.push(sample(row.id, row.createdAt, latestUser, was, will));
       }
-      const mine = after && touched.get(after.rule.name);
       if (mine) {
         mine.matches += 1;
-        if (mine.samples.length < SAMPLES) mine.samples.push(sample(row.id, row.createdAt, text.latestUser, was, will));
+        if (mine.samples.length < SAMPLES) mine.samples.push(sample(row.id, row.createdAt, latestUser, was, will));
       }
     }
   }

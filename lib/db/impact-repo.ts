@@ -10,6 +10,15 @@ export async function countRolledUpRequests(where: { since: Date; tier?: string;
   return sum._sum.requests ?? 0;
 }
 
+/** A policy's requests since `since`, and how many of them were escalated, hedged and explored (the settings that switch those). */
+export async function sumPolicyTraffic(where: { since: Date; policy: string }) {
+  const sum = await db.requestRollup.aggregate({
+    _sum: { requests: true, escalations: true, hedges: true, explored: true },
+    where: { bucket: { gte: where.since }, policy: where.policy },
+  });
+  return { requests: sum._sum.requests ?? 0, escalations: sum._sum.escalations ?? 0, hedges: sum._sum.hedges ?? 0, explored: sum._sum.explored ?? 0 };
+}
+
 export type ImpactRow = { id: string; createdAt: Date; prompt: string | null };
 
 const RECENT_SQL = `SELECT r.id, r."createdAt", r.prompt FROM "RequestLog" r

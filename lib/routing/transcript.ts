@@ -29,3 +29,25 @@ export function parseTranscript(prompt: string): ChatTurn[] {
   for (const turn of turns) turn.content = withoutNotes(turn.content);
   return turns;
 }
+
+/**
+ * The latest user message of a transcript, exactly as `parseTranscript` + `readRequestText` would
+ * give it ("" when there is none), without building every turn: the rule stage reads only this,
+ * and a draft's impact (lib/config/rule-impact) asks it of up to 20,000 logged prompts at a time.
+ */
+export function latestUserOfTranscript(prompt: string): string {
+  const blocks = prompt.split("\n\n");
+  // The turn a block belongs to starts at the nearest block at or before it with a role (or at block 0).
+  let end = blocks.length;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const match = ROLE.exec(blocks[i]!);
+    if (!match && i > 0) continue;
+    if (match ? match[1] === "user" : true) {
+      const head = match ? blocks[i]!.slice(match[0].length) : blocks[i]!;
+      const content = end - i > 1 ? [head, ...blocks.slice(i + 1, end)].join("\n\n") : head;
+      return withoutNotes(content);
+    }
+    end = i;
+  }
+  return "";
+}

@@ -10,8 +10,8 @@ export const PATCH = withRoute<{ name: string }>({ permission: "tiers:manage" },
   return { tier, auditId };
 });
 
-/** Delete a tier; 409 naming the policies while any uses it. */
+/** Delete a tier; 409 naming the policies while any uses it. `auditId`: the entry to revert for Undo. */
 export const DELETE = withRoute<{ name: string }>({ permission: "tiers:manage" }, async (_req, { session, params }) => {
-  await deleteTier({ id: session.user.id, email: session.user.email }, params.name);
-  return { ok: true };
+  const { auditId } = await deleteTier({ id: session.user.id, email: session.user.email }, params.name);
+  return { ok: true, auditId };
 });

@@ -4,10 +4,10 @@ import { tierOrderSchema } from "@/lib/config/config-schemas";
 import { reorderTiers } from "@/lib/config/manage-tiers";
 import { parseBody } from "@/lib/http/parse-body";
 
-/** Set the catalog order: `{ "order": [every tier's name] }` → ranks 0, 1, 2, … */
+/** Set the catalog order: `{ "order": [every tier's name] }` → ranks 0, 1, 2, … `auditId`: the entry to revert for Undo. */
 export const POST = withRoute({ permission: "tiers:manage" }, async (req, { session }) => {
   const { order } = await parseBody(req, tierOrderSchema);
-  return { tiers: await reorderTiers({ id: session.user.id, email: session.user.email }, order) };
+  return reorderTiers({ id: session.user.id, email: session.user.email }, order);
 });
 
 // This static segment shadows a tier that is actually named "reorder": serve it too.
