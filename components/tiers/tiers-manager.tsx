@@ -15,7 +15,7 @@ import { useDeleteTier, useReorderTiers, useTiers, useUpdateTier } from "./use-t
 
 type Editing = { tier: TierView | null } | null;
 
-const hasSecrets = (tier: TierView) => !!tier.credentialHint || Object.keys(tier.headerHints).length > 0;
+const hasSecrets = (tier: TierView) => !!tier.credentialHint || Object.keys(tier.headerHints).length > 0 || Object.keys(tier.deploymentKeyHints).length > 0;
 
 export function TiersManager() {
   const tiers = useTiers();
@@ -127,7 +127,7 @@ export function TiersManager() {
         {deleting && <TierImpact tier={deleting.name} />}
         <p>
           {deleting && hasSecrets(deleting)
-            ? "It is recorded in the audit log, but cannot be undone: its stored key and headers are write-only and go with it."
+            ? "It is recorded in the audit log, but cannot be undone: its stored keys and headers are write-only and go with it."
             : "It is recorded in the audit log and can be undone there."}
         </p>
       </ConfirmDialog>
