@@ -36,7 +36,7 @@ test("an admin gives a tier two deployments: row errors, a write-only key, share
   await first.getByLabel("Base URL").fill("https://eu.example.com/v1");
   await second.getByLabel("Name").fill("eu");
   await second.getByLabel("Base URL").fill("us.example.com");
-  await dialog.getByRole("button", { name: "Add tier" }).click();
+  await dialog.getByRole("button", { name: "Review" }).click();
   await expect(first.getByText("at least 1")).toBeVisible();
   await expect(second.getByText('duplicate deployment name "eu"')).toBeVisible();
   await expect(second.getByText("use an http(s) URL like https://eu.example.com/v1")).toBeVisible();
@@ -48,8 +48,13 @@ test("an admin gives a tier two deployments: row errors, a write-only key, share
   await first.getByLabel("Key").fill(KEY);
   await second.getByLabel("Name").fill("us");
   await second.getByLabel("Base URL").fill("https://us.example.com/v1");
-  await dialog.getByRole("button", { name: "Add tier" }).click();
-  await expect(dialog).toBeHidden();
+  await dialog.getByRole("button", { name: "Review" }).click();
+  // the review shows the deployments, their keys only as "(new value)"
+  const review = page.getByRole("dialog", { name: `Review new tier ${TIER}` });
+  await expect(review).toContainText("(new value)");
+  expect(await page.content()).not.toContain(KEY);
+  await review.getByRole("button", { name: "Publish" }).click();
+  await expect(review).toBeHidden();
 
   const row = page.getByRole("row", { name: new RegExp(`Tier ${TIER},`) });
   const list = row.getByRole("list", { name: `Deployments of ${TIER}` });
@@ -66,8 +71,11 @@ test("an admin gives a tier two deployments: row errors, a write-only key, share
   const edit = page.getByRole("dialog", { name: `Edit tier ${TIER}` });
   await expect(edit.getByRole("group", { name: "Deployment 1 (eu)" }).getByLabel("Replace key")).toHaveAttribute("placeholder", /…Eu77/);
   await edit.getByRole("button", { name: "Remove deployment us" }).click();
-  await edit.getByRole("button", { name: "Save tier" }).click();
-  await expect(edit).toBeHidden();
+  await edit.getByRole("button", { name: "Review" }).click();
+  const editReview = page.getByRole("dialog", { name: `Review changes to tier ${TIER}` });
+  await expect(editReview).toContainText("us.example.com");
+  await editReview.getByRole("button", { name: "Publish" }).click();
+  await expect(editReview).toBeHidden();
   await expect(list.getByRole("listitem")).toHaveCount(1);
   await expect(list.getByRole("listitem").first()).toContainText("weight 3 (100%)");
 
