@@ -1,16 +1,10 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { apiSignIn, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { adminContext, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
 
 // Own policy (on the seeded tiers fast/capable) and own tier, so this journey disturbs no other spec.
 const POLICY = "e2e-audit";
 const RULE = "audit-refunds";
 const TIER = "e2e-audit-tier";
-
-async function adminContext(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }) {
-  const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  await apiSignIn(request, E2E_ADMIN.email, E2E_ADMIN.password);
-  return request;
-}
 
 test.describe.configure({ timeout: 90_000 });
 

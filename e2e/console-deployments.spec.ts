@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { apiSignIn, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
+import { adminContext, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
 
 // A tier's deployments in the console: edited in the tier dialog (validation next to each row's
 // field, a write-only key per deployment), listed in the catalog with this instance's live state.
@@ -14,11 +14,15 @@ async function seriousViolations(page: Page) {
   return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
 }
 
-test.beforeAll(async ({ playwright }) => {
-  const admin = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  await apiSignIn(admin, E2E_ADMIN.email, E2E_ADMIN.password);
+async function deleteTier(playwright: Parameters<typeof adminContext>[0]) {
+  const admin = await adminContext(playwright);
   expect([200, 404]).toContain((await admin.delete(`/api/admin/tiers/${TIER}`)).status());
-});
+  await admin.dispose();
+}
+
+test.beforeAll(async ({ playwright }) => deleteTier(playwright));
+// The tier must not outlive the journey: the lab's tier advisor replays every enabled tier.
+test.afterAll(async ({ playwright }) => deleteTier(playwright));
 
 test("an admin gives a tier two deployments: row errors, a write-only key, shares and live state", async ({ page }) => {
   await signInWithForm(page, E2E_ADMIN.email, E2E_ADMIN.password);

@@ -1,18 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { apiSignIn, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { adminContext, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
 
 // Own policy (on the seeded simulated tiers fast/capable), rule and tier: this journey disturbs no other spec.
 const POLICY = "e2e-drafts";
 const RULE = "drafts-refunds";
 const TIER = "e2e-drafts-tier";
 const PARCEL = "Where is my parcel? It has been a week.";
-
-async function adminContext(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }) {
-  const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  await apiSignIn(request, E2E_ADMIN.email, E2E_ADMIN.password);
-  return request;
-}
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_DATASET } from "../lib/demo/demo-dataset";
-import { apiSignIn, createUserViaApi, E2E_ADMIN, screenshot as fullPageScreenshot, signInWithForm } from "./helpers";
+import { apiSignIn, createUserViaApi, E2E_ADMIN, screenshot as fullPageScreenshot, signInWithForm, classifierVersions } from "./helpers";
 
 const OPS = { email: "ops.jobs@e2e.test", password: "ops-jobs-password", role: "ops", name: "Jo Jobs" };
 const REVIEWER = { email: "reviewer.jobs@e2e.test", password: "reviewer-jobs-password", role: "reviewer", name: "Rae Reviewer" };
@@ -19,14 +19,6 @@ async function screenshot(page: Page, name: string) {
   await fullPageScreenshot(page, name);
 }
 
-type Version = { id: string; status: string; name: string };
-
-async function defaultPolicyVersions(page: Page): Promise<Version[]> {
-  const res = await page.request.get("/api/admin/classifiers?policy=default");
-  expect(res.status()).toBe(200);
-  return (await res.json()).items;
-}
-
 // Training runs in the worker inside `npm start`: seconds, but a busy machine is slow.
 test.describe.configure({ timeout: 180_000 });
 
@@ -41,7 +33,7 @@ test("an ops user starts a retraining job, watches it finish, promotes it", asyn
   await signInWithForm(page, OPS.email, OPS.password);
   await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Jobs" }).click();
   await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
-  const activeBefore = (await defaultPolicyVersions(page)).find((v) => v.status === "active");
+  const activeBefore = (await classifierVersions(page)).find((v) => v.status === "active");
   expect(activeBefore, "the seed activates the shipped classifier").toBeTruthy();
 
   // A dataset upload: the good lines land, the bad one comes back with its number and reason.
@@ -120,7 +112,7 @@ test("an ops user starts a retraining job, watches it finish, promotes it", asyn
   await expect(promote).toBeHidden();
   await expect(result.getByTestId("classifier-status")).toHaveText("Active");
   await expect(result.getByRole("button", { name: "Promote" })).toHaveCount(0);
-  const afterPromote = await defaultPolicyVersions(page);
+  const afterPromote = await classifierVersions(page);
   expect(afterPromote.filter((v) => v.status === "active").map((v) => v.id)).toEqual([candidateId]);
   expect(afterPromote.find((v) => v.id === activeBefore!.id)?.status).toBe("retired");
   await screenshot(page, "jobs-promoted");
@@ -131,7 +123,7 @@ test("an ops user starts a retraining job, watches it finish, promotes it", asyn
   await rollback.getByRole("button", { name: "Roll back" }).click();
   await expect(rollback).toBeHidden();
   await expect(result.getByTestId("classifier-status")).toHaveText("Retired");
-  const afterRollback = await defaultPolicyVersions(page);
+  const afterRollback = await classifierVersions(page);
   expect(afterRollback.filter((v) => v.status === "active").map((v) => v.id)).toEqual([activeBefore!.id]);
 });
 

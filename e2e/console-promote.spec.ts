@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_DATASET } from "../lib/demo/demo-dataset";
-import { apiSignIn, createUserViaApi, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
+import { apiSignIn, createUserViaApi, E2E_ADMIN, screenshot, signInWithForm, classifierVersions } from "./helpers";
 
 // Promotion that informs: a fresh candidate's metrics come grouped and explained, the promote
 // dialog shows what the switch would cost per month and do to quality before anything changes;
@@ -9,14 +9,6 @@ import { apiSignIn, createUserViaApi, E2E_ADMIN, screenshot, signInWithForm } fr
 
 const OPS = { email: "ops.promote@e2e.test", password: "ops-promote-password", role: "ops", name: "Pat Promote" };
 const OWNER = { email: "owner.promote@e2e.test", password: "owner-promote-password", role: "owner", name: "Olive Owner" };
-
-type Version = { id: string; status: string; name: string };
-
-async function versions(page: Page): Promise<Version[]> {
-  const res = await page.request.get("/api/admin/classifiers?policy=default");
-  expect(res.status()).toBe(200);
-  return (await res.json()).items;
-}
 
 // Training runs in the worker inside `npm start`: seconds, but a busy machine is slow.
 test.describe.configure({ timeout: 180_000 });
@@ -31,7 +23,7 @@ test.beforeAll(async ({ playwright }) => {
 test("promote with impact shown", async ({ page }) => {
   await signInWithForm(page, OPS.email, OPS.password);
   await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Jobs" }).click();
-  const activeBefore = (await versions(page)).find((v) => v.status === "active");
+  const activeBefore = (await classifierVersions(page)).find((v) => v.status === "active");
   expect(activeBefore, "the seed activates the shipped classifier").toBeTruthy();
 
   const form = page.getByRole("form", { name: "Start retraining" });
@@ -107,7 +99,7 @@ test("promote with impact shown", async ({ page }) => {
   await page.getByRole("alertdialog", { name: "Roll back default's classifier?" }).getByRole("button", { name: "Roll back" }).click();
   await expect(result.getByTestId("classifier-status")).toHaveText("Retired");
   await expect(result.getByRole("button", { name: "Roll back" })).toHaveCount(0);
-  expect((await versions(page)).filter((v) => v.status === "active").map((v) => v.id)).toEqual([activeBefore!.id]);
+  expect((await classifierVersions(page)).filter((v) => v.status === "active").map((v) => v.id)).toEqual([activeBefore!.id]);
 });
 
 test("the slider states quality and cost plainly, and asks before an unsaved move is lost", async ({ page }) => {
