@@ -7,9 +7,7 @@
  * run (it streams pages of 2,000 rows: the heap must not grow with the range).
  * Uses DATABASE_URL's server or a temporary embedded Postgres; the database is dropped after.
  */
-import { startEphemeralPostgres } from "../lib/db/embedded-postgres";
-import { resetEnvCache } from "../lib/env";
-import { createTestDatabase } from "../lib/testing/test-database";
+import { withDemoTrafficDatabase } from "./lib/demo-traffic-database";
 import { median } from "./lib/rounds";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40_000);
@@ -17,19 +15,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
-  const ephemeral = process.env.DATABASE_URL ? null : await startEphemeralPostgres();
-  const database = await createTestDatabase(process.env.DATABASE_URL ?? ephemeral!.url, "frontdesk_bench_replay");
-  process.env.DATABASE_URL = database.url;
-  resetEnvCache();
-  try {
-    const { migrate } = await import("../lib/db/migrate");
-    await migrate(database.url);
-    const { seed } = await import("../prisma/seed");
-    await seed({ adminEmail: "bench@example.com", adminPassword: "bench-password-1", demo: true, demoTraffic: false });
-    const { backfillDemoTraffic } = await import("../lib/demo/backfill-demo-traffic");
-    const end = Date.now();
-    const seeded = await backfillDemoTraffic({ requests: REQUESTS, days: 7, end });
-    console.log(`backfilled ${seeded.requests.toLocaleString("en-US")} demo requests in ${(seeded.ms / 1000).toFixed(1)} s`);
+  await withDemoTrafficDatabase("frontdesk_bench_replay", REQUESTS, async (end) => {
     const { runReplay } = await import("../lib/lab/replay/run-replay");
     const query = { policy: "default", from: new Date(end - 7 * 86_400_000), to: new Date(end + 1000), candidate: { config: { policies: [{ name: "default", bias: 0.7 }] } } };
     await runReplay(query); // warm-up
@@ -44,14 +30,7 @@ async function main() {
       console.log(`  round ${round + 1}: ${report.requests.toLocaleString("en-US")} logged requests in ${report.ms} ms → ${Math.round(rate).toLocaleString("en-US")}/s; heap ${mb(before)} before, ${mb(peak)} at most, ${mb(process.memoryUsage().heapUsed)} after; ${report.changed} changed`);
     }
     console.log(`replay, median of ${ROUNDS}: ${Math.round(median(rates)).toLocaleString("en-US")} logged requests/s (target ≥ 5,000)`);
-  } finally {
-    const { disconnectDb } = await import("../lib/db/prisma");
-    const { closePgPool } = await import("../lib/db/pg-pool");
-    await disconnectDb();
-    await closePgPool();
-    await database.drop();
-    await ephemeral?.stop();
-  }
+  });
 }
 
 await main();

@@ -6,27 +6,14 @@
  * times. Prints the time per call (the review dialog waits for it) and rows per second.
  * Uses DATABASE_URL's server or a temporary embedded Postgres; the database is dropped after.
  */
-import { startEphemeralPostgres } from "../lib/db/embedded-postgres";
-import { resetEnvCache } from "../lib/env";
-import { createTestDatabase } from "../lib/testing/test-database";
+import { withDemoTrafficDatabase } from "./lib/demo-traffic-database";
 import { median } from "./lib/rounds";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function main() {
-  const ephemeral = process.env.DATABASE_URL ? null : await startEphemeralPostgres();
-  const database = await createTestDatabase(process.env.DATABASE_URL ?? ephemeral!.url, "frontdesk_bench_impact");
-  process.env.DATABASE_URL = database.url;
-  resetEnvCache();
-  try {
-    const { migrate } = await import("../lib/db/migrate");
-    await migrate(database.url);
-    const { seed } = await import("../prisma/seed");
-    await seed({ adminEmail: "bench@example.com", adminPassword: "bench-password-1", demo: true, demoTraffic: false });
-    const { backfillDemoTraffic } = await import("../lib/demo/backfill-demo-traffic");
-    const seeded = await backfillDemoTraffic({ requests: REQUESTS, days: 7, end: Date.now() });
-    console.log(`backfilled ${seeded.requests.toLocaleString("en-US")} demo requests in ${(seeded.ms / 1000).toFixed(1)} s`);
+  await withDemoTrafficDatabase("frontdesk_bench_impact", REQUESTS, async () => {
     const { getPolicyRules } = await import("../lib/config/manage-rules");
     const { ruleImpact } = await import("../lib/config/rule-impact");
     const policy = await getPolicyRules("default");
@@ -47,14 +34,7 @@ async function main() {
       console.log(`  round ${round + 1}: ${impact.scanned.toLocaleString("en-US")} requests (${impact.withoutPrompt} without prompt) in ${Math.round(ms)} ms → ${Math.round(rate).toLocaleString("en-US")}/s; ${impact.changed} changed; matches ${impact.rules.map((r) => `${r.rule} ${r.matches}`).join(", ")}`);
     }
     console.log(`rule impact, median of ${ROUNDS}: ${Math.round(median(times))} ms per call over the newest ≤ 20,000 requests`);
-  } finally {
-    const { disconnectDb } = await import("../lib/db/prisma");
-    const { closePgPool } = await import("../lib/db/pg-pool");
-    await disconnectDb();
-    await closePgPool();
-    await database.drop();
-    await ephemeral?.stop();
-  }
+  });
 }
 
 await main();
