@@ -12,17 +12,15 @@
 import { spawnGateway, type GatewayProcess } from "../lib/testing/spawn-gateway";
 import { startBenchGateway } from "./lib/bench-gateway";
 import { checkoutBuild } from "./lib/checkout";
-import { runLoad, type LoadResult, type LoadTarget } from "./lib/load";
-import { processCpuMs } from "./lib/proc-cpu";
-import { median, rotate } from "./lib/rounds";
+import { runLoad, type LoadTarget } from "./lib/load";
+import { printAddedLatency, measureAddedLatency } from "./lib/added-latency";
+import { medianRange, rotate } from "./lib/rounds";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const BASE = process.env.BENCH_AB_BASE ?? "HEAD~1";
 type Build = "old" | "new" | "new′";
 const BUILDS: Build[] = ["old", "new", "new′"];
-
-const range = (values: number[], digits: number) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 
 async function main() {
   const bench = await startBenchGateway("frontdesk_ab");
@@ -44,24 +42,15 @@ async function main() {
 
     bench.upstream.setDefaultBehavior("delay=20");
     await new Promise((r) => setTimeout(r, 100));
-    const added: Record<Build, { p50: number[]; p99: number[]; cpu: number[] }> = { old: { p50: [], p99: [], cpu: [] }, new: { p50: [], p99: [], cpu: [] }, "new′": { p50: [], p99: [], cpu: [] } };
-    for (let round = 0; round < ROUNDS; round++) {
-      const measured: Partial<Record<Build | "direct", LoadResult>> = {};
-      for (const name of rotate(["direct", ...BUILDS] as const, round)) {
-        const pid = name === "direct" ? undefined : gateways[name].pid;
-        const before = processCpuMs(pid);
-        measured[name] = await runLoad(targets[name], { concurrency: 10, seconds: SECONDS, warmupSeconds: 1 });
-        if (name !== "direct") added[name].cpu.push(((processCpuMs(pid) - before) * 1000) / (measured[name]!.requests * (1 + 1 / SECONDS)));
-      }
-      const direct = measured.direct!;
-      for (const name of BUILDS) {
-        added[name].p50.push(measured[name]!.p50 - direct.p50);
-        added[name].p99.push(measured[name]!.p99 - direct.p99);
-      }
-      console.log(`  round ${round + 1}: added p50 ${BUILDS.map((b) => `${b} ${added[b].p50.at(-1)!.toFixed(2)}`).join(", ")} ms; p99 ${BUILDS.map((b) => `${b} ${added[b].p99.at(-1)!.toFixed(2)}`).join(", ")} ms`);
-    }
-    console.log("Latency added at 10 connections, upstream 20 ms — median (range) over rounds:");
-    for (const b of BUILDS) console.log(`  ${b.padEnd(4)} p50 ${range(added[b].p50, 2)} ms   p99 ${range(added[b].p99, 2)} ms   CPU/request ${range(added[b].cpu, 0)} µs`);
+    const added = await measureAddedLatency({
+      variants: BUILDS,
+      targets,
+      pids: Object.fromEntries(BUILDS.map((name) => [name, gateways[name].pid])) as Record<Build, number | undefined>,
+      rounds: ROUNDS,
+      seconds: SECONDS,
+      onRound: (round, added) => console.log(`  round ${round + 1}: added p50 ${BUILDS.map((b) => `${b} ${added[b].p50.at(-1)!.toFixed(2)}`).join(", ")} ms; p99 ${BUILDS.map((b) => `${b} ${added[b].p99.at(-1)!.toFixed(2)}`).join(", ")} ms`),
+    });
+    printAddedLatency(BUILDS, added);
 
     bench.upstream.setDefaultBehavior(undefined);
     const rps: Record<Build, number[]> = { old: [], new: [], "new′": [] };
@@ -70,8 +59,8 @@ async function main() {
     }
     const ratio = (a: Build, b: Build) => rps[a].map((v, i) => v / rps[b][i]!);
     console.log("Throughput at 20 connections, upstream at once — median (range) over rounds:");
-    for (const b of BUILDS) console.log(`  ${b.padEnd(4)} ${range(rps[b], 0)} req/s`);
-    console.log(`  new / old per round: ${range(ratio("new", "old"), 3)}×;  new′ / new (two identical builds): ${range(ratio("new′", "new"), 3)}×`);
+    for (const b of BUILDS) console.log(`  ${b.padEnd(4)} ${medianRange(rps[b], 0)} req/s`);
+    console.log(`  new / old per round: ${medianRange(ratio("new", "old"), 3)}×;  new′ / new (two identical builds): ${medianRange(ratio("new′", "new"), 3)}×`);
   } finally {
     for (const g of extra) await g.stop();
     await bench.close();

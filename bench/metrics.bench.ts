@@ -13,17 +13,15 @@
 import { GatewayMetrics, type RequestSample } from "../lib/telemetry/gateway-metrics";
 import { spawnGateway, type GatewayProcess } from "../lib/testing/spawn-gateway";
 import { startBenchGateway } from "./lib/bench-gateway";
-import { runLoad, type LoadResult, type LoadTarget } from "./lib/load";
-import { processCpuMs } from "./lib/proc-cpu";
-import { median, rotate } from "./lib/rounds";
+import { runLoad, type LoadTarget } from "./lib/load";
+import { printAddedLatency, measureAddedLatency } from "./lib/added-latency";
+import { median, medianRange, rotate } from "./lib/rounds";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const SCRAPE_MS = Number(process.env.BENCH_SCRAPE_SECONDS ?? 15) * 1000;
 type Variant = "on" | "off" | "on′";
 const VARIANTS: Variant[] = ["on", "off", "on′"];
-
-const range = (values: number[], digits: number) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 
 async function scrape(g: GatewayProcess): Promise<{ status: number; bytes: number; requests: number }> {
   const res = await fetch(`${g.url}/metrics`);
@@ -57,7 +55,7 @@ async function recordingCost() {
   }
   const cpu = process.cpuUsage(cpu0);
   // the wall time includes waiting a turn of the event loop (prom-client's event-loop lag metric): not all of it blocks requests
-  console.log(`Recording one request (in process, 5 × 200,000): plain ${range(p, 3)} µs, escalated ${range(e, 3)} µs; one scrape ${range(scrapes, 1)} ms wall, ${((cpu.user + cpu.system) / 1000 / 30).toFixed(1)} ms CPU`);
+  console.log(`Recording one request (in process, 5 × 200,000): plain ${medianRange(p, 3)} µs, escalated ${medianRange(e, 3)} µs; one scrape ${medianRange(scrapes, 1)} ms wall, ${((cpu.user + cpu.system) / 1000 / 30).toFixed(1)} ms CPU`);
 }
 
 async function main() {
@@ -89,23 +87,15 @@ async function main() {
 
     bench.upstream.setDefaultBehavior("delay=20");
     await new Promise((r) => setTimeout(r, 100));
-    const added: Record<Variant, { p50: number[]; p99: number[]; cpu: number[] }> = { on: { p50: [], p99: [], cpu: [] }, off: { p50: [], p99: [], cpu: [] }, "on′": { p50: [], p99: [], cpu: [] } };
-    for (let round = 0; round < ROUNDS; round++) {
-      const measured: Partial<Record<Variant | "direct", LoadResult>> = {};
-      for (const name of rotate(["direct", ...VARIANTS] as const, round)) {
-        const pid = name === "direct" ? undefined : gateways[name].pid;
-        const before = processCpuMs(pid);
-        measured[name] = await runLoad(targets[name], { concurrency: 10, seconds: SECONDS, warmupSeconds: 1 });
-        if (name !== "direct") added[name].cpu.push(((processCpuMs(pid) - before) * 1000) / (measured[name]!.requests * (1 + 1 / SECONDS)));
-      }
-      for (const name of VARIANTS) {
-        added[name].p50.push(measured[name]!.p50 - measured.direct!.p50);
-        added[name].p99.push(measured[name]!.p99 - measured.direct!.p99);
-      }
-      console.log(`  round ${round + 1}: added p50 ${VARIANTS.map((v) => `${v} ${added[v].p50.at(-1)!.toFixed(2)}`).join(", ")} ms; CPU/request ${VARIANTS.map((v) => `${v} ${added[v].cpu.at(-1)!.toFixed(0)}`).join(", ")} µs`);
-    }
-    console.log("Latency added at 10 connections, upstream 20 ms — median (range) over rounds:");
-    for (const v of VARIANTS) console.log(`  ${v.padEnd(4)} p50 ${range(added[v].p50, 2)} ms   p99 ${range(added[v].p99, 2)} ms   CPU/request ${range(added[v].cpu, 0)} µs`);
+    const added = await measureAddedLatency({
+      variants: VARIANTS,
+      targets,
+      pids: Object.fromEntries(VARIANTS.map((name) => [name, gateways[name].pid])) as Record<Variant, number | undefined>,
+      rounds: ROUNDS,
+      seconds: SECONDS,
+      onRound: (round, added) => console.log(`  round ${round + 1}: added p50 ${VARIANTS.map((v) => `${v} ${added[v].p50.at(-1)!.toFixed(2)}`).join(", ")} ms; CPU/request ${VARIANTS.map((v) => `${v} ${added[v].cpu.at(-1)!.toFixed(0)}`).join(", ")} µs`),
+    });
+    printAddedLatency(VARIANTS, added);
 
     bench.upstream.setDefaultBehavior(undefined);
     const rps: Record<Variant, number[]> = { on: [], off: [], "on′": [] };
@@ -114,8 +104,8 @@ async function main() {
     }
     const ratio = (a: Variant, b: Variant) => rps[a].map((v, i) => v / rps[b][i]!);
     console.log("Throughput at 20 connections, upstream at once — median (range) over rounds:");
-    for (const v of VARIANTS) console.log(`  ${v.padEnd(4)} ${range(rps[v], 0)} req/s`);
-    console.log(`  on / off per round: ${range(ratio("on", "off"), 3)}×;  on′ / on (two identical processes): ${range(ratio("on′", "on"), 3)}×`);
+    for (const v of VARIANTS) console.log(`  ${v.padEnd(4)} ${medianRange(rps[v], 0)} req/s`);
+    console.log(`  on / off per round: ${medianRange(ratio("on", "off"), 3)}×;  on′ / on (two identical processes): ${medianRange(ratio("on′", "on"), 3)}×`);
 
     for (const s of scrapers) clearInterval(s);
     const [on, offScrape] = [await scrape(bench.gateway), await scrape(off)];

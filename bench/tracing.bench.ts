@@ -22,16 +22,14 @@ import type { Decision } from "../lib/routing/types";
 import { flushTracing, stopTracing } from "../lib/telemetry/tracing";
 import { startOtlpReceiver, type OtlpReceiver } from "../lib/testing/otlp-receiver";
 import { startBenchGateway } from "./lib/bench-gateway";
-import { runLoad, type LoadResult, type LoadTarget } from "./lib/load";
-import { processCpuMs } from "./lib/proc-cpu";
-import { median, rotate } from "./lib/rounds";
+import { runLoad, type LoadTarget } from "./lib/load";
+import { printAddedLatency, measureAddedLatency } from "./lib/added-latency";
+import { medianRange, rotate } from "./lib/rounds";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 type Build = "off" | "on" | "off′";
 const BUILDS: Build[] = ["off", "on", "off′"];
-
-const range = (values: number[], digits: number) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 
 /** CPU per request of one request's spans in this process (the receiver's reading included). */
 async function spansInProcess(receiver: OtlpReceiver) {
@@ -59,7 +57,7 @@ async function spansInProcess(receiver: OtlpReceiver) {
   await stopTracing();
   delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
   resetEnvCache();
-  console.log(`In process: one request's 3 spans made, exported and received — CPU ${range(cpu, 1)} µs per request (median, range over ${ROUNDS} rounds)`);
+  console.log(`In process: one request's 3 spans made, exported and received — CPU ${medianRange(cpu, 1)} µs per request (median, range over ${ROUNDS} rounds)`);
 }
 
 async function main() {
@@ -94,28 +92,20 @@ async function main() {
     }
     const ratio = (a: Build, b: Build) => rps[a].map((v, i) => v / rps[b][i]!);
     console.log("Throughput at 20 connections, upstream at once — median (range) over rounds:");
-    for (const b of BUILDS) console.log(`  ${b.padEnd(4)} ${range(rps[b], 0)} req/s`);
-    console.log(`  on / off per round: ${range(ratio("on", "off"), 3)}×;  off′ / off (two identical processes): ${range(ratio("off′", "off"), 3)}×`);
+    for (const b of BUILDS) console.log(`  ${b.padEnd(4)} ${medianRange(rps[b], 0)} req/s`);
+    console.log(`  on / off per round: ${medianRange(ratio("on", "off"), 3)}×;  off′ / off (two identical processes): ${medianRange(ratio("off′", "off"), 3)}×`);
     console.log(`  exports received from "on": ${receiver.posts - exported.posts} POSTs, ${((receiver.bytes - exported.bytes) / 1e6).toFixed(1)} MB (${((receiver.bytes - exported.bytes) / Math.max(1, exported.requests)).toFixed(0)} B per measured request, warm-ups included)`);
 
     bench.upstream.setDefaultBehavior("delay=20");
     await new Promise((r) => setTimeout(r, 100));
-    const added: Record<Build, { p50: number[]; p99: number[]; cpu: number[] }> = { off: { p50: [], p99: [], cpu: [] }, on: { p50: [], p99: [], cpu: [] }, "off′": { p50: [], p99: [], cpu: [] } };
-    for (let round = 0; round < ROUNDS; round++) {
-      const measured: Partial<Record<Build | "direct", LoadResult>> = {};
-      for (const name of rotate(["direct", ...BUILDS] as const, round)) {
-        const pid = name === "direct" ? undefined : gateways[name].pid;
-        const before = processCpuMs(pid);
-        measured[name] = await runLoad(targets[name], { concurrency: 10, seconds: SECONDS, warmupSeconds: 1 });
-        if (name !== "direct") added[name].cpu.push(((processCpuMs(pid) - before) * 1000) / (measured[name]!.requests * (1 + 1 / SECONDS)));
-      }
-      for (const name of BUILDS) {
-        added[name].p50.push(measured[name]!.p50 - measured.direct!.p50);
-        added[name].p99.push(measured[name]!.p99 - measured.direct!.p99);
-      }
-    }
-    console.log("Latency added at 10 connections, upstream 20 ms — median (range) over rounds:");
-    for (const b of BUILDS) console.log(`  ${b.padEnd(4)} p50 ${range(added[b].p50, 2)} ms   p99 ${range(added[b].p99, 2)} ms   CPU/request ${range(added[b].cpu, 0)} µs`);
+    const added = await measureAddedLatency({
+      variants: BUILDS,
+      targets,
+      pids: Object.fromEntries(BUILDS.map((name) => [name, gateways[name].pid])) as Record<Build, number | undefined>,
+      rounds: ROUNDS,
+      seconds: SECONDS,
+    });
+    printAddedLatency(BUILDS, added);
   } finally {
     for (const g of extra) await g.stop();
     await bench.close();

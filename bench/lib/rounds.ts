@@ -10,3 +10,8 @@ export function median(values: number[]): number {
 export function rotate<T>(list: readonly T[], round: number): T[] {
   return list.map((_, i) => list[(i + round) % list.length]!);
 }
+
+/** "median (min–max)" of a round's values. */
+export function medianRange(values: number[], digits: number): string {
+  return `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+}
