@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { NAV_ITEMS } from "../lib/auth/permissions";
-import { apiSignIn, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
+import { apiSignIn, E2E_ADMIN, screenshot, signInWithForm, seriousViolations } from "./helpers";
 
 /**
  * Every console page (the navigation's list, so a new page is covered the day it gets a nav
@@ -12,13 +11,6 @@ test.describe.configure({ timeout: 120_000 });
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-}
 
 async function sidewaysOverflow(page: Page) {
   return page.evaluate(() => {

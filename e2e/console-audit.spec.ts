@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { adminContext, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
+import { adminContext, deleteTierViaApi, E2E_ADMIN, ownPolicyAndTier, screenshot, signInWithForm } from "./helpers";
 
 // Own policy (on the seeded tiers fast/capable) and own tier, so this journey disturbs no other spec.
 const POLICY = "e2e-audit";
@@ -10,13 +10,7 @@ test.describe.configure({ timeout: 90_000 });
 
 test.beforeAll(async ({ playwright }) => {
   const admin = await adminContext(playwright);
-  // A retry starts clean: the policy is applied again with its rule on, the tier recreated.
-  expect([200, 404]).toContain((await admin.delete(`/api/admin/tiers/${TIER}`)).status());
-  const config = { policies: [{ name: POLICY, tiers: ["fast", "capable"], rules: [{ name: RULE, match: { keywords: ["refund"] }, tier: "capable" }] }] };
-  const applied = await admin.post("/api/admin/config", { data: config });
-  expect(applied.status(), await applied.text()).toBe(200);
-  const created = await admin.post("/api/admin/tiers", { data: { name: TIER, provider: "simulated", model: "llama-3.2-3b-instruct", timeoutMs: 30_000 } });
-  expect(created.status(), await created.text()).toBe(201);
+  await ownPolicyAndTier(admin, { policy: POLICY, rule: RULE, tier: TIER });
   const changed = await admin.patch(`/api/admin/tiers/${TIER}`, { data: { timeoutMs: 45_000 } });
   expect(changed.status(), await changed.text()).toBe(200);
   await admin.dispose();
@@ -25,7 +19,7 @@ test.beforeAll(async ({ playwright }) => {
 // Its tier would change what other journeys see (the lab's tier advisor replays every enabled tier).
 test.afterAll(async ({ playwright }) => {
   const admin = await adminContext(playwright);
-  expect([200, 404]).toContain((await admin.delete(`/api/admin/tiers/${TIER}`)).status());
+  await deleteTierViaApi(admin, TIER);
   await admin.dispose();
 });
 

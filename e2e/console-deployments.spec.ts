@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { adminContext, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { adminContext, E2E_ADMIN, screenshot, signInWithForm, deleteTierViaApi, seriousViolations } from "./helpers";
 
 // A tier's deployments in the console: edited in the tier dialog (validation next to each row's
 // field, a write-only key per deployment), listed in the catalog with this instance's live state.
@@ -9,14 +8,9 @@ test.describe.configure({ timeout: 90_000 });
 const TIER = "e2e-pooled";
 const KEY = "sk-e2e-deployment-Eu77";
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-}
-
 async function deleteTier(playwright: Parameters<typeof adminContext>[0]) {
   const admin = await adminContext(playwright);
-  expect([200, 404]).toContain((await admin.delete(`/api/admin/tiers/${TIER}`)).status());
+  await deleteTierViaApi(admin, TIER);
   await admin.dispose();
 }
 

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { adminContext, E2E_ADMIN, screenshot, signInWithForm } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { adminContext, E2E_ADMIN, screenshot, signInWithForm, deleteTierViaApi, ownPolicyAndTier, seriousViolations } from "./helpers";
 
 // Own policy (on the seeded simulated tiers fast/capable), rule and tier: this journey disturbs no other spec.
 const POLICY = "e2e-drafts";
@@ -8,22 +7,11 @@ const RULE = "drafts-refunds";
 const TIER = "e2e-drafts-tier";
 const PARCEL = "Where is my parcel? It has been a week.";
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-}
-
 test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(async ({ playwright }) => {
   const admin = await adminContext(playwright);
-  // A retry starts clean: the policy applied again with its one rule, the tier recreated.
-  expect([200, 404]).toContain((await admin.delete(`/api/admin/tiers/${TIER}`)).status());
-  const config = { policies: [{ name: POLICY, tiers: ["fast", "capable"], rules: [{ name: RULE, match: { keywords: ["refund"] }, tier: "capable" }] }] };
-  const applied = await admin.post("/api/admin/config", { data: config });
-  expect(applied.status(), await applied.text()).toBe(200);
-  const created = await admin.post("/api/admin/tiers", { data: { name: TIER, provider: "simulated", model: "llama-3.2-3b-instruct", timeoutMs: 30_000 } });
-  expect(created.status(), await created.text()).toBe(201);
+  await ownPolicyAndTier(admin, { policy: POLICY, rule: RULE, tier: TIER });
 
   // Logged traffic for the impact: two parcel questions (no rule catches them today) and a refund.
   const key = await admin.post("/api/admin/keys", { data: { name: "e2e drafts traffic", policy: POLICY } });
@@ -43,7 +31,7 @@ test.beforeAll(async ({ playwright }) => {
 
 test.afterAll(async ({ playwright }) => {
   const admin = await adminContext(playwright);
-  expect([200, 404]).toContain((await admin.delete(`/api/admin/tiers/${TIER}`)).status());
+  await deleteTierViaApi(admin, TIER);
   await admin.dispose();
 });
 

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 
@@ -21,6 +22,33 @@ export async function adminContext(playwright: { request: { newContext(o: { base
   const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   await apiSignIn(request, E2E_ADMIN.email, E2E_ADMIN.password);
   return request;
+}
+
+/** axe's serious and critical WCAG 2 A/AA violations on the page (or inside `include`), one line each. */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
+  const results = await (include ? builder.include(include) : builder).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+/** Removes a journey's own tier (gone already is fine): the lab's tier advisor replays every enabled tier. */
+export async function deleteTierViaApi(admin: APIRequestContext, tier: string) {
+  expect([200, 404]).toContain((await admin.delete(`/api/admin/tiers/${tier}`)).status());
+}
+
+/**
+ * A journey's own policy on the seeded simulated tiers fast/capable, with one keyword rule
+ * ("refund" → capable), and its own simulated tier — applied afresh, so a retry starts clean.
+ */
+export async function ownPolicyAndTier(admin: APIRequestContext, names: { policy: string; rule: string; tier: string }) {
+  await deleteTierViaApi(admin, names.tier);
+  const config = { policies: [{ name: names.policy, tiers: ["fast", "capable"], rules: [{ name: names.rule, match: { keywords: ["refund"] }, tier: "capable" }] }] };
+  const applied = await admin.post("/api/admin/config", { data: config });
+  expect(applied.status(), await applied.text()).toBe(200);
+  const created = await admin.post("/api/admin/tiers", { data: { name: names.tier, provider: "simulated", model: "llama-3.2-3b-instruct", timeoutMs: 30_000 } });
+  expect(created.status(), await created.text()).toBe(201);
 }
 
 export type ClassifierVersion = { id: string; status: string; name: string };
