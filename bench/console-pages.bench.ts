@@ -11,10 +11,9 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { chromium } from "@playwright/test";
 import { NAV_ITEMS } from "../lib/auth/permissions";
-import { startEphemeralPostgres } from "../lib/db/embedded-postgres";
+import { freePort, startEphemeralPostgres } from "../lib/db/embedded-postgres";
 import { CHROMIUM_ARGS, systemChromium } from "../lib/testing/chromium";
 import { benchDatabase, query } from "./lib/bench-database";
 import { percentile } from "./lib/load";
@@ -23,17 +22,6 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TARGET_MS = 1_000;
 const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
