@@ -223,6 +223,7 @@ export function estimateFullPromptTokens(texts: readonly string[]): PromptTokenE
 }
 
 function band(n: TextCounts, scale: number, messages: number, widen: number, chars: number): PromptTokenEstimate {
+  const sampled = widen > 0;
   const calibrated = calibratedTokens(n) * scale;
   const nonAscii = n.nonAscii * scale;
   const code = n.asciiBytes > 0 ? (n.punct + n.digits + n.spaceRuns + CAMEL_BAND * n.humps) / n.asciiBytes : 0;
@@ -232,6 +233,6 @@ function band(n: TextCounts, scale: number, messages: number, widen: number, cha
   const lo = Math.max(0, Math.floor(calibrated * (1 - TOKEN_BAND.below - relative) - TOKEN_BAND.slack + nonAscii / 4 + overhead));
   const upper = calibrated * (1 + TOKEN_BAND.above + relative) + TOKEN_BAND.slack;
   // a token holds at least one UTF-8 byte: a full pass knows the bytes; a sample bounds them by 3 per UTF-16 unit
-  const hi = Math.ceil(widen > 0 ? Math.min(3 * chars, upper + n.nonAsciiBytes * scale * (1 + widen)) : Math.min(n.asciiBytes, upper) + n.nonAsciiBytes) + overhead;
-  return { tokens, lo: Math.min(lo, tokens), hi: Math.max(hi, tokens), sampled: widen > 0 };
+  const hi = Math.ceil(sampled ? Math.min(3 * chars, upper + n.nonAsciiBytes * scale * (1 + widen)) : Math.min(n.asciiBytes, upper) + n.nonAsciiBytes) + overhead;
+  return { tokens, lo: Math.min(lo, tokens), hi: Math.max(hi, tokens), sampled };
 }

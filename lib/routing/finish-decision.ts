@@ -8,6 +8,7 @@ import type { PolicyConfig, TierConfig } from "./config-schema";
 import { onlyChoice } from "./explore";
 import { planHedge } from "./plan-hedge";
 import { fallbackChain, nextTierUp } from "./plan-fallback";
+import type { PromptTokenEstimate } from "./estimate-tokens";
 import type { RequestText } from "./request-text";
 import type { Trace } from "./trace";
 import type { ConfigSnapshot, Decision, EngineContext, IntentPrediction, Rejection, Scores, Stage } from "./types";
@@ -29,7 +30,7 @@ export type DecisionEnv = {
   /** This request's costs per tier and the policy's λ (computed once, on first use; again after countPrompt). */
   economics(): DecisionCosts & { lambda: number };
   /** Replaces a sampled prompt estimate by the full pass and prices the request with it (settle-prompt-tokens.ts). */
-  refineEstimate(): void;
+  refineEstimate(): PromptTokenEstimate;
   /** Prices the request with each tier's real prompt count instead of the estimate (settle-prompt-tokens.ts). */
   countPrompt(counts: ReadonlyArray<number | null>, encodings: string): void;
   /** The real counts once countPrompt ran. */
@@ -64,9 +65,10 @@ export function createEnv(base: Omit<DecisionEnv, "economics" | "countPrompt" | 
         lambda: lambdaForBias(base.policy, base.resolved, base.policy.bias),
       }),
     refineEstimate() {
-      if (!base.text.estimate.sampled) return;
-      base.text.refineEstimate();
-      cached = undefined;
+      const before = base.text.estimate;
+      const refined = base.text.refineEstimate();
+      if (refined !== before) cached = undefined; // priced again with the full pass's estimate
+      return refined;
     },
     countPrompt(counts, encodings) {
       env.counted = { counts, encodings };

@@ -22,8 +22,7 @@ export function settlePromptTokens(env: DecisionEnv, q: number[]): void {
   let decisive = pick(estimate.lo) === pick(estimate.hi);
   if (!decisive && estimate.sampled) {
     // a long prompt's estimate came from a sample: the full pass narrows the band before anything is counted
-    env.refineEstimate();
-    estimate = env.text.estimate;
+    estimate = env.refineEstimate();
     decisive = pick(estimate.lo) === pick(estimate.hi);
   }
   if (decisive) {
