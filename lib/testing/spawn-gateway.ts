@@ -1,17 +1,21 @@
 /**
- * Separate gateway processes for integration tests: `scripts/gateway.ts` instances (as run for
+ * Separate gateway processes for integration tests: `npm run gateway` instances (as run for
  * scale-out) and the `frontdesk` CLI, each against a database of the test's choosing.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export type GatewayProcess = { url: string; pid: number; output: () => string; stop(): Promise<number | null> };
 
-/** `root`: the checkout to run (another build of Frontdesk, for side-by-side benches); default this one. */
+/** `root`: the checkout to run (another build of Frontdesk, for side-by-side benches); default this one.
+ *  Runs it as `npm run gateway` does: the compiled bundle (scripts/gateway.mjs), or, in an older
+ *  checkout without one, scripts/gateway.ts through tsx. */
 export function spawnGateway(databaseUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = [], root = ROOT): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/gateway.ts"], {
+  const entry = existsSync(path.join(root, "scripts/gateway.mjs")) ? ["scripts/gateway.mjs"] : ["--import", "tsx", "scripts/gateway.ts"];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
