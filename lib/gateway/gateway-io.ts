@@ -21,6 +21,7 @@ export function bodyTooLarge(limit: number): GatewayError {
 
 export type GatewayResponse = {
   status: number;
+  /** A fresh object per response, never a shared constant: the fast path adds content-length to it. */
   headers: Record<string, string>;
   /** A complete body, or chunks to stream (SSE). Stop iterating early to cancel the upstream. */
   body: string | AsyncIterable<Uint8Array>;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { GatewayKey } from "../config/load-gateway-config";
 import { conversationKey, pinKeys } from "./prepare-request";
@@ -22,6 +23,14 @@ describe("where a request's pin lives", () => {
     expect(pinKeys(key, { messages: laterStep }, "q").store).not.toBe(first.store);
     expect(conversationKey([{ role: "user", content: "Book a train" }])).not.toBe(conversationKey([{ role: "user", content: "Book a flight" }]));
     expect(conversationKey([{ role: "assistant", content: "hi" }])).toBeNull();
+  });
+
+  it("keeps the conversation key earlier versions stored (pins outlive a deploy in Redis)", () => {
+    // the digest as it was computed before: message by message into one SHA-256
+    const before = createHash("sha256");
+    for (const m of opening) before.update(`${m.role}\u0000${m.content}\u0000`);
+    expect(conversationKey(opening)).toBe(before.digest("base64url").slice(0, 22));
+    expect(conversationKey([{ role: "developer", content: "ünïcode ✓" }, { role: "user", content: "日本語" }])).toHaveLength(22);
   });
 });
 

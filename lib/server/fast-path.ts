@@ -74,8 +74,10 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Gateway
   // the connection: it is closed once the answer is out.
   if (!req.complete) res.setHeader("connection", "close");
   if (typeof response.body === "string") {
-    const buffer = Buffer.from(response.body);
-    res.writeHead(response.status, { ...response.headers, "content-length": String(buffer.length) }).end(buffer);
+    // the answer's own headers object, extended in place (handlers build a fresh one per response)
+    const headers = response.headers;
+    headers["content-length"] = String(Buffer.byteLength(response.body));
+    res.writeHead(response.status, headers).end(response.body);
     return;
   }
   res.writeHead(response.status, response.headers);
