@@ -70,7 +70,7 @@ export async function withPgClient<T>(fn: (client: pg.PoolClient) => Promise<T>,
 }
 
 /** `withPgClient` inside BEGIN … COMMIT, rolled back when `fn` throws. */
-export function withPgTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export function withPgTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, pool: pg.Pool = pgPool()): Promise<T> {
   return withPgClient(async (client) => {
     await client.query("BEGIN");
     try {
@@ -81,5 +81,5 @@ export function withPgTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>):
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     }
-  });
+  }, pool);
 }

@@ -1,6 +1,10 @@
 import type pg from "pg";
 import type { Prisma } from "./generated/client";
-import { pgPool, requestLogPool, withPgClient } from "./pg-pool";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
+import { pgPool, requestLogPool, withPgTransaction } from "./pg-pool";
+import { copyFromStdinSql, REQUEST_LOG_COPY_COLUMNS, requestLogLine } from "./request-log-copy";
 import { db } from "./prisma";
 import { policyTiers } from "./label-repo";
 import { findShadowPairs } from "./shadow-repo";
@@ -10,88 +14,87 @@ import { searchRequestLog, type SearchBudget } from "./search-request-log";
 
 export type RequestLogInsert = Prisma.RequestLogCreateManyInput;
 
-const DEFAULTS = {
-  apiKeyId: null, policyId: null, policyName: null, tierId: null, tierName: null, model: null, reason: "", scores: null,
-  uncertainty: null, escalated: false, hedged: false, totalMs: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, baselineCostUsd: 0,
-  httpStatus: 200, error: null, prompt: null, response: null, sessionKey: null, stream: false, api: "chat", isDemo: false,
-  escalationWasteUsd: 0, hedgeWasteUsd: 0, explored: false, exploreCostUsd: 0, overheadMs: 0, escalationWaitMs: 0, quality: null,
-} satisfies Partial<Record<keyof RequestLogInsert, unknown>>;
-const DEFAULTS_JSON = JSON.stringify(DEFAULTS).slice(1, -1);
-
 /**
- * Inserts a batch in one statement, one round trip: the rows travel as a single jsonb parameter
- * that Postgres unpacks (jsonb_populate_recordset: parsing the batch once as jsonb costs Postgres
- * about a fifth less per row than json_populate_recordset, which re-parses every nested object
- * for the jsonb columns), which keeps the gateway's CPU per row to one JSON.stringify. Ids are
- * decision ids, so a retried batch never writes a row twice. The rows actually inserted
- * (RETURNING) are added to the hourly RequestRollup rows and touch their keys' lastUsedAt in
- * data-modifying CTEs of the same statement — atomic without BEGIN/COMMIT, so the dashboards
- * never disagree with the log, and the gateway sends one query per flush instead of five.
+ * A batch goes into the log in one transaction: COPY (./request-log-copy.ts) into a temporary
+ * staging table of this connection, then one statement moves it into RequestLog. Ids are decision
+ * ids, so a retried batch never writes a row twice (ON CONFLICT DO NOTHING, which COPY alone does
+ * not have). The rows actually inserted (RETURNING) are added to the hourly RequestRollup rows and
+ * touch their keys' lastUsedAt in data-modifying CTEs of the same statement, so the dashboards
+ * never disagree with the log. Against the jsonb batch this replaced (one parameter that Postgres
+ * parsed and took apart with jsonb_populate_recordset), Postgres spends ~40% less CPU per row
+ * (bench/NOTES.md, 2026-12-07). The staging table empties itself at commit (ON COMMIT DELETE ROWS:
+ * truncated in place, no new file, no dead rows).
  */
-const INSERT_SQL = `WITH ins AS (
-  INSERT INTO "RequestLog" SELECT * FROM jsonb_populate_recordset(NULL::"RequestLog", $1::jsonb) ON CONFLICT (id) DO NOTHING
+const COLUMN_LIST = REQUEST_LOG_COPY_COLUMNS.map((c) => `"${c}"`).join(", ");
+const insertSql = (table: string) => `WITH ins AS (
+  INSERT INTO "RequestLog" (${COLUMN_LIST}) SELECT ${COLUMN_LIST} FROM ${table} ON CONFLICT (id) DO NOTHING
   RETURNING ${ROLLUP_SOURCE_FIELDS}, "apiKeyId"
 ), rollups AS (${addRollupsSql("ins")}
 ), keys AS (${touchApiKeysSql("ins")})
 SELECT count(*)::int AS n FROM ins`;
 
-export async function insertRequestLogs(rows: RequestLogInsert[]): Promise<number> {
-  if (!rows.length) return 0;
-  return withPgClient((client) => insertRequestLogsWith(client, rows), requestLogPool());
+function stage(name: string, onCommit: string, statement: string) {
+  const table = `pg_temp.${name}`;
+  return { table, statement, create: `CREATE TEMP TABLE IF NOT EXISTS ${name} (LIKE "RequestLog" INCLUDING DEFAULTS) ${onCommit}`, insert: insertSql(table), copy: copyFromStdinSql(table) };
+}
+type Stage = ReturnType<typeof stage>;
+const STAGES = {
+  /** The gateway's: inside the writer's own transaction, emptied by its commit. */
+  flush: stage("frontdesk_request_log_stage", "ON COMMIT DELETE ROWS", "frontdesk-insert-request-logs"),
+  /** Bulk loaders': in or out of the caller's transaction, emptied after each batch. */
+  bulk: stage("frontdesk_request_log_bulk", "", "frontdesk-insert-request-logs-bulk"),
+};
+
+/** Connections whose session has the flush staging table. */
+const staged = new WeakSet<object>();
+
+/** Writes rows (see insertRequestLogLines); returns how many were new. */
+export function insertRequestLogs(rows: RequestLogInsert[]): Promise<number> {
+  const now = new Date();
+  return insertRequestLogLines(rows.map((row) => requestLogLine(row, now)));
 }
 
-/** The same on a given client (bulk loaders run it inside their own transaction). */
-export async function insertRequestLogsWith(client: Pick<pg.PoolClient, "query">, rows: RequestLogInsert[]): Promise<number> {
+/** Writes rows already encoded by requestLogLine, in one transaction on the log's own pool; returns how many were new. */
+export async function insertRequestLogLines(lines: string[]): Promise<number> {
+  if (!lines.length) return 0;
+  return withPgTransaction(async (client) => {
+    if (!staged.has(client)) {
+      await client.query(STAGES.flush.create);
+      staged.add(client); // a failed transaction destroys its client (withPgClient): no stale mark
+    }
+    return copyAndInsert(client, lines, STAGES.flush);
+  }, requestLogPool());
+}
+
+/** The same on a given client, for bulk loaders, inside their transaction or not (then each step commits on its own). */
+export async function insertRequestLogsWith(client: pg.ClientBase, rows: RequestLogInsert[]): Promise<number> {
   if (!rows.length) return 0;
+  const now = new Date();
+  await client.query(STAGES.bulk.create); // every time: the caller's transaction may roll back its creation
+  await client.query(`TRUNCATE ${STAGES.bulk.table}`); // what a failed batch may have left
+  const n = await copyAndInsert(client, rows.map((row) => requestLogLine(row, now)), STAGES.bulk);
+  await client.query(`TRUNCATE ${STAGES.bulk.table}`);
+  return n;
+}
+
+async function copyAndInsert(client: pg.ClientBase, lines: string[], stage: Stage): Promise<number> {
+  await pipeline(Readable.from(copyChunks(lines)), client.query(copyFrom(stage.copy)));
   // Named: each connection parses and plans this long statement once, not on every flush.
-  const result = await client.query<{ n: number }>({ name: "frontdesk-insert-request-logs", text: INSERT_SQL, values: [jsonbBatch(rows, new Date())] });
+  const result = await client.query<{ n: number }>({ name: stage.statement, text: stage.insert });
   return result.rows[0]!.n;
 }
 
-/**
- * The batch as jsonb in Postgres's binary format (a version byte, then the JSON text), written
- * into one Buffer outside the JS heap. As one JS string a batch of 25 rows is ~70,000 characters,
- * and the "≥"/"→" of every decision's reason make it two bytes per character: at ~140 KB it went
- * to V8's large-object space, outlived scavenges and drove a mark-compact every ~2 s — the pause
- * behind the gateway's p99. Each row's JSON (a short-lived string that dies young) goes after the
- * defaults and createdAt inside one object: jsonb keeps the last of duplicate keys, so the row's
- * own values win, and no merged copy of any row is allocated.
- */
-export function jsonbBatch(rows: RequestLogInsert[], now: Date): Buffer {
-  const head = `{${DEFAULTS_JSON},"createdAt":${JSON.stringify(now)},`;
-  const first = `[${head}`;
-  const next = `,${head}`;
-  const parts: string[] = new Array(rows.length * 2 + 1);
-  let bytes = 1; // the jsonb version byte
-  for (let i = 0; i < rows.length; i++) {
-    const open = i ? next : first;
-    const row = pgSafeJson(JSON.stringify(rows[i]).slice(1)); // a row always has its id
-    parts[2 * i] = open;
-    parts[2 * i + 1] = row;
-    bytes += Buffer.byteLength(open) + Buffer.byteLength(row);
+/** Lines in ~64 KB Buffers: one CopyData message per chunk, not per row. */
+function* copyChunks(lines: string[]): Generator<Buffer> {
+  let chunk = "";
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length >= 65_536) {
+      yield Buffer.from(chunk);
+      chunk = "";
+    }
   }
-  parts[rows.length * 2] = "]";
-  const buffer = Buffer.allocUnsafe(bytes + 1);
-  buffer[0] = JSONB_VERSION;
-  let offset = 1;
-  for (const part of parts) offset += buffer.write(part, offset);
-  return buffer;
-}
-
-const JSONB_VERSION = 1;
-
-/**
- * Text Postgres's jsonb refuses, made storable: U+0000 (text and jsonb cannot hold it) and
- * unpaired UTF-16 surrogates (a client may send "\ud800"; JSON.stringify writes it back as that
- * escape, which jsonb rejects). One such character anywhere (a prompt, a session id) failed the
- * whole batch on every retry. In the JSON text an escape is one preceded by an odd run of
- * backslashes (an even run is escaped backslashes and literal text); JSON.stringify writes
- * paired surrogates as the characters themselves, so every surrogate escape is a lone one.
- * Both become U+FFFD.
- */
-export function pgSafeJson(json: string): string {
-  if (!json.includes("u0000") && !json.includes("\\ud")) return json;
-  return json.replace(/(\\+)u(0000|d[89a-f][0-9a-f]{2})/gi, (match, slashes: string) => (slashes.length % 2 ? `${slashes.slice(1)}\\ufffd` : match));
+  if (chunk) yield Buffer.from(chunk);
 }
 
 export function countRequestLogs(where: Prisma.RequestLogWhereInput = {}) {

@@ -11,7 +11,8 @@ import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-co
 import { listenForConfigChanges } from "../db/config-listener";
 import { readMonthSpend } from "../db/config-repo";
 import { beatInstance, forgetInstance, pruneInstances } from "../db/instance-repo";
-import { insertRequestLogs, type RequestLogInsert } from "../db/request-log-repo";
+import { insertRequestLogLines, type RequestLogInsert } from "../db/request-log-repo";
+import { requestLogLine } from "../db/request-log-copy";
 import { maintainRequestLog } from "../db/request-log-partitions";
 import { env } from "../env";
 import { monthStart } from "../routing/check-budget";
@@ -36,13 +37,9 @@ import { SharedRedis, type RedisState } from "../state/shared-redis";
 
 const BUDGET_REFRESH_MS = 5_000;
 const HEARTBEAT_MS = 10_000;
-/** A row's decision (trace, scores), latency (attempts) and scalar columns, roughly. */
-const ROW_OVERHEAD_BYTES = 4096;
-
-/** A queued log row's memory, estimated without serializing it: its texts at 2 bytes a character (V8's
- *  upper bound) plus a fixed overhead. */
-export function estimateRowBytes(row: RequestLogInsert): number {
-  return ROW_OVERHEAD_BYTES + 2 * ((row.prompt?.length ?? 0) + (row.response?.length ?? 0) + (row.error?.length ?? 0) + (row.reason?.length ?? 0));
+/** A queued log line's memory: V8 holds a string at up to 2 bytes a character, plus its header. */
+export function lineBytes(line: string): number {
+  return 2 * line.length + 32;
 }
 const RETENTION_EVERY_MS = 60 * 60_000;
 
@@ -62,11 +59,12 @@ export class GatewayRuntime {
   /** Shadow evaluation's spend today per policy (across instances with REDIS_URL, else per process). */
   readonly shadowBudget = new SharedDailyCaps(this.redis, "shadow", new ShadowBudget());
   private readonly background = new Set<Promise<unknown>>();
-  readonly writer = new RequestLogWriter<RequestLogInsert>({
-    insert: insertRequestLogs,
+  /** Rows queued as COPY lines, encoded when logged (lib/db/request-log-copy.ts). */
+  readonly writer = new RequestLogWriter<string>({
+    insert: insertRequestLogLines,
     maxQueue: env().REQUEST_LOG_QUEUE_MAX,
     maxQueueBytes: env().REQUEST_LOG_QUEUE_MAX_BYTES,
-    sizeOf: estimateRowBytes,
+    sizeOf: lineBytes,
     onError: (error, stats) => this.log(`request log write failed (${stats.queued} queued, will retry): ${(error as Error).message}`),
   });
   /** Prometheus metrics (GET /metrics); null with METRICS_ENABLED=false. */
@@ -183,7 +181,7 @@ export class GatewayRuntime {
   /** A finished request: its numbers into the metrics, its row onto the batch writer (call in afterResponse). */
   logRequest(row: RequestLogInsert): void {
     this.metrics?.observeRequest(requestSample(row));
-    this.writer.push(row);
+    this.writer.push(requestLogLine(row, new Date()));
   }
 
 

@@ -3,7 +3,8 @@ import { GET as health } from "../../app/api/health/route";
 import { resetEnvCache } from "../env";
 import { jsonRequest, signedIn } from "../testing/requests";
 import type { RequestLogInsert } from "../db/request-log-repo";
-import { estimateRowBytes, gatewayRuntime } from "./gateway-runtime";
+import { requestLogLine } from "../db/request-log-copy";
+import { gatewayRuntime, lineBytes } from "./gateway-runtime";
 import { uuidv7 } from "./uuidv7";
 
 // The request-log queue is bounded by bytes as well as rows (REQUEST_LOG_QUEUE_MAX_BYTES): a few
@@ -21,12 +22,12 @@ afterAll(async () => {
   resetEnvCache();
 });
 
-const row = (prompt: string): RequestLogInsert => ({ id: uuidv7(), stage: "rule", status: "ok", decision: {}, latency: {}, prompt, response: "ok" });
+const row = (prompt: string): string => requestLogLine({ id: uuidv7(), stage: "rule", status: "ok", decision: {}, latency: {}, prompt, response: "ok" } satisfies RequestLogInsert, new Date());
 
 describe("the request-log queue's byte bound", () => {
-  it("estimates a row by its texts, and drops the oldest rows past REQUEST_LOG_QUEUE_MAX_BYTES, counted in /api/health", async () => {
+  it("counts a queued row by its line's length, and drops the oldest rows past REQUEST_LOG_QUEUE_MAX_BYTES, counted in /api/health", async () => {
     const big = row("x".repeat(300_000));
-    expect(estimateRowBytes(big)).toBeGreaterThan(600_000);
+    expect(lineBytes(big)).toBeGreaterThan(600_000);
     const writer = gatewayRuntime().writer;
     writer.push(big);
     writer.push(row("y".repeat(300_000))); // ~1.2 MB queued > 1 MiB: the first goes

@@ -1,0 +1,74 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { pgPool } from "./pg-pool";
+import { insertRequestLogs, insertRequestLogsWith, type RequestLogInsert } from "./request-log-repo";
+import { REQUEST_LOG_COPY_COLUMNS } from "./request-log-copy";
+import { demoId } from "../demo/demo-schedule";
+import { createRng } from "../providers/simulated-random";
+
+// Rows reach the log through COPY text lines (request-log-copy.ts): every column, and text that
+// COPY or Postgres treat specially, must come back as the gateway meant it.
+
+const AT = Date.parse("2001-05-01T00:00:00Z"); // a time range of its own
+const rng = createRng(31);
+const ids: string[] = [];
+const row = (extra: Partial<RequestLogInsert>): RequestLogInsert => {
+  const id = demoId(AT, rng);
+  ids.push(id);
+  return { id, createdAt: new Date(AT), stage: "rule", status: "ok", decision: {}, latency: {}, ...extra };
+};
+
+afterAll(async () => {
+  await pgPool().query(`DELETE FROM "RequestLog" WHERE id = ANY($1::uuid[])`, [ids]);
+  await pgPool().query(`DELETE FROM "RequestRollup" WHERE bucket = $1`, [new Date(AT)]);
+});
+
+describe("request-log rows written through COPY", () => {
+  it("lists every column of the table", async () => {
+    const { rows } = await pgPool().query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'RequestLog' AND table_schema = current_schema()`,
+    );
+    expect([...REQUEST_LOG_COPY_COLUMNS].sort()).toEqual(rows.map((r) => r.column_name).sort());
+  });
+
+  it("stores text, JSON, numbers and booleans as given; U+0000 and lone surrogates as U+FFFD", async () => {
+    const tricky = "tab\there\nnewline\r\nback\\slash \\N not null, \\u0000 literal, nul:\u0000 lone:\ud800 pair:😀 arrows → ≥";
+    const decision = { trace: [{ stage: "rule", note: tricky, quote: '"q"', n: 0.1 + 0.2 }], empty: null, nested: { a: [1, "\\"] } };
+    const written = row({
+      prompt: tricky, response: "", error: "\\", reason: "≥ 0.5 → fast", sessionKey: "s\t1", scores: { p: [0.42, 1e-9] }, decision,
+      latency: { routingMs: 0.08 }, uncertainty: -0.25, escalated: true, hedged: false, explored: true, stream: true, isDemo: false,
+      totalMs: 412.125, promptTokens: 180, completionTokens: 0, costUsd: 1.2e-7, baselineCostUsd: 0.0009, quality: 0.91, httpStatus: 502, api: "messages",
+    });
+    const plain = row({}); // everything else from the column defaults
+    expect(await insertRequestLogs([written, plain])).toBe(2);
+    const { rows } = await pgPool().query(`SELECT * FROM "RequestLog" WHERE id = ANY($1::uuid[]) ORDER BY id`, [[written.id, plain.id]]);
+    const [got, gotPlain] = written.id < plain.id ? rows : [rows[1], rows[0]];
+    const safe = tricky.replace("\u0000", "\uFFFD").replace("\ud800", "\uFFFD");
+    expect(got).toMatchObject({
+      prompt: safe, response: "", error: "\\", reason: "≥ 0.5 → fast", sessionKey: "s\t1", scores: { p: [0.42, 1e-9] },
+      decision: { ...decision, trace: [{ ...decision.trace[0], note: safe }] }, latency: { routingMs: 0.08 }, uncertainty: -0.25,
+      escalated: true, hedged: false, explored: true, stream: true, totalMs: 412.125, promptTokens: 180, completionTokens: 0,
+      costUsd: 1.2e-7, baselineCostUsd: 0.0009, quality: 0.91, httpStatus: 502, api: "messages", createdAt: new Date(AT),
+    });
+    expect(gotPlain).toMatchObject({ reason: "", scores: null, prompt: null, escalated: false, httpStatus: 200, api: "chat", totalMs: 0, quality: null, isDemo: false });
+  });
+
+  it("writes a retried batch's rows once, and counts only new rows in the rollups, in or out of a transaction", async () => {
+    const batch = Array.from({ length: 5 }, () => row({ tierName: "copy-test", policyName: "copy-test" }));
+    expect(await insertRequestLogs(batch.slice(0, 3))).toBe(3);
+    expect(await insertRequestLogs(batch)).toBe(2);
+    const client = await pgPool().connect();
+    try {
+      const more = [row({ tierName: "copy-test", policyName: "copy-test" }), row({ tierName: "copy-test", policyName: "copy-test" })];
+      expect(await insertRequestLogsWith(client, [batch[0]!, more[0]!])).toBe(1); // autocommit
+      await client.query("BEGIN");
+      expect(await insertRequestLogsWith(client, [more[0]!])).toBe(0);
+      expect(await insertRequestLogsWith(client, [more[1]!])).toBe(1); // the previous batch is not staged again
+      await client.query("ROLLBACK");
+      expect(await insertRequestLogsWith(client, more)).toBe(1); // after a rollback, the staging table is made again
+    } finally {
+      client.release();
+    }
+    const { rows } = await pgPool().query(`SELECT sum(requests)::int AS n FROM "RequestRollup" WHERE tier = 'copy-test'`);
+    expect(rows[0].n).toBe(7);
+  });
+});

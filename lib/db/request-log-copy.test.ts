@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { REQUEST_LOG_COPY_COLUMNS, pgSafeJson, requestLogLine } from "./request-log-copy";
+
+const base = { id: "0190a4c2-0000-7000-8000-000000000001", stage: "rule", status: "ok", decision: {}, latency: {} };
+const fields = (line: string) => line.slice(0, -1).split("\t");
+const at = new Date("2026-12-07T10:00:00.000Z");
+
+describe("requestLogLine", () => {
+  it("writes one field per column, defaults for what the row leaves out, \\N for NULL", () => {
+    const line = requestLogLine(base, at);
+    expect(line.endsWith("\n")).toBe(true);
+    const f = fields(line);
+    expect(f).toHaveLength(REQUEST_LOG_COPY_COLUMNS.length);
+    const of = (column: string) => f[REQUEST_LOG_COPY_COLUMNS.indexOf(column)];
+    expect(of("createdAt")).toBe("2026-12-07T10:00:00.000Z");
+    expect(of("apiKeyId")).toBe("\\N");
+    expect(of("reason")).toBe("");
+    expect(of("escalated")).toBe("f");
+    expect(of("httpStatus")).toBe("200");
+    expect(of("api")).toBe("chat");
+    expect(of("decision")).toBe("{}");
+    expect(of("quality")).toBe("\\N");
+  });
+
+  it("keeps the row's own createdAt and values", () => {
+    const f = fields(requestLogLine({ ...base, createdAt: new Date(0), escalated: true, costUsd: 1.5e-7, quality: null }, at));
+    const of = (column: string) => f[REQUEST_LOG_COPY_COLUMNS.indexOf(column)];
+    expect([of("createdAt"), of("escalated"), of("costUsd"), of("quality")]).toEqual(["1970-01-01T00:00:00.000Z", "t", "1.5e-7", "\\N"]);
+  });
+
+  it("escapes COPY's special characters in text and JSON, so a row stays one line of its columns", () => {
+    const prompt = "a\tb\nc\rd\\e\u0000f";
+    const line = requestLogLine({ ...base, prompt, decision: { note: 'say "hi"\\n', tab: "\t" } }, at);
+    expect(line.split("\n")).toHaveLength(2);
+    const f = fields(line);
+    expect(f).toHaveLength(REQUEST_LOG_COPY_COLUMNS.length);
+    expect(f[REQUEST_LOG_COPY_COLUMNS.indexOf("prompt")]).toBe("a\\tb\\nc\\rd\\\\e\uFFFDf");
+    expect(f[REQUEST_LOG_COPY_COLUMNS.indexOf("decision")]).toBe('{"note":"say \\\\"hi\\\\"\\\\\\\\n","tab":"\\\\t"}');
+  });
+});
+
+describe("pgSafeJson", () => {
+  it("replaces escaped U+0000 and lone surrogates, and leaves escaped backslashes before them alone", () => {
+    expect(pgSafeJson(JSON.stringify("a\u0000b\ud800c"))).toBe('"a\\ufffdb\\ufffdc"');
+    expect(pgSafeJson(JSON.stringify("\\u0000"))).toBe(JSON.stringify("\\u0000"));
+    expect(pgSafeJson(JSON.stringify("😀"))).toBe(JSON.stringify("😀"));
+  });
+});

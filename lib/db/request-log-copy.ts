@@ -1,0 +1,120 @@
+/**
+ * Request-log rows as lines of Postgres's COPY text format. COPY is the cheapest way into the
+ * table for Postgres: the server reads each field with its type's input function, where the
+ * jsonb batch (request-log-repo.ts) had it parse one large jsonb document and then take every
+ * row apart again with jsonb_populate_recordset — about half of Postgres's time per logged row.
+ *
+ * A line is built when the request is logged (it is a flat string, so the row's object graph
+ * dies young instead of waiting in the writer's queue), with the row's own createdAt.
+ */
+import type { RequestLogInsert } from "./request-log-repo";
+
+type Kind = "text" | "json" | "bool" | "num";
+
+/**
+ * Every RequestLog column, in the order of the COPY's column list (an integration test compares
+ * it with the table). The value of a column missing from a row is its default here, as in the
+ * table; `null` stands for SQL NULL.
+ */
+const COLUMNS = [
+  ["id", "text", null],
+  ["createdAt", "text", null],
+  ["apiKeyId", "text", null],
+  ["policyId", "text", null],
+  ["policyName", "text", null],
+  ["tierId", "text", null],
+  ["tierName", "text", null],
+  ["model", "text", null],
+  ["stage", "text", null],
+  ["reason", "text", ""],
+  ["scores", "json", null],
+  ["decision", "json", null],
+  ["uncertainty", "num", null],
+  ["escalated", "bool", false],
+  ["hedged", "bool", false],
+  ["latency", "json", null],
+  ["totalMs", "num", 0],
+  ["promptTokens", "num", 0],
+  ["completionTokens", "num", 0],
+  ["costUsd", "num", 0],
+  ["baselineCostUsd", "num", 0],
+  ["escalationWasteUsd", "num", 0],
+  ["hedgeWasteUsd", "num", 0],
+  ["explored", "bool", false],
+  ["exploreCostUsd", "num", 0],
+  ["overheadMs", "num", 0],
+  ["escalationWaitMs", "num", 0],
+  ["quality", "num", null],
+  ["status", "text", null],
+  ["httpStatus", "num", 200],
+  ["error", "text", null],
+  ["prompt", "text", null],
+  ["response", "text", null],
+  ["sessionKey", "text", null],
+  ["stream", "bool", false],
+  ["api", "text", "chat"],
+  ["isDemo", "bool", false],
+] as const satisfies ReadonlyArray<readonly [keyof RequestLogInsert, Kind, unknown]>;
+
+export const REQUEST_LOG_COPY_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
+
+/** `COPY "RequestLog" (…) FROM STDIN` into `table` (the log itself or a staging table of its shape). */
+export function copyFromStdinSql(table: string): string {
+  return `COPY ${table} (${REQUEST_LOG_COPY_COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
+}
+
+/** One row as a COPY text line (ending in a newline); `createdAt` when the row has none. */
+export function requestLogLine(row: RequestLogInsert, createdAt: Date): string {
+  let line = "";
+  for (let i = 0; i < COLUMNS.length; i++) {
+    const [name, kind, fallback] = COLUMNS[i]!;
+    let value = name === "createdAt" ? (row.createdAt ?? createdAt) : row[name];
+    if (value === undefined) value = fallback as never;
+    line += (i ? "\t" : "") + field(value, kind);
+  }
+  return `${line}\n`;
+}
+
+function field(value: unknown, kind: Kind): string {
+  if (value === null || value === undefined) return "\\N";
+  switch (kind) {
+    case "bool":
+      return value ? "t" : "f";
+    case "num":
+      return String(value as number);
+    case "json":
+      // JSON text has no raw control characters; only its backslashes need COPY's escaping
+      return escapeBackslashes(pgSafeJson(JSON.stringify(value)));
+    case "text":
+      return escapeText(value instanceof Date ? value.toISOString() : String(value));
+  }
+}
+
+/**
+ * Text Postgres's jsonb refuses, made storable: U+0000 (text and jsonb cannot hold it) and
+ * unpaired UTF-16 surrogates (a client may send "\ud800"; JSON.stringify writes it back as that
+ * escape, which jsonb rejects). One such character anywhere (a prompt, a session id) failed the
+ * whole batch on every retry. In the JSON text an escape is one preceded by an odd run of
+ * backslashes (an even run is escaped backslashes and literal text); JSON.stringify writes
+ * paired surrogates as the characters themselves, so every surrogate escape is a lone one.
+ * Both become U+FFFD.
+ */
+export function pgSafeJson(json: string): string {
+  if (!json.includes("u0000") && !json.includes("\\ud")) return json;
+  return json.replace(/(\\+)u(0000|d[89a-f][0-9a-f]{2})/gi, (match, slashes: string) => (slashes.length % 2 ? `${slashes.slice(1)}\\ufffd` : match));
+}
+
+function escapeBackslashes(text: string): string {
+  return text.includes("\\") ? text.replace(/\\/g, "\\\\") : text;
+}
+
+const NEEDS_ESCAPE = /[\\\n\r\t\0]/;
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\uFFFD" };
+
+/**
+ * Text with COPY's special characters escaped. U+0000 (which text cannot hold) becomes U+FFFD;
+ * a lone UTF-16 surrogate needs nothing here: the UTF-8 encoding of the line writes it as U+FFFD.
+ */
+function escapeText(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\n\r\t\0]/g, (c) => ESCAPES[c]!) : text;
+}
