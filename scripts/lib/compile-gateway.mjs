@@ -5,12 +5,13 @@
  * created) and no inline source maps: ~7% more requests per second on the gateway bench
  * (bench/NOTES.md, 2026-12-07). Plain JavaScript, so `npm run gateway` needs no loader.
  *
- * The bundle lives in node_modules/.cache/frontdesk/ and is rebuilt when any of its inputs changed
+ * The bundle lives in node_modules/.cache/frontdesk/ (one per checkout) and is rebuilt when any of its inputs changed
  * since it was written (mtimes of the files esbuild read, listed beside it); a build takes ~1 s.
  * `import.meta.url` / `dirname` / `filename` in our sources are replaced by each file's own path,
  * so code that finds files next to itself (migrations, the Prisma client) works from the bundle.
  */
 import { build } from "esbuild";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -19,8 +20,10 @@ import { pathToFileURL } from "node:url";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ENTRY = "scripts/gateway.ts";
 
+/** One bundle per checkout: worktrees may share one node_modules (a symlink), never a bundle. */
 export function bundlePath(root = ROOT) {
-  return path.join(root, "node_modules", ".cache", "frontdesk", "gateway.mjs");
+  const checkout = createHash("sha256").update(root).digest("hex").slice(0, 12);
+  return path.join(root, "node_modules", ".cache", "frontdesk", `gateway-${checkout}.mjs`);
 }
 
 const inputsPath = (root) => `${bundlePath(root)}.inputs.json`;
