@@ -9,7 +9,7 @@ import { configFileSchema } from "../lib/routing/config-schema";
 import { decide } from "../lib/routing/decide";
 import { estimatePromptTokens } from "../lib/routing/estimate-tokens";
 import { isRejection, type EngineContext, type RouteRequest, type TraceStep } from "../lib/routing/types";
-import { benchConversations, ENGINE_BENCH_CONFIG } from "./engine-fixtures";
+import { benchConversations, ENGINE_BENCH_CONFIG } from "../lib/routing/testing/engine-fixtures";
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const ITERATIONS = arg("iterations", 20_000);
