@@ -85,13 +85,13 @@ export function missingCapability(
   return null;
 }
 
-/** The policy's resolved tiers with those that cannot serve the request set to null, and why each was left out. */
+/** The policy's resolved tiers with those that cannot serve the request set to null (a copy; `resolved` itself when none is), and why each was left out. */
 export function leaveOutIncapable(
   resolved: ReadonlyArray<TierConfig | null>,
   needs: RequestNeeds | undefined,
   size: PromptSize,
   exact?: ExactTokens,
-): { resolved: Array<TierConfig | null>; leftOut: Array<{ tier: string; why: string }> } {
+): { resolved: ReadonlyArray<TierConfig | null>; leftOut: Array<{ tier: string; why: string }> } {
   const leftOut: Array<{ tier: string; why: string }> = [];
   if (!needs) return { resolved: [...resolved], leftOut };
   let kept: Array<TierConfig | null> | null = null; // copied only when a tier is left out
@@ -102,7 +102,7 @@ export function leaveOutIncapable(
     leftOut.push({ tier: tier.name, why });
     (kept ??= [...resolved])[i] = null;
   });
-  return { resolved: kept ?? (resolved as Array<TierConfig | null>), leftOut };
+  return { resolved: kept ?? resolved, leftOut };
 }
 
 /** An upper bound of the prompt's tokens for any byte-level BPE tokenizer: its UTF-8 bytes, plus 4 per message for the chat format. */
