@@ -65,7 +65,7 @@ export function featuresFromScan(req: RequestText, scan: TextScan): ContentFeatu
     assistantTurns: req.assistantTurns,
     systemChars: req.systemChars,
   } as ContentFeatures;
-  MARKER_NAMES.forEach((name, i) => (f[name] = scan.markers[i]));
+  for (let i = 0; i < MARKER_NAMES.length; i++) f[MARKER_NAMES[i]!] = scan.markers[i]!;
   f.urgency += scan.exclamationRuns;
   return f;
 }
