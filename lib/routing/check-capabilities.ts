@@ -95,13 +95,14 @@ export function leaveOutIncapable(
   const leftOut: Array<{ tier: string; why: string }> = [];
   if (!needs) return { resolved: [...resolved], leftOut };
   let kept: Array<TierConfig | null> | null = null; // copied only when a tier is left out
-  resolved.forEach((tier, i) => {
-    if (!tier) return;
+  for (let i = 0; i < resolved.length; i++) {
+    const tier = resolved[i];
+    if (!tier) continue;
     const why = missingCapability(tier.capabilities, needs, size, exact && (() => exact(tier)));
-    if (why === null) return;
+    if (why === null) continue;
     leftOut.push({ tier: tier.name, why });
     (kept ??= [...resolved])[i] = null;
-  });
+  }
   return { resolved: kept ?? resolved, leftOut };
 }
 

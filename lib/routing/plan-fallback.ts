@@ -33,12 +33,13 @@ export function fallbackChain(tiers: readonly string[], from: string, health: He
   const skip = exclude ? new Set(exclude) : null;
   const at = tiers.indexOf(from);
   const candidates: string[] = [];
-  const take = (tier: string) => {
-    if (tier !== from && !skip?.has(tier) && !candidates.includes(tier)) candidates.push(tier);
-  };
-  for (let i = at + 1; i < tiers.length; i++) take(tiers[i]!); // above, nearest first (all of them when `from` is not listed)
-  for (let i = at - 1; i >= 0; i--) take(tiers[i]!); // then below, nearest first
+  for (let i = at + 1; i < tiers.length; i++) take(candidates, tiers[i]!, from, skip); // above, nearest first (all of them when `from` is not listed)
+  for (let i = at - 1; i >= 0; i--) take(candidates, tiers[i]!, from, skip); // then below, nearest first
   return byHealth(candidates, health);
+}
+
+function take(candidates: string[], tier: string, from: string, skip: ReadonlySet<string> | null): void {
+  if (tier !== from && !skip?.has(tier) && !candidates.includes(tier)) candidates.push(tier);
 }
 
 /** The next available tier above `from` in the policy's order (escalation, hedging), or null. */
