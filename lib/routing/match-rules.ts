@@ -12,7 +12,7 @@ import { boundedRegexInput, type RequestText } from "./request-text";
 
 export type RuleHit = { rule: CompiledRule["rule"]; because: string };
 
-type Lazy = { bounded?: string; regexHits?: ReadonlySet<number>; faqTokens?: Set<string> | null };
+type Lazy = { bounded?: string; regexHits?: readonly number[]; faqTokens?: Set<string> | null };
 
 export function matchRules(
   compiled: CompiledRules,
@@ -60,8 +60,8 @@ function matchOne(entry: CompiledRule, category: string | undefined, text: Reque
   }
   if (entry.regexSlot !== undefined) {
     lazy.bounded ??= boundedRegexInput(text.latestUser, compiled.regexInputChars);
-    lazy.regexHits ??= compiled.regex?.match(lazy.bounded) ?? new Set();
-    if (!lazy.regexHits.has(entry.regexSlot)) return null;
+    lazy.regexHits ??= compiled.regex?.match(lazy.bounded) ?? [];
+    if (!lazy.regexHits.includes(entry.regexSlot)) return null;
     why = and(why, `regex /${entry.rule.match.regex}/`);
   }
   return why;
