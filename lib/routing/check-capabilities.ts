@@ -59,8 +59,22 @@ export function promptSize(messages: ReadonlyArray<{ content: string }>, tokens:
     total = 0;
     for (const m of messages) total += m.content.length;
   }
-  let bound: number | undefined;
-  return { tokens, quickBound: 3 * total + MESSAGE_OVERHEAD_TOKENS * messages.length, bound: () => (bound ??= promptTokenBound(messages)) };
+  return new LazyPromptSize(messages, tokens, 3 * total + MESSAGE_OVERHEAD_TOKENS * messages.length);
+}
+
+/** A class: one object per request, the byte bound a field (no closure for it). */
+class LazyPromptSize implements PromptSize {
+  private counted: number | undefined;
+
+  constructor(
+    private readonly messages: ReadonlyArray<{ content: string }>,
+    readonly tokens: () => number,
+    readonly quickBound: number,
+  ) {}
+
+  bound(): number {
+    return (this.counted ??= promptTokenBound(this.messages));
+  }
 }
 
 /** Why `tier` cannot serve the request, or null when it can. */

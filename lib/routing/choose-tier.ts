@@ -37,14 +37,25 @@ export function chooseTier(
     const c = costs[k]!;
     losses[k] = c === null || (isAllowed && !isAllowed(k)) ? null : c + lambda * q[k]!;
   }
-  let index = -1;
-  for (let k = losses.length - 1; k >= 0; k--) {
-    const loss = losses[k];
-    if (loss === null) continue;
-    if (index < 0 || loss < (losses[index] as number) - tolerance(loss, losses[index] as number)) index = k;
-  }
+  const index = lowestLossIndex(q, costs, lambda, isAllowed);
   const runnerUp = pickRunnerUp(losses, index);
   return { index, losses, runnerUp, uncertainty: uncertaintyOf(losses, index, runnerUp, lambda) };
+}
+
+/** chooseTier's index alone (no losses kept): the lowest loss, ties to the more capable tier; -1 when none is allowed. */
+export function lowestLossIndex(q: readonly number[], costs: ReadonlyArray<number | null>, lambda: number, isAllowed?: (index: number) => boolean): number {
+  let index = -1;
+  let best = 0;
+  for (let k = costs.length - 1; k >= 0; k--) {
+    const c = costs[k]!;
+    if (c === null || (isAllowed && !isAllowed(k))) continue;
+    const loss = c + lambda * q[k]!;
+    if (index < 0 || loss < best - tolerance(loss, best)) {
+      index = k;
+      best = loss;
+    }
+  }
+  return index;
 }
 
 function tolerance(a: number, b: number): number {
