@@ -92,14 +92,15 @@ export function buildThresholds(
 ): Thresholds {
   const steps: Thresholds["steps"] = [];
   let prev = -1;
-  resolved.forEach((tier, k) => {
-    if (!tier) return;
+  for (let k = 0; k < resolved.length; k++) {
+    const tier = resolved[k];
+    if (!tier) continue;
     if (prev >= 0) {
       const costDeltaUsd = (costs[k] as number) - (costs[prev] as number);
       steps.push({ from: resolved[prev]!.name, to: tier.name, costDeltaUsd, minProbability: costDeltaUsd / lambdaUsd });
     }
     prev = k;
-  });
+  }
   return {
     bias,
     lambdaUsd,
