@@ -1,15 +1,16 @@
 // Engine decision time: decide() on ~2,000-token prompts with a realistic snapshot (3 tiers,
 // 10 rules incl. regexes, keywords and FAQ phrasings, the built-in heuristic classifier).
-// Prints p50/p99 in microseconds; asserts nothing. Target p99 ≤ 200 µs.
+// Prints p50/p99 in microseconds and the heap allocated per decision; asserts nothing. Target p99 ≤ 200 µs.
 //   npx tsx bench/engine.bench.ts [--iterations=20000] [--warmup=3000] [--stub]
 // --stub replaces the heuristic classifier with a constant one, to see the engine's own share.
+import { PerformanceObserver } from "node:perf_hooks";
 import type { TierClassifier } from "../lib/classifier/types";
 import { buildSnapshot } from "../lib/routing/build-snapshot";
 import { configFileSchema } from "../lib/routing/config-schema";
 import { decide } from "../lib/routing/decide";
 import { estimatePromptTokens } from "../lib/routing/estimate-tokens";
 import { isRejection, type EngineContext, type RouteRequest, type TraceStep } from "../lib/routing/types";
-import { benchConversations, ENGINE_BENCH_CONFIG } from "./engine-fixtures";
+import { benchConversations, ENGINE_BENCH_CONFIG } from "../lib/routing/testing/engine-fixtures";
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const ITERATIONS = arg("iterations", 20_000);
@@ -39,6 +40,28 @@ function run(requests: RouteRequest[], ctx: EngineContext, iterations: number, s
     micros[i] = (performance.now() - t) * 1000;
   }
   return micros.sort((a, b) => a - b);
+}
+
+/**
+ * KB allocated per decide(): heapUsed before and after batches of 50 decisions, keeping only the
+ * batches no GC ran in (their garbage is all still counted), median of those.
+ */
+async function allocatedPerDecide(decideOne: (i: number) => void): Promise<number> {
+  let gcs = 0;
+  const observer = new PerformanceObserver((list) => (gcs += list.getEntries().length));
+  observer.observe({ entryTypes: ["gc"] });
+  const perBatch = 50;
+  const clean: number[] = [];
+  for (let batch = 0; batch < 400 && clean.length < 100; batch++) {
+    const seen = gcs;
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < perBatch; i++) decideOne(batch * perBatch + i);
+    const after = process.memoryUsage().heapUsed;
+    await new Promise((resolve) => setImmediate(resolve)); // GC entries arrive asynchronously
+    if (gcs === seen) clean.push((after - before) / perBatch / 1024);
+  }
+  observer.disconnect();
+  return percentile(clean.sort((a, b) => a - b), 0.5);
 }
 
 function stageMedians(snapshot: ReturnType<typeof buildSnapshot>, requests: RouteRequest[], ctx: EngineContext): string {
@@ -77,6 +100,7 @@ async function main() {
   console.log(`decide() over ${ITERATIONS} iterations (after ${WARMUP} warm-up):`);
   console.log(`  p50 ${percentile(sorted, 0.5).toFixed(1)} µs   p90 ${percentile(sorted, 0.9).toFixed(1)} µs   p99 ${percentile(sorted, 0.99).toFixed(1)} µs   max ${sorted[sorted.length - 1].toFixed(1)} µs   mean ${mean.toFixed(1)} µs`);
   console.log(`  stage medians (µs, measured separately with a clock): ${stageMedians(snapshot, requests, ctx)}`);
+  console.log(`  allocated per decision: ${(await allocatedPerDecide((i) => decide(snapshot, undefined, requests[i % requests.length], ctx))).toFixed(1)} KB`);
   console.log("  target: p99 ≤ 200 µs");
 
   // The same policy as the gateway runs it by default: two tiers and the shipped trained
@@ -93,6 +117,7 @@ async function main() {
   console.log(`decide() with the shipped trained classifier (${trained.id}, 2 tiers, ${twoTier.policies[0]!.rules.length} rules):`);
   console.log(`  p50 ${percentile(sortedTrained, 0.5).toFixed(1)} µs   p90 ${percentile(sortedTrained, 0.9).toFixed(1)} µs   p99 ${percentile(sortedTrained, 0.99).toFixed(1)} µs   max ${sortedTrained[sortedTrained.length - 1].toFixed(1)} µs`);
   console.log(`  stage medians (µs): ${stageMedians(trainedSnapshot, requests, ctx)}`);
+  console.log(`  allocated per decision: ${(await allocatedPerDecide((i) => decide(trainedSnapshot, undefined, requests[i % requests.length], ctx))).toFixed(1)} KB`);
 
   // Context windows near the prompt's size: a tier with an 8,000-token window, so 4 × the estimate
   // + the output asked for does not surely fit and the prompt is counted with the real tokenizer

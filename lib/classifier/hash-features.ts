@@ -76,8 +76,8 @@ export class HashFeaturizer {
     const req = requestText(input);
     const words = this.words;
     words.length = 0;
-    const earlier = req.allText.length - req.lastUser.length;
-    if (earlier > 0) this.addWords(req.allText.slice(0, earlier));
+    // each earlier turn on its own: the newline that would join them ends a word just as a turn's end does
+    for (const turn of req.earlier) pushWordHashes(turn, words);
     const scan = scanText(req.lastUser, words);
     let prev = BOS;
     const bigrams = this.config.wordNgrams >= 2;
@@ -97,11 +97,6 @@ export class HashFeaturizer {
       const base = 1 << this.config.bits;
       for (let i = 0; i < v.length; i++) if (v[i] !== 0) b.pushRaw(base + i, v[i]);
     }
-  }
-
-  /** Word hashes of earlier turns (same tokenization as scan-text.ts). */
-  private addWords(text: string): void {
-    pushWordHashes(text, this.words);
   }
 
   private addChars(text: string): void {

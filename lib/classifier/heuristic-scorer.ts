@@ -18,30 +18,35 @@ const P_MAX = 0.98;
 
 const min = Math.min;
 
-/** Each term is one reason a request may need a more capable tier (or a cheaper one). */
+/** Each term is one reason a request may need a more capable tier (or a cheaper one), in the order they are summed. */
+const TERMS: ReadonlyArray<readonly [string, (f: ContentFeatures) => number]> = [
+  ["length", (f) => 0.5 * (Math.log1p(f.words) - 3)],
+  ["subQuestions", (f) => 0.35 * min(f.subQuestions, 4)],
+  ["listItems", (f) => 0.15 * min(f.listItems, 6)],
+  ["listAsk", (f) => 0.3 * min(f.listAsk, 2)],
+  ["explainAsk", (f) => 0.45 * min(f.explainAsk, 2)],
+  ["compareAsk", (f) => 0.6 * min(f.compareAsk, 2)],
+  ["reasoningAsk", (f) => 0.55 * min(f.reasoningAsk, 3)],
+  ["code", (f) => (f.codeBlocks > 0 ? 1 : 0) + 0.25 * min(f.codeWords, 6) + min(f.codeSymbolRate * 8, 1)],
+  ["math", (f) => 0.3 * min(f.mathWords, 5) + min(f.mathSymbolRate * 4, 0.8) + 0.2 * min(f.latex, 4)],
+  ["conversation", (f) => 0.3 * Math.log1p(f.assistantTurns)],
+  ["complaint", (f) => 0.5 * min(f.complaint, 3)],
+  ["urgency", (f) => 0.3 * min(f.urgency, 3)],
+  ["smallTalk", (f) => (f.smallTalk > 0 && f.words < 12 ? -1.2 : 0)],
+  ["faq", (f) => -0.8 * min(f.faq, 2)],
+];
+
+/** Each term's contribution to the difficulty score, by name. */
 export function difficultyTerms(f: ContentFeatures): Record<string, number> {
-  return {
-    length: 0.5 * (Math.log1p(f.words) - 3),
-    subQuestions: 0.35 * min(f.subQuestions, 4),
-    listItems: 0.15 * min(f.listItems, 6),
-    listAsk: 0.3 * min(f.listAsk, 2),
-    explainAsk: 0.45 * min(f.explainAsk, 2),
-    compareAsk: 0.6 * min(f.compareAsk, 2),
-    reasoningAsk: 0.55 * min(f.reasoningAsk, 3),
-    code: (f.codeBlocks > 0 ? 1 : 0) + 0.25 * min(f.codeWords, 6) + min(f.codeSymbolRate * 8, 1),
-    math: 0.3 * min(f.mathWords, 5) + min(f.mathSymbolRate * 4, 0.8) + 0.2 * min(f.latex, 4),
-    conversation: 0.3 * Math.log1p(f.assistantTurns),
-    complaint: 0.5 * min(f.complaint, 3),
-    urgency: 0.3 * min(f.urgency, 3),
-    smallTalk: f.smallTalk > 0 && f.words < 12 ? -1.2 : 0,
-    faq: -0.8 * min(f.faq, 2),
-  };
+  const terms: Record<string, number> = {};
+  for (const [name, term] of TERMS) terms[name] = term(f);
+  return terms;
 }
 
-/** The difficulty score z of a request's content features. */
+/** The difficulty score z of a request's content features: the sum of its terms (no record built: it runs per request). */
 export function difficultyScore(f: ContentFeatures): number {
   let z = 0;
-  for (const v of Object.values(difficultyTerms(f))) z += v;
+  for (let i = 0; i < TERMS.length; i++) z += TERMS[i]![1](f);
   return z;
 }
 

@@ -1,14 +1,15 @@
 /**
- * What the classifier reads of a request: the last user turn, the whole non-assistant text
- * (for n-grams), and the conversation's shape.
+ * What the classifier reads of a request: the last user turn, the earlier non-assistant turns
+ * (for n-grams), and the conversation's shape. The earlier turns stay separate strings: joining
+ * them (allText) copies the text, which only the TF-IDF baseline needs.
  */
 import type { ChatTurn, ClassifierInput } from "./types";
 
 export type RequestText = {
   /** the last user (or developer) turn; the first turn of any kind if there is none */
   lastUser: string;
-  /** system + user turns joined by newlines, oldest first (n-gram features read this) */
-  allText: string;
+  /** system + user turns before the last user turn, oldest first, cut to MAX_EARLIER_CHARS in all (n-gram features read these) */
+  earlier: string[];
   userTurns: number;
   assistantTurns: number;
   systemChars: number;
@@ -42,8 +43,12 @@ export function requestText(input: ClassifierInput): RequestText {
     earlier.unshift(part);
     budget -= part.length;
   }
-  const allText = earlier.length > 0 ? earlier.join("\n") + "\n" + lastUser : lastUser;
-  return { lastUser, allText, userTurns, assistantTurns, systemChars };
+  return { lastUser, earlier, userTurns, assistantTurns, systemChars };
+}
+
+/** The earlier turns and the last user turn joined by newlines, oldest first. */
+export function allText(req: RequestText): string {
+  return req.earlier.length > 0 ? req.earlier.join("\n") + "\n" + req.lastUser : req.lastUser;
 }
 
 /** A dataset row's request as classifier input: `messages` if given, else one user turn. */

@@ -34,14 +34,24 @@ export function tierCostUsd(tier: TierConfig, promptTokens: number, outputTokens
  */
 export function decisionCosts(policy: PolicyConfig, resolved: ReadonlyArray<TierConfig | null>, promptTokens: number | ReadonlyArray<number | null>): DecisionCosts {
   const out = policy.expectedOutputTokens;
-  const tokensOf = (k: number) => (typeof promptTokens === "number" ? promptTokens : (promptTokens[k] ?? 0));
-  const costs = resolved.map((tier, k) => (tier ? tierCostUsd(tier, tokensOf(k), out) : null));
-  const usable = costs.filter((c): c is number => c !== null);
-  if (usable.length < 2 || usable[usable.length - 1] - usable[0] > 0) return { costs, nominal: false };
+  const costs = new Array<number | null>(resolved.length);
+  let usable = 0;
+  let first = 0;
+  let last = 0;
+  for (let k = 0; k < resolved.length; k++) {
+    const tier = resolved[k];
+    const cost = tier ? tierCostUsd(tier, typeof promptTokens === "number" ? promptTokens : (promptTokens[k] ?? 0), out) : null;
+    costs[k] = cost;
+    if (cost === null) continue;
+    if (usable++ === 0) first = cost;
+    last = cost;
+  }
+  if (usable < 2 || last - first > 0) return { costs, nominal: false };
   const size = typeof promptTokens === "number" ? promptTokens : Math.max(0, ...promptTokens.map((t) => t ?? 0));
   const scale = (size + out) / (policy.referencePromptTokens + out);
   let step = 0;
-  return { costs: costs.map((c) => (c === null ? null : step++ * NOMINAL_STEP_USD * scale)), nominal: true };
+  for (let k = 0; k < costs.length; k++) if (costs[k] !== null) costs[k] = step++ * NOMINAL_STEP_USD * scale;
+  return { costs, nominal: true };
 }
 
 /** λ in USD for a bias in [0, 1] (clamped). 0 when the policy has fewer than two usable tiers. */
@@ -82,14 +92,15 @@ export function buildThresholds(
 ): Thresholds {
   const steps: Thresholds["steps"] = [];
   let prev = -1;
-  resolved.forEach((tier, k) => {
-    if (!tier) return;
+  for (let k = 0; k < resolved.length; k++) {
+    const tier = resolved[k];
+    if (!tier) continue;
     if (prev >= 0) {
       const costDeltaUsd = (costs[k] as number) - (costs[prev] as number);
       steps.push({ from: resolved[prev]!.name, to: tier.name, costDeltaUsd, minProbability: costDeltaUsd / lambdaUsd });
     }
     prev = k;
-  });
+  }
   return {
     bias,
     lambdaUsd,

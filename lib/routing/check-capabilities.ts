@@ -59,8 +59,22 @@ export function promptSize(messages: ReadonlyArray<{ content: string }>, tokens:
     total = 0;
     for (const m of messages) total += m.content.length;
   }
-  let bound: number | undefined;
-  return { tokens, quickBound: 3 * total + MESSAGE_OVERHEAD_TOKENS * messages.length, bound: () => (bound ??= promptTokenBound(messages)) };
+  return new LazyPromptSize(messages, tokens, 3 * total + MESSAGE_OVERHEAD_TOKENS * messages.length);
+}
+
+/** A class: one object per request, the byte bound a field (no closure for it). */
+class LazyPromptSize implements PromptSize {
+  private counted: number | undefined;
+
+  constructor(
+    private readonly messages: ReadonlyArray<{ content: string }>,
+    readonly tokens: () => number,
+    readonly quickBound: number,
+  ) {}
+
+  bound(): number {
+    return (this.counted ??= promptTokenBound(this.messages));
+  }
 }
 
 /** Why `tier` cannot serve the request, or null when it can. */
@@ -85,24 +99,25 @@ export function missingCapability(
   return null;
 }
 
-/** The policy's resolved tiers with those that cannot serve the request set to null, and why each was left out. */
+/** The policy's resolved tiers with those that cannot serve the request set to null (a copy; `resolved` itself when none is), and why each was left out. */
 export function leaveOutIncapable(
   resolved: ReadonlyArray<TierConfig | null>,
   needs: RequestNeeds | undefined,
   size: PromptSize,
   exact?: ExactTokens,
-): { resolved: Array<TierConfig | null>; leftOut: Array<{ tier: string; why: string }> } {
+): { resolved: ReadonlyArray<TierConfig | null>; leftOut: Array<{ tier: string; why: string }> } {
   const leftOut: Array<{ tier: string; why: string }> = [];
   if (!needs) return { resolved: [...resolved], leftOut };
   let kept: Array<TierConfig | null> | null = null; // copied only when a tier is left out
-  resolved.forEach((tier, i) => {
-    if (!tier) return;
+  for (let i = 0; i < resolved.length; i++) {
+    const tier = resolved[i];
+    if (!tier) continue;
     const why = missingCapability(tier.capabilities, needs, size, exact && (() => exact(tier)));
-    if (why === null) return;
+    if (why === null) continue;
     leftOut.push({ tier: tier.name, why });
     (kept ??= [...resolved])[i] = null;
-  });
-  return { resolved: kept ?? (resolved as Array<TierConfig | null>), leftOut };
+  }
+  return { resolved: kept ?? resolved, leftOut };
 }
 
 /** An upper bound of the prompt's tokens for any byte-level BPE tokenizer: its UTF-8 bytes, plus 4 per message for the chat format. */

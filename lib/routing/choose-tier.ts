@@ -21,24 +21,41 @@ export type Choice = {
 
 /** q_k for each of `tierCount` tiers from the classifier's p (p[k-1] = P(needs >= k)). */
 export function notEnoughProbabilities(p: readonly number[], tierCount: number): number[] {
-  return Array.from({ length: tierCount }, (_, k) => (k < tierCount - 1 ? p[k] ?? 0 : 0));
+  const q = new Array<number>(tierCount);
+  for (let k = 0; k < tierCount; k++) q[k] = k < tierCount - 1 ? p[k] ?? 0 : 0;
+  return q;
 }
 
 export function chooseTier(
   q: readonly number[],
   costs: ReadonlyArray<number | null>,
   lambda: number,
-  isAllowed: (index: number) => boolean = () => true,
+  isAllowed?: (index: number) => boolean,
 ): Choice {
-  const losses = costs.map((c, k) => (c === null || !isAllowed(k) ? null : c + lambda * q[k]));
-  let index = -1;
-  for (let k = losses.length - 1; k >= 0; k--) {
-    const loss = losses[k];
-    if (loss === null) continue;
-    if (index < 0 || loss < (losses[index] as number) - tolerance(loss, losses[index] as number)) index = k;
+  const losses = new Array<number | null>(costs.length);
+  for (let k = 0; k < costs.length; k++) {
+    const c = costs[k]!;
+    losses[k] = c === null || (isAllowed && !isAllowed(k)) ? null : c + lambda * q[k]!;
   }
+  const index = lowestLossIndex(q, costs, lambda, isAllowed);
   const runnerUp = pickRunnerUp(losses, index);
   return { index, losses, runnerUp, uncertainty: uncertaintyOf(losses, index, runnerUp, lambda) };
+}
+
+/** chooseTier's index alone (no losses kept): the lowest loss, ties to the more capable tier; -1 when none is allowed. */
+export function lowestLossIndex(q: readonly number[], costs: ReadonlyArray<number | null>, lambda: number, isAllowed?: (index: number) => boolean): number {
+  let index = -1;
+  let best = 0;
+  for (let k = costs.length - 1; k >= 0; k--) {
+    const c = costs[k]!;
+    if (c === null || (isAllowed && !isAllowed(k))) continue;
+    const loss = c + lambda * q[k]!;
+    if (index < 0 || loss < best - tolerance(loss, best)) {
+      index = k;
+      best = loss;
+    }
+  }
+  return index;
 }
 
 function tolerance(a: number, b: number): number {
@@ -47,10 +64,11 @@ function tolerance(a: number, b: number): number {
 
 function pickRunnerUp(losses: ReadonlyArray<number | null>, winner: number): number | null {
   let best: number | null = null;
-  losses.forEach((loss, k) => {
-    if (loss === null || k === winner) return;
+  for (let k = 0; k < losses.length; k++) {
+    const loss = losses[k]!;
+    if (loss === null || k === winner) continue;
     if (best === null || loss < (losses[best] as number)) best = k;
-  });
+  }
   return best;
 }
 

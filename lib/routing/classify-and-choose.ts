@@ -94,9 +94,9 @@ function exploreDetail(env: DecisionEnv, index: number, x: ReturnType<typeof exp
 
 /** One sentence: the threshold form for two tiers, the expected-loss form otherwise. */
 function explain(env: DecisionEnv, q: number[], index: number, runnerUp: number | null, losses: Array<number | null>): string {
-  const { resolved, policy } = env;
+  const { resolved } = env;
   const tier = resolved[index]!.name;
-  const bias = `at bias ${policy.bias.toFixed(2)}`;
+  const bias = env.prepared.atBias;
   if (runnerUp === null) return `Only ${tier} is usable → ${tier}.`;
   const other = resolved[runnerUp]!.name;
   const vs = `expected loss ${formatUsd(losses[index] as number)} vs ${formatUsd(losses[runnerUp] as number)} on ${other}`;
@@ -108,6 +108,10 @@ function explain(env: DecisionEnv, q: number[], index: number, runnerUp: number 
     const cmp = pNeed >= threshold ? "≥" : "<";
     return `P(needs ${resolved[high]!.name}) = ${formatP(pNeed)} ${cmp} threshold ${formatP(threshold)} ${bias} → ${tier} (${vs}).`;
   }
-  const needs = resolved.slice(1).flatMap((t, k) => (t ? [`P(needs ≥ ${t.name}) = ${formatP(q[k])}`] : []));
-  return `${tier} has the lowest expected loss ${bias} (${vs}); ${needs.join(", ")}.`;
+  let needs = "";
+  for (let k = 1; k < resolved.length; k++) {
+    const t = resolved[k];
+    if (t) needs += `${needs ? ", " : ""}P(needs ≥ ${t.name}) = ${formatP(q[k - 1]!)}`;
+  }
+  return `${tier} has the lowest expected loss ${bias} (${vs}); ${needs}.`;
 }

@@ -19,7 +19,8 @@ export type CompiledRule = {
   readonly problem?: string;
 };
 
-export type RegexMatcher = { match(text: string): ReadonlySet<number> };
+/** `match`: the slots of the patterns found in `text`, ascending. */
+export type RegexMatcher = { match(text: string): readonly number[] };
 
 export type CompiledRules = {
   readonly rules: readonly CompiledRule[];
@@ -76,12 +77,12 @@ function buildMatcher(patterns: string[]): RegexMatcher | null {
     const set = new RE2Set(RE2Set.UNANCHORED, 0);
     for (const pattern of patterns) set.add(pattern);
     set.compile();
-    return { match: (text) => new Set(set.match(text)) };
+    return { match: (text) => set.match(text) };
   } catch {
     // The combined automaton exceeded RE2Set's memory budget: one regex per pattern instead.
     const each = patterns.map((pattern) => RE2JS.compile(pattern, 0));
     return {
-      match: (text) => new Set(each.flatMap((re, i) => (re.test(text) ? [i] : []))),
+      match: (text) => each.flatMap((re, i) => (re.test(text) ? [i] : [])),
     };
   }
 }

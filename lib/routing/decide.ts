@@ -8,6 +8,7 @@
  * context and output size: check-capabilities.ts) are left out as if disabled.
  * Pure: clock, randomness, health, pin and budget all come in through `ctx`.
  */
+import { lambdaForBias } from "./bias-to-lambda";
 import { checkBudget } from "./check-budget";
 import { leaveOutIncapable, missingCapability, promptSize } from "./check-capabilities";
 import { classifyAndChoose } from "./classify-and-choose";
@@ -15,7 +16,8 @@ import { createEnv, finishDecision, reject, type DecisionEnv } from "./finish-de
 import { matchIntent } from "./match-intent";
 import { matchRules } from "./match-rules";
 import { cheapestTier, fallbackChain, policyDefaultTier } from "./plan-fallback";
-import { resolvePolicyTiers, usableTierNames } from "./policy-tiers";
+import { usableTierNames } from "./policy-tiers";
+import { preparePolicy } from "./prepared-policy";
 import { readRequestText, type RequestText } from "./request-text";
 import { resolvePin } from "./resolve-pin";
 import type { TierConfig } from "./config-schema";
@@ -28,22 +30,25 @@ export function decide(snapshot: ConfigSnapshot, policyName: string | undefined,
   const policy = snapshot.policies.get(name);
   if (!policy) return reject("unknown-policy", `Unknown policy "${name}".`, name, trace);
   const text = readRequestText(request.messages);
-  const { resolved, incapable, noCapable } = capableTiers(resolvePolicyTiers(policy, snapshot.tiers), request, text, trace, name, ctx.exactTokens);
-  const env = createEnv({ snapshot, policy, resolved, usable: usableTierNames(resolved), incapable, text, ctx, trace });
+  const prepared = preparePolicy(policy, snapshot.tiers);
+  const { resolved, incapable, noCapable } = capableTiers(prepared.resolved, request, text, trace, name, ctx.exactTokens);
+  const all = resolved === prepared.resolved; // no tier left out: the prepared names and λ hold
+  const usable = all ? prepared.usable : usableTierNames(resolved);
+  const lambda = all ? prepared.lambda : lambdaForBias(policy, resolved, policy.bias);
+  const env = createEnv({ snapshot, policy, prepared, resolved, usable, lambda, incapable, text, ctx, trace });
 
   let since = trace.mark();
   const budget = checkBudget(ctx.budget);
   trace.add("budget", budget.action === "ok" ? "miss" : "hit", budget.action === "ok" ? "within budget" : budget.reason, since);
   if (budget.action === "reject") return reject("budget", budget.reason, name, trace);
-  const noTier = `Policy "${name}" has no enabled tier.`;
   if (budget.action === "downgrade") {
     const tier = cheapestTier(env.usable, ctx.health);
-    if (tier === null) return noCapable ? reject("no-capable-tier", noCapable, name, trace) : reject("no-tier", noTier, name, trace);
+    if (tier === null) return noCapable ? reject("no-capable-tier", noCapable, name, trace) : reject("no-tier", noTier(name), name, trace);
     return finishDecision(env, { tier, stage: "budget", reason: `${budget.reason}: ${tier}.`, canClimb: false });
   }
   if (request.explicitTier !== undefined) return bypass(env, request.explicitTier, request.needs);
   if (noCapable) return reject("no-capable-tier", noCapable, name, trace);
-  if (env.usable.length === 0) return reject("no-tier", noTier, name, trace);
+  if (env.usable.length === 0) return reject("no-tier", noTier(name), name, trace);
 
   since = trace.mark();
   const notes: string[] = [];
@@ -60,13 +65,17 @@ export function decide(snapshot: ConfigSnapshot, policyName: string | undefined,
   return runIntentStage(env) ?? classifyAndChoose(env);
 }
 
+function noTier(policy: string): string {
+  return `Policy "${policy}" has no enabled tier.`;
+}
+
 /**
  * The policy's tiers with those that cannot serve the request left out (traced, except for a
  * bypass, which checks its own tier), and the rejection reason when none is left.
  */
 const NONE: ReadonlySet<string> = new Set();
 
-function capableTiers(enabled: Array<TierConfig | null>, request: RouteRequest, text: RequestText, trace: Trace, policy: string, exact: EngineContext["exactTokens"]) {
+function capableTiers(enabled: ReadonlyArray<TierConfig | null>, request: RouteRequest, text: RequestText, trace: Trace, policy: string, exact: EngineContext["exactTokens"]) {
   if (!request.needs) return { resolved: enabled, incapable: NONE, noCapable: null };
   const since = trace.mark();
   const { resolved, leftOut } = leaveOutIncapable(enabled, request.needs, sizeOf(text), exact);

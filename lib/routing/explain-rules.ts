@@ -26,7 +26,7 @@ export type RuleExplanation = { rule: string; tier: string; outcome: RuleOutcome
 
 const quote = (items: readonly string[], max = 3) => `${items.slice(0, max).map((k) => `'${k}'`).join(", ")}${items.length > max ? ` (+${items.length - max})` : ""}`;
 
-function conditionsOf(entry: CompiledRule, category: string | undefined, text: RequestText, compiled: CompiledRules, regexHits: () => ReadonlySet<number>, bounded: () => string): ConditionResult[] {
+function conditionsOf(entry: CompiledRule, category: string | undefined, text: RequestText, compiled: CompiledRules, regexHits: () => readonly number[], bounded: () => string): ConditionResult[] {
   const m = entry.rule.match;
   const out: ConditionResult[] = [];
   if (entry.category !== undefined) {
@@ -53,7 +53,7 @@ function conditionsOf(entry: CompiledRule, category: string | undefined, text: R
     out.push({ kind: "faq", isMet: !!hit, detail });
   }
   if (entry.regexSlot !== undefined) {
-    const isMet = regexHits().has(entry.regexSlot);
+    const isMet = regexHits().includes(entry.regexSlot);
     out.push({ kind: "regex", isMet, detail: `regex /${m.regex}/${m.caseSensitive ? "" : "i"} ${isMet ? "matches" : "does not match"}${compiled.regexInputChars < text.latestUser.length ? " (head and tail of a long prompt)" : ""}` });
   }
   return out;
@@ -67,9 +67,9 @@ function bestSimilarity(tokens: Set<string>, entry: CompiledRule): string {
 export function explainRules(compiled: CompiledRules, input: { category?: string; text: RequestText }, isUsableTier: (tier: string) => boolean): RuleExplanation[] {
   const category = input.category?.trim().toLowerCase();
   let boundedText: string | undefined;
-  let hits: ReadonlySet<number> | undefined;
+  let hits: readonly number[] | undefined;
   const bounded = () => (boundedText ??= boundRegex(input.text, compiled));
-  const regexHits = () => (hits ??= compiled.regex?.match(bounded()) ?? new Set());
+  const regexHits = () => (hits ??= compiled.regex?.match(bounded()) ?? []);
   let decided = false;
   return compiled.rules.map((entry): RuleExplanation => {
     const { name, tier, enabled } = entry.rule;

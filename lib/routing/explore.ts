@@ -35,17 +35,20 @@ export function explore(
   rng: () => number,
 ): Exploration {
   const { enabled, rate, uncertainAbove } = policy.explore;
+  if (!enabled || rate <= 0 || uncertainty < uncertainAbove) return stay(resolved.length, chosen); // no neighbour looked up (health is pure)
   const usable = (k: number) => resolved[k] !== null && resolved[k] !== undefined && isAvailable(health(resolved[k]!.name));
   const adjacent: number[] = [];
   for (let k = chosen - 1; k >= 0; k--) if (usable(k)) { adjacent.push(k); break; }
   for (let k = chosen + 1; k < resolved.length; k++) if (usable(k)) { adjacent.push(k); break; }
-  if (!enabled || rate <= 0 || uncertainty < uncertainAbove || adjacent.length === 0) {
-    return { index: chosen, propensities: onlyChoice(resolved.length, chosen), explored: false };
-  }
+  if (adjacent.length === 0) return stay(resolved.length, chosen);
   const propensities = onlyChoice(resolved.length, chosen);
   propensities[chosen] = 1 - rate;
   for (const k of adjacent) propensities[k] = rate / adjacent.length;
   const draw = rng();
   if (draw >= rate) return { index: chosen, propensities, explored: false };
   return { index: adjacent[Math.min(adjacent.length - 1, Math.floor((draw / rate) * adjacent.length))]!, propensities, explored: true };
+}
+
+function stay(tierCount: number, chosen: number): Exploration {
+  return { index: chosen, propensities: onlyChoice(tierCount, chosen), explored: false };
 }

@@ -3,12 +3,13 @@
  * escalation target, the hedge plan, the effective thresholds and the labeling flag. Shared by
  * every stage so that all decisions have the same shape.
  */
-import { buildThresholds, decisionCosts, lambdaForBias, type DecisionCosts } from "./bias-to-lambda";
+import { buildThresholds, decisionCosts, type DecisionCosts } from "./bias-to-lambda";
 import type { PolicyConfig, TierConfig } from "./config-schema";
 import { onlyChoice } from "./explore";
 import { planHedge } from "./plan-hedge";
 import { fallbackChain, nextTierUp } from "./plan-fallback";
 import type { PromptTokenEstimate } from "./estimate-tokens";
+import type { PreparedPolicy } from "./prepared-policy";
 import type { RequestText } from "./request-text";
 import type { Trace } from "./trace";
 import type { ConfigSnapshot, Decision, EngineContext, IntentPrediction, Rejection, Scores, Stage } from "./types";
@@ -16,10 +17,14 @@ import type { ConfigSnapshot, Decision, EngineContext, IntentPrediction, Rejecti
 export type DecisionEnv = {
   snapshot: ConfigSnapshot;
   policy: PolicyConfig;
-  /** Per configured policy tier: its config, or null when unknown or disabled. */
-  resolved: Array<TierConfig | null>;
-  /** Usable tier names, cheapest first. */
-  usable: string[];
+  /** The policy's config-only facts (prepared-policy.ts). */
+  prepared: PreparedPolicy;
+  /** Per configured policy tier: its config, or null when unknown, disabled or incapable (shared: never modified). */
+  resolved: ReadonlyArray<TierConfig | null>;
+  /** Usable tier names, cheapest first (shared: never modified). */
+  usable: readonly string[];
+  /** λ at the policy's bias for `resolved` (bias-to-lambda.ts). */
+  lambda: number;
   /** Enabled tiers left out because they cannot serve this request (check-capabilities.ts). */
   incapable?: ReadonlySet<string>;
   text: RequestText;
@@ -55,27 +60,58 @@ export type Chosen = {
   explored?: boolean;
 };
 
-export function createEnv(base: Omit<DecisionEnv, "economics" | "countPrompt" | "refineEstimate">): DecisionEnv {
-  let cached: (DecisionCosts & { lambda: number }) | undefined;
-  const env: DecisionEnv = {
-    ...base,
-    economics: () =>
-      (cached ??= {
-        ...decisionCosts(base.policy, base.resolved, env.counted?.counts ?? base.text.promptTokens),
-        lambda: lambdaForBias(base.policy, base.resolved, base.policy.bias),
-      }),
-    refineEstimate() {
-      const before = base.text.estimate;
-      const refined = base.text.refineEstimate();
-      if (refined !== before) cached = undefined; // priced again with the full pass's estimate
-      return refined;
-    },
-    countPrompt(counts, encodings) {
-      env.counted = { counts, encodings };
-      cached = undefined;
-    },
-  };
-  return env;
+type EnvBase = Omit<DecisionEnv, "economics" | "countPrompt" | "refineEstimate" | "intent" | "counted">;
+
+/** One object per decision (a class: no spread copy of the base, no closure per method). */
+class Env implements DecisionEnv {
+  snapshot: ConfigSnapshot;
+  policy: PolicyConfig;
+  prepared: PreparedPolicy;
+  resolved: ReadonlyArray<TierConfig | null>;
+  usable: readonly string[];
+  lambda: number;
+  incapable?: ReadonlySet<string>;
+  text: RequestText;
+  ctx: EngineContext;
+  trace: Trace;
+  intent?: IntentPrediction;
+  counted?: { counts: ReadonlyArray<number | null>; encodings: string };
+  private priced: (DecisionCosts & { lambda: number }) | undefined;
+
+  constructor(base: EnvBase) {
+    this.snapshot = base.snapshot;
+    this.policy = base.policy;
+    this.prepared = base.prepared;
+    this.resolved = base.resolved;
+    this.usable = base.usable;
+    this.lambda = base.lambda;
+    this.incapable = base.incapable;
+    this.text = base.text;
+    this.ctx = base.ctx;
+    this.trace = base.trace;
+  }
+
+  economics(): DecisionCosts & { lambda: number } {
+    if (this.priced) return this.priced;
+    const { costs, nominal } = decisionCosts(this.policy, this.resolved, this.counted?.counts ?? this.text.promptTokens);
+    return (this.priced = { costs, nominal, lambda: this.lambda });
+  }
+
+  refineEstimate(): PromptTokenEstimate {
+    const before = this.text.estimate;
+    const refined = this.text.refineEstimate();
+    if (refined !== before) this.priced = undefined; // priced again with the full pass's estimate
+    return refined;
+  }
+
+  countPrompt(counts: ReadonlyArray<number | null>, encodings: string): void {
+    this.counted = { counts, encodings };
+    this.priced = undefined;
+  }
+}
+
+export function createEnv(base: EnvBase): DecisionEnv {
+  return new Env(base);
 }
 
 export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
@@ -91,12 +127,13 @@ export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
   // an out-of-scope request is one the router is unsure about, whoever picked the tier
   const uncertainty = env.intent?.outOfScope ? 1 : chosen.uncertainty ?? 0;
   const econ = env.economics();
-  const counted = env.counted?.counts[policy.tiers.indexOf(chosen.tier)];
+  const at = policy.tiers.indexOf(chosen.tier);
+  const counted = env.counted?.counts[at];
   const thresholds = buildThresholds(policy, env.resolved, econ.costs, econ.nominal, econ.lambda, policy.bias, counted ?? env.text.promptTokens);
   if (counted != null) thresholds.promptTokensCounted = env.counted!.encodings;
   const draw = ctx.rng();
   const labelCandidate = draw < policy.labeling.randomRate ? "random" : uncertainty >= policy.labeling.uncertainAbove ? "uncertain" : null;
-  env.trace.add("plan", "info", planDetail(fallbacks, escalation?.nextTier ?? null, hedge, unusableAbove(env, chosen.tier)), since);
+  env.trace.add("plan", "info", planDetail(fallbacks, escalation?.nextTier ?? null, hedge, unusableAbove(env, at)), since);
   return {
     policy: policy.name,
     tier: chosen.tier,
@@ -111,24 +148,28 @@ export function finishDecision(env: DecisionEnv, chosen: Chosen): Decision {
     escalation,
     hedge,
     uncertainty,
-    propensities: chosen.propensities ?? onlyChoice(policy.tiers.length, policy.tiers.indexOf(chosen.tier)),
+    propensities: chosen.propensities ?? onlyChoice(policy.tiers.length, at),
     ...(chosen.explored ? { explored: true as const } : {}),
     labelCandidate,
     trace: env.trace.steps,
   };
 }
 
-/** The policy's tiers above `tier` that no climb or fallback may use (disabled or unknown). */
-function unusableAbove(env: DecisionEnv, tier: string): string[] {
-  const at = env.policy.tiers.indexOf(tier);
-  return env.policy.tiers.filter((name, i) => i > at && env.resolved[i] === null && !env.incapable?.has(name));
+/** The policy's tiers above index `at` that no climb or fallback may use (disabled or unknown), listed; "" when none. */
+function unusableAbove(env: DecisionEnv, at: number): string {
+  const { tiers } = env.policy;
+  let listed = "";
+  for (let i = at + 1; i < tiers.length; i++) {
+    if (env.resolved[i] === null && !env.incapable?.has(tiers[i]!)) listed += listed ? `, ${tiers[i]}` : tiers[i];
+  }
+  return listed;
 }
 
-function planDetail(fallbacks: string[], escalateTo: string | null, hedge: { tier: string; delayMs: number } | null, unusable: string[]): string {
-  const parts = [`fallbacks [${fallbacks.join(", ")}]`, escalateTo ? `escalate to ${escalateTo} if unsure` : "no escalation"];
-  if (hedge) parts.push(`hedge ${hedge.tier} after ${hedge.delayMs} ms`);
-  if (unusable.length) parts.push(`${unusable.join(", ")} left out (disabled or unknown)`);
-  return parts.join("; ");
+function planDetail(fallbacks: string[], escalateTo: string | null, hedge: { tier: string; delayMs: number } | null, unusable: string): string {
+  let detail = `fallbacks [${fallbacks.join(", ")}]; ${escalateTo ? `escalate to ${escalateTo} if unsure` : "no escalation"}`;
+  if (hedge) detail += `; hedge ${hedge.tier} after ${hedge.delayMs} ms`;
+  if (unusable) detail += `; ${unusable} left out (disabled or unknown)`;
+  return detail;
 }
 
 export function reject(kind: Rejection["rejected"], reason: string, policy: string, trace: Trace): Rejection {

@@ -12,7 +12,7 @@ import { boundedRegexInput, type RequestText } from "./request-text";
 
 export type RuleHit = { rule: CompiledRule["rule"]; because: string };
 
-type Lazy = { bounded?: string; regexHits?: ReadonlySet<number>; faqTokens?: Set<string> | null };
+type Lazy = { bounded?: string; regexHits?: readonly number[]; faqTokens?: Set<string> | null };
 
 export function matchRules(
   compiled: CompiledRules,
@@ -39,30 +39,34 @@ export function matchRules(
   return null;
 }
 
-/** A description of why the rule matched, or null. */
+/** A description of why the rule matched ("… and …"), or null. */
 function matchOne(entry: CompiledRule, category: string | undefined, text: RequestText, compiled: CompiledRules, lazy: Lazy): string | null {
-  const why: string[] = [];
+  let why = "";
   if (entry.category !== undefined) {
     if (entry.category !== category) return null;
-    why.push(`category "${category}"`);
+    why = `category "${category}"`;
   }
   if (entry.keywords) {
     lazy.bounded ??= boundedRegexInput(text.latestUser, compiled.regexInputChars);
     const found = entry.keywords.exec(lazy.bounded);
     if (found === null) return null;
-    why.push(`keyword "${found[0].toLowerCase().replace(/\s+/g, " ")}"`);
+    why = and(why, `keyword "${found[0].toLowerCase().replace(/\s+/g, " ")}"`);
   }
   if (entry.faq) {
     lazy.faqTokens ??= text.latestUser.length <= FAQ_MAX_CHARS ? faqTokens(text.latestUser) : null;
     const hit = lazy.faqTokens && matchFaq(lazy.faqTokens, entry.faq, entry.rule.match.faqMinSimilarity);
     if (!hit) return null;
-    why.push(`FAQ "${hit.text}" (similarity ${hit.similarity.toFixed(2)})`);
+    why = and(why, `FAQ "${hit.text}" (similarity ${hit.similarity.toFixed(2)})`);
   }
   if (entry.regexSlot !== undefined) {
     lazy.bounded ??= boundedRegexInput(text.latestUser, compiled.regexInputChars);
-    lazy.regexHits ??= compiled.regex?.match(lazy.bounded) ?? new Set();
-    if (!lazy.regexHits.has(entry.regexSlot)) return null;
-    why.push(`regex /${entry.rule.match.regex}/`);
+    lazy.regexHits ??= compiled.regex?.match(lazy.bounded) ?? [];
+    if (!lazy.regexHits.includes(entry.regexSlot)) return null;
+    why = and(why, `regex /${entry.rule.match.regex}/`);
   }
-  return why.join(" and ");
+  return why;
+}
+
+function and(so: string, more: string): string {
+  return so ? `${so} and ${more}` : more;
 }

@@ -15,8 +15,13 @@ type Health = (tier: string) => TierHealth;
 
 /** `tiers`: the policy's usable tiers, cheapest first. Null only when `tiers` is empty. */
 export function policyDefaultTier(tiers: readonly string[], mode: FallbackMode, health: Health): string | null {
-  const ordered = mode === "quality-first" ? [...tiers].reverse() : [...tiers];
-  return ordered.find((tier) => isAvailable(health(tier))) ?? ordered[0] ?? null;
+  if (tiers.length === 0) return null;
+  const topFirst = mode === "quality-first";
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[topFirst ? tiers.length - 1 - i : i]!;
+    if (isAvailable(health(tier))) return tier;
+  }
+  return tiers[topFirst ? tiers.length - 1 : 0]!;
 }
 
 /** The cheapest available tier (budget downgrade). */
@@ -24,20 +29,25 @@ export function cheapestTier(tiers: readonly string[], health: Health): string |
   return policyDefaultTier(tiers, "cost-first", health);
 }
 
-export function fallbackChain(tiers: readonly string[], from: string, health: Health, exclude: Iterable<string> = []): string[] {
-  const skip = new Set([from, ...exclude]);
+export function fallbackChain(tiers: readonly string[], from: string, health: Health, exclude?: Iterable<string>): string[] {
+  const skip = exclude ? new Set(exclude) : null;
   const at = tiers.indexOf(from);
-  const above = at < 0 ? [...tiers] : tiers.slice(at + 1);
-  const below = at < 0 ? [] : tiers.slice(0, at).reverse();
-  const candidates = [...new Set([...above, ...below])].filter((tier) => !skip.has(tier));
+  const candidates: string[] = [];
+  for (let i = at + 1; i < tiers.length; i++) take(candidates, tiers[i]!, from, skip); // above, nearest first (all of them when `from` is not listed)
+  for (let i = at - 1; i >= 0; i--) take(candidates, tiers[i]!, from, skip); // then below, nearest first
   return byHealth(candidates, health);
+}
+
+function take(candidates: string[], tier: string, from: string, skip: ReadonlySet<string> | null): void {
+  if (tier !== from && !skip?.has(tier) && !candidates.includes(tier)) candidates.push(tier);
 }
 
 /** The next available tier above `from` in the policy's order (escalation, hedging), or null. */
 export function nextTierUp(tiers: readonly string[], from: string, health: Health): string | null {
   const at = tiers.indexOf(from);
   if (at < 0) return null;
-  return tiers.slice(at + 1).find((tier) => isAvailable(health(tier))) ?? null;
+  for (let i = at + 1; i < tiers.length; i++) if (isAvailable(health(tiers[i]!))) return tiers[i]!;
+  return null;
 }
 
 export type UpstreamError = { status?: number; timeout?: boolean; connection?: boolean };

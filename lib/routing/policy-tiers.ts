@@ -20,17 +20,25 @@ export function resolvePolicyTiers(policy: PolicyConfig, tiers: TierLookup): Arr
 }
 
 export function usableTierNames(resolved: ReadonlyArray<TierConfig | null>): string[] {
-  return resolved.flatMap((tier) => (tier ? [tier.name] : []));
+  const names: string[] = [];
+  for (const tier of resolved) if (tier) names.push(tier.name);
+  return names;
 }
 
 const HEALTH_RANK: Record<TierHealth, number> = { healthy: 0, degraded: 1, unhealthy: 2 };
 
-/** Stable sort: healthy first, then degraded (half-open), then unhealthy (open breaker). */
+/** Stable sort: healthy first, then degraded (half-open), then unhealthy (open breaker). Asks each tier's health once. */
 export function byHealth(names: readonly string[], health: (tier: string) => TierHealth): string[] {
-  return names
-    .map((name, i) => ({ name, i, rank: HEALTH_RANK[health(name)] }))
-    .sort((a, b) => a.rank - b.rank || a.i - b.i)
-    .map((entry) => entry.name);
+  const ranks = new Array<number>(names.length);
+  let worst = 0;
+  for (let i = 0; i < names.length; i++) {
+    ranks[i] = HEALTH_RANK[health(names[i]!)];
+    if (ranks[i]! > worst) worst = ranks[i]!;
+  }
+  if (worst === 0) return names.slice();
+  const sorted: string[] = [];
+  for (let rank = 0; rank <= worst; rank++) for (let i = 0; i < names.length; i++) if (ranks[i] === rank) sorted.push(names[i]!);
+  return sorted;
 }
 
 export function isAvailable(health: TierHealth): boolean {

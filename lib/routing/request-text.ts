@@ -21,28 +21,42 @@ export type RequestText = {
 };
 
 export function readRequestText(messages: readonly ChatTurn[]): RequestText {
-  let totalChars = 0;
-  let latestUser = "";
-  for (const message of messages) {
-    totalChars += message.content.length;
-    if (message.role === "user") latestUser = message.content;
+  return new ReadText(messages);
+}
+
+/** A class: one object per request, the estimate a field (no closures, no getter object literal). */
+class ReadText implements RequestText {
+  readonly latestUser: string = "";
+  readonly totalChars: number = 0;
+  private estimated: PromptTokenEstimate | undefined;
+
+  constructor(readonly messages: readonly ChatTurn[]) {
+    let totalChars = 0;
+    for (const message of messages) {
+      totalChars += message.content.length;
+      if (message.role === "user") this.latestUser = message.content;
+    }
+    this.totalChars = totalChars;
   }
-  let estimate: PromptTokenEstimate | undefined;
-  return {
-    messages,
-    latestUser,
-    totalChars,
-    get estimate() {
-      return (estimate ??= estimatePromptTokens(messages.map((m) => m.content)));
-    },
-    get promptTokens() {
-      return this.estimate.tokens;
-    },
-    refineEstimate() {
-      const current = this.estimate;
-      return current.sampled ? (estimate = estimateFullPromptTokens(messages.map((m) => m.content))) : current;
-    },
-  };
+
+  get estimate(): PromptTokenEstimate {
+    return (this.estimated ??= estimatePromptTokens(contents(this.messages)));
+  }
+
+  get promptTokens(): number {
+    return this.estimate.tokens;
+  }
+
+  refineEstimate(): PromptTokenEstimate {
+    const current = this.estimate;
+    return current.sampled ? (this.estimated = estimateFullPromptTokens(contents(this.messages))) : current;
+  }
+}
+
+function contents(messages: readonly ChatTurn[]): string[] {
+  const texts = new Array<string>(messages.length);
+  for (let i = 0; i < messages.length; i++) texts[i] = messages[i]!.content;
+  return texts;
 }
 
 /**

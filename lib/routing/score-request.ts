@@ -38,7 +38,7 @@ export function scoreRequest(snapshot: ConfigSnapshot, policyName: string, tierC
   } catch (error) {
     return { ok: false, error: `classifier ${classifier.id} failed: ${describe(error)}`, classifier, notes };
   }
-  if (!Array.isArray(raw) || raw.length !== tierCount - 1 || raw.some((v) => typeof v !== "number" || Number.isNaN(v))) {
+  if (!isProbabilities(raw, tierCount - 1)) {
     return { ok: false, error: `classifier ${classifier.id} returned ${describeOutput(raw)}, expected ${tierCount - 1} probabilities`, classifier, notes };
   }
   return { ok: true, p: sanitize(raw, notes), classifier, notes };
@@ -48,15 +48,22 @@ export function scoreRequest(snapshot: ConfigSnapshot, policyName: string, tierC
 export function sanitize(raw: readonly number[], notes: string[] = []): number[] {
   let floor = 1;
   let repaired = false;
-  const p = raw.map((value) => {
-    const clamped = Math.min(1, Math.max(0, value));
-    const fixed = Math.min(clamped, floor);
+  const p = new Array<number>(raw.length);
+  for (let k = 0; k < raw.length; k++) {
+    const value = raw[k]!;
+    const fixed = Math.min(Math.min(1, Math.max(0, value)), floor);
     if (fixed !== value) repaired = true;
-    floor = fixed;
-    return fixed;
-  });
+    p[k] = floor = fixed;
+  }
   if (repaired) notes.push(`classifier output [${raw.map((v) => v.toFixed(3)).join(", ")}] repaired to [${p.map((v) => v.toFixed(3)).join(", ")}]`);
   return p;
+}
+
+/** An array of `length` numbers, none NaN. */
+function isProbabilities(raw: unknown, length: number): raw is number[] {
+  if (!Array.isArray(raw) || raw.length !== length) return false;
+  for (const v of raw) if (typeof v !== "number" || Number.isNaN(v)) return false;
+  return true;
 }
 
 function describe(error: unknown): string {

@@ -9,21 +9,19 @@
  * tokens) and the request is priced with those counts. The trace says which.
  */
 import { decisionCosts } from "./bias-to-lambda";
-import { chooseTier } from "./choose-tier";
+import { lowestLossIndex } from "./choose-tier";
 import type { DecisionEnv } from "./finish-decision";
 
 export function settlePromptTokens(env: DecisionEnv, q: number[]): void {
-  const { policy, resolved, trace, ctx } = env;
+  const { resolved, trace, ctx } = env;
   let { estimate } = env.text;
   if (!ctx.exactTokens || estimate.lo === estimate.hi || env.usable.length < 2) return;
   const since = trace.mark();
-  const { lambda } = env.economics();
-  const pick = (tokens: number) => chooseTier(q, decisionCosts(policy, resolved, tokens).costs, lambda).index;
-  let decisive = pick(estimate.lo) === pick(estimate.hi);
+  let decisive = pickAt(env, q, estimate.lo) === pickAt(env, q, estimate.hi);
   if (!decisive && estimate.sampled) {
     // a long prompt's estimate came from a sample: the full pass narrows the band before anything is counted
     estimate = env.refineEstimate();
-    decisive = pick(estimate.lo) === pick(estimate.hi);
+    decisive = pickAt(env, q, estimate.lo) === pickAt(env, q, estimate.hi);
   }
   if (decisive) {
     const how = estimate.sampled ? "estimate from a sample" : "estimate";
@@ -42,4 +40,9 @@ export function settlePromptTokens(env: DecisionEnv, q: number[]): void {
   env.countPrompt(counts, [...encodings].join(", "));
   const shown = [...new Set(counts.filter((c): c is number => c !== null))].join(" / ");
   trace.add("choose", "info", `prompt counted: ${shown} tokens (${[...encodings].join(", ")}); the estimate's band ${estimate.lo}–${estimate.hi} spans a threshold`, since);
+}
+
+/** The expected-loss pick were the prompt `tokens` long. */
+function pickAt(env: DecisionEnv, q: readonly number[], tokens: number): number {
+  return lowestLossIndex(q, decisionCosts(env.policy, env.resolved, tokens).costs, env.lambda);
 }

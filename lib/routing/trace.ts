@@ -11,16 +11,23 @@ export type Trace = {
   add(stage: TraceStage, outcome: TraceStep["outcome"], detail: string, since?: number): void;
 };
 
+/** A class: one object per decision, not one closure per method. */
+class StepList implements Trace {
+  readonly steps: TraceStep[] = [];
+  constructor(private readonly clock: (() => number) | undefined) {}
+
+  mark(): number {
+    return this.clock ? this.clock() : 0;
+  }
+
+  add(stage: TraceStage, outcome: TraceStep["outcome"], detail: string, since?: number): void {
+    const micros = this.clock && since !== undefined ? Math.round((this.clock() - since) * 10_000) / 10 : 0;
+    this.steps.push({ stage, outcome, detail, micros });
+  }
+}
+
 export function createTrace(clock?: () => number): Trace {
-  const steps: TraceStep[] = [];
-  return {
-    steps,
-    mark: () => (clock ? clock() : 0),
-    add(stage, outcome, detail, since) {
-      const micros = clock && since !== undefined ? Math.round((clock() - since) * 10_000) / 10 : 0;
-      steps.push({ stage, outcome, detail, micros });
-    },
-  };
+  return new StepList(clock);
 }
 
 /** "$0.0123", "$0.000021": three significant digits, no exponent for sane amounts. */

@@ -7,7 +7,7 @@
 import type { LabeledRow } from "../derive-labels";
 import { fitLogistic, sigmoid, type LogisticModel } from "../fit-logistic";
 import { headTargets } from "../head-targets";
-import { requestText } from "../request-text";
+import { allText, requestText } from "../request-text";
 import type { SparseVector } from "../sparse-builder";
 import { allRows, csrFromVectors } from "../sparse-matrix";
 import type { ClassifierInput } from "../types";
@@ -17,7 +17,7 @@ export type TfidfModel = { vocabulary: Map<string, number>; idf: Float64Array; h
 const TOKEN = /\w\w+/gu;
 
 export function tokenize(input: ClassifierInput): string[] {
-  return requestText(input).allText.toLowerCase().match(TOKEN) ?? [];
+  return allText(requestText(input)).toLowerCase().match(TOKEN) ?? [];
 }
 
 function vectorize(tokens: readonly string[], model: Pick<TfidfModel, "vocabulary" | "idf">): SparseVector {

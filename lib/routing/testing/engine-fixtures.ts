@@ -1,8 +1,8 @@
 // A realistic routing setup for the engine bench: three tiers, ten rules (categories, keywords,
 // regexes, FAQ phrasings) and ~2,000-token support conversations that match none of the rules,
 // so every decision runs the whole path: budget → rules (regex set included) → pin → classifier.
-import type { ChatTurn } from "../lib/classifier/types";
-import type { ConfigFileInput } from "../lib/routing/config-schema";
+import type { ChatTurn } from "../../classifier/types";
+import type { ConfigFileInput } from "../config-schema";
 
 export const ENGINE_BENCH_CONFIG: ConfigFileInput = {
   tiers: [
