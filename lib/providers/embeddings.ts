@@ -4,7 +4,7 @@
 // network. Anthropic has no embeddings API (tierSchema refuses such tiers).
 import { estimateTokens } from "../routing/estimate-tokens";
 import { monotonicNow } from "./answer";
-import { joinUrl, getAgent } from "./http-pool";
+import { joinUrl, getPool } from "./http-pool";
 import { openAiHeaders, OPENAI_DEFAULT_BASE_URL } from "./openai";
 import { ProviderError, withContext } from "./provider-error";
 import { createRng, normal } from "./simulated-random";
@@ -63,7 +63,7 @@ export async function callEmbeddings(target: ProviderTarget, request: Embeddings
     const options = networkOptions(target);
     const url = joinUrl(target.baseUrl ?? OPENAI_DEFAULT_BASE_URL, "/embeddings");
     const body = JSON.stringify({ ...request, model: target.model });
-    const { call } = await openCall({ url, agent: getAgent(url, options.maxSockets), headers: withCallHeaders(openAiHeaders(target, options, false), opts.headers), body, timeoutMs: target.timeoutMs, maxSockets: 0, signal: opts.signal });
+    const { call } = await openCall({ url, pool: getPool(url, options.maxSockets), headers: withCallHeaders(openAiHeaders(target, options, false), opts.headers), body, timeoutMs: target.timeoutMs, maxSockets: 0, signal: opts.signal });
     const raw = await call.readText();
     const response = parseJson<EmbeddingsResponse>(raw, "embeddings");
     if (!response || !Array.isArray(response.data)) throw new ProviderError({ kind: "invalid_response", message: `upstream answer has no data: ${raw.slice(0, 200)}` });

@@ -1,42 +1,49 @@
-// One upstream HTTP exchange over a pooled keep-alive socket: a deadline, a stall timer between
-// body chunks, and an AbortSignal — any of which destroys the request (closing the socket).
-import http from "node:http";
-import https from "node:https";
-import { urlToHttpOptions } from "node:url";
+// One upstream HTTP exchange on a pooled undici connection: a deadline, a stall timer between
+// body chunks, and an AbortSignal — any of which aborts the request (closing the socket).
+// The call is itself the undici dispatch handler: no response stream objects, the body's chunks go
+// straight to a BodyReader.
+import type { Dispatcher } from "undici";
 import { BodyReader, type ReaderExchange } from "./body-reader";
 import { ProviderError } from "./provider-error";
+
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+/** What start() resolves with: the answer's status line and headers (names lowercased). */
+export interface ResponseHead {
+  statusCode: number;
+  headers: ResponseHeaders;
+}
 
 export interface HttpCallInit {
   url: URL;
   method: "GET" | "POST";
-  headers: http.OutgoingHttpHeaders;
+  headers: Record<string, string>;
   body?: string;
-  agent: http.Agent;
+  /** The origin's pool (http-pool). */
+  pool: Dispatcher;
   /** Deadline from start() until finish() (or until setDeadline moves it). */
   timeoutMs: number;
   signal?: AbortSignal;
 }
 
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "ERR_STREAM_PREMATURE_CLOSE"]);
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "UND_ERR_DESTROYED"]);
 
-const STALE_RESET_MS = 50;
+/** A URL's request path, computed once per URL object (targets reuse theirs). */
+const paths = new WeakMap<URL, string>();
 
-/** A URL as node:http request options, converted once per URL object (targets reuse theirs):
- *  passing the URL itself makes node:http convert and merge it again on every request. */
-const targets = new WeakMap<URL, http.RequestOptions>();
-
-function requestTarget(url: URL): http.RequestOptions {
-  let target = targets.get(url);
-  if (!target) {
-    target = urlToHttpOptions(url);
-    targets.set(url, target);
+function requestPath(url: URL): string {
+  let path = paths.get(url);
+  if (path === undefined) {
+    path = url.pathname + url.search;
+    paths.set(url, path);
   }
-  return target;
+  return path;
 }
 
-export class HttpCall implements ReaderExchange {
-  private req?: http.ClientRequest;
-  private res?: http.IncomingMessage;
+export class HttpCall implements ReaderExchange, Dispatcher.DispatchHandler {
+  private controller?: Dispatcher.DispatchController;
+  private reader?: BodyReader;
+  private started?: { resolve: (head: ResponseHead) => void; reject: (error: unknown) => void };
   private failure?: ProviderError;
   private deadline?: NodeJS.Timeout;
   private stall?: NodeJS.Timeout;
@@ -44,37 +51,52 @@ export class HttpCall implements ReaderExchange {
 
   constructor(private readonly init: HttpCallInit) {}
 
-  /** Sends the request; resolves with the response once its headers arrive. */
-  async start(): Promise<http.IncomingMessage> {
-    const { signal, timeoutMs } = this.init;
-    if (signal?.aborted) throw new ProviderError({ kind: "aborted", message: "request aborted by the caller" });
+  /** Sends the request; resolves with the answer's head once its headers arrive.
+   *  No retry on a reset: undici checks an idle pooled socket for a pending FIN/RST before it
+   *  writes on it, and a reset after the write may follow real work upstream (no double send). */
+  start(): Promise<ResponseHead> {
+    const { url, method, headers, body, pool, signal, timeoutMs } = this.init;
+    if (signal?.aborted) return Promise.reject(new ProviderError({ kind: "aborted", message: "request aborted by the caller" }));
     signal?.addEventListener("abort", this.onAbort, { once: true });
     this.setDeadline(timeoutMs);
+    const head = new Promise<ResponseHead>((resolve, reject) => (this.started = { resolve, reject }));
     try {
-      const sentAt = performance.now();
-      this.res = await this.send().catch((error: unknown) => {
-        // A pooled socket the server had closed while idle resets at once: retry once on a fresh
-        // one. A reset after that may follow real work upstream, so it is not retried (no double send).
-        const stale = this.req?.reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET" && performance.now() - sentAt < STALE_RESET_MS;
-        if (!this.failure && stale) return this.send();
-        throw error;
-      });
-      return this.res;
+      pool.dispatch({ path: requestPath(url), method, headers, body }, this);
     } catch (error) {
-      this.finish();
-      throw this.toError(error);
+      this.onResponseError(undefined, error as Error);
     }
+    return head;
   }
 
-  private send(): Promise<http.IncomingMessage> {
-    const { url, method, headers, body, agent } = this.init;
-    return new Promise((resolve, reject) => {
-      const request = url.protocol === "https:" ? https.request : http.request;
-      const req = request({ ...requestTarget(url), method, headers, agent }, resolve);
-      this.req = req;
-      req.on("error", reject);
-      req.end(body);
-    });
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.failure) controller.abort(this.failure); // failed while queued or connecting: send nothing
+  }
+
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: ResponseHeaders): void {
+    if (statusCode < 200) return; // 1xx: the answer follows
+    this.reader = new BodyReader(this, controller);
+    const started = this.started!;
+    this.started = undefined;
+    started.resolve({ statusCode, headers });
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.reader!.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    this.finish();
+    this.reader!.end();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
+    const mapped = this.toError(this.reader ? new ProviderError({ kind: "connection", message: `upstream closed the connection mid-response: ${error.message}`, code: (error as NodeJS.ErrnoException).code, cause: error }) : error);
+    this.finish();
+    const started = this.started;
+    this.started = undefined;
+    if (started) started.reject(mapped);
+    else this.reader?.fail(mapped);
   }
 
   /** Moves the deadline to `ms` from now (0 disables it). */
@@ -97,13 +119,13 @@ export class HttpCall implements ReaderExchange {
     this.stall.unref();
   }
 
-  /** Fails the call with `error`, destroying the request and its socket. First failure wins. */
+  /** Fails the call with `error`, aborting the request and closing its socket (once it has one:
+   *  a request still queued or connecting is aborted as soon as it gets one). First failure wins. */
   fail(error: ProviderError): void {
     if (this.failure) return;
     this.failure = error;
-    this.req?.destroy(error);
-    this.res?.destroy(); // no error argument: nobody may be listening yet; readers map it to `failure`
-    this.finish();
+    if (this.controller && !this.controller.aborted) this.controller.abort(error); // reports back through onResponseError
+    this.onResponseError(undefined, error);
   }
 
   /** Clears the timers and the abort listener. Call exactly when the exchange is over. */
@@ -128,26 +150,14 @@ export class HttpCall implements ReaderExchange {
     });
   }
 
-  /** Reads the whole body as text within the deadline, then finishes the call. */
+  /** Reads the whole body as text within the deadline. */
   readText(): Promise<string> {
-    const res = this.res!;
-    return new Promise<string>((resolve, reject) => {
-      const parts: Buffer[] = [];
-      res.on("data", (part: Buffer) => parts.push(part));
-      res.once("end", () => {
-        this.finish();
-        resolve(parts.length === 1 ? parts[0].toString("utf8") : Buffer.concat(parts).toString("utf8"));
-      });
-      res.once("error", (error) => reject(this.toError(error)));
-      res.once("close", () => {
-        if (!res.complete) reject(this.toError(new ProviderError({ kind: "connection", message: "upstream closed the connection mid-response" })));
-      });
-    });
+    return this.reader!.text();
   }
 
   /** Iterates the body, resetting the stall timer on every chunk (`onFirst` runs at the first).
    *  Leaving early closes the socket. */
   body(stallMs: number, onFirst?: () => void): AsyncIterableIterator<Buffer> {
-    return new BodyReader(this, this.res!, stallMs, onFirst);
+    return this.reader!.stream(stallMs, onFirst);
   }
 }

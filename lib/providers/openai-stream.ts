@@ -1,8 +1,7 @@
 // OpenAI-compatible SSE streams: the upstream's bytes pass through untouched (sse()) while an
 // incremental parser feeds the summary; chunks() yields the parsed chunk objects.
-import type http from "node:http";
 import { ChunkAccumulator } from "./answer";
-import type { HttpCall } from "./http-call";
+import type { HttpCall, ResponseHead } from "./http-call";
 import { ProviderError } from "./provider-error";
 import { createProviderStream } from "./provider-stream";
 import { SseParser } from "./sse-parser";
@@ -13,7 +12,7 @@ interface OpenAiStreamInit {
   target: ProviderTarget;
   request: ChatRequest;
   call: HttpCall;
-  res: http.IncomingMessage;
+  res: ResponseHead;
   now: () => number;
   started: number;
   options: NetworkOptions;

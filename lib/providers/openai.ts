@@ -1,8 +1,8 @@
 // Any OpenAI-compatible upstream (OpenAI, vLLM, Ollama, llama.cpp, OpenRouter, ...):
 // POST {baseUrl}/chat/completions with a Bearer key; the request's fields in OPENAI_REQUEST_FIELDS pass through, no others.
 import { answerFromCompletion, monotonicNow, toUsage } from "./answer";
-import type http from "node:http";
-import { getAgent, joinUrl } from "./http-pool";
+import type { Dispatcher } from "undici";
+import { getPool, joinUrl } from "./http-pool";
 import { openAiStream } from "./openai-stream";
 import { ProviderError, withContext } from "./provider-error";
 import { OPENAI_REQUEST_FIELDS } from "./request-fields";
@@ -44,13 +44,13 @@ function isLogprobsRejection(error: unknown): boolean {
 
 interface Prepared {
   url: URL;
-  agent: http.Agent;
+  pool: Dispatcher;
   headers: { json: Record<string, string>; stream: Record<string, string> };
   /** Identifies the upstream model for the logprobs memory. */
   key: string;
 }
 
-/** Per-target constants (URL, agent, headers), computed once: targets are immutable config. */
+/** Per-target constants (URL, pool, headers), computed once: targets are immutable config. */
 const preparedTargets = new WeakMap<ProviderTarget, Prepared>();
 
 function prepare(target: ProviderTarget): Prepared {
@@ -60,7 +60,7 @@ function prepare(target: ProviderTarget): Prepared {
     const url = joinUrl(target.baseUrl ?? OPENAI_DEFAULT_BASE_URL, "/chat/completions");
     prepared = {
       url,
-      agent: getAgent(url, options.maxSockets),
+      pool: getPool(url, options.maxSockets),
       headers: { json: openAiHeaders(target, options, false), stream: openAiHeaders(target, options, true) },
       key: `${url.href}\u0000${target.model}`,
     };
@@ -71,9 +71,9 @@ function prepare(target: ProviderTarget): Prepared {
 
 /** Opens the exchange; retries once without logprobs when we added them and the upstream says 400. */
 async function open(target: ProviderTarget, request: ChatRequest, opts: CallOptions, stream: boolean, started: number, now: () => number) {
-  const { url, agent, headers, key } = prepare(target);
+  const { url, pool, headers, key } = prepare(target);
   const injected = opts.wantLogprobs === true && request.logprobs !== true && !noLogprobs.has(key);
-  const init: OpenInit = { url, agent, headers: withCallHeaders(stream ? headers.stream : headers.json, opts.headers), timeoutMs: target.timeoutMs, maxSockets: 0, signal: opts.signal };
+  const init: OpenInit = { url, pool, headers: withCallHeaders(stream ? headers.stream : headers.json, opts.headers), timeoutMs: target.timeoutMs, maxSockets: 0, signal: opts.signal };
   try {
     init.body = buildOpenAiBody(target, request, stream, injected);
     return await openCall(init);

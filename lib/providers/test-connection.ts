@@ -42,7 +42,7 @@ async function listModels(target: ProviderTarget, timeoutMs: number): Promise<nu
     maxSockets: options.maxSockets,
   });
   await call.readText();
-  return res.statusCode ?? 0;
+  return res.statusCode;
 }
 
 function failureMessage(kind: ProviderErrorKind | "error", status: number | undefined, timeoutMs: number): string {

@@ -1,9 +1,9 @@
 // Shared by the HTTP adapters: open a pooled exchange, turn non-2xx answers into ProviderErrors,
 // parse JSON bodies, and the per-target option schema for network providers.
-import type http from "node:http";
+import type { Dispatcher } from "undici";
 import { z } from "zod";
-import { HttpCall } from "./http-call";
-import { DEFAULT_MAX_SOCKETS, getAgent } from "./http-pool";
+import { HttpCall, type ResponseHead } from "./http-call";
+import { DEFAULT_MAX_SOCKETS, getPool } from "./http-pool";
 import { httpError, ProviderError } from "./provider-error";
 import type { ProviderTarget } from "./types";
 
@@ -53,29 +53,29 @@ export function withCallHeaders(base: Record<string, string>, extra: Record<stri
 export interface OpenInit {
   url: URL;
   method?: "GET" | "POST";
-  headers: http.OutgoingHttpHeaders;
+  headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
   maxSockets: number;
-  /** The pooled agent, when the caller already has it (else looked up by origin). */
-  agent?: http.Agent;
+  /** The origin's pool, when the caller already has it (else looked up by origin). */
+  pool?: Dispatcher;
   signal?: AbortSignal;
 }
 
 /** Sends the request; resolves on a 2xx answer's headers, throws a ProviderError otherwise. */
-export async function openCall(init: OpenInit): Promise<{ call: HttpCall; res: http.IncomingMessage }> {
-  // No content-length here: req.end(body) makes Node set it (no chunked encoding).
+export async function openCall(init: OpenInit): Promise<{ call: HttpCall; res: ResponseHead }> {
+  // No content-length here: undici sets it for a string body (no chunked encoding).
   const call = new HttpCall({
     url: init.url,
     method: init.method ?? "POST",
     headers: init.headers,
     body: init.body,
-    agent: init.agent ?? getAgent(init.url, init.maxSockets),
+    pool: init.pool ?? getPool(init.url, init.maxSockets),
     timeoutMs: init.timeoutMs,
     signal: init.signal,
   });
   const res = await call.start();
-  const status = res.statusCode ?? 0;
+  const status = res.statusCode;
   if (status < 200 || status >= 300) {
     const text = await call.readText();
     throw httpError(status, text, res.headers);
@@ -91,6 +91,6 @@ export function parseJson<T>(text: string, what: string): T {
   }
 }
 
-export function isEventStream(res: http.IncomingMessage): boolean {
-  return (res.headers["content-type"] ?? "").includes("text/event-stream");
+export function isEventStream(res: ResponseHead): boolean {
+  return String(res.headers["content-type"] ?? "").includes("text/event-stream");
 }
