@@ -28,6 +28,8 @@ export interface HttpCallInit {
 
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "UND_ERR_DESTROYED"]);
 
+const STALE_RESET_MS = 50;
+
 /** A URL's request path, computed once per URL object (targets reuse theirs). */
 const paths = new WeakMap<URL, string>();
 
@@ -45,27 +47,45 @@ export class HttpCall implements ReaderExchange, Dispatcher.DispatchHandler {
   private reader?: BodyReader;
   private started?: { resolve: (head: ResponseHead) => void; reject: (error: unknown) => void };
   private failure?: ProviderError;
+  private sentAt = 0;
+  private retried = false;
   private deadline?: NodeJS.Timeout;
   private stall?: NodeJS.Timeout;
   private readonly onAbort = () => this.fail(new ProviderError({ kind: "aborted", message: "request aborted by the caller" }));
 
   constructor(private readonly init: HttpCallInit) {}
 
-  /** Sends the request; resolves with the answer's head once its headers arrive.
-   *  No retry on a reset: undici checks an idle pooled socket for a pending FIN/RST before it
-   *  writes on it, and a reset after the write may follow real work upstream (no double send). */
+  /** Sends the request; resolves with the answer's head once its headers arrive. */
   start(): Promise<ResponseHead> {
-    const { url, method, headers, body, pool, signal, timeoutMs } = this.init;
+    const { signal, timeoutMs } = this.init;
     if (signal?.aborted) return Promise.reject(new ProviderError({ kind: "aborted", message: "request aborted by the caller" }));
     signal?.addEventListener("abort", this.onAbort, { once: true });
     this.setDeadline(timeoutMs);
     const head = new Promise<ResponseHead>((resolve, reject) => (this.started = { resolve, reject }));
+    this.send();
+    return head;
+  }
+
+  private send(): void {
+    const { url, method, headers, body, pool } = this.init;
+    this.sentAt = performance.now();
     try {
       pool.dispatch({ path: requestPath(url), method, headers, body }, this);
     } catch (error) {
       this.onResponseError(undefined, error as Error);
     }
-    return head;
+  }
+
+  /** A pooled socket the server closed while idle, just as the request went out on it: retried
+   *  once on another. undici checks an idle socket for a pending FIN/RST before writing on it, so
+   *  this is the narrower race of the close crossing the request. A failure after that may follow
+   *  real work upstream, so it is not retried (no double send). */
+  private isStale(error: Error): boolean {
+    if (this.retried || this.failure || !this.started || performance.now() - this.sentAt >= STALE_RESET_MS) return false;
+    // Bytes read on the socket and no head for this request: it had carried an earlier exchange
+    // (or a head was cut short within 50 ms: a broken server, asked once more).
+    const socket = (error as Error & { socket?: { bytesRead?: number } }).socket;
+    return (error as NodeJS.ErrnoException).code === "UND_ERR_SOCKET" && (socket?.bytesRead ?? 0) > 0;
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -91,6 +111,12 @@ export class HttpCall implements ReaderExchange, Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
+    if (this.isStale(error)) {
+      this.retried = true;
+      this.controller = undefined;
+      this.send();
+      return;
+    }
     const mapped = this.toError(this.reader ? new ProviderError({ kind: "connection", message: `upstream closed the connection mid-response: ${error.message}`, code: (error as NodeJS.ErrnoException).code, cause: error }) : error);
     this.finish();
     const started = this.started;
