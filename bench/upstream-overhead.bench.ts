@@ -1,9 +1,10 @@
-// Adapter overhead: callProvider vs a bare keep-alive node:http request to the same OpenAI test
-// upstream (run in its own process), 10 requests in flight, ~5 s per mode in interleaved 1 s
+// Adapter overhead: callProvider vs a bare keep-alive request on the same transport (an undici
+// Pool's dispatch, body chunks dropped) to the same OpenAI test upstream (run in its own process),
+// 10 requests in flight, ~5 s per mode in interleaved 1 s
 // slices (the machine is shared: slices spread background load over all modes). Numbers only.
 //   npx tsx bench/upstream-overhead.bench.ts [--seconds=5] [--concurrency=10]
-import http from "node:http";
 import os from "node:os";
+import { Pool, type Dispatcher } from "undici";
 import { callProvider, destroyAgents, type ProviderTarget } from "../lib/providers";
 import { spawnUpstream } from "../lib/testing/upstreams/spawn-upstream";
 
@@ -61,15 +62,11 @@ async function measureAll(modes: Array<[string, Run]>, rounds: number): Promise<
   });
 }
 
-function bareRequest(url: URL, agent: http.Agent, body: string): Promise<void> {
+function bareRequest(pool: Pool, path: string, body: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json", authorization: "Bearer sk-test", "content-length": Buffer.byteLength(body) } }, (res) => {
-      res.on("data", () => {});
-      res.on("end", () => resolve());
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end(body);
+    // onRequestStart marks a handler of undici's current API (else taken for the legacy one)
+    const handler: Dispatcher.DispatchHandler = { onRequestStart: () => {}, onResponseEnd: () => resolve(), onResponseError: (_controller, error) => reject(error) };
+    pool.dispatch({ path, method: "POST", headers: { "content-type": "application/json", authorization: "Bearer sk-test" }, body }, handler);
   });
 }
 
@@ -77,15 +74,15 @@ async function main() {
   const upstream = await spawnUpstream("openai", { record: false });
   const base = `${upstream.url}/v1`;
   const url = new URL(`${base}/chat/completions`);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
+  const pool = new Pool(url.origin, { connections: CONCURRENCY * 2 });
   const target: ProviderTarget = { name: "fast", provider: "openai", baseUrl: base, model: "small-model", apiKey: "sk-test", timeoutMs: 10_000 };
   const bareBody = JSON.stringify({ ...request, model: "small-model", logprobs: true });
   const bareStreamBody = JSON.stringify({ ...request, model: "small-model", stream: true, stream_options: { include_usage: true } });
 
   const modes: Array<[string, Run]> = [
-    ["bare node:http (JSON)", () => bareRequest(url, agent, bareBody)],
+    ["bare undici dispatch (JSON)", () => bareRequest(pool, url.pathname, bareBody)],
     ["callProvider (JSON, logprobs)", async () => void (await callProvider(target, request, { wantLogprobs: true }))],
-    ["bare node:http (SSE)", () => bareRequest(url, agent, bareStreamBody)],
+    ["bare undici dispatch (SSE)", () => bareRequest(pool, url.pathname, bareStreamBody)],
     ["callProvider (SSE pass-through)", async () => {
       const stream = await callProvider(target, request, { stream: true });
       for await (const part of stream.sse()) void part;
@@ -108,7 +105,7 @@ async function main() {
   console.log(`adapter overhead (JSON): ${overhead(adapter, bare)}`);
   console.log(`adapter overhead (SSE):  ${overhead(adapterSse, bareSse)}`);
   console.log(`(latency differences at 10 in flight include queueing behind that CPU; the machine is shared, load ${os.loadavg()[0].toFixed(1)})`);
-  agent.destroy();
+  await pool.close();
   destroyAgents();
   await upstream.close();
 }
