@@ -4,6 +4,7 @@
 // straight to a BodyReader.
 import type { Dispatcher } from "undici";
 import { BodyReader, type ReaderExchange } from "./body-reader";
+import { socketBytesRead } from "./http-pool";
 import { ProviderError } from "./provider-error";
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
@@ -82,10 +83,10 @@ export class HttpCall implements ReaderExchange, Dispatcher.DispatchHandler {
    *  real work upstream, so it is not retried (no double send). */
   private isStale(error: Error): boolean {
     if (this.retried || this.failure || !this.started || performance.now() - this.sentAt >= STALE_RESET_MS) return false;
+    const code = (error as NodeJS.ErrnoException).code;
     // Bytes read on the socket and no head for this request: it had carried an earlier exchange
     // (or a head was cut short within 50 ms: a broken server, asked once more).
-    const socket = (error as Error & { socket?: { bytesRead?: number } }).socket;
-    return (error as NodeJS.ErrnoException).code === "UND_ERR_SOCKET" && (socket?.bytesRead ?? 0) > 0;
+    return (code === "UND_ERR_SOCKET" || code === "ECONNRESET" || code === "EPIPE") && (socketBytesRead(error) ?? 0) > 0;
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {

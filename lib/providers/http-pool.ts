@@ -1,7 +1,7 @@
 // Keep-alive connection pools (undici), one per origin (and connection limit), created once and
 // reused. undici over node:http: its dispatch path costs the client well under half the CPU per
 // call of node:http's agent + ClientRequest + IncomingMessage (bench/NOTES.md).
-import { Pool } from "undici";
+import { buildConnector, Pool } from "undici";
 
 export const DEFAULT_MAX_SOCKETS = 256;
 
@@ -11,6 +11,26 @@ const IDLE_SOCKET_MS = 4000;
 
 const pools = new Map<string, Pool>();
 
+const BYTES_READ = Symbol("bytesRead");
+
+/** undici's connector (no connect timeout), with every socket error stamped with the bytes the
+ *  socket had read: undici's own SocketError carries them, a raw ECONNRESET does not, and they
+ *  tell a reset on a reused socket from one on a fresh socket (HttpCall's stale retry). Our
+ *  listener is added before undici's, so the stamp is there when undici fails the request. */
+const connectPlain = buildConnector({ timeout: 0 });
+const connect: buildConnector.connector = (options, callback) =>
+  connectPlain(options, (...args) => {
+    const socket = args[1];
+    socket?.on("error", (err: Error & { [BYTES_READ]?: number }) => (err[BYTES_READ] ??= socket.bytesRead));
+    callback(...args);
+  });
+
+/** Bytes the failed request's socket had read before the error, when known. */
+export function socketBytesRead(error: unknown): number | undefined {
+  const err = error as { [BYTES_READ]?: number; socket?: { bytesRead?: number } } | undefined;
+  return err?.[BYTES_READ] ?? err?.socket?.bytesRead;
+}
+
 /** The shared pool for an origin. Never allocate pools per request.
  *  undici's own timers are off (headers, body, connect): HttpCall's deadline and stall timer
  *  are the only ones, as with node:http. No proxy: the environment's proxy variables are ignored. */
@@ -18,7 +38,7 @@ export function getPool(url: URL, maxSockets = DEFAULT_MAX_SOCKETS): Pool {
   const key = `${url.protocol}//${url.host}|${maxSockets}`;
   let pool = pools.get(key);
   if (!pool) {
-    pool = new Pool(url.origin, { connections: maxSockets, pipelining: 1, keepAliveTimeout: IDLE_SOCKET_MS, headersTimeout: 0, bodyTimeout: 0, connectTimeout: 0 });
+    pool = new Pool(url.origin, { connections: maxSockets, pipelining: 1, keepAliveTimeout: IDLE_SOCKET_MS, headersTimeout: 0, bodyTimeout: 0, connect });
     pools.set(key, pool);
   }
   return pool;
