@@ -1,6 +1,6 @@
 // Keep-alive connection pools (undici), one per origin (and connection limit), created once and
 // reused. undici over node:http: its dispatch path costs the client well under half the CPU per
-// call of node:http's agent + ClientRequest + IncomingMessage (bench/NOTES.md).
+// call of node:http's agent + ClientRequest + IncomingMessage (README, dependency table).
 import { buildConnector, Pool } from "undici";
 
 export const DEFAULT_MAX_SOCKETS = 256;
