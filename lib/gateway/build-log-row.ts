@@ -75,7 +75,7 @@ export function buildLogRow(args: { id: string; key: GatewayKey; config: Gateway
   const { id, key, config, decision, body, outcome: o } = args;
   const policy = config.snapshot.policies.get(decision.policy);
   const storePrompts = policy?.storePrompts ?? true;
-  const escalationWaitMs = o.attempts.filter((a) => a.outcome !== "ok" && a.outcome !== "hedge-lost").reduce((sum, a) => sum + a.ms, 0);
+  const escalationWaitMs = escalationWait(o.attempts);
   const answered = o.status === "ok" ? o.tier : null;
   const waste = wasteOf(o.attempts, answered);
   const costUsd = totalCost(o.attempts);
@@ -118,6 +118,13 @@ export function buildLogRow(args: { id: string; key: GatewayKey; config: Gateway
     stream: body.stream === true,
     isDemo: false,
   };
+}
+
+/** Time spent on attempts that did not answer (escalated from, failed, skipped): a hedge's losing leg ran alongside, so it does not count. */
+function escalationWait(attempts: AttemptRecord[]): number {
+  let ms = 0;
+  for (const a of attempts) if (a.outcome !== "ok" && a.outcome !== "hedge-lost") ms += a.ms;
+  return ms;
 }
 
 /**

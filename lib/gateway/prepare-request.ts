@@ -56,7 +56,7 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 /** The body as JSON: the content type is checked before a byte is read. */
 export async function parseJsonBody(req: GatewayRequest): Promise<unknown> {
   const type = req.header("content-type") ?? "";
-  if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
+  if (type && type !== "application/json" && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new GatewayError(415, "Send the body as JSON (Content-Type: application/json).", "invalid_content_type");
   }
   const bytes = await req.body();
@@ -124,13 +124,13 @@ export function resolveModel(model: string, key: GatewayKey, config: GatewayConf
 export function toRouteRequest(body: ChatRequestBody, req: GatewayRequest, resolved: ResolvedModel): RouteRequest {
   const category = body.metadata?.category ?? req.header("x-frontdesk-category");
   const sessionKey = req.header("x-frontdesk-session") ?? body.user;
-  return {
-    messages: body.messages.map((m) => ({ role: m.role, content: contentText(m.content) })),
-    ...(category ? { category } : {}),
-    ...(sessionKey ? { sessionKey } : {}),
-    ...(resolved.explicitTier ? { explicitTier: resolved.explicitTier } : {}),
-    needs: readRequestNeeds(body),
-  };
+  const request: RouteRequest = { messages: body.messages.map((m) => ({ role: m.role, content: contentText(m.content) })) };
+  // optional fields set only when present (not spread in from temporary objects)
+  if (category) request.category = category;
+  if (sessionKey) request.sessionKey = sessionKey;
+  if (resolved.explicitTier) request.explicitTier = resolved.explicitTier;
+  request.needs = readRequestNeeds(body);
+  return request;
 }
 
 /**
@@ -165,26 +165,24 @@ export function conversationKey(messages: RouteRequest["messages"]): string | nu
   return null;
 }
 
+const clock = () => performance.now();
+
 export function engineContext(runtime: GatewayRuntime, key: GatewayKey, pinnedTier: string | undefined, request?: RouteRequest): EngineContext {
   const now = Date.now();
-  return {
-    now,
-    rng: Math.random,
-    health: runtime.health,
-    clock: () => performance.now(),
-    ...(request ? { exactTokens: exactTokensOf(request) } : {}),
-    ...(pinnedTier ? { pinnedTier } : {}),
-    ...(key.monthlyBudgetUsd !== null
-      ? { budget: { spentUsd: runtime.budgets.committed(key.id, now), capUsd: key.monthlyBudgetUsd, overBudget: key.overBudget } } // reservations of requests in flight count
-      : {}),
-  };
+  const ctx: EngineContext = { now, rng: Math.random, health: runtime.health, clock };
+  if (request) ctx.exactTokens = exactTokensOf(request);
+  if (pinnedTier) ctx.pinnedTier = pinnedTier;
+  // reservations of requests in flight count
+  if (key.monthlyBudgetUsd !== null) ctx.budget = { spentUsd: runtime.budgets.committed(key.id, now), capUsd: key.monthlyBudgetUsd, overBudget: key.overBudget };
+  return ctx;
 }
 
 /** The request's prompt counted with each tier's tokenizer, once per encoding, only when the engine asks (near a window or a threshold). */
 function exactTokensOf(request: RouteRequest): NonNullable<EngineContext["exactTokens"]> {
-  const counted = new Map<string, { tokens: number; encoding: string }>();
+  let counted: Map<string, { tokens: number; encoding: string }> | undefined; // made on the first ask: most requests never ask
   return (tier) => {
     const encoding = encodingFor(tier.model);
+    counted ??= new Map();
     let result = counted.get(encoding);
     if (!result) {
       result = countMessageTokens(request.messages.map((m) => m.content), tier.model);

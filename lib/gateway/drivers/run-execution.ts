@@ -37,14 +37,13 @@ export async function runExecution<P>(execution: Execution, io: LegIO<P>, signal
     } catch (error) {
       call = Promise.reject(error);
     }
-    const served = () => (via.deployment ? { via } : {});
     return call.then(
       (payload): ExecEvent => {
         payloads[a.leg] = payload;
         const judged = io.answerOf(payload);
-        return judged ? { type: "answered", leg: a.leg, answer: judged.answer, usage: judged.usage, firstTokenMs: judged.firstTokenMs, ...served() } : { type: "streaming", leg: a.leg, ...served() };
+        return served(via, judged ? { type: "answered", leg: a.leg, answer: judged.answer, usage: judged.usage, firstTokenMs: judged.firstTokenMs } : { type: "streaming", leg: a.leg });
       },
-      (error): ExecEvent => ({ type: "failed", leg: a.leg, failure: toFailure(error), ...served() }),
+      (error): ExecEvent => served(via, { type: "failed", leg: a.leg, failure: toFailure(error) }),
     );
   };
 
@@ -62,6 +61,12 @@ export async function runExecution<P>(execution: Execution, io: LegIO<P>, signal
     }
   } else step = await runHedged(execution, step, eventOf, report, signal);
   return { result: step.result!, payload: step.result!.ok ? payloads[step.result!.leg] : undefined };
+}
+
+/** The event with the deployment that served the call, when one did (set, not spread in from a temporary). */
+function served(via: DeploymentVia, event: Exclude<ExecEvent, { type: "timer" }>): ExecEvent {
+  if (via.deployment) event.via = via;
+  return event;
 }
 
 /** Two legs and a timer: each leg has its own abort signal (the loser is aborted), tied to the client's. */
