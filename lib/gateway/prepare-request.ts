@@ -102,29 +102,34 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
 
 export type ResolvedModel = { policy: string; explicitTier?: string };
 
+function notFound(model: string, why: string): GatewayError {
+  return new GatewayError(404, `The model '${model}' ${why}. Use frontdesk/auto, frontdesk/<policy> or a tier name (GET /api/v1/models lists them).`, "model_not_found", "model");
+}
+
 /** `frontdesk/auto`, `frontdesk/<policy>`, or a tier name (bypass), as this key may use them. */
 export function resolveModel(model: string, key: GatewayKey, config: GatewayConfig): ResolvedModel {
   const { snapshot } = config;
   const keyPolicy = key.policy ?? snapshot.defaultPolicy;
-  const notFound = (why: string) => new GatewayError(404, `The model '${model}' ${why}. Use frontdesk/auto, frontdesk/<policy> or a tier name (GET /api/v1/models lists them).`, "model_not_found", "model");
   if (model === "frontdesk/auto" || model === "auto") return { policy: keyPolicy };
   if (model.startsWith("frontdesk/")) {
     const name = model.slice("frontdesk/".length);
-    if (!snapshot.policies.has(name)) throw notFound("does not exist");
-    if (key.policy && key.policy !== name) throw notFound(`is not available to this API key (it is limited to frontdesk/${key.policy})`);
+    if (!snapshot.policies.has(name)) throw notFound(model, "does not exist");
+    if (key.policy && key.policy !== name) throw notFound(model, `is not available to this API key (it is limited to frontdesk/${key.policy})`);
     return { policy: name };
   }
   const tier = snapshot.tiers.get(model);
-  if (!tier || !tier.enabled) throw notFound("does not exist");
-  if (tier.kind === "embeddings") throw notFound("is an embeddings tier (POST /api/v1/embeddings)");
-  if (key.policy && !snapshot.policies.get(key.policy)?.tiers.includes(model)) throw notFound("is not available to this API key");
+  if (!tier || !tier.enabled) throw notFound(model, "does not exist");
+  if (tier.kind === "embeddings") throw notFound(model, "is an embeddings tier (POST /api/v1/embeddings)");
+  if (key.policy && !snapshot.policies.get(key.policy)?.tiers.includes(model)) throw notFound(model, "is not available to this API key");
   return { policy: keyPolicy, explicitTier: model };
 }
+
+const routeMessage = (m: ChatRequestBody["messages"][number]): RouteRequest["messages"][number] => ({ role: m.role, content: contentText(m.content) });
 
 export function toRouteRequest(body: ChatRequestBody, req: GatewayRequest, resolved: ResolvedModel): RouteRequest {
   const category = body.metadata?.category ?? req.header("x-frontdesk-category");
   const sessionKey = req.header("x-frontdesk-session") ?? body.user;
-  const request: RouteRequest = { messages: body.messages.map((m) => ({ role: m.role, content: contentText(m.content) })) };
+  const request: RouteRequest = { messages: body.messages.map(routeMessage) };
   // optional fields set only when present (not spread in from temporary objects)
   if (category) request.category = category;
   if (sessionKey) request.sessionKey = sessionKey;
