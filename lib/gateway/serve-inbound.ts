@@ -31,14 +31,8 @@ export async function serveInbound<T>(req: GatewayRequest, api: InboundApi<T>): 
   const t0 = performance.now();
   const trace = startRequestTrace(req, api.name, t0);
   let routed: Routed<T> | undefined;
-  let inbound: T | undefined;
-  const readBody = async (r: GatewayRequest) => {
-    const read = await api.read(r);
-    inbound = read.inbound;
-    return read.chat;
-  };
   try {
-    routed = Object.assign(await routeRequest(req, { execute: true, readBody }), { id: uuidv7(), t0, settled: false, api, inbound: inbound as T, trace });
+    routed = Object.assign(await routeRequest(req, { execute: true, read: api.read }) as RoutedRequest & { inbound: T }, { id: uuidv7(), t0, settled: false, api, trace });
     const { runtime, config, key, body, decision } = routed;
     trace?.decided(decision, body.model, routed.routingStartedAt, routed.routingMs);
     const x: ExecContext = {

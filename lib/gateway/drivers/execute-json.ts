@@ -3,7 +3,7 @@
  * resolves with the whole answer. All routing after the decision is the machine's
  * (lib/routing/execution); this file only calls upstreams.
  */
-import { callProvider, type ProviderResult } from "../../providers/index";
+import { callProvider, type ProviderResult, type ProviderTarget } from "../../providers/index";
 import type { AttemptCause } from "../../routing/execution/attempt-record";
 import type { DeploymentVia, ExecResult } from "../../routing/execution/types";
 import { executionFor, targetOf, type ExecContext } from "./exec-context";
@@ -19,11 +19,15 @@ class JsonCalls implements LegIO<ProviderResult> {
   constructor(private readonly x: ExecContext) {}
 
   call(tier: string, opts: { logprobs: boolean; cause: AttemptCause }, signal: AbortSignal, via: DeploymentVia): Promise<ProviderResult> {
-    const x = this.x;
-    const target = targetOf(x, tier);
-    const run = (headers?: Record<string, string>) =>
-      x.runtime.deployments.call(target, (t) => callProvider(t, x.body, { signal, wantLogprobs: opts.logprobs, headers }), via, { signal });
-    return x.trace ? x.trace.call(target, opts.cause, run, answerOf) : run();
+    const target = targetOf(this.x, tier);
+    if (!this.x.trace) return this.run(target, opts.logprobs, signal, via, undefined);
+    return this.x.trace.call(target, opts.cause, (headers) => this.run(target, opts.logprobs, signal, via, headers), answerOf);
+  }
+
+  /** One upstream call of the tier (through its deployments); `headers` carry the attempt span's context. */
+  private run(target: ProviderTarget, wantLogprobs: boolean, signal: AbortSignal, via: DeploymentVia, headers: Record<string, string> | undefined): Promise<ProviderResult> {
+    const body = this.x.body;
+    return this.x.runtime.deployments.call(target, (t) => callProvider(t, body, { signal, wantLogprobs, headers }), via, { signal });
   }
 
   answerOf(r: ProviderResult): ProviderResult {
