@@ -16,6 +16,7 @@ import { findUnsafeJson, mayHoldSurrogates, unsafeJsonMessage } from "./find-uns
 import type { GatewayRequest } from "./gateway-io";
 import type { GatewayRuntime } from "./gateway-runtime";
 import { GatewayError } from "./openai-errors";
+import type { RateCheck } from "../state/rate-limiter";
 
 /** Hashes of keys that authenticated recently (a SHA-256 per request cost more than routing's rules
  *  stage). Only keys found in the config get in; the lookup below still goes through the current
@@ -40,12 +41,21 @@ export function authenticate(req: GatewayRequest, config: GatewayConfig): Gatewa
   return key;
 }
 
-/** Spends one of the key's requests for this minute (across instances with REDIS_URL), or refuses with 429 and `retry-after`. */
-export async function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): Promise<void> {
-  if (key.rateLimitPerMinute === null) return;
-  const check = await runtime.rateLimits.take(key.id, key.rateLimitPerMinute);
+/** Spends one of the key's requests for this minute (across instances with REDIS_URL), or refuses with 429 and `retry-after`.
+ *  A promise only when the check is asynchronous (Redis): a key without a limit, or the in-process
+ *  limiter, decides on the spot (await the result only when there is one). */
+export function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): Promise<void> | undefined {
+  const perMinute = key.rateLimitPerMinute;
+  if (perMinute === null) return undefined;
+  const check = runtime.rateLimits.take(key.id, perMinute);
+  if (check instanceof Promise) return check.then((c) => refuseOverLimit(c, perMinute));
+  refuseOverLimit(check, perMinute);
+  return undefined;
+}
+
+function refuseOverLimit(check: RateCheck, perMinute: number): void {
   if (check.allowed) return;
-  const limit = `${key.rateLimitPerMinute} request${key.rateLimitPerMinute === 1 ? "" : "s"} per minute`;
+  const limit = `${perMinute} request${perMinute === 1 ? "" : "s"} per minute`;
   throw new GatewayError(429, `Rate limit exceeded for this API key (${limit}). Retry after ${check.retryAfterSeconds} s.`, "rate_limit_exceeded", null, {
     "retry-after": String(check.retryAfterSeconds),
   });
@@ -55,11 +65,18 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** The body as JSON: the content type is checked before a byte is read. */
 export async function parseJsonBody(req: GatewayRequest): Promise<unknown> {
+  checkJsonType(req);
+  return parseJsonBytes(await req.body());
+}
+
+function checkJsonType(req: GatewayRequest): void {
   const type = req.header("content-type") ?? "";
   if (type && type !== "application/json" && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new GatewayError(415, "Send the body as JSON (Content-Type: application/json).", "invalid_content_type");
   }
-  const bytes = await req.body();
+}
+
+function parseJsonBytes(bytes: Uint8Array): unknown {
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -89,7 +106,8 @@ function invalidBody(error: z.ZodError): GatewayError {
 }
 
 export async function readChatBody(req: GatewayRequest): Promise<ChatRequestBody> {
-  const value = await parseJsonBody(req);
+  checkJsonType(req); // as parseJsonBody, in one async step rather than two
+  const value = parseJsonBytes(await req.body());
   return isCommonChatBody(value) ? value : parseBody(chatRequestSchema, value);
 }
 

@@ -10,7 +10,7 @@ import { isRejection, type Decision, type RouteRequest } from "../routing/types"
 import type { ChatRequestBody } from "./chat-request-schema";
 import { reservedCostUsd } from "./budget-tracker";
 import type { GatewayRequest } from "./gateway-io";
-import { loadedRuntime, type GatewayRuntime } from "./gateway-runtime";
+import { gatewayRuntime, loadedRuntime, type GatewayRuntime } from "./gateway-runtime";
 import { authenticate, enforceRateLimit, engineContext, pinKeys, readChatBody, resolveModel, toRouteRequest } from "./prepare-request";
 import { rejectionError } from "./respond";
 
@@ -38,9 +38,11 @@ export type RoutedRequest = {
  *  budget right after the decision, before anything else can run (settle it when it ends).
  *  `read`: the inbound API's body → the internal chat request and the inbound one (default: a chat completion request). */
 export async function routeRequest(req: GatewayRequest, opts: { execute: boolean; read?: (req: GatewayRequest) => Promise<{ chat: ChatRequestBody; inbound: unknown }> }): Promise<RoutedRequest> {
-  const { runtime, config } = await loadedRuntime();
+  const runtime = gatewayRuntime();
+  const config = runtime.config ?? (await loadedRuntime()).config; // loaded: no promise to wait for
   const key = authenticate(req, config);
-  await enforceRateLimit(runtime, key);
+  const limited = enforceRateLimit(runtime, key);
+  if (limited) await limited;
   // only now: a request without a valid key is refused unread
   const read = opts.read ? await opts.read(req) : null;
   const body = read ? read.chat : await readChatBody(req);
