@@ -40,17 +40,20 @@ export type Outcome = {
  * annotations in brackets (lib/routing/transcript.ts leaves them out when the text is read back).
  */
 export function transcript(body: ChatRequestBody): string {
-  return body.messages
-    .map((m) => {
-      const notes: string[] = [];
-      if (m.role === "tool" && m.tool_call_id) notes.push(`[tool result ${m.tool_call_id}]`);
-      for (const call of (m as { tool_calls?: ToolCallLike[] }).tool_calls ?? []) notes.push(toolCallNote(call));
-      if (Array.isArray(m.content)) for (const part of m.content) if (part.type === "image_url") notes.push(imageNote(part));
-      const text = contentText(m.content);
-      return `${m.role}: ${[...(text ? [text] : []), ...notes].join("\n")}`;
-    })
-    .join("\n\n")
-    .slice(0, MAX_TEXT);
+  let out = "";
+  for (const m of body.messages) {
+    let line = contentText(m.content);
+    if (m.role === "tool" && m.tool_call_id) line = withNote(line, `[tool result ${m.tool_call_id}]`);
+    for (const call of (m as { tool_calls?: ToolCallLike[] }).tool_calls ?? []) line = withNote(line, toolCallNote(call));
+    if (Array.isArray(m.content)) for (const part of m.content) if (part.type === "image_url") line = withNote(line, imageNote(part));
+    out += out ? `\n\n${m.role}: ${line}` : `${m.role}: ${line}`;
+  }
+  return out.slice(0, MAX_TEXT);
+}
+
+/** `text` followed by `note` on a line of its own (the note alone when there is no text). */
+function withNote(text: string, note: string): string {
+  return text ? `${text}\n${note}` : note;
 }
 
 type ToolCallLike = { id?: string; function?: { name?: string; arguments?: string } };
@@ -67,15 +70,16 @@ function imageNote(part: Record<string, unknown>): string {
 
 /** The stored answer: its text, and its tool calls as annotations (as in the transcript). */
 export function answerTranscript(answer: { content: string; toolCalls?: ToolCallLike[] }): string {
-  const notes = (answer.toolCalls ?? []).map(toolCallNote);
-  return [...(answer.content ? [answer.content] : []), ...notes].join("\n");
+  let text = answer.content || ""; // as the text part: an empty or missing content adds nothing
+  for (const call of answer.toolCalls ?? []) text = withNote(text, toolCallNote(call));
+  return text;
 }
 
 export function buildLogRow(args: { id: string; key: GatewayKey; config: GatewayConfig; decision: Decision; body: ChatRequestBody; sessionKey?: string; api?: InboundApiName; outcome: Outcome }): RequestLogInsert {
   const { id, key, config, decision, body, outcome: o } = args;
   const policy = config.snapshot.policies.get(decision.policy);
   const storePrompts = policy?.storePrompts ?? true;
-  const escalationWaitMs = o.attempts.filter((a) => a.outcome !== "ok" && a.outcome !== "hedge-lost").reduce((sum, a) => sum + a.ms, 0);
+  const escalationWaitMs = escalationWait(o.attempts);
   const answered = o.status === "ok" ? o.tier : null;
   const waste = wasteOf(o.attempts, answered);
   const costUsd = totalCost(o.attempts);
@@ -118,6 +122,13 @@ export function buildLogRow(args: { id: string; key: GatewayKey; config: Gateway
     stream: body.stream === true,
     isDemo: false,
   };
+}
+
+/** Time spent on attempts that did not answer (escalated from, failed, skipped): a hedge's losing leg ran alongside, so it does not count. */
+function escalationWait(attempts: AttemptRecord[]): number {
+  let ms = 0;
+  for (const a of attempts) if (a.outcome !== "ok" && a.outcome !== "hedge-lost") ms += a.ms;
+  return ms;
 }
 
 /**

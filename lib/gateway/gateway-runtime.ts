@@ -201,6 +201,9 @@ export class GatewayRuntime {
     return this.breakers.admit(tier);
   }
 
+  /** `admit` as a function made once, which every execution is given (not a closure per request). */
+  readonly admitTier = (tier: string): boolean => this.admit(tier);
+
   reportOutcome(tier: string, ok: boolean) {
     this.breakers.report(tier, ok);
   }

@@ -16,6 +16,7 @@ import { findUnsafeJson, mayHoldSurrogates, unsafeJsonMessage } from "./find-uns
 import type { GatewayRequest } from "./gateway-io";
 import type { GatewayRuntime } from "./gateway-runtime";
 import { GatewayError } from "./openai-errors";
+import type { RateCheck } from "../state/rate-limiter";
 
 /** Hashes of keys that authenticated recently (a SHA-256 per request cost more than routing's rules
  *  stage). Only keys found in the config get in; the lookup below still goes through the current
@@ -40,12 +41,21 @@ export function authenticate(req: GatewayRequest, config: GatewayConfig): Gatewa
   return key;
 }
 
-/** Spends one of the key's requests for this minute (across instances with REDIS_URL), or refuses with 429 and `retry-after`. */
-export async function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): Promise<void> {
-  if (key.rateLimitPerMinute === null) return;
-  const check = await runtime.rateLimits.take(key.id, key.rateLimitPerMinute);
+/** Spends one of the key's requests for this minute (across instances with REDIS_URL), or refuses with 429 and `retry-after`.
+ *  A promise only when the check is asynchronous (Redis): a key without a limit, or the in-process
+ *  limiter, decides on the spot (await the result only when there is one). */
+export function enforceRateLimit(runtime: GatewayRuntime, key: GatewayKey): Promise<void> | undefined {
+  const perMinute = key.rateLimitPerMinute;
+  if (perMinute === null) return undefined;
+  const check = runtime.rateLimits.take(key.id, perMinute);
+  if (check instanceof Promise) return check.then((c) => refuseOverLimit(c, perMinute));
+  refuseOverLimit(check, perMinute);
+  return undefined;
+}
+
+function refuseOverLimit(check: RateCheck, perMinute: number): void {
   if (check.allowed) return;
-  const limit = `${key.rateLimitPerMinute} request${key.rateLimitPerMinute === 1 ? "" : "s"} per minute`;
+  const limit = `${perMinute} request${perMinute === 1 ? "" : "s"} per minute`;
   throw new GatewayError(429, `Rate limit exceeded for this API key (${limit}). Retry after ${check.retryAfterSeconds} s.`, "rate_limit_exceeded", null, {
     "retry-after": String(check.retryAfterSeconds),
   });
@@ -55,11 +65,18 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** The body as JSON: the content type is checked before a byte is read. */
 export async function parseJsonBody(req: GatewayRequest): Promise<unknown> {
+  checkJsonType(req);
+  return parseJsonBytes(await req.body());
+}
+
+function checkJsonType(req: GatewayRequest): void {
   const type = req.header("content-type") ?? "";
-  if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
+  if (type && type !== "application/json" && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new GatewayError(415, "Send the body as JSON (Content-Type: application/json).", "invalid_content_type");
   }
-  const bytes = await req.body();
+}
+
+function parseJsonBytes(bytes: Uint8Array): unknown {
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -89,7 +106,8 @@ function invalidBody(error: z.ZodError): GatewayError {
 }
 
 export async function readChatBody(req: GatewayRequest): Promise<ChatRequestBody> {
-  const value = await parseJsonBody(req);
+  checkJsonType(req); // as parseJsonBody, in one async step rather than two
+  const value = parseJsonBytes(await req.body());
   return isCommonChatBody(value) ? value : parseBody(chatRequestSchema, value);
 }
 
@@ -102,35 +120,40 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
 
 export type ResolvedModel = { policy: string; explicitTier?: string };
 
+function notFound(model: string, why: string): GatewayError {
+  return new GatewayError(404, `The model '${model}' ${why}. Use frontdesk/auto, frontdesk/<policy> or a tier name (GET /api/v1/models lists them).`, "model_not_found", "model");
+}
+
 /** `frontdesk/auto`, `frontdesk/<policy>`, or a tier name (bypass), as this key may use them. */
 export function resolveModel(model: string, key: GatewayKey, config: GatewayConfig): ResolvedModel {
   const { snapshot } = config;
   const keyPolicy = key.policy ?? snapshot.defaultPolicy;
-  const notFound = (why: string) => new GatewayError(404, `The model '${model}' ${why}. Use frontdesk/auto, frontdesk/<policy> or a tier name (GET /api/v1/models lists them).`, "model_not_found", "model");
   if (model === "frontdesk/auto" || model === "auto") return { policy: keyPolicy };
   if (model.startsWith("frontdesk/")) {
     const name = model.slice("frontdesk/".length);
-    if (!snapshot.policies.has(name)) throw notFound("does not exist");
-    if (key.policy && key.policy !== name) throw notFound(`is not available to this API key (it is limited to frontdesk/${key.policy})`);
+    if (!snapshot.policies.has(name)) throw notFound(model, "does not exist");
+    if (key.policy && key.policy !== name) throw notFound(model, `is not available to this API key (it is limited to frontdesk/${key.policy})`);
     return { policy: name };
   }
   const tier = snapshot.tiers.get(model);
-  if (!tier || !tier.enabled) throw notFound("does not exist");
-  if (tier.kind === "embeddings") throw notFound("is an embeddings tier (POST /api/v1/embeddings)");
-  if (key.policy && !snapshot.policies.get(key.policy)?.tiers.includes(model)) throw notFound("is not available to this API key");
+  if (!tier || !tier.enabled) throw notFound(model, "does not exist");
+  if (tier.kind === "embeddings") throw notFound(model, "is an embeddings tier (POST /api/v1/embeddings)");
+  if (key.policy && !snapshot.policies.get(key.policy)?.tiers.includes(model)) throw notFound(model, "is not available to this API key");
   return { policy: keyPolicy, explicitTier: model };
 }
+
+const routeMessage = (m: ChatRequestBody["messages"][number]): RouteRequest["messages"][number] => ({ role: m.role, content: contentText(m.content) });
 
 export function toRouteRequest(body: ChatRequestBody, req: GatewayRequest, resolved: ResolvedModel): RouteRequest {
   const category = body.metadata?.category ?? req.header("x-frontdesk-category");
   const sessionKey = req.header("x-frontdesk-session") ?? body.user;
-  return {
-    messages: body.messages.map((m) => ({ role: m.role, content: contentText(m.content) })),
-    ...(category ? { category } : {}),
-    ...(sessionKey ? { sessionKey } : {}),
-    ...(resolved.explicitTier ? { explicitTier: resolved.explicitTier } : {}),
-    needs: readRequestNeeds(body),
-  };
+  const request: RouteRequest = { messages: body.messages.map(routeMessage) };
+  // optional fields set only when present (not spread in from temporary objects)
+  if (category) request.category = category;
+  if (sessionKey) request.sessionKey = sessionKey;
+  if (resolved.explicitTier) request.explicitTier = resolved.explicitTier;
+  request.needs = readRequestNeeds(body);
+  return request;
 }
 
 /**
@@ -165,26 +188,24 @@ export function conversationKey(messages: RouteRequest["messages"]): string | nu
   return null;
 }
 
+const clock = () => performance.now();
+
 export function engineContext(runtime: GatewayRuntime, key: GatewayKey, pinnedTier: string | undefined, request?: RouteRequest): EngineContext {
   const now = Date.now();
-  return {
-    now,
-    rng: Math.random,
-    health: runtime.health,
-    clock: () => performance.now(),
-    ...(request ? { exactTokens: exactTokensOf(request) } : {}),
-    ...(pinnedTier ? { pinnedTier } : {}),
-    ...(key.monthlyBudgetUsd !== null
-      ? { budget: { spentUsd: runtime.budgets.committed(key.id, now), capUsd: key.monthlyBudgetUsd, overBudget: key.overBudget } } // reservations of requests in flight count
-      : {}),
-  };
+  const ctx: EngineContext = { now, rng: Math.random, health: runtime.health, clock };
+  if (request) ctx.exactTokens = exactTokensOf(request);
+  if (pinnedTier) ctx.pinnedTier = pinnedTier;
+  // reservations of requests in flight count
+  if (key.monthlyBudgetUsd !== null) ctx.budget = { spentUsd: runtime.budgets.committed(key.id, now), capUsd: key.monthlyBudgetUsd, overBudget: key.overBudget };
+  return ctx;
 }
 
 /** The request's prompt counted with each tier's tokenizer, once per encoding, only when the engine asks (near a window or a threshold). */
 function exactTokensOf(request: RouteRequest): NonNullable<EngineContext["exactTokens"]> {
-  const counted = new Map<string, { tokens: number; encoding: string }>();
+  let counted: Map<string, { tokens: number; encoding: string }> | undefined; // made on the first ask: most requests never ask
   return (tier) => {
     const encoding = encodingFor(tier.model);
+    counted ??= new Map();
     let result = counted.get(encoding);
     if (!result) {
       result = countMessageTokens(request.messages.map((m) => m.content), tier.model);

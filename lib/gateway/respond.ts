@@ -8,14 +8,14 @@ import { GatewayError } from "./openai-errors";
 
 export type FrontdeskHeaders = { tier: string; model: string; stage: string; decisionId: string; overheadMs: number };
 
-export function frontdeskHeaders(h: FrontdeskHeaders): Record<string, string> {
-  return {
-    "x-frontdesk-tier": h.tier,
-    "x-frontdesk-model": h.model,
-    "x-frontdesk-stage": h.stage,
-    "x-frontdesk-decision-id": h.decisionId,
-    "x-frontdesk-overhead-ms": h.overheadMs.toFixed(3),
-  };
+/** The x-frontdesk-* headers, added to `into` (a response's other headers, which come first) rather than spread into a copy. */
+export function frontdeskHeaders(h: FrontdeskHeaders, into: Record<string, string> = {}): Record<string, string> {
+  into["x-frontdesk-tier"] = h.tier;
+  into["x-frontdesk-model"] = h.model;
+  into["x-frontdesk-stage"] = h.stage;
+  into["x-frontdesk-decision-id"] = h.decisionId;
+  into["x-frontdesk-overhead-ms"] = h.overheadMs.toFixed(3);
+  return into;
 }
 
 const CLIENT_ERROR_STATUSES = new Set([400, 413, 422]);

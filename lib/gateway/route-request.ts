@@ -10,7 +10,7 @@ import { isRejection, type Decision, type RouteRequest } from "../routing/types"
 import type { ChatRequestBody } from "./chat-request-schema";
 import { reservedCostUsd } from "./budget-tracker";
 import type { GatewayRequest } from "./gateway-io";
-import { loadedRuntime, type GatewayRuntime } from "./gateway-runtime";
+import { gatewayRuntime, loadedRuntime, type GatewayRuntime } from "./gateway-runtime";
 import { authenticate, enforceRateLimit, engineContext, pinKeys, readChatBody, resolveModel, toRouteRequest } from "./prepare-request";
 import { rejectionError } from "./respond";
 
@@ -30,16 +30,22 @@ export type RoutedRequest = {
   reservedUsd: number;
   /** Where the answering tier is pinned for the session's or the conversation's next step. */
   pinKey?: string;
+  /** The request as the client sent it (validated): `read`'s `inbound`, or the chat body. */
+  inbound: unknown;
 };
 
 /** `execute`: the request will be carried out, so its estimated cost is reserved in the key's
  *  budget right after the decision, before anything else can run (settle it when it ends).
- *  `readBody`: the inbound API's body → the internal chat request (default: a chat completion request). */
-export async function routeRequest(req: GatewayRequest, opts: { execute: boolean; readBody?: (req: GatewayRequest) => Promise<ChatRequestBody> }): Promise<RoutedRequest> {
-  const { runtime, config } = await loadedRuntime();
+ *  `read`: the inbound API's body → the internal chat request and the inbound one (default: a chat completion request). */
+export async function routeRequest(req: GatewayRequest, opts: { execute: boolean; read?: (req: GatewayRequest) => Promise<{ chat: ChatRequestBody; inbound: unknown }> }): Promise<RoutedRequest> {
+  const runtime = gatewayRuntime();
+  const config = runtime.config ?? (await loadedRuntime()).config; // loaded: no promise to wait for
   const key = authenticate(req, config);
-  await enforceRateLimit(runtime, key);
-  const body = await (opts.readBody ?? readChatBody)(req); // only now: a request without a valid key is refused unread
+  const limited = enforceRateLimit(runtime, key);
+  if (limited) await limited;
+  // only now: a request without a valid key is refused unread
+  const read = opts.read ? await opts.read(req) : null;
+  const body = read ? read.chat : await readChatBody(req);
   const resolved = resolveModel(body.model, key, config);
   const request = toRouteRequest(body, req, resolved);
   const pin = pinKeys(key, request, resolved.policy);
@@ -64,5 +70,5 @@ export async function routeRequest(req: GatewayRequest, opts: { execute: boolean
     reservedUsd = reservedCostUsd(tier, tokens, maxOutput);
     runtime.budgets.reserve(key.id, reservedUsd);
   }
-  return { runtime, config, key, body, request, decision, routingStartedAt: started, routingMs, promptTokens, reservedUsd, pinKey: pin.store };
+  return { runtime, config, key, body, request, decision, routingStartedAt: started, routingMs, promptTokens, reservedUsd, pinKey: pin.store, inbound: read ? read.inbound : body };
 }

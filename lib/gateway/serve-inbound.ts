@@ -31,14 +31,8 @@ export async function serveInbound<T>(req: GatewayRequest, api: InboundApi<T>): 
   const t0 = performance.now();
   const trace = startRequestTrace(req, api.name, t0);
   let routed: Routed<T> | undefined;
-  let inbound: T | undefined;
-  const readBody = async (r: GatewayRequest) => {
-    const read = await api.read(r);
-    inbound = read.inbound;
-    return read.chat;
-  };
   try {
-    routed = Object.assign(await routeRequest(req, { execute: true, readBody }), { id: uuidv7(), t0, settled: false, api, inbound: inbound as T, trace });
+    routed = Object.assign(await routeRequest(req, { execute: true, read: api.read }) as RoutedRequest & { inbound: T }, { id: uuidv7(), t0, settled: false, api, trace });
     const { runtime, config, key, body, decision } = routed;
     trace?.decided(decision, body.model, routed.routingStartedAt, routed.routingMs);
     const x: ExecContext = {
@@ -110,7 +104,11 @@ function maybeShadow(r: Routed, tier: string, answer: Answer, usage: Usage) {
   );
 }
 
-function baseOutcome(r: Routed, e: ExecSummary & { tier: string }, preMs: number) {
+/** How an execution ended, beyond its summary: the outcome's fields that differ per ending. */
+type Ending = Pick<Outcome, "status" | "httpStatus" | "error" | "promptTokens" | "completionTokens" | "response" | "firstTokenMs">;
+
+/** The request's outcome, built as one object (spread copies of a shared base showed in profiles). */
+function outcomeOf(r: Routed, e: ExecSummary & { tier: string }, overheadMs: number, end: Ending): Outcome {
   return {
     tier: e.tier,
     stage: e.stage,
@@ -119,14 +117,21 @@ function baseOutcome(r: Routed, e: ExecSummary & { tier: string }, preMs: number
     escalated: e.escalated,
     hedged: e.hedged,
     routingMs: r.routingMs,
-    overheadMs: preMs,
+    overheadMs,
     totalMs: performance.now() - r.t0,
+    status: end.status,
+    httpStatus: end.httpStatus,
+    error: end.error,
+    promptTokens: end.promptTokens,
+    completionTokens: end.completionTokens,
+    response: end.response,
+    firstTokenMs: end.firstTokenMs,
   };
 }
 
 function failure<T>(r: Routed<T>, exec: ExecSummary & { tier: string; error: unknown }, preMs: number): GatewayResponse {
   const error = upstreamFailure(exec.error, exec.tier);
-  finish(r, { ...baseOutcome(r, exec, preMs), status: "error", httpStatus: error.status, error: error.message, promptTokens: 0, completionTokens: 0 });
+  finish(r, outcomeOf(r, exec, preMs, { status: "error", httpStatus: error.status, error: error.message, promptTokens: 0, completionTokens: 0 }));
   const headers = frontdeskHeaders({ tier: exec.tier, model: r.config.targets.get(exec.tier)?.model ?? "", stage: exec.stage, decisionId: r.id, overheadMs: preMs });
   return r.api.errorResponse(error, headers);
 }
@@ -139,18 +144,11 @@ async function respondJson<T>(r: Routed<T>, x: ExecContext): Promise<GatewayResp
   const model = r.config.targets.get(exec.tier)!.model;
   const text = r.api.json(exec.result, answerContext(r, model));
   const overheadMs = preMs + (performance.now() - tPost);
-  const headers = frontdeskHeaders({ tier: exec.tier, model, stage: exec.stage, decisionId: r.id, overheadMs });
-  finish(r, {
-    ...baseOutcome(r, exec, preMs),
-    overheadMs,
-    status: "ok",
-    httpStatus: 200,
-    promptTokens: exec.result.usage.promptTokens,
-    completionTokens: exec.result.usage.completionTokens,
-    response: answerTranscript(exec.result.answer),
-  });
-  maybeShadow(r, exec.tier, exec.result.answer, exec.result.usage);
-  return { status: 200, headers: { "content-type": "application/json", ...headers }, body: text };
+  const headers = frontdeskHeaders({ tier: exec.tier, model, stage: exec.stage, decisionId: r.id, overheadMs }, { "content-type": "application/json" });
+  const { answer, usage } = exec.result;
+  finish(r, outcomeOf(r, exec, overheadMs, { status: "ok", httpStatus: 200, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, response: answerTranscript(answer) }));
+  maybeShadow(r, exec.tier, answer, usage);
+  return { status: 200, headers, body: text };
 }
 
 async function respondStream<T>(r: Routed<T>, x: ExecContext): Promise<GatewayResponse> {
@@ -158,19 +156,21 @@ async function respondStream<T>(r: Routed<T>, x: ExecContext): Promise<GatewayRe
   const exec = await executeStream(x);
   if (!exec.ok) return failure(r, exec, preMs);
   const target = r.config.targets.get(exec.tier)!;
-  const headers = { ...SSE_HEADERS, ...frontdeskHeaders({ tier: exec.tier, model: target.model, stage: exec.stage, decisionId: r.id, overheadMs: preMs }) };
+  const headers = frontdeskHeaders({ tier: exec.tier, model: target.model, stage: exec.stage, decisionId: r.id, overheadMs: preMs }, { ...SSE_HEADERS });
   const done = (summary: StreamSummary | undefined, error: unknown, e: ExecSummary) => {
     if (summary && !error) maybeShadow(r, exec.tier, summary.answer, summary.usage);
-    finish(r, {
-      ...baseOutcome(r, { ...e, tier: exec.tier }, preMs),
-      status: error ? "error" : "ok",
-      httpStatus: 200,
-      ...(error ? { error: error instanceof Error ? error.message : String(error) } : {}),
-      promptTokens: summary?.usage.promptTokens ?? 0,
-      completionTokens: summary?.usage.completionTokens ?? 0,
-      response: summary && answerTranscript(summary.answer),
-      firstTokenMs: summary?.firstTokenMs ?? null,
-    });
+    finish(
+      r,
+      outcomeOf(r, { ...e, tier: exec.tier }, preMs, {
+        status: error ? "error" : "ok",
+        httpStatus: 200,
+        error: error ? (error instanceof Error ? error.message : String(error)) : undefined,
+        promptTokens: summary?.usage.promptTokens ?? 0,
+        completionTokens: summary?.usage.completionTokens ?? 0,
+        response: summary && answerTranscript(summary.answer),
+        firstTokenMs: summary?.firstTokenMs ?? null,
+      }),
+    );
   };
   if (exec.mode === "buffered") {
     done(exec.summary, undefined, exec);

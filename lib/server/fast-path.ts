@@ -36,8 +36,8 @@ const ROUTES: Record<string, Record<string, Handler>> = {
 function routeOf(req: IncomingMessage): Handler | undefined {
   if (!req.url) return undefined;
   const q = req.url.indexOf("?");
-  const path = (q < 0 ? req.url : req.url.slice(0, q)).replace(/^\/v1\//, "/api/v1/");
-  return ROUTES[path]?.[req.method ?? ""];
+  const path = q < 0 ? req.url : req.url.slice(0, q);
+  return ROUTES[path.startsWith("/v1/") ? `/api${path}` : path]?.[req.method ?? ""];
 }
 
 export function isFastPath(req: IncomingMessage): boolean {
@@ -100,19 +100,37 @@ function sendError(res: ServerResponse, status: number, message: string, code: s
   res.writeHead(status, { "content-type": "application/json", connection: "close" }).end(JSON.stringify(openAiErrorBody(status, message, code)));
 }
 
+/** The fast path's GatewayRequest: methods on a prototype, not closures made per request. */
+class NodeRequest implements GatewayRequest {
+  constructor(
+    private readonly req: IncomingMessage,
+    readonly signal: AbortSignal,
+  ) {}
+
+  header(name: string): string | undefined {
+    const v = this.req.headers[name];
+    return Array.isArray(v) ? v.join(", ") : v;
+  }
+
+  body(): Promise<Uint8Array> {
+    return this.req.method === "GET" ? Promise.resolve(EMPTY) : readBody(this.req, env().GATEWAY_BODY_LIMIT_BYTES);
+  }
+}
+
+const CONTROLLER = Symbol("abortController");
+type TrackedResponse = ServerResponse & { [CONTROLLER]: AbortController };
+
+/** One listener function for every response ('close' comes once, so no `once` wrapper): a client
+ *  gone before the answer was written aborts the request's signal (the upstream call). */
+function abortUnlessFinished(this: TrackedResponse) {
+  if (!this.writableFinished) this[CONTROLLER].abort();
+}
+
 export async function serveFastPath(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const handler = routeOf(req);
   if (!handler) return sendError(res, 404, `No route ${req.method} ${req.url}.`, "not_found");
   const controller = new AbortController();
-  res.once("close", () => !res.writableFinished && controller.abort());
-  const headers = req.headers;
-  const request: GatewayRequest = {
-    header: (name) => {
-      const v = headers[name];
-      return Array.isArray(v) ? v.join(", ") : v;
-    },
-    body: () => (req.method === "GET" ? Promise.resolve(EMPTY) : readBody(req, env().GATEWAY_BODY_LIMIT_BYTES)),
-    signal: controller.signal,
-  };
-  await send(req, res, await handler(request));
+  (res as TrackedResponse)[CONTROLLER] = controller;
+  res.on("close", abortUnlessFinished);
+  await send(req, res, await handler(new NodeRequest(req, controller.signal)));
 }

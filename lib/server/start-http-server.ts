@@ -18,8 +18,9 @@ export async function startHttpServer(opts: { dev: boolean; port: number; host: 
   const handle = app.getRequestHandler();
   const trustedHops = env().TRUST_PROXY_HOPS;
   const server = createHttpServer((req, res) => {
-    if (!isFastPath(req)) stampClientIp(req, trustedHops); // sign-in limits count by it
-    const work = isFastPath(req) ? serveFastPath(req, res) : handle(req, res);
+    const fast = isFastPath(req);
+    if (!fast) stampClientIp(req, trustedHops); // sign-in limits count by it
+    const work = fast ? serveFastPath(req, res) : handle(req, res);
     work.catch((error) => {
       console.error("[frontdesk] request failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

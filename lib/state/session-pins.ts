@@ -55,7 +55,15 @@ export class SessionPins {
   }
 
   private setLocal(key: string, tier: string, now: number) {
-    this.pins.delete(key);
+    // moved to the end (most recent); an existing pin's entry is updated, not replaced (every answered step writes its pin)
+    const pin = this.pins.get(key);
+    if (pin) {
+      this.pins.delete(key);
+      pin.tier = tier;
+      pin.expiresAt = now + this.ttlMs;
+      this.pins.set(key, pin);
+      return;
+    }
     this.pins.set(key, { tier, expiresAt: now + this.ttlMs });
     if (this.pins.size > this.maxEntries) this.pins.delete(this.pins.keys().next().value!);
   }

@@ -40,8 +40,10 @@ export function targetOf(x: ExecContext, tier: string): ProviderTarget {
   return target;
 }
 
+const now = () => performance.now();
+
 export function executionFor(x: ExecContext, live: boolean): Execution {
   const tools = { tools: x.body.tools, toolChoice: x.body.tool_choice, parallelToolCalls: x.body.parallel_tool_calls as boolean | undefined };
   const plan = planExecution(x.config.snapshot, x.decision, { promptTokens: x.promptTokens, live, tools });
-  return new Execution(plan, { now: () => performance.now(), admit: (tier) => x.runtime.admit(tier), budgetLeftUsd: x.budgetLeftUsd });
+  return new Execution(plan, { now, admit: x.runtime.admitTier, budgetLeftUsd: x.budgetLeftUsd });
 }

@@ -119,7 +119,7 @@ describe("a client that goes away", () => {
     expect(logged.response!.startsWith(received)).toBe(true);
   });
 
-  it("mid-answer (JSON): no fallback call is made and the tier stays healthy", async () => {
+  it("mid-answer (JSON): the upstream call is aborted, no fallback call is made and the tier stays healthy", async () => {
     const since = h.openai.requests.length;
     for (let i = 0; i < 6; i++) {
       const controller = new AbortController();
@@ -129,6 +129,10 @@ describe("a client that goes away", () => {
     }
     await new Promise((r) => setTimeout(r, 300));
     expect(calledModels(since).filter((m) => m.startsWith("backup"))).toEqual([]);
+    // the client's disconnect reached the upstream: each call was cut short, not left to answer
+    const calls = h.openai.requests.slice(since);
+    expect(calls).toHaveLength(6);
+    expect(await Promise.all(calls.map((r) => r.done))).toEqual(Array(6).fill("aborted"));
     expect(gatewayRuntime().health("sleepy")).toBe("healthy");
   });
 });

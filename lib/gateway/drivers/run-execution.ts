@@ -27,41 +27,51 @@ type Call = Extract<ExecAction, { type: "call" }>;
 
 export async function runExecution<P>(execution: Execution, io: LegIO<P>, signal: AbortSignal, runtime: Pick<GatewayRuntime, "reportOutcome">, hedged: boolean): Promise<Run<P>> {
   const payloads: Array<P | undefined> = [];
-
-  /** The call's outcome as the machine's event (never rejects). */
-  const eventOf = (a: Call, legSignal: AbortSignal): Promise<ExecEvent> => {
-    let call: Promise<P>;
-    const via: DeploymentVia = { deployment: "", model: "", failovers: [] };
-    try {
-      call = io.call(a.tier, a, legSignal, via);
-    } catch (error) {
-      call = Promise.reject(error);
-    }
-    const served = () => (via.deployment ? { via } : {});
-    return call.then(
-      (payload): ExecEvent => {
-        payloads[a.leg] = payload;
-        const judged = io.answerOf(payload);
-        return judged ? { type: "answered", leg: a.leg, answer: judged.answer, usage: judged.usage, firstTokenMs: judged.firstTokenMs, ...served() } : { type: "streaming", leg: a.leg, ...served() };
-      },
-      (error): ExecEvent => ({ type: "failed", leg: a.leg, failure: toFailure(error), ...served() }),
-    );
-  };
-
-  const report = (a: ExecAction) => a.type === "report" && runtime.reportOutcome(a.tier, a.ok);
-
   let step = execution.start();
   if (!hedged) {
     for (;;) {
       let next: Promise<ExecEvent> | undefined;
-      for (const a of step.actions) if (a.type === "call") next = eventOf(a, signal);
-      else report(a);
+      for (const a of step.actions) if (a.type === "call") next = eventOf(io, payloads, a, signal);
+      else report(runtime, a);
       if (step.result) break;
       if (!next) throw new Error("execution stalled: neither a call nor a result");
       step = execution.on(await next);
     }
-  } else step = await runHedged(execution, step, eventOf, report, signal);
+  } else {
+    step = await runHedged(
+      execution,
+      step,
+      (a, legSignal) => eventOf(io, payloads, a, legSignal),
+      (a) => report(runtime, a),
+      signal,
+    );
+  }
   return { result: step.result!, payload: step.result!.ok ? payloads[step.result!.leg] : undefined };
+}
+
+/** The call's outcome as the machine's event (never rejects); an answer's payload goes into `payloads` by leg.
+ *  A module function rather than closures made per request (they showed in profiles). */
+async function eventOf<P>(io: LegIO<P>, payloads: Array<P | undefined>, a: Call, legSignal: AbortSignal): Promise<ExecEvent> {
+  const via: DeploymentVia = { deployment: "", model: "", failovers: [] };
+  let payload: P;
+  try {
+    payload = await io.call(a.tier, a, legSignal, via);
+  } catch (error) {
+    return served(via, { type: "failed", leg: a.leg, failure: toFailure(error) });
+  }
+  payloads[a.leg] = payload;
+  const judged = io.answerOf(payload);
+  return served(via, judged ? { type: "answered", leg: a.leg, answer: judged.answer, usage: judged.usage, firstTokenMs: judged.firstTokenMs } : { type: "streaming", leg: a.leg });
+}
+
+function report(runtime: Pick<GatewayRuntime, "reportOutcome">, a: ExecAction) {
+  if (a.type === "report") runtime.reportOutcome(a.tier, a.ok);
+}
+
+/** The event with the deployment that served the call, when one did (set, not spread in from a temporary). */
+function served(via: DeploymentVia, event: Exclude<ExecEvent, { type: "timer" }>): ExecEvent {
+  if (via.deployment) event.via = via;
+  return event;
 }
 
 /** Two legs and a timer: each leg has its own abort signal (the loser is aborted), tied to the client's. */
