@@ -58,9 +58,12 @@ const COLUMNS = [
 
 export const REQUEST_LOG_COPY_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
 
+/** The columns as an SQL column list, in the lines' order. */
+export const REQUEST_LOG_COLUMN_LIST = REQUEST_LOG_COPY_COLUMNS.map((c) => `"${c}"`).join(", ");
+
 /** `COPY "RequestLog" (…) FROM STDIN` into `table` (the log itself or a staging table of its shape). */
 export function copyFromStdinSql(table: string): string {
-  return `COPY ${table} (${REQUEST_LOG_COPY_COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
+  return `COPY ${table} (${REQUEST_LOG_COLUMN_LIST}) FROM STDIN`;
 }
 
 /** One row as a COPY text line (ending in a newline); `createdAt` when the row has none. */
@@ -82,9 +85,12 @@ function field(value: unknown, kind: Kind): string {
       return value ? "t" : "f";
     case "num":
       return String(value as number);
-    case "json":
-      // JSON text has no raw control characters; only its backslashes need COPY's escaping
-      return escapeBackslashes(pgSafeJson(JSON.stringify(value)));
+    case "json": {
+      // JSON text has no raw control characters; only its backslashes need COPY's escaping, and
+      // without a backslash there is no escape for pgSafeJson to mend either
+      const json = JSON.stringify(value);
+      return json.includes("\\") ? pgSafeJson(json).replace(/\\/g, "\\\\") : json;
+    }
     case "text":
       return escapeText(value instanceof Date ? value.toISOString() : String(value));
   }
@@ -102,10 +108,6 @@ function field(value: unknown, kind: Kind): string {
 export function pgSafeJson(json: string): string {
   if (!json.includes("u0000") && !json.includes("\\ud")) return json;
   return json.replace(/(\\+)u(0000|d[89a-f][0-9a-f]{2})/gi, (match, slashes: string) => (slashes.length % 2 ? `${slashes.slice(1)}\\ufffd` : match));
-}
-
-function escapeBackslashes(text: string): string {
-  return text.includes("\\") ? text.replace(/\\/g, "\\\\") : text;
 }
 
 const NEEDS_ESCAPE = /[\\\n\r\t\0]/;

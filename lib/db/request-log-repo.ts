@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { pgPool, requestLogPool, withPgTransaction } from "./pg-pool";
-import { copyFromStdinSql, REQUEST_LOG_COPY_COLUMNS, requestLogLine } from "./request-log-copy";
+import { copyFromStdinSql, REQUEST_LOG_COLUMN_LIST, requestLogLine } from "./request-log-copy";
 import { db } from "./prisma";
 import { policyTiers } from "./label-repo";
 import { findShadowPairs } from "./shadow-repo";
@@ -25,9 +25,8 @@ export type RequestLogInsert = Prisma.RequestLogCreateManyInput;
  * (bench/NOTES.md, 2026-12-07). The staging table empties itself at commit (ON COMMIT DELETE ROWS:
  * truncated in place, no new file, no dead rows).
  */
-const COLUMN_LIST = REQUEST_LOG_COPY_COLUMNS.map((c) => `"${c}"`).join(", ");
 const insertSql = (table: string) => `WITH ins AS (
-  INSERT INTO "RequestLog" (${COLUMN_LIST}) SELECT ${COLUMN_LIST} FROM ${table} ON CONFLICT (id) DO NOTHING
+  INSERT INTO "RequestLog" (${REQUEST_LOG_COLUMN_LIST}) SELECT ${REQUEST_LOG_COLUMN_LIST} FROM ${table} ON CONFLICT (id) DO NOTHING
   RETURNING ${ROLLUP_SOURCE_FIELDS}, "apiKeyId"
 ), rollups AS (${addRollupsSql("ins")}
 ), keys AS (${touchApiKeysSql("ins")})
