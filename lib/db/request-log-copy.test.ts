@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REQUEST_LOG_COPY_COLUMNS, pgSafeJson, requestLogLine } from "./request-log-copy";
+import { REQUEST_LOG_COPY_COLUMNS, copyChunks, pgSafeJson, requestLogLine } from "./request-log-copy";
 
 const base = { id: "0190a4c2-0000-7000-8000-000000000001", stage: "rule", status: "ok", decision: {}, latency: {} };
 const fields = (line: string) => line.slice(0, -1).split("\t");
@@ -44,5 +44,28 @@ describe("pgSafeJson", () => {
     expect(pgSafeJson(JSON.stringify("a\u0000b\ud800c"))).toBe('"a\\ufffdb\\ufffdc"');
     expect(pgSafeJson(JSON.stringify("\\u0000"))).toBe(JSON.stringify("\\u0000"));
     expect(pgSafeJson(JSON.stringify("😀"))).toBe(JSON.stringify("😀"));
+  });
+});
+
+describe("copyChunks", () => {
+  const lines = (n: number, text: string) => Array.from({ length: n }, (_, i) => `${i}\t${text}\n`);
+
+  it("encodes the lines as UTF-8, in order, in chunks of at most 64 KB", () => {
+    const input = [...lines(2000, "P(needs capable) ≥ 0.24 → capable 🙂 café"), ...lines(2000, "plain ascii text"), ...lines(10, "lone \ud800 surrogate")];
+    const chunks = copyChunks(input);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(65_536);
+    expect(Buffer.concat(chunks).equals(Buffer.from(input.join("")))).toBe(true);
+  });
+
+  it("gives a line longer than a chunk a Buffer of its own and keeps the order around it", () => {
+    const long = `${"é".repeat(40_000)}\n`;
+    const input = ["a\n", long, "b\n", long];
+    const chunks = copyChunks(input);
+    expect(chunks.map((c) => c.toString())).toEqual(["a\n", long, "b\n", long]);
+  });
+
+  it("makes no chunk for no lines", () => {
+    expect(copyChunks([])).toEqual([]);
   });
 });

@@ -120,3 +120,34 @@ const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r"
 function escapeText(text: string): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\n\r\t\0]/g, (c) => ESCAPES[c]!) : text;
 }
+
+const CHUNK_BYTES = 65_536;
+
+/**
+ * Lines in ~64 KB Buffers: one CopyData message per chunk, not per row. Each line is encoded
+ * straight into the chunk: concatenating the lines first and encoding the result cost ~20 µs per
+ * row whenever a line held a character beyond Latin-1 (a decision's "≥" or "→" does), the
+ * flattening and encoding of a two-byte string, against ~1 µs this way.
+ */
+export function copyChunks(lines: string[]): Buffer[] {
+  const chunks: Buffer[] = [];
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  for (const line of lines) {
+    const most = line.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit (4 per surrogate pair)
+    if (used + most > CHUNK_BYTES) {
+      if (used) chunks.push(chunk.subarray(0, used));
+      if (most > CHUNK_BYTES) {
+        chunks.push(Buffer.from(line));
+        chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+        used = 0;
+        continue;
+      }
+      chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      used = 0;
+    }
+    used += chunk.write(line, used);
+  }
+  if (used) chunks.push(chunk.subarray(0, used));
+  return chunks;
+}

@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { pgPool, requestLogPool, withPgTransaction } from "./pg-pool";
-import { copyFromStdinSql, REQUEST_LOG_COLUMN_LIST, requestLogLine } from "./request-log-copy";
+import { copyChunks, copyFromStdinSql, REQUEST_LOG_COLUMN_LIST, requestLogLine } from "./request-log-copy";
 import { db } from "./prisma";
 import { policyTiers } from "./label-repo";
 import { findShadowPairs } from "./shadow-repo";
@@ -81,19 +81,6 @@ async function copyAndInsert(client: pg.ClientBase, lines: string[], stage: Stag
   // Named: each connection parses and plans this long statement once, not on every flush.
   const result = await client.query<{ n: number }>({ name: stage.statement, text: stage.insert });
   return result.rows[0]!.n;
-}
-
-/** Lines in ~64 KB Buffers: one CopyData message per chunk, not per row. */
-function* copyChunks(lines: string[]): Generator<Buffer> {
-  let chunk = "";
-  for (const line of lines) {
-    chunk += line;
-    if (chunk.length >= 65_536) {
-      yield Buffer.from(chunk);
-      chunk = "";
-    }
-  }
-  if (chunk) yield Buffer.from(chunk);
 }
 
 export function countRequestLogs(where: Prisma.RequestLogWhereInput = {}) {

@@ -1,3 +1,4 @@
+import http from "node:http";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listRequestsRoute } from "../../app/api/admin/requests/route";
@@ -220,6 +221,48 @@ describe("escalation, hedging and fallback", () => {
     expect(headers["x-frontdesk-tier"]).toBe("capable");
     const after = h.openai.requests.filter((r) => (r.body as { model: string }).model.includes("status=500")).length;
     expect(after).toBe(before);
+  });
+});
+
+describe("one keep-alive connection", () => {
+  // The requests of a connection share its abort signal (fast-path.ts): every call that listens on
+  // it must stop listening when it settles, or a long-lived connection piles up listeners.
+  it("carries many requests of every kind, each answered, and leaves no abort listener behind", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on("warning", onWarning);
+    const post = (model: string, content: string, stream = false) =>
+      new Promise<{ status: number; body: string; reused: boolean }>((resolve, reject) => {
+        const req = http.request(`${h.url}/api/v1/chat/completions`, { method: "POST", agent, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } }, (res) => {
+          let body = "";
+          res.setEncoding("utf8").on("data", (c: string) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode!, body, reused: req.reusedSocket }));
+        });
+        req.on("error", reject);
+        req.end(JSON.stringify({ model, messages: [{ role: "user", content }], stream }));
+      });
+    try {
+      const kinds = [
+        ["frontdesk/auto", "What are your opening hours?"],
+        ["frontdesk/escalating", "anything"],
+        ["frontdesk/p-500", "anything"],
+        ["frontdesk/hedged", "anything"],
+        ["frontdesk/auto", "What are your opening hours?", true],
+      ] as const;
+      const results = [];
+      for (let i = 0; i < 20; i++) {
+        const [model, content, stream] = kinds[i % kinds.length]!;
+        results.push(await post(model, content, stream === true));
+      }
+      expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+      expect(results.slice(1).every((r) => r.reused)).toBe(true);
+      await new Promise((r) => setTimeout(r, 50)); // process warnings are emitted on the next tick
+      expect(warnings.map((w) => w.message)).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+      agent.destroy();
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  * implementation of each. GET /metrics (Prometheus) is served here too, so a gateway-only instance has it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { env } from "../env";
 import { bodyTooLarge, type GatewayRequest, type GatewayResponse } from "../gateway/gateway-io";
 import { handleChatCompletion } from "../gateway/handle-chat-completion";
@@ -118,19 +119,31 @@ class NodeRequest implements GatewayRequest {
 }
 
 const CONTROLLER = Symbol("abortController");
-type TrackedResponse = ServerResponse & { [CONTROLLER]: AbortController };
+type TrackedSocket = Socket & { [CONTROLLER]?: AbortController };
 
-/** One listener function for every response ('close' comes once, so no `once` wrapper): a client
- *  gone before the answer was written aborts the request's signal (the upstream call). */
-function abortUnlessFinished(this: TrackedResponse) {
-  if (!this.writableFinished) this[CONTROLLER].abort();
+/** One listener function for every connection: the socket closing aborts its signal. */
+function abortConnection(this: TrackedSocket) {
+  this[CONTROLLER]!.abort();
+}
+
+/**
+ * The signal of the requests on this connection: aborted when the connection closes, which is how
+ * a client that leaves before its answer is written shows up (the upstream call is then aborted).
+ * One per connection, not per request: an AbortController cost a few µs a request, and an HTTP/1.1
+ * connection carries one request at a time, so a close can only cut short the ones still running.
+ * Everything that listens on it removes its listener when its call settles.
+ */
+function connectionSignal(socket: TrackedSocket): AbortSignal {
+  let controller = socket[CONTROLLER];
+  if (!controller) {
+    controller = socket[CONTROLLER] = new AbortController();
+    socket.once("close", abortConnection);
+  }
+  return controller.signal;
 }
 
 export async function serveFastPath(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const handler = routeOf(req);
   if (!handler) return sendError(res, 404, `No route ${req.method} ${req.url}.`, "not_found");
-  const controller = new AbortController();
-  (res as TrackedResponse)[CONTROLLER] = controller;
-  res.on("close", abortUnlessFinished);
-  await send(req, res, await handler(new NodeRequest(req, controller.signal)));
+  await send(req, res, await handler(new NodeRequest(req, connectionSignal(req.socket))));
 }
