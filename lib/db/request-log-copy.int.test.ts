@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { pgPool } from "./pg-pool";
 import { insertRequestLogs, insertRequestLogsWith, type RequestLogInsert } from "./request-log-repo";
-import { REQUEST_LOG_COPY_COLUMNS } from "./request-log-copy";
+import { REQUEST_LOG_COPY_COLUMNS, ROLLUP_LINE_COLUMNS } from "./request-log-copy";
+import { ROLLUP_SOURCE_FIELDS } from "./rollup-repo";
 import { demoId } from "../demo/demo-schedule";
 import { createRng } from "../providers/simulated-random";
 
@@ -30,6 +31,11 @@ describe("request-log rows written through COPY", () => {
     expect([...REQUEST_LOG_COPY_COLUMNS].sort()).toEqual(rows.map((r) => r.column_name).sort());
   });
 
+  it("copies the columns the rollups are made of, and the key, into the rollup lines", () => {
+    const source = ROLLUP_SOURCE_FIELDS.split(",").map((c) => c.trim().replace(/"/g, ""));
+    expect([...ROLLUP_LINE_COLUMNS].sort()).toEqual([...source, "apiKeyId"].sort());
+  });
+
   it("stores text, JSON, numbers and booleans as given; U+0000 and lone surrogates as U+FFFD", async () => {
     const tricky = "tab\there\nnewline\r\nback\\slash \\N not null, \\u0000 literal, nul:\u0000 lone:\ud800 pair:😀 arrows → ≥";
     const decision = { trace: [{ stage: "rule", note: tricky, quote: '"q"', n: 0.1 + 0.2 }], empty: null, nested: { a: [1, "\\"] } };
@@ -50,6 +56,20 @@ describe("request-log rows written through COPY", () => {
       costUsd: 1.2e-7, baselineCostUsd: 0.0009, quality: 0.91, httpStatus: 502, api: "messages", createdAt: new Date(AT),
     });
     expect(gotPlain).toMatchObject({ reason: "", scores: null, prompt: null, escalated: false, httpStatus: 200, api: "chat", totalMs: 0, quality: null, isDemo: false });
+  });
+
+  it("compresses a large decision with lz4 where the server has it (pglz where not), in new partitions too", async () => {
+    const { rows: settings } = await pgPool().query<{ lz4: boolean }>(`SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`);
+    const expected = settings[0]!.lz4 ? "lz4" : "pglz";
+    const trace = Array.from({ length: 40 }, (_, i) => ({ stage: "choose", detail: `step ${i}: P(needs capable) = 0.56 ≥ threshold 0.24 → capable`, micros: i }));
+    const big = row({ decision: { trace } });
+    expect(await insertRequestLogs([big])).toBe(1);
+    const { rows } = await pgPool().query(`SELECT pg_column_compression(decision) AS method FROM "RequestLog" WHERE id = $1`, [big.id]);
+    expect(rows[0].method).toBe(expected);
+    const { rows: partitions } = await pgPool().query(
+      `SELECT DISTINCT a.attcompression AS c FROM pg_inherits i JOIN pg_attribute a ON a.attrelid = i.inhrelid AND a.attname = 'decision' WHERE i.inhparent = '"RequestLog"'::regclass`,
+    );
+    expect(partitions.map((p) => p.c)).toEqual([settings[0]!.lz4 ? "l" : ""]);
   });
 
   it("writes a retried batch's rows once, and counts only new rows in the rollups, in or out of a transaction", async () => {

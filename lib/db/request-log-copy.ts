@@ -66,6 +66,63 @@ export function copyFromStdinSql(table: string): string {
   return `COPY ${table} (${REQUEST_LOG_COLUMN_LIST}) FROM STDIN`;
 }
 
+/** The columns the hourly rollups and the keys' lastUsedAt are made from, in the rollup lines' order. */
+export const ROLLUP_LINE_COLUMNS = [
+  "createdAt", "policyName", "tierName", "stage", "status", "isDemo", "escalated", "hedged", "costUsd", "baselineCostUsd", "totalMs", "scores",
+  "escalationWasteUsd", "hedgeWasteUsd", "explored", "exploreCostUsd", "quality", "overheadMs", "escalationWaitMs", "apiKeyId",
+] as const satisfies ReadonlyArray<(typeof COLUMNS)[number][0]>;
+
+const ROLLUP_FIELD_INDEXES = ROLLUP_LINE_COLUMNS.map((name) => REQUEST_LOG_COPY_COLUMNS.indexOf(name));
+
+const CHUNK_BYTES = 65_536;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+
+/**
+ * The rollup columns of request-log lines (encodeLogLine's output), as COPY lines of their own in
+ * ~64 KB chunks. A raw tab only ever separates fields (a tab inside a value is written as the
+ * escape `\t`, and UTF-8 never has the byte 0x09 inside a longer character), so the tabs' positions
+ * take a line apart exactly.
+ */
+export function rollupChunks(lines: Buffer[]): Buffer[] {
+  const chunks: Buffer[] = [];
+  const starts = new Int32Array(COLUMNS.length + 1);
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  for (const line of lines) {
+    let at = 0;
+    for (let f = 0; f < COLUMNS.length; f++) {
+      starts[f] = at;
+      if (f < COLUMNS.length - 1) at = line.indexOf(TAB, at) + 1;
+    }
+    starts[COLUMNS.length] = line.length; // the last field ends at the newline
+    let size = 0;
+    for (const f of ROLLUP_FIELD_INDEXES) size += starts[f + 1]! - starts[f]!; // each with its tab or newline
+    if (used + size > CHUNK_BYTES) {
+      if (used) chunks.push(chunk.subarray(0, used));
+      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, size));
+      used = 0;
+    }
+    for (let i = 0; i < ROLLUP_FIELD_INDEXES.length; i++) {
+      const f = ROLLUP_FIELD_INDEXES[i]!;
+      used += line.copy(chunk, used, starts[f]!, starts[f + 1]! - 1);
+      chunk[used++] = i < ROLLUP_FIELD_INDEXES.length - 1 ? TAB : NEWLINE;
+    }
+  }
+  if (used) chunks.push(chunk.subarray(0, used));
+  return chunks;
+}
+
+/**
+ * One row as a COPY line in UTF-8. Encoded when the row is logged, while the line's pieces are
+ * fresh: the writer's queue then holds flat bytes outside the JS heap, not a string the garbage
+ * collector walks, and a flush only copies bytes (encoding a queued string at flush time cost
+ * ~20 µs a row, most of it flattening the concatenation, by then scattered in the old generation).
+ */
+export function encodeLogLine(row: RequestLogInsert, createdAt: Date): Buffer {
+  return Buffer.from(requestLogLine(row, createdAt));
+}
+
 /** One row as a COPY text line (ending in a newline); `createdAt` when the row has none. */
 export function requestLogLine(row: RequestLogInsert, createdAt: Date): string {
   let line = "";
@@ -121,24 +178,16 @@ function escapeText(text: string): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\n\r\t\0]/g, (c) => ESCAPES[c]!) : text;
 }
 
-const CHUNK_BYTES = 65_536;
-
-/**
- * Lines in ~64 KB Buffers: one CopyData message per chunk, not per row. Each line is encoded
- * straight into the chunk: concatenating the lines first and encoding the result cost ~20 µs per
- * row whenever a line held a character beyond Latin-1 (a decision's "≥" or "→" does), the
- * flattening and encoding of a two-byte string, against ~1 µs this way.
- */
-export function copyChunks(lines: string[]): Buffer[] {
+/** Encoded lines in ~64 KB Buffers: one CopyData message per chunk, not per row. */
+export function copyChunks(lines: Buffer[]): Buffer[] {
   const chunks: Buffer[] = [];
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   let used = 0;
   for (const line of lines) {
-    const most = line.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit (4 per surrogate pair)
-    if (used + most > CHUNK_BYTES) {
+    if (used + line.length > CHUNK_BYTES) {
       if (used) chunks.push(chunk.subarray(0, used));
-      if (most > CHUNK_BYTES) {
-        chunks.push(Buffer.from(line));
+      if (line.length > CHUNK_BYTES) {
+        chunks.push(line);
         chunk = Buffer.allocUnsafe(CHUNK_BYTES);
         used = 0;
         continue;
@@ -146,7 +195,7 @@ export function copyChunks(lines: string[]): Buffer[] {
       chunk = Buffer.allocUnsafe(CHUNK_BYTES);
       used = 0;
     }
-    used += chunk.write(line, used);
+    used += line.copy(chunk, used);
   }
   if (used) chunks.push(chunk.subarray(0, used));
   return chunks;

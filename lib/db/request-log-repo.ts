@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { pgPool, requestLogPool, withPgTransaction } from "./pg-pool";
-import { copyChunks, copyFromStdinSql, REQUEST_LOG_COLUMN_LIST, requestLogLine } from "./request-log-copy";
+import { copyChunks, copyFromStdinSql, encodeLogLine, REQUEST_LOG_COLUMN_LIST, ROLLUP_LINE_COLUMNS, rollupChunks } from "./request-log-copy";
 import { db } from "./prisma";
 import { policyTiers } from "./label-repo";
 import { findShadowPairs } from "./shadow-repo";
@@ -15,15 +15,22 @@ import { searchRequestLog, type SearchBudget } from "./search-request-log";
 export type RequestLogInsert = Prisma.RequestLogCreateManyInput;
 
 /**
- * A batch goes into the log in one transaction: COPY (./request-log-copy.ts) into a temporary
- * staging table of this connection, then one statement moves it into RequestLog. Ids are decision
- * ids, so a retried batch never writes a row twice (ON CONFLICT DO NOTHING, which COPY alone does
- * not have). The rows actually inserted (RETURNING) are added to the hourly RequestRollup rows and
- * touch their keys' lastUsedAt in data-modifying CTEs of the same statement, so the dashboards
- * never disagree with the log. Against the jsonb batch this replaced (one parameter that Postgres
- * parsed and took apart with jsonb_populate_recordset), Postgres spends ~40% less CPU per row
- * (bench/NOTES.md, 2026-12-07). The staging table empties itself at commit (ON COMMIT DELETE ROWS:
- * truncated in place, no new file, no dead rows).
+ * A batch goes into the log in one transaction, COPY (./request-log-copy.ts) straight into
+ * RequestLog: Postgres's cheapest way in (batched heap and index inserts, every value parsed
+ * once). The same rows' rollup columns are copied into a small temporary table of the connection,
+ * and one statement adds them to the hourly RequestRollup rows and touches their keys' lastUsedAt,
+ * so the dashboards never disagree with the log.
+ *
+ * Ids are decision ids, so a batch retried after a commit whose answer was lost meets its own rows:
+ * COPY has no ON CONFLICT and stops with a unique violation, the transaction rolls back, and the
+ * batch goes the staged way: COPY into a temporary table of the log's shape, then one statement
+ * that inserts what is not there yet (ON CONFLICT DO NOTHING) and makes the rollups and key
+ * touches from the rows it inserted (RETURNING). Bulk loaders always go that way (they may run
+ * inside a caller's transaction, which a failed COPY would abort). Temporary tables empty
+ * themselves at commit (ON COMMIT DELETE ROWS: truncated in place, no new file, no dead rows).
+ *
+ * Postgres CPU per logged row, gateway-shaped rows (bench/NOTES.md): the staged way ~100 µs, the
+ * direct one ~70 µs.
  */
 const insertSql = (table: string) => `WITH ins AS (
   INSERT INTO "RequestLog" (${REQUEST_LOG_COLUMN_LIST}) SELECT ${REQUEST_LOG_COLUMN_LIST} FROM ${table} ON CONFLICT (id) DO NOTHING
@@ -50,12 +57,51 @@ const staged = new WeakSet<object>();
 /** Writes rows (see insertRequestLogLines); returns how many were new. */
 export function insertRequestLogs(rows: RequestLogInsert[]): Promise<number> {
   const now = new Date();
-  return insertRequestLogLines(rows.map((row) => requestLogLine(row, now)));
+  return insertRequestLogLines(rows.map((row) => encodeLogLine(row, now)));
 }
 
-/** Writes rows already encoded by requestLogLine, in one transaction on the log's own pool; returns how many were new. */
-export async function insertRequestLogLines(lines: string[]): Promise<number> {
+const UNIQUE_VIOLATION = "23505";
+const DIRECT_COPY = copyFromStdinSql(`"RequestLog"`);
+
+/** The connection's rollup staging table: the rollup columns of RequestLog, no constraints. */
+const ROLLUP_STAGE = {
+  table: "pg_temp.frontdesk_request_rollup_stage",
+  create: `CREATE TEMP TABLE IF NOT EXISTS frontdesk_request_rollup_stage ON COMMIT DELETE ROWS AS SELECT ${ROLLUP_LINE_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "RequestLog" WITH NO DATA`,
+  copy: `COPY pg_temp.frontdesk_request_rollup_stage (${ROLLUP_LINE_COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN`,
+  statement: "frontdesk-rollup-request-logs",
+  sql: `WITH rollups AS (${addRollupsSql("pg_temp.frontdesk_request_rollup_stage")}
+), keys AS (${touchApiKeysSql("pg_temp.frontdesk_request_rollup_stage")})
+SELECT count(*)::int AS n FROM pg_temp.frontdesk_request_rollup_stage`,
+};
+
+/** Connections whose session has the rollup staging table. */
+const rollupStaged = new WeakSet<object>();
+
+/**
+ * Writes rows already encoded by encodeLogLine, in one transaction on the log's own pool; returns
+ * how many were new (all of them, unless a retried batch had been written before).
+ */
+export async function insertRequestLogLines(lines: Buffer[]): Promise<number> {
   if (!lines.length) return 0;
+  try {
+    return await withPgTransaction(async (client) => {
+      if (!rollupStaged.has(client)) {
+        await client.query(ROLLUP_STAGE.create);
+        rollupStaged.add(client); // a failed transaction destroys its client (withPgClient): no stale mark
+      }
+      await pipeline(Readable.from(copyChunks(lines)), client.query(copyFrom(DIRECT_COPY)));
+      await pipeline(Readable.from(rollupChunks(lines)), client.query(copyFrom(ROLLUP_STAGE.copy)));
+      const result = await client.query<{ n: number }>({ name: ROLLUP_STAGE.statement, text: ROLLUP_STAGE.sql });
+      return result.rows[0]!.n;
+    }, requestLogPool());
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    return insertStagedLines(lines);
+  }
+}
+
+/** The staged way (see above): only the rows not in the log yet are written and counted. */
+export function insertStagedLines(lines: Buffer[]): Promise<number> {
   return withPgTransaction(async (client) => {
     if (!staged.has(client)) {
       await client.query(STAGES.flush.create);
@@ -71,12 +117,12 @@ export async function insertRequestLogsWith(client: pg.ClientBase, rows: Request
   const now = new Date();
   await client.query(STAGES.bulk.create); // every time: the caller's transaction may roll back its creation
   await client.query(`TRUNCATE ${STAGES.bulk.table}`); // what a failed batch may have left
-  const n = await copyAndInsert(client, rows.map((row) => requestLogLine(row, now)), STAGES.bulk);
+  const n = await copyAndInsert(client, rows.map((row) => encodeLogLine(row, now)), STAGES.bulk);
   await client.query(`TRUNCATE ${STAGES.bulk.table}`);
   return n;
 }
 
-async function copyAndInsert(client: pg.ClientBase, lines: string[], stage: Stage): Promise<number> {
+async function copyAndInsert(client: pg.ClientBase, lines: Buffer[], stage: Stage): Promise<number> {
   await pipeline(Readable.from(copyChunks(lines)), client.query(copyFrom(stage.copy)));
   // Named: each connection parses and plans this long statement once, not on every flush.
   const result = await client.query<{ n: number }>({ name: stage.statement, text: stage.insert });

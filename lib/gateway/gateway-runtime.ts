@@ -12,7 +12,7 @@ import { listenForConfigChanges } from "../db/config-listener";
 import { readMonthSpend } from "../db/config-repo";
 import { beatInstance, forgetInstance, pruneInstances } from "../db/instance-repo";
 import { insertRequestLogLines, type RequestLogInsert } from "../db/request-log-repo";
-import { requestLogLine } from "../db/request-log-copy";
+import { encodeLogLine } from "../db/request-log-copy";
 import { maintainRequestLog } from "../db/request-log-partitions";
 import { env } from "../env";
 import { monthStart } from "../routing/check-budget";
@@ -37,9 +37,9 @@ import { SharedRedis, type RedisState } from "../state/shared-redis";
 
 const BUDGET_REFRESH_MS = 5_000;
 const HEARTBEAT_MS = 10_000;
-/** A queued log line's memory: V8 holds a string at up to 2 bytes a character, plus its header. */
-export function lineBytes(line: string): number {
-  return 2 * line.length + 32;
+/** A queued log line's memory: its bytes (outside the JS heap) and the Buffer object's share of the heap. */
+export function lineBytes(line: Buffer): number {
+  return line.length + 96;
 }
 const RETENTION_EVERY_MS = 60 * 60_000;
 
@@ -60,7 +60,7 @@ export class GatewayRuntime {
   readonly shadowBudget = new SharedDailyCaps(this.redis, "shadow", new ShadowBudget());
   private readonly background = new Set<Promise<unknown>>();
   /** Rows queued as COPY lines, encoded when logged (lib/db/request-log-copy.ts). */
-  readonly writer = new RequestLogWriter<string>({
+  readonly writer = new RequestLogWriter<Buffer>({
     insert: insertRequestLogLines,
     maxQueue: env().REQUEST_LOG_QUEUE_MAX,
     maxQueueBytes: env().REQUEST_LOG_QUEUE_MAX_BYTES,
@@ -181,7 +181,7 @@ export class GatewayRuntime {
   /** A finished request: its numbers into the metrics, its row onto the batch writer (call in afterResponse). */
   logRequest(row: RequestLogInsert): void {
     this.metrics?.observeRequest(requestSample(row));
-    this.writer.push(requestLogLine(row, new Date()));
+    this.writer.push(encodeLogLine(row, new Date()));
   }
 
 

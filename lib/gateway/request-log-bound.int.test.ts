@@ -3,7 +3,7 @@ import { GET as health } from "../../app/api/health/route";
 import { resetEnvCache } from "../env";
 import { jsonRequest, signedIn } from "../testing/requests";
 import type { RequestLogInsert } from "../db/request-log-repo";
-import { requestLogLine } from "../db/request-log-copy";
+import { encodeLogLine } from "../db/request-log-copy";
 import { gatewayRuntime, lineBytes } from "./gateway-runtime";
 import { uuidv7 } from "./uuidv7";
 
@@ -22,18 +22,18 @@ afterAll(async () => {
   resetEnvCache();
 });
 
-const row = (prompt: string): string => requestLogLine({ id: uuidv7(), stage: "rule", status: "ok", decision: {}, latency: {}, prompt, response: "ok" } satisfies RequestLogInsert, new Date());
+const row = (prompt: string): Buffer => encodeLogLine({ id: uuidv7(), stage: "rule", status: "ok", decision: {}, latency: {}, prompt, response: "ok" } satisfies RequestLogInsert, new Date());
 
 describe("the request-log queue's byte bound", () => {
   it("counts a queued row by its line's length, and drops the oldest rows past REQUEST_LOG_QUEUE_MAX_BYTES, counted in /api/health", async () => {
-    const big = row("x".repeat(300_000));
+    const big = row("x".repeat(600_000));
     expect(lineBytes(big)).toBeGreaterThan(600_000);
     const writer = gatewayRuntime().writer;
     writer.push(big);
-    writer.push(row("y".repeat(300_000))); // ~1.2 MB queued > 1 MiB: the first goes
+    writer.push(row("y".repeat(600_000))); // ~1.2 MB queued > 1 MiB: the first goes
     expect(writer.stats()).toMatchObject({ queued: 1, dropped: 1 });
     expect(writer.stats().queuedBytes).toBeLessThanOrEqual(1024 * 1024);
-    writer.push(row("z".repeat(600_000))); // larger than the whole bound: dropped itself
+    writer.push(row("z".repeat(1_100_000))); // larger than the whole bound: dropped itself
     expect(writer.stats()).toMatchObject({ queued: 1, dropped: 2 });
     const res = await health(jsonRequest("GET", "/api/health", { cookie: (await signedIn("ops")).cookie }));
     const body = await res.json();
