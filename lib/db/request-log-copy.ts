@@ -4,8 +4,8 @@
  * jsonb batch (request-log-repo.ts) had it parse one large jsonb document and then take every
  * row apart again with jsonb_populate_recordset — about half of Postgres's time per logged row.
  *
- * A line is built when the request is logged (it is a flat string, so the row's object graph
- * dies young instead of waiting in the writer's queue), with the row's own createdAt.
+ * A line is built and encoded to UTF-8 when the request is logged (encodeLogLine), with the row's
+ * own createdAt: the writer's queue holds flat bytes, not the row's object graph.
  */
 import type { RequestLogInsert } from "./request-log-repo";
 
@@ -58,8 +58,13 @@ const COLUMNS = [
 
 export const REQUEST_LOG_COPY_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
 
+/** Column names as an SQL column list (quoted, in the given order). */
+export function sqlColumnList(names: readonly string[]): string {
+  return names.map((c) => `"${c}"`).join(", ");
+}
+
 /** The columns as an SQL column list, in the lines' order. */
-export const REQUEST_LOG_COLUMN_LIST = REQUEST_LOG_COPY_COLUMNS.map((c) => `"${c}"`).join(", ");
+export const REQUEST_LOG_COLUMN_LIST = sqlColumnList(REQUEST_LOG_COPY_COLUMNS);
 
 /** `COPY "RequestLog" (…) FROM STDIN` into `table` (the log itself or a staging table of its shape). */
 export function copyFromStdinSql(table: string): string {
@@ -85,10 +90,8 @@ const NEWLINE = 0x0a;
  * take a line apart exactly.
  */
 export function rollupChunks(lines: Buffer[]): Buffer[] {
-  const chunks: Buffer[] = [];
+  const out = new ChunkWriter();
   const starts = new Int32Array(COLUMNS.length + 1);
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let used = 0;
   for (const line of lines) {
     let at = 0;
     for (let f = 0; f < COLUMNS.length; f++) {
@@ -98,19 +101,14 @@ export function rollupChunks(lines: Buffer[]): Buffer[] {
     starts[COLUMNS.length] = line.length; // the last field ends at the newline
     let size = 0;
     for (const f of ROLLUP_FIELD_INDEXES) size += starts[f + 1]! - starts[f]!; // each with its tab or newline
-    if (used + size > CHUNK_BYTES) {
-      if (used) chunks.push(chunk.subarray(0, used));
-      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, size));
-      used = 0;
-    }
+    const chunk = out.room(size);
     for (let i = 0; i < ROLLUP_FIELD_INDEXES.length; i++) {
       const f = ROLLUP_FIELD_INDEXES[i]!;
-      used += line.copy(chunk, used, starts[f]!, starts[f + 1]! - 1);
-      chunk[used++] = i < ROLLUP_FIELD_INDEXES.length - 1 ? TAB : NEWLINE;
+      out.used += line.copy(chunk, out.used, starts[f]!, starts[f + 1]! - 1);
+      chunk[out.used++] = i < ROLLUP_FIELD_INDEXES.length - 1 ? TAB : NEWLINE;
     }
   }
-  if (used) chunks.push(chunk.subarray(0, used));
-  return chunks;
+  return out.end();
 }
 
 /**
@@ -180,23 +178,39 @@ function escapeText(text: string): string {
 
 /** Encoded lines in ~64 KB Buffers: one CopyData message per chunk, not per row. */
 export function copyChunks(lines: Buffer[]): Buffer[] {
-  const chunks: Buffer[] = [];
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let used = 0;
+  const out = new ChunkWriter();
   for (const line of lines) {
-    if (used + line.length > CHUNK_BYTES) {
-      if (used) chunks.push(chunk.subarray(0, used));
-      if (line.length > CHUNK_BYTES) {
-        chunks.push(line);
-        chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-        used = 0;
-        continue;
-      }
-      chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      used = 0;
-    }
-    used += line.copy(chunk, used);
+    const chunk = out.room(line.length); // before reading `used`: a fresh chunk starts at 0
+    out.used += line.copy(chunk, out.used);
   }
-  if (used) chunks.push(chunk.subarray(0, used));
-  return chunks;
+  return out.end();
+}
+
+/**
+ * Buffers of ~64 KB filled in order, for COPY: write at `used` into the Buffer `room(size)` gives
+ * (a fresh one when the current one has less than `size` left, as large as `size` when that is
+ * more than 64 KB), then `end()` gives the filled parts.
+ */
+class ChunkWriter {
+  private readonly chunks: Buffer[] = [];
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  used = 0;
+
+  room(size: number): Buffer {
+    if (this.used + size > this.chunk.length) {
+      this.close();
+      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, size));
+    }
+    return this.chunk;
+  }
+
+  end(): Buffer[] {
+    this.close();
+    return this.chunks;
+  }
+
+  private close() {
+    if (this.used) this.chunks.push(this.chunk.subarray(0, this.used));
+    this.used = 0;
+  }
 }

@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { pgPool, requestLogPool, withPgTransaction } from "./pg-pool";
-import { copyChunks, copyFromStdinSql, encodeLogLine, REQUEST_LOG_COLUMN_LIST, ROLLUP_LINE_COLUMNS, rollupChunks } from "./request-log-copy";
+import { copyChunks, copyFromStdinSql, encodeLogLine, REQUEST_LOG_COLUMN_LIST, ROLLUP_LINE_COLUMNS, rollupChunks, sqlColumnList } from "./request-log-copy";
 import { db } from "./prisma";
 import { policyTiers } from "./label-repo";
 import { findShadowPairs } from "./shadow-repo";
@@ -66,7 +66,7 @@ const DIRECT_COPY = copyFromStdinSql(`"RequestLog"`);
 /** The connection's rollup staging table: the rollup columns of RequestLog, no constraints. */
 const ROLLUP_STAGE = (() => {
   const table = "pg_temp.frontdesk_request_rollup_stage";
-  const columns = ROLLUP_LINE_COLUMNS.map((c) => `"${c}"`).join(", ");
+  const columns = sqlColumnList(ROLLUP_LINE_COLUMNS);
   return {
     create: `CREATE TEMP TABLE IF NOT EXISTS frontdesk_request_rollup_stage ON COMMIT DELETE ROWS AS SELECT ${columns} FROM "RequestLog" WITH NO DATA`,
     copy: `COPY ${table} (${columns}) FROM STDIN`,
@@ -104,7 +104,7 @@ export async function insertRequestLogLines(lines: Buffer[]): Promise<number> {
 }
 
 /** The staged way (see above): only the rows not in the log yet are written and counted. */
-export function insertStagedLines(lines: Buffer[]): Promise<number> {
+function insertStagedLines(lines: Buffer[]): Promise<number> {
   return withPgTransaction(async (client) => {
     if (!staged.has(client)) {
       await client.query(STAGES.flush.create);
