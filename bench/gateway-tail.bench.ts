@@ -111,7 +111,7 @@ async function upstreamAttemptMs(databaseUrl: string, ids: string[]): Promise<Ma
   await client.connect();
   try {
     const { rows } = await client.query<{ id: string; ms: number }>(
-      `SELECT id, (SELECT coalesce(sum((a->>'ms')::float8), 0) FROM jsonb_array_elements(latency->'attempts') a) AS ms FROM "RequestLog" WHERE id = ANY($1::uuid[])`,
+      `SELECT id, (SELECT coalesce(sum((a->>'ms')::float8), 0) FROM json_array_elements(latency->'attempts') a) AS ms FROM "RequestLog" WHERE id = ANY($1::uuid[])`,
       [ids],
     );
     return new Map(rows.map((r) => [r.id, r.ms]));

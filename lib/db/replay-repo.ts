@@ -73,7 +73,7 @@ export async function confidentAnswerLabels(q: { policy: string; from: Date; to:
     `SELECT r."tierName" AS tier, count(*)::int AS labeled, (count(*) FILTER (WHERE l.verdict::text <> 'should-be-more-capable'))::int AS adequate
      FROM "Label" l JOIN "RequestLog" r ON r.id = l."requestId"
      WHERE l.sample = 'random' AND r."policyName" = $1 AND r."createdAt" >= $2 AND r."createdAt" < $3 AND NOT r.escalated AND r.status = 'ok'
-       AND EXISTS (SELECT 1 FROM jsonb_array_elements(r.latency->'attempts') a WHERE a->>'tier' = r."tierName" AND a->>'outcome' = 'ok' AND a ? 'confidence')
+       AND EXISTS (SELECT 1 FROM json_array_elements(r.latency->'attempts') a WHERE a->>'tier' = r."tierName" AND a->>'outcome' = 'ok' AND a->'confidence' IS NOT NULL)
      GROUP BY 1`,
     [q.policy, q.from, q.to],
   );

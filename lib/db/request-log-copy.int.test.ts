@@ -3,6 +3,7 @@ import { pgPool } from "./pg-pool";
 import { insertRequestLogs, insertRequestLogsWith, type RequestLogInsert } from "./request-log-repo";
 import { REQUEST_LOG_COPY_COLUMNS, ROLLUP_LINE_COLUMNS } from "./request-log-copy";
 import { ROLLUP_SOURCE_FIELDS } from "./rollup-repo";
+import { ensureRequestLogPartitions } from "./request-log-partitions";
 import { demoId } from "../demo/demo-schedule";
 import { createRng } from "../providers/simulated-random";
 
@@ -20,7 +21,9 @@ const row = (extra: Partial<RequestLogInsert>): RequestLogInsert => {
 
 afterAll(async () => {
   await pgPool().query(`DELETE FROM "RequestLog" WHERE id = ANY($1::uuid[])`, [ids]);
-  await pgPool().query(`DELETE FROM "RequestRollup" WHERE bucket = $1`, [new Date(AT)]);
+  await pgPool().query(`DELETE FROM "RequestRollup" WHERE bucket IN ($1, $2)`, [new Date(AT), new Date(Date.UTC(2001, 4, 3, 1))]);
+  await pgPool().query(`ALTER TABLE "RequestLog" DETACH PARTITION "RequestLog_d20010503"`);
+  await pgPool().query(`DROP TABLE "RequestLog_d20010503"`);
 });
 
 describe("request-log rows written through COPY", () => {
@@ -70,6 +73,32 @@ describe("request-log rows written through COPY", () => {
       `SELECT DISTINCT a.attcompression AS c FROM pg_inherits i JOIN pg_attribute a ON a.attrelid = i.inhrelid AND a.attname = 'decision' WHERE i.inhparent = '"RequestLog"'::regclass`,
     );
     expect(partitions.map((p) => p.c)).toEqual([settings[0]!.lz4 ? "l" : ""]);
+  });
+
+  it("keeps a row of ~2.5 KB uncompressed where the server has no lz4 (pglz costs more than it saves there), in every partition", async () => {
+    const { rows: settings } = await pgPool().query<{ lz4: boolean }>(`SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`);
+    const day = Date.UTC(2001, 4, 3); // a partition made now, as the gateway's maintenance makes them
+    expect(await ensureRequestLogPartitions({ from: day, to: day })).toEqual({ created: ["RequestLog_d20010503"], skipped: [] });
+    const trace = Array.from({ length: 36 }, (_, i) => ({ stage: "choose", detail: `step ${i}: threshold 0.24`, micros: i }));
+    const mid = { ...row({ decision: { trace } }), id: demoId(day + 3_600_000, rng), createdAt: new Date(day + 3_600_000) };
+    expect(JSON.stringify(mid.decision).length).toBeGreaterThan(2100); // past the 2 KB at which Postgres compresses
+    expect(await insertRequestLogs([mid])).toBe(1);
+    const { rows } = await pgPool().query(`SELECT pg_column_compression(decision) AS method, tableoid::regclass::text AS home FROM "RequestLog" WHERE id = $1`, [mid.id]);
+    expect(rows[0]).toEqual({ method: settings[0]!.lz4 ? "lz4" : null, home: `"RequestLog_d20010503"` });
+    const { rows: partitions } = await pgPool().query(
+      `SELECT DISTINCT coalesce(array_to_string(c.reloptions, ','), '') AS options FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '"RequestLog"'::regclass`,
+    );
+    expect(partitions.map((p) => p.options)).toEqual([settings[0]!.lz4 ? "" : "toast_tuple_target=4096"]);
+  });
+
+  it("stores the decision and latency as json, as written (read back whole, or by path with ->)", async () => {
+    const logged = row({ decision: { tier: "capable", trace: [{ stage: "rules", micros: 1.5 }] }, latency: { attempts: [{ tier: "capable", ms: 12.25, outcome: "ok" }] } });
+    expect(await insertRequestLogs([logged])).toBe(1);
+    const { rows } = await pgPool().query(
+      `SELECT pg_typeof(decision)::text AS d, pg_typeof(latency)::text AS l, decision->>'tier' AS tier, latency->'attempts'->0->>'ms' AS ms, decision::text AS text FROM "RequestLog" WHERE id = $1`,
+      [logged.id],
+    );
+    expect(rows[0]).toEqual({ d: "json", l: "json", tier: "capable", ms: "12.25", text: JSON.stringify(logged.decision) });
   });
 
   it("writes a retried batch's rows once, and counts only new rows in the rollups, in or out of a transaction", async () => {

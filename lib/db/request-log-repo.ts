@@ -31,6 +31,8 @@ export type RequestLogInsert = Prisma.RequestLogCreateManyInput;
  *
  * Postgres CPU per logged row of the gateway's shape (bench/NOTES.md, 2026-12-07 evening): ~100 µs
  * the staged way with pglz, ~72 µs this way with lz4 (the direct COPY alone: ~6% less than staged).
+ * On the embedded Postgres 18 (no lz4) this way cost 116–151 µs until the decision and latency
+ * became json and rows up to 4 KB stopped being compressed there: 70–79 µs (2026-12-07, night).
  */
 const insertSql = (table: string) => `WITH ins AS (
   INSERT INTO "RequestLog" (${REQUEST_LOG_COLUMN_LIST}) SELECT ${REQUEST_LOG_COLUMN_LIST} FROM ${table} ON CONFLICT (id) DO NOTHING

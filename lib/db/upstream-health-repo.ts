@@ -28,8 +28,8 @@ export function tierAttemptStats(since: Date): Promise<TierAttemptStats[]> {
     WITH a AS (
       SELECT x->>'tier' AS tier, coalesce(x->>'model', '') AS model, (x->>'ms')::float8 AS ms, x->>'outcome' AS outcome,
              (x->>'status')::int AS status, coalesce(x->>'error', '') AS error
-      FROM "RequestLog" r, jsonb_array_elements(r.latency->'attempts') x
-      WHERE r."createdAt" >= ${since} AND r."isDemo" = false AND jsonb_typeof(r.latency->'attempts') = 'array'
+      FROM "RequestLog" r, json_array_elements(r.latency->'attempts') x
+      WHERE r."createdAt" >= ${since} AND r."isDemo" = false AND json_typeof(r.latency->'attempts') = 'array'
     ), c AS (
       SELECT *, CASE WHEN outcome <> 'error' THEN NULL
         WHEN status = 429 THEN '429' WHEN status >= 500 THEN '5xx' WHEN status >= 400 THEN '4xx'
@@ -52,8 +52,8 @@ export function lastTierErrors(since: Date, perTier: number): Promise<TierError[
     SELECT tier, at, status, error, "requestId" FROM (
       SELECT x->>'tier' AS tier, r."createdAt" AS at, (x->>'status')::int AS status, coalesce(x->>'error', '') AS error, r.id AS "requestId",
         row_number() OVER (PARTITION BY x->>'tier' ORDER BY r."createdAt" DESC) AS n
-      FROM "RequestLog" r, jsonb_array_elements(r.latency->'attempts') x
-      WHERE r."createdAt" >= ${since} AND r."isDemo" = false AND jsonb_typeof(r.latency->'attempts') = 'array'
+      FROM "RequestLog" r, json_array_elements(r.latency->'attempts') x
+      WHERE r."createdAt" >= ${since} AND r."isDemo" = false AND json_typeof(r.latency->'attempts') = 'array'
         AND x->>'outcome' = 'error' AND position(${CLIENT_CLOSED} in coalesce(x->>'error', '')) = 0
     ) e WHERE n <= ${perTier} ORDER BY at DESC`;
 }

@@ -96,7 +96,7 @@ export function buildLogRow(args: { id: string; key: GatewayKey; config: Gateway
     stage: o.stage,
     reason: o.reason,
     scores: (decision.scores ?? undefined) as Prisma.InputJsonValue | undefined,
-    decision: decision as unknown as Prisma.InputJsonValue, // as decided: no copy (jsonb keeps no key order anyway)
+    decision: decision as unknown as Prisma.InputJsonValue, // as decided: no copy
     uncertainty: decision.uncertainty,
     escalated: o.escalated,
     hedged: o.hedged,
