@@ -25,6 +25,7 @@ import { gatewayMetrics } from "../telemetry/gateway-metrics";
 import { gatewayWarnings } from "./gateway-health";
 import { GatewayError } from "./openai-errors";
 import { RequestLogWriter } from "./request-log-writer";
+import { freshLoader } from "./fresh-loader";
 import { requestSample } from "./request-sample";
 import { stopTracing } from "../telemetry/tracing";
 import { BreakerBoard } from "../state/breaker-board";
@@ -69,7 +70,6 @@ export class GatewayRuntime {
   });
   /** Prometheus metrics (GET /metrics); null with METRICS_ENABLED=false. */
   readonly metrics = gatewayMetrics(env().METRICS_ENABLED);
-  private loading: Promise<GatewayConfig> | null = null;
   private listener: { close(): Promise<void> } | null = null;
   private timers: NodeJS.Timeout[] = [];
   private lastErrorLogAt = 0;
@@ -109,13 +109,20 @@ export class GatewayRuntime {
     return config;
   }
 
-  async reload(): Promise<GatewayConfig> {
-    this.loading ??= loadGatewayConfig().finally(() => (this.loading = null));
-    const config = await this.loading;
+  /**
+   * The config as it is now: a load started after this call (a change notified while a load ran
+   * would otherwise be lost until the next change — a new API key refused for good).
+   */
+  reload(): Promise<GatewayConfig> {
+    return this.loadConfig();
+  }
+
+  private readonly loadConfig = freshLoader(async () => {
+    const config = await loadGatewayConfig();
     this.config = config;
     for (const w of config.warnings) this.logLine(`config: ${w}`);
     return config;
-  }
+  });
 
   private every(ms: number, fn: () => Promise<unknown>) {
     const timer = setInterval(() => void fn().catch(() => {}), ms);
