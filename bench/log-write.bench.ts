@@ -58,7 +58,7 @@ async function main() {
   resetEnvCache();
   try {
     const { RequestLogWriter } = await import("../lib/gateway/request-log-writer");
-    const { lineBytes } = await import("../lib/gateway/gateway-runtime");
+    const { lineBytes } = await import("../lib/gateway/request-log-sink");
     const { insertRequestLogLines } = await import("../lib/db/request-log-repo");
     const { encodeLogLine } = await import("../lib/db/request-log-copy");
     const { uuidv7 } = await import("../lib/gateway/uuidv7");

@@ -44,6 +44,10 @@ const schema = z.object({
   REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   REQUEST_LOG_QUEUE_MAX: z.coerce.number().int().min(100).default(100_000),
   REQUEST_LOG_QUEUE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(256 * 1024 * 1024), // estimated row sizes
+  // `npm run gateway`: the log's rows encoded and written by a worker thread (lib/gateway/request-log-sink.ts); false: in the main thread
+  REQUEST_LOG_THREAD: bool.default(true),
+  /** Set by scripts/gateway.mjs: the compiled thread's file (without it the log is written in the main thread). */
+  FRONTDESK_REQUEST_LOG_THREAD_FILE: z.string().min(1).optional(),
   GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(200),
   // `npm run gateway`: processes sharing the port (node:cluster); auto = one per core
   GATEWAY_WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(256)], { error: "must be a number of workers (1–256) or auto" }).default(1),

@@ -129,7 +129,7 @@ describe("malformed requests get the right 4xx in OpenAI's error shape, never a 
     const row = await db.requestLog.findUnique({ where: { id }, select: { prompt: true, sessionKey: true } });
     expect(row?.prompt).toBe("user: before\ufffdafter \\u0000 stays literal");
     expect(row?.sessionKey).toBe("session\ufffd");
-    expect(gatewayRuntime().writer.stats()).toMatchObject({ queued: 0, failedFlushes: 0 });
+    expect(gatewayRuntime().requestLog.stats()).toMatchObject({ queued: 0, failedFlushes: 0 });
   });
 
   it("logs prompts in any script, emoji sent as escaped surrogate pairs too, without failing the batch", async () => {
@@ -146,7 +146,7 @@ describe("malformed requests get the right 4xx in OpenAI's error shape, never a 
     const row = await db.requestLog.findUnique({ where: { id }, select: { prompt: true, reason: true } });
     expect(row?.prompt).toBe(`user: ${content}`);
     expect(row?.reason.length).toBeGreaterThan(0);
-    expect(gatewayRuntime().writer.stats()).toMatchObject({ queued: 0, failedFlushes: 0 });
+    expect(gatewayRuntime().requestLog.stats()).toMatchObject({ queued: 0, failedFlushes: 0 });
   });
 
   it("still serves good requests afterwards", async () => {
@@ -282,7 +282,7 @@ describe("a generated corpus of bad requests (fast-check), on every route that t
     expect(h.openai.requests.length - upstreamBefore).toBe(logged.length); // only the good requests went upstream
     expect(await db.requestLog.count()).toBe(rowsBefore + logged.length); // and only they were logged,
     expect(await db.requestLog.count({ where: { id: { in: logged } } })).toBe(logged.length); // every one of them
-    expect(gatewayRuntime().writer.stats()).toMatchObject({ queued: 0, failedFlushes: 0, dropped: 0 });
+    expect(gatewayRuntime().requestLog.stats()).toMatchObject({ queued: 0, failedFlushes: 0, dropped: 0 });
     const still = await send("/api/v1/chat/completions", { body: good() });
     expect(still.status).toBe(200);
   });

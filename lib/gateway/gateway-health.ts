@@ -9,22 +9,34 @@ import { recentInstances } from "../db/instance-repo";
 import type { RedisState } from "../state/shared-redis";
 import type { GatewayResponse } from "./gateway-io";
 import type { GatewayRuntime } from "./gateway-runtime";
+import type { RequestLogSink } from "./request-log-sink";
 
 /** Instances seen in the heartbeat within this long count as running. */
 export const INSTANCE_SEEN_MS = 30_000;
 const DB_PING_TIMEOUT_MS = 1_000;
 
-/** `pid`: the process that answered (with GATEWAY_WORKERS, which worker). */
-export type Readiness = { ready: boolean; status: "ok" | "degraded"; config: "loaded" | "not-loaded"; db: "ok" | "down"; redis: RedisState; pid: number };
+/** `pid`: the process that answered (with GATEWAY_WORKERS, which worker); `requestLog`: where its log is written
+ *  (a worker thread under `npm run gateway`, else the main thread) and its rows waiting or dropped. */
+export type Readiness = {
+  ready: boolean;
+  status: "ok" | "degraded";
+  config: "loaded" | "not-loaded";
+  db: "ok" | "down";
+  redis: RedisState;
+  pid: number;
+  requestLog?: { writer: RequestLogSink["writtenBy"]; queued: number; dropped: number };
+};
 
-type HealthRuntime = Pick<GatewayRuntime, "config" | "sharedState">;
+type HealthRuntime = Pick<GatewayRuntime, "config" | "sharedState"> & { requestLog?: RequestLogSink };
 
 export async function checkReadiness(runtime: HealthRuntime): Promise<Readiness> {
   const isDbUp = await pingDatabase(DB_PING_TIMEOUT_MS);
   const redis = runtime.sharedState();
   const ready = runtime.config !== null;
   const isDegraded = !ready || !isDbUp || (redis.shared && !redis.up);
-  return { ready, status: isDegraded ? "degraded" : "ok", config: ready ? "loaded" : "not-loaded", db: isDbUp ? "ok" : "down", redis, pid: process.pid };
+  const log = runtime.requestLog;
+  const requestLog = log && { writer: log.writtenBy, queued: log.stats().queued, dropped: log.stats().dropped };
+  return { ready, status: isDegraded ? "degraded" : "ok", config: ready ? "loaded" : "not-loaded", db: isDbUp ? "ok" : "down", redis, pid: process.pid, ...(requestLog ? { requestLog } : {}) };
 }
 
 /** What an operator should know about running several instances: none without Redis, a Redis that is down. */

@@ -11,8 +11,7 @@ import { loadGatewayConfig, type GatewayConfig } from "../config/load-gateway-co
 import { listenForConfigChanges } from "../db/config-listener";
 import { readMonthSpend } from "../db/config-repo";
 import { beatInstance, forgetInstance, pruneInstances } from "../db/instance-repo";
-import { insertRequestLogLines, type RequestLogInsert } from "../db/request-log-repo";
-import { encodeLogLine } from "../db/request-log-copy";
+import type { RequestLogInsert } from "../db/request-log-repo";
 import { maintainRequestLog } from "../db/request-log-partitions";
 import { env } from "../env";
 import { monthStart } from "../routing/check-budget";
@@ -24,7 +23,8 @@ import { BudgetTracker } from "./budget-tracker";
 import { gatewayMetrics } from "../telemetry/gateway-metrics";
 import { gatewayWarnings } from "./gateway-health";
 import { GatewayError } from "./openai-errors";
-import { RequestLogWriter } from "./request-log-writer";
+import type { WriterStats } from "./request-log-writer";
+import { LocalLogSink, ThreadLogSink, type RequestLogSink } from "./request-log-sink";
 import { freshLoader } from "./fresh-loader";
 import { requestSample } from "./request-sample";
 import { stopTracing } from "../telemetry/tracing";
@@ -38,10 +38,6 @@ import { SharedRedis, type RedisState } from "../state/shared-redis";
 
 const BUDGET_REFRESH_MS = 5_000;
 const HEARTBEAT_MS = 10_000;
-/** A queued log line's memory: its bytes (outside the JS heap) and the Buffer object's share of the heap. */
-export function lineBytes(line: Buffer): number {
-  return line.length + 96;
-}
 const RETENTION_EVERY_MS = 60 * 60_000;
 
 export class GatewayRuntime {
@@ -60,14 +56,8 @@ export class GatewayRuntime {
   /** Shadow evaluation's spend today per policy (across instances with REDIS_URL, else per process). */
   readonly shadowBudget = new SharedDailyCaps(this.redis, "shadow", new ShadowBudget());
   private readonly background = new Set<Promise<unknown>>();
-  /** Rows queued as COPY lines, encoded when logged (lib/db/request-log-copy.ts). */
-  readonly writer = new RequestLogWriter<Buffer>({
-    insert: insertRequestLogLines,
-    maxQueue: env().REQUEST_LOG_QUEUE_MAX,
-    maxQueueBytes: env().REQUEST_LOG_QUEUE_MAX_BYTES,
-    sizeOf: lineBytes,
-    onError: (error, stats) => this.log(`request log write failed (${stats.queued} queued, will retry): ${(error as Error).message}`),
-  });
+  /** Finished requests' rows on their way to Postgres: in a worker thread under `npm run gateway`, else in this one. */
+  readonly requestLog: RequestLogSink = this.requestLogSink();
   /** Prometheus metrics (GET /metrics); null with METRICS_ENABLED=false. */
   readonly metrics = gatewayMetrics(env().METRICS_ENABLED);
   private listener: { close(): Promise<void> } | null = null;
@@ -78,6 +68,16 @@ export class GatewayRuntime {
     this.breakers.onTransition((t) => {
       if (t.origin === "local") this.onBreakerTransition({ tier: t.tier, from: t.from, to: t.to, reason: t.reason, at: new Date(t.at) });
     });
+  }
+
+  private requestLogSink(): RequestLogSink {
+    const options = {
+      maxQueue: env().REQUEST_LOG_QUEUE_MAX,
+      maxQueueBytes: env().REQUEST_LOG_QUEUE_MAX_BYTES,
+      onError: (error: unknown, stats: WriterStats) => this.log(`request log write failed (${stats.queued} queued, will retry): ${(error as Error).message}`),
+    };
+    const file = env().REQUEST_LOG_THREAD ? env().FRONTDESK_REQUEST_LOG_THREAD_FILE : undefined;
+    return file ? new ThreadLogSink(file, options, (line) => this.logLine(line)) : new LocalLogSink(options);
   }
 
   private log(line: string) {
@@ -188,7 +188,7 @@ export class GatewayRuntime {
   /** A finished request: its numbers into the metrics, its row onto the batch writer (call in afterResponse). */
   logRequest(row: RequestLogInsert): void {
     this.metrics?.observeRequest(requestSample(row));
-    this.writer.push(encodeLogLine(row, new Date()));
+    this.requestLog.push(row);
   }
 
 
@@ -255,7 +255,7 @@ export class GatewayRuntime {
     await Promise.race([stopTracing(), new Promise((resolve) => setTimeout(resolve, deadlineMs / 4).unref())]);
     await this.sharedBudgets?.release(this.budgets.reservedKeys(), Date.now());
     await this.redis?.close();
-    return this.writer.close(Math.max(0, deadlineMs - (Date.now() - started)));
+    return this.requestLog.close(Math.max(0, deadlineMs - (Date.now() - started)));
   }
 }
 

@@ -4,7 +4,8 @@ import { resetEnvCache } from "../env";
 import { jsonRequest, signedIn } from "../testing/requests";
 import type { RequestLogInsert } from "../db/request-log-repo";
 import { encodeLogLine } from "../db/request-log-copy";
-import { gatewayRuntime, lineBytes } from "./gateway-runtime";
+import { gatewayRuntime } from "./gateway-runtime";
+import { lineBytes, LocalLogSink } from "./request-log-sink";
 import { uuidv7 } from "./uuidv7";
 
 // The request-log queue is bounded by bytes as well as rows (REQUEST_LOG_QUEUE_MAX_BYTES): a few
@@ -22,13 +23,14 @@ afterAll(async () => {
   resetEnvCache();
 });
 
-const row = (prompt: string): Buffer => encodeLogLine({ id: uuidv7(), stage: "rule", status: "ok", decision: {}, latency: {}, prompt, response: "ok" } satisfies RequestLogInsert, new Date());
+const row = (prompt: string): RequestLogInsert => ({ id: uuidv7(), stage: "rule", status: "ok", decision: {}, latency: {}, prompt, response: "ok" });
 
 describe("the request-log queue's byte bound", () => {
   it("counts a queued row by its line's length, and drops the oldest rows past REQUEST_LOG_QUEUE_MAX_BYTES, counted in /api/health", async () => {
     const big = row("x".repeat(600_000));
-    expect(lineBytes(big)).toBeGreaterThan(600_000);
-    const writer = gatewayRuntime().writer;
+    expect(lineBytes(encodeLogLine(big, new Date()))).toBeGreaterThan(600_000);
+    const writer = gatewayRuntime().requestLog;
+    expect(writer).toBeInstanceOf(LocalLogSink); // in this process (the thread's bounds: request-log-thread.int.test.ts)
     writer.push(big);
     writer.push(row("y".repeat(600_000))); // ~1.2 MB queued > 1 MiB: the first goes
     expect(writer.stats()).toMatchObject({ queued: 1, dropped: 1 });

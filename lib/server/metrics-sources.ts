@@ -20,7 +20,7 @@ export function metricsSources(now: () => number = Date.now): MetricsSources {
       const tiers = runtime.config ? [...runtime.config.snapshot.tiers.keys()] : runtime.breakers.tiers();
       for (const tier of tiers) yield [tier, advance(runtime.breakers.state(tier), now()).status];
     },
-    logWriter: () => gatewayRuntime().writer.stats(),
+    logWriter: () => gatewayRuntime().requestLog.stats(),
     jobs() {
       if (!jobs || now() - jobs.at >= JOBS_TTL_MS) {
         const previous = jobs?.value;

@@ -65,9 +65,5 @@ export async function startGatewayHarness(config: (upstreams: { openai: string; 
 /** Waits until the batch writer has written everything queued. */
 export async function flushRequestLog() {
   await new Promise((r) => setImmediate(r)); // rows are queued after the response is out
-  const writer = gatewayRuntime().writer;
-  for (let i = 0; i < 200 && writer.stats().queued > 0; i++) {
-    await writer.flushOnce();
-    if (writer.stats().queued) await new Promise((r) => setTimeout(r, 25));
-  }
+  await gatewayRuntime().requestLog.flush();
 }

@@ -5,6 +5,9 @@
  * created) and no inline source maps: ~7% more requests per second on the gateway bench
  * (bench/NOTES.md, 2026-12-07). Plain JavaScript, so `npm run gateway` needs no loader.
  *
+ * The same build compiles the request log's worker thread (lib/gateway/request-log-thread.ts) into a
+ * file of its own beside the bundle.
+ *
  * The bundle lives in node_modules/.cache/frontdesk/ (one per checkout) and is rebuilt when any of its inputs changed
  * since it was written (mtimes of the files esbuild read, listed beside it); a build takes ~1 s.
  * `import.meta.url` / `dirname` / `filename` in our sources are replaced by each file's own path,
@@ -20,10 +23,22 @@ import { pathToFileURL } from "node:url";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ENTRY = "scripts/gateway.ts";
 
+/** The request log's worker thread (lib/gateway/request-log-sink.ts), compiled in the same build. */
+const THREAD_ENTRY = "lib/gateway/request-log-thread.ts";
+
 /** One bundle per checkout: worktrees may share one node_modules (a symlink), never a bundle. */
 export function bundlePath(root = ROOT) {
+  return outputPath(root, "gateway");
+}
+
+/** The request-log thread's file, beside the bundle (the gateway is told it by scripts/gateway.mjs). */
+export function threadPath(root = ROOT) {
+  return outputPath(root, "request-log-thread");
+}
+
+function outputPath(root, name) {
   const checkout = createHash("sha256").update(root).digest("hex").slice(0, 12);
-  return path.join(root, "node_modules", ".cache", "frontdesk", `gateway-${checkout}.mjs`);
+  return path.join(root, "node_modules", ".cache", "frontdesk", `${name}-${checkout}.mjs`);
 }
 
 const inputsPath = (root) => `${bundlePath(root)}.inputs.json`;
@@ -31,7 +46,7 @@ const inputsPath = (root) => `${bundlePath(root)}.inputs.json`;
 /** True when the bundle exists and none of the files it was built from changed since. */
 export function bundleUpToDate(root = ROOT) {
   try {
-    const builtAt = statSync(bundlePath(root)).mtimeMs;
+    const builtAt = Math.min(statSync(bundlePath(root)).mtimeMs, statSync(threadPath(root)).mtimeMs);
     const inputs = JSON.parse(readFileSync(inputsPath(root), "utf8"));
     return inputs.every((file) => statSync(path.join(root, file)).mtimeMs <= builtAt);
   } catch {
@@ -64,10 +79,13 @@ export async function compiledGateway(root = ROOT) {
   if (bundleUpToDate(root)) return out;
   mkdirSync(path.dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp.mjs`;
+  const thread = threadPath(root);
+  const threadTmp = `${thread}.${process.pid}.tmp.mjs`;
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [ENTRY],
-    outfile: tmp,
+    entryPoints: { [path.basename(tmp, ".mjs")]: ENTRY, [path.basename(threadTmp, ".mjs")]: THREAD_ENTRY },
+    outdir: path.dirname(out),
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     format: "esm",
@@ -82,11 +100,13 @@ export async function compiledGateway(root = ROOT) {
   });
   const inputs = [...Object.keys(result.metafile.inputs), "scripts/lib/compile-gateway.mjs"].filter((file) => existsSync(path.join(root, file)));
   writeFileSync(`${tmp}.inputs.json`, JSON.stringify(inputs));
-  // the map's name inside the bundle is the temporary one: rename it too, then the bundle last
-  const code = readFileSync(tmp, "utf8").replace(/\/\/# sourceMappingURL=.*$/m, `//# sourceMappingURL=${path.basename(out)}.map`);
-  writeFileSync(tmp, code);
-  renameSync(`${tmp}.map`, `${out}.map`);
-  renameSync(`${tmp}.inputs.json`, inputsPath(root));
-  renameSync(tmp, out);
+  // the map's name inside each file is the temporary one: rename it too; the thread first, the bundle last
+  for (const [from, to] of [[threadTmp, thread], [tmp, out]]) {
+    const code = readFileSync(from, "utf8").replace(/\/\/# sourceMappingURL=.*$/m, `//# sourceMappingURL=${path.basename(to)}.map`);
+    writeFileSync(from, code);
+    renameSync(`${from}.map`, `${to}.map`);
+    if (to === out) renameSync(`${tmp}.inputs.json`, inputsPath(root));
+    renameSync(from, to);
+  }
   return out;
 }

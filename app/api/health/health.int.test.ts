@@ -27,7 +27,7 @@ describe("GET /api/health", () => {
   });
 
   it("tells anonymous callers only the status: no version, no request-log errors", async () => {
-    const stats = gatewayRuntime().writer.stats();
+    const stats = gatewayRuntime().requestLog.stats();
     expect(stats).toHaveProperty("lastError");
     for (const c of [undefined, "fd_session=not-a-session"]) {
       const res = await health(c);

@@ -20,7 +20,7 @@ export async function GET(req: Request) {
   const session = isDbUp ? await sessionFromRequest(req).catch(() => null) : null;
   if (!session) return Response.json({ status }, init);
   const runtime = gatewayRuntime();
-  const { queued, queuedBytes, written, dropped, lastError } = runtime.writer.stats();
+  const { queued, queuedBytes, written, dropped, lastError } = runtime.requestLog.stats();
   const warnings = await gatewayWarnings(runtime).catch(() => []);
   return Response.json(
     { status, db: isDbUp ? "ok" : "down", version: VERSION, requestLog: { queued, queuedBytes, written, dropped, lastError }, pins: { shared: runtime.pins.isShared, sharedStoreErrors: runtime.pins.remoteErrors }, sharedState: runtime.sharedState(), warnings },

@@ -1,0 +1,198 @@
+/**
+ * Where the gateway's finished requests go: `push(row)` and nothing else on the response path.
+ *
+ * - LocalLogSink: in this thread — each row encoded as a COPY line at once (encodeLogLine) and
+ *   queued on a RequestLogWriter that writes batches to Postgres.
+ * - ThreadLogSink: the same LocalLogSink run in a worker thread (request-log-thread.ts). The main
+ *   thread only collects rows for a few milliseconds and posts them as one message (a structured
+ *   clone, ~5× cheaper than encoding a row); the encoding, the batches and the Postgres client's
+ *   I/O run beside the requests instead of between them. On the gateway bench this thread
+ *   served ~10% more requests per second (bench/NOTES.md, 2026-12-07, late). `npm run gateway`
+ *   uses it (the launcher names the compiled thread's file); REQUEST_LOG_THREAD=false turns it off.
+ *
+ * A row must not be changed after push: the thread's copy is taken a few milliseconds later.
+ */
+import { Worker } from "node:worker_threads";
+import { encodeLogLine } from "../db/request-log-copy";
+import { insertRequestLogLines, type RequestLogInsert } from "../db/request-log-repo";
+import { RequestLogWriter, type WriterOptions, type WriterStats } from "./request-log-writer";
+
+export interface RequestLogSink {
+  /** Where rows are encoded and written now: a worker thread, or this (main) thread. */
+  readonly writtenBy: "thread" | "main-thread";
+  push(row: RequestLogInsert): void;
+  stats(): WriterStats;
+  /** Resolves when what was pushed before the call has been written (or given up on: the database is down). */
+  flush(): Promise<void>;
+  /** Stops accepting rows and writes what is queued, retrying until `deadlineMs` passes. */
+  close(deadlineMs?: number): Promise<WriterStats>;
+}
+
+/** The bounds and error report of a sink's writer (the rest of WriterOptions keep their defaults). */
+export type SinkOptions = Pick<WriterOptions<Buffer>, "maxQueue" | "maxQueueBytes" | "onError">;
+
+/** A queued log line's memory: its bytes (outside the JS heap) and the Buffer object's share of the heap. */
+export function lineBytes(line: Buffer): number {
+  return line.length + 96;
+}
+
+export class LocalLogSink implements RequestLogSink {
+  readonly writtenBy = "main-thread";
+  readonly writer: RequestLogWriter<Buffer>;
+
+  constructor(options: SinkOptions, insert: (lines: Buffer[]) => Promise<unknown> = insertRequestLogLines) {
+    this.writer = new RequestLogWriter<Buffer>({ insert, sizeOf: lineBytes, ...options });
+  }
+
+  push(row: RequestLogInsert): void {
+    this.writer.push(encodeLogLine(row, new Date()));
+  }
+
+  stats(): WriterStats {
+    return this.writer.stats();
+  }
+
+  async flush(): Promise<void> {
+    // a batch that fails is retried after its backoff: give up after ~5 s (the database is down)
+    for (let i = 0; i < 200 && this.writer.stats().queued > 0; i++) {
+      await this.writer.flushOnce();
+      if (this.writer.stats().queued) await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  close(deadlineMs?: number): Promise<WriterStats> {
+    return this.writer.close(deadlineMs);
+  }
+}
+
+/** Messages between ThreadLogSink and its thread (request-log-thread.ts). */
+export type ToThread = { rows: RequestLogInsert[] } | { flush: number } | { close: number; deadlineMs: number };
+export type FromThread = { stats: WriterStats; received: number; done?: number } | { error: string };
+
+/** How long rows wait to be posted together: ~9 rows a message at 450 requests a second, ~50 at 2,500 (the writer batches every 50 ms anyway). */
+const POST_AFTER_MS = 20;
+/** How often the thread reports its writer's numbers while they change. */
+export const THREAD_REPORT_MS = 100;
+
+const EMPTY: WriterStats = { queued: 0, queuedBytes: 0, written: 0, dropped: 0, failedFlushes: 0, lastError: null, lastFlushAt: null };
+
+export class ThreadLogSink implements RequestLogSink {
+  private readonly worker: Worker;
+  private pending: RequestLogInsert[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  /** Rows posted to the thread, and the thread's last report (its writer's stats, rows it had received). */
+  private posted = 0;
+  private report: { stats: WriterStats; received: number } = { stats: EMPTY, received: 0 };
+  /** Rows dropped on this side: pushed after close, or lost with a thread that died. */
+  private droppedHere = 0;
+  private nextCall = 0;
+  private readonly calls = new Map<number, (stats: WriterStats) => void>();
+  /** Once the thread is gone unexpectedly: rows are written in this thread from then on. */
+  private fallback: LocalLogSink | null = null;
+  private closed = false;
+
+  get writtenBy(): RequestLogSink["writtenBy"] {
+    return this.fallback ? "main-thread" : "thread";
+  }
+
+  constructor(
+    file: string,
+    private readonly options: SinkOptions,
+    private readonly logLine: (line: string) => void,
+  ) {
+    const { onError: _, ...bounds } = options;
+    this.worker = new Worker(file, { workerData: bounds });
+    this.worker.unref(); // a running gateway keeps the process alive, not its log thread
+    this.worker.on("message", (message: FromThread) => {
+      if ("error" in message) return this.options.onError?.(new Error(message.error), this.stats());
+      this.report = message;
+      if (message.done !== undefined) {
+        this.calls.get(message.done)?.(message.stats);
+        this.calls.delete(message.done);
+      }
+    });
+    this.worker.on("error", (error) => this.logLine(`request log thread failed: ${error.message}`));
+    this.worker.on("exit", (code) => {
+      if (this.closed) return;
+      // rows the thread held are lost: counted as dropped; from now on rows are written here
+      this.droppedHere += Math.max(0, this.posted - this.report.stats.written - this.report.stats.dropped);
+      this.report = { stats: { ...this.report.stats, queued: 0, queuedBytes: 0 }, received: this.posted };
+      this.logLine(`request log thread exited (code ${code}); writing the log in the main thread from now on`);
+      this.fallback = new LocalLogSink(this.options);
+      for (const row of this.pending) this.fallback.push(row);
+      this.pending = [];
+      for (const resolve of this.calls.values()) resolve(this.stats());
+      this.calls.clear();
+    });
+  }
+
+  push(row: RequestLogInsert): void {
+    if (this.fallback) return this.fallback.push(row);
+    if (this.closed) {
+      this.droppedHere++;
+      return;
+    }
+    if (this.pending.push(row) === 1) {
+      this.timer = setTimeout(this.post, POST_AFTER_MS);
+      this.timer.unref();
+    }
+  }
+
+  private readonly post = () => {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.pending.length || this.fallback) return;
+    const rows = this.pending;
+    this.pending = [];
+    this.posted += rows.length;
+    this.worker.postMessage({ rows } satisfies ToThread);
+  };
+
+  stats(): WriterStats {
+    const { stats, received } = this.report;
+    const own = this.fallback?.stats();
+    const inTransit = this.pending.length + (this.posted - received);
+    return {
+      queued: stats.queued + inTransit + (own?.queued ?? 0),
+      queuedBytes: stats.queuedBytes + (own?.queuedBytes ?? 0),
+      written: stats.written + (own?.written ?? 0),
+      dropped: stats.dropped + this.droppedHere + (own?.dropped ?? 0),
+      failedFlushes: stats.failedFlushes + (own?.failedFlushes ?? 0),
+      lastError: own?.lastError ?? stats.lastError,
+      lastFlushAt: Math.max(own?.lastFlushAt ?? 0, stats.lastFlushAt ?? 0) || null,
+    };
+  }
+
+  /** Posts what is waiting and asks the thread; resolves with its stats once it has done it. */
+  private call(message: (id: number) => ToThread): Promise<WriterStats> {
+    this.post();
+    if (this.fallback) return Promise.resolve(this.stats());
+    const id = ++this.nextCall;
+    return new Promise((resolve) => {
+      this.calls.set(id, resolve);
+      this.worker.postMessage(message(id));
+    });
+  }
+
+  async flush(): Promise<void> {
+    await this.call((id) => ({ flush: id }));
+    await this.fallback?.flush();
+  }
+
+  async close(deadlineMs = 10_000): Promise<WriterStats> {
+    if (this.fallback) {
+      await this.fallback.close(deadlineMs);
+      return this.stats();
+    }
+    const answered = this.call((id) => ({ close: id, deadlineMs }));
+    this.closed = true;
+    // a thread that does not answer (stuck in a write) is stopped a second after the deadline
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([answered, new Promise((r) => (timer = setTimeout(r, deadlineMs + 1000)))]);
+    clearTimeout(timer);
+    const unanswered = this.calls.size > 0;
+    await this.worker.terminate();
+    if (unanswered) this.droppedHere += Math.max(0, this.posted - this.report.stats.written - this.report.stats.dropped);
+    return this.stats();
+  }
+}
