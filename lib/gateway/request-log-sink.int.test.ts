@@ -79,4 +79,16 @@ describe("the request log's worker thread", () => {
     expect(sink.stats()).toMatchObject({ queued: 0, written: 2, dropped: 2 });
     expect(await sink.close(5_000)).toMatchObject({ written: 2, dropped: 2 });
   });
+
+  it("stops a thread that does not answer a second after the close deadline, counting its rows as dropped", async () => {
+    const stuck = path.join(dir, "stuck.mjs");
+    writeFileSync(stuck, `import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => {});\n`);
+    const lines: string[] = [];
+    const sink = new ThreadLogSink(stuck, {}, (line) => lines.push(line));
+    for (let i = 0; i < 3; i++) sink.push(row(`never written ${i}`));
+    const started = performance.now();
+    expect(await sink.close(200)).toMatchObject({ queued: 0, written: 0, dropped: 3 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1_150);
+    expect(lines).toEqual([]); // stopped on purpose: no fallback to report
+  });
 });

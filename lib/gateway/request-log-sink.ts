@@ -114,9 +114,8 @@ export class ThreadLogSink implements RequestLogSink {
     this.worker.on("error", (error) => this.logLine(`request log thread failed: ${error.message}`));
     this.worker.on("exit", (code) => {
       if (this.closed) return;
-      // rows the thread held are lost: counted as dropped; from now on rows are written here
-      this.droppedHere += Math.max(0, this.posted - this.report.stats.written - this.report.stats.dropped);
-      this.report = { stats: { ...this.report.stats, queued: 0, queuedBytes: 0 }, received: this.posted };
+      // from now on rows are written here
+      this.loseThread();
       this.logLine(`request log thread exited (code ${code}); writing the log in the main thread from now on`);
       this.fallback = new LocalLogSink(this.options);
       for (const row of this.pending) this.fallback.push(row);
@@ -124,6 +123,12 @@ export class ThreadLogSink implements RequestLogSink {
       for (const resolve of this.calls.values()) resolve(this.stats());
       this.calls.clear();
     });
+  }
+
+  /** The thread is gone: the rows it held (posted, neither written nor dropped by its last report) count as dropped. */
+  private loseThread() {
+    this.droppedHere += Math.max(0, this.posted - this.report.stats.written - this.report.stats.dropped);
+    this.report = { stats: { ...this.report.stats, queued: 0, queuedBytes: 0 }, received: this.posted };
   }
 
   push(row: RequestLogInsert): void {
@@ -192,7 +197,7 @@ export class ThreadLogSink implements RequestLogSink {
     clearTimeout(timer);
     const unanswered = this.calls.size > 0;
     await this.worker.terminate();
-    if (unanswered) this.droppedHere += Math.max(0, this.posted - this.report.stats.written - this.report.stats.dropped);
+    if (unanswered) this.loseThread();
     return this.stats();
   }
 }
