@@ -80,14 +80,16 @@ describe("the request log's worker thread", () => {
     expect(await sink.close(5_000)).toMatchObject({ written: 2, dropped: 2 });
   });
 
-  it("stops a thread that does not answer a second after the close deadline, counting its rows as dropped", async () => {
+  it("bounds the rows a thread has not taken, and stops a thread that does not answer a second after the close deadline, counting its rows as dropped", async () => {
     const stuck = path.join(dir, "stuck.mjs");
     writeFileSync(stuck, `import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => {});\n`);
     const lines: string[] = [];
-    const sink = new ThreadLogSink(stuck, {}, (line) => lines.push(line));
-    for (let i = 0; i < 3; i++) sink.push(row(`never written ${i}`));
+    const sink = new ThreadLogSink(stuck, { maxQueue: 3 }, (line) => lines.push(line));
+    for (let i = 0; i < 5; i++) sink.push(row(`never written ${i}`));
+    // the thread takes nothing: past maxQueue rows in transit, the newest are dropped
+    expect(sink.stats()).toMatchObject({ queued: 3, dropped: 2 });
     const started = performance.now();
-    expect(await sink.close(200)).toMatchObject({ queued: 0, written: 0, dropped: 3 });
+    expect(await sink.close(200)).toMatchObject({ queued: 0, written: 0, dropped: 5 });
     expect(performance.now() - started).toBeGreaterThanOrEqual(1_150);
     expect(lines).toEqual([]); // stopped on purpose: no fallback to report
   });

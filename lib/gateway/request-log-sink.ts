@@ -83,7 +83,7 @@ export class ThreadLogSink implements RequestLogSink {
   /** Rows posted to the thread, and the thread's last report (its writer's stats, rows it had received). */
   private posted = 0;
   private report: { stats: WriterStats; received: number } = { stats: EMPTY, received: 0 };
-  /** Rows dropped on this side: pushed after close, or lost with a thread that died. */
+  /** Rows dropped on this side: pushed after close or past the bound on rows in transit, or lost with a thread that died. */
   private droppedHere = 0;
   private nextCall = 0;
   private readonly calls = new Map<number, (stats: WriterStats) => void>();
@@ -133,7 +133,8 @@ export class ThreadLogSink implements RequestLogSink {
 
   push(row: RequestLogInsert): void {
     if (this.fallback) return this.fallback.push(row);
-    if (this.closed) {
+    // rows the thread has not taken yet are bounded too (a thread starved of CPU): past maxQueue the newest are dropped
+    if (this.closed || this.inTransit() >= (this.options.maxQueue ?? Infinity)) {
       this.droppedHere++;
       return;
     }
@@ -153,12 +154,16 @@ export class ThreadLogSink implements RequestLogSink {
     this.worker.postMessage({ rows } satisfies ToThread);
   };
 
+  /** Rows pushed that the thread had not received by its last report. */
+  private inTransit(): number {
+    return this.pending.length + this.posted - this.report.received;
+  }
+
   stats(): WriterStats {
-    const { stats, received } = this.report;
+    const { stats } = this.report;
     const own = this.fallback?.stats();
-    const inTransit = this.pending.length + (this.posted - received);
     return {
-      queued: stats.queued + inTransit + (own?.queued ?? 0),
+      queued: stats.queued + this.inTransit() + (own?.queued ?? 0),
       queuedBytes: stats.queuedBytes + (own?.queuedBytes ?? 0),
       written: stats.written + (own?.written ?? 0),
       dropped: stats.dropped + this.droppedHere + (own?.dropped ?? 0),
