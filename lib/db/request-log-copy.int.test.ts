@@ -3,7 +3,7 @@ import { pgPool } from "./pg-pool";
 import { insertRequestLogs, insertRequestLogsWith, type RequestLogInsert } from "./request-log-repo";
 import { REQUEST_LOG_COPY_COLUMNS, ROLLUP_LINE_COLUMNS } from "./request-log-copy";
 import { ROLLUP_SOURCE_FIELDS } from "./rollup-repo";
-import { ensureRequestLogPartitions } from "./request-log-partitions";
+import { ensureRequestLogPartitions, serverHasLz4 } from "./request-log-partitions";
 import { demoId } from "../demo/demo-schedule";
 import { createRng } from "../providers/simulated-random";
 
@@ -18,12 +18,6 @@ const row = (extra: Partial<RequestLogInsert>): RequestLogInsert => {
   ids.push(id);
   return { id, createdAt: new Date(AT), stage: "rule", status: "ok", decision: {}, latency: {}, ...extra };
 };
-
-/** Whether this Postgres was built with lz4 (the embedded one of the tests without DATABASE_URL is not). */
-async function serverHasLz4(): Promise<boolean> {
-  const { rows } = await pgPool().query<{ lz4: boolean }>(`SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`);
-  return rows[0]!.lz4;
-}
 
 afterAll(async () => {
   await pgPool().query(`DELETE FROM "RequestLog" WHERE id = ANY($1::uuid[])`, [ids]);
@@ -68,7 +62,7 @@ describe("request-log rows written through COPY", () => {
   });
 
   it("compresses a large decision with lz4 where the server has it (pglz where not), in new partitions too", async () => {
-    const lz4 = await serverHasLz4();
+    const lz4 = await serverHasLz4(pgPool());
     const expected = lz4 ? "lz4" : "pglz";
     const trace = Array.from({ length: 40 }, (_, i) => ({ stage: "choose", detail: `step ${i}: P(needs capable) = 0.56 ≥ threshold 0.24 → capable`, micros: i }));
     const big = row({ decision: { trace } });
@@ -82,7 +76,7 @@ describe("request-log rows written through COPY", () => {
   });
 
   it("keeps a row of ~2.5 KB uncompressed where the server has no lz4 (pglz costs more than it saves there), in every partition", async () => {
-    const lz4 = await serverHasLz4();
+    const lz4 = await serverHasLz4(pgPool());
     const day = Date.UTC(2001, 4, 3); // a partition made now, as the gateway's maintenance makes them
     expect(await ensureRequestLogPartitions({ from: day, to: day })).toEqual({ created: ["RequestLog_d20010503"], skipped: [] });
     const trace = Array.from({ length: 36 }, (_, i) => ({ stage: "choose", detail: `step ${i}: threshold 0.24`, micros: i }));

@@ -55,8 +55,13 @@ export async function listRequestLogPartitions(client: Client): Promise<Array<{ 
  * prisma/migrations/20261207190000_request_log_json, which sets the same on the partitions it finds).
  */
 async function partitionStorage(client: Client): Promise<string> {
+  return (await serverHasLz4(client)) ? "" : " WITH (toast_tuple_target = 4096)";
+}
+
+/** Whether this Postgres was built with lz4 (most packaged builds; not the embedded one of `npm start`). */
+export async function serverHasLz4(client: Client): Promise<boolean> {
   const { rows } = await client.query<{ lz4: boolean }>(`SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`);
-  return rows[0]?.lz4 ? "" : " WITH (toast_tuple_target = 4096)";
+  return rows[0]?.lz4 === true;
 }
 
 /**

@@ -35,7 +35,8 @@ export async function checkReadiness(runtime: HealthRuntime): Promise<Readiness>
   const ready = runtime.config !== null;
   const isDegraded = !ready || !isDbUp || (redis.shared && !redis.up);
   const log = runtime.requestLog;
-  const requestLog = log && { writer: log.writtenBy, queued: log.stats().queued, dropped: log.stats().dropped };
+  const stats = log?.stats();
+  const requestLog = log && stats && { writer: log.writtenBy, queued: stats.queued, dropped: stats.dropped };
   return { ready, status: isDegraded ? "degraded" : "ok", config: ready ? "loaded" : "not-loaded", db: isDbUp ? "ok" : "down", redis, pid: process.pid, ...(requestLog ? { requestLog } : {}) };
 }
 

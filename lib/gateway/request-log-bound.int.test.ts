@@ -30,7 +30,7 @@ describe("the request-log queue's byte bound", () => {
     const big = row("x".repeat(600_000));
     expect(lineBytes(encodeLogLine(big, new Date()))).toBeGreaterThan(600_000);
     const writer = gatewayRuntime().requestLog;
-    expect(writer).toBeInstanceOf(LocalLogSink); // in this process (the thread's bounds: request-log-thread.int.test.ts)
+    expect(writer).toBeInstanceOf(LocalLogSink); // in this process (the thread's bound on rows in transit: request-log-sink.int.test.ts)
     writer.push(big);
     writer.push(row("y".repeat(600_000))); // ~1.2 MB queued > 1 MiB: the first goes
     expect(writer.stats()).toMatchObject({ queued: 1, dropped: 1 });

@@ -4,13 +4,14 @@
  * - LocalLogSink: in this thread — each row encoded as a COPY line at once (encodeLogLine) and
  *   queued on a RequestLogWriter that writes batches to Postgres.
  * - ThreadLogSink: the same LocalLogSink run in a worker thread (request-log-thread.ts). The main
- *   thread only collects rows for a few milliseconds and posts them as one message (a structured
- *   clone, ~5× cheaper than encoding a row); the encoding, the batches and the Postgres client's
- *   I/O run beside the requests instead of between them. On the gateway bench this thread
- *   served ~10% more requests per second (bench/NOTES.md, 2026-12-07, late). `npm run gateway`
- *   uses it (the launcher names the compiled thread's file); REQUEST_LOG_THREAD=false turns it off.
+ *   thread only collects rows for 20 ms and posts them as one message (a structured clone, about
+ *   half the cost of encoding a row); the encoding, the batches and the Postgres client's I/O run
+ *   beside the requests instead of between them. Side by side with the log in the main thread:
+ *   −0.76 ms of mean latency at 10 connections / 20 ms upstream, +5% requests per second at
+ *   saturation (bench/NOTES.md, 2026-12-07, late). `npm run gateway` uses it (the launcher names
+ *   the compiled thread's file); REQUEST_LOG_THREAD=false turns it off.
  *
- * A row must not be changed after push: the thread's copy is taken a few milliseconds later.
+ * A row must not be changed after push: the thread's copy is taken up to 20 ms later.
  */
 import { Worker } from "node:worker_threads";
 import { encodeLogLine } from "../db/request-log-copy";
