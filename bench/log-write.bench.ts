@@ -1,9 +1,9 @@
 /**
  * Request-log write rate: the gateway's own writer (RequestLogWriter with the runtime's options,
- * rows encoded as COPY lines when pushed, flushing through insertRequestLogLines on its own
- * connections (synchronous_commit off) — COPY into a staging table, then one statement that
- * inserts the batch into the partitioned table, adds it to the hourly rollups and touches the
- * keys) kept full for BENCH_SECONDS (15) on
+ * rows encoded as COPY lines with their rollup facts when pushed, flushing through
+ * insertRequestLogEntries on its own connections (synchronous_commit off) — COPY straight into the
+ * partitioned table, then one statement that adds the batch's rollups, summed in JavaScript, and
+ * touches the keys) kept full for BENCH_SECONDS (15) on
  * a fresh database. Rows look like the gateway's: a decision trace, latency attempts, scores, a
  * prompt and an answer of a few hundred characters. Prints rows/s written (target ≥ 10,000
  * sustained), per-second spread, and the flush time. Nothing is dropped unless the writer falls
@@ -58,9 +58,8 @@ async function main() {
   resetEnvCache();
   try {
     const { RequestLogWriter } = await import("../lib/gateway/request-log-writer");
-    const { lineBytes } = await import("../lib/gateway/request-log-sink");
-    const { insertRequestLogLines } = await import("../lib/db/request-log-repo");
-    const { encodeLogLine } = await import("../lib/db/request-log-copy");
+    const { entryBytes } = await import("../lib/gateway/request-log-sink");
+    const { insertRequestLogEntries, encodeLogEntry } = await import("../lib/db/request-log-repo");
     const { uuidv7 } = await import("../lib/gateway/uuidv7");
     const { env } = await import("../lib/env");
     type Row = import("../lib/db/request-log-repo").RequestLogInsert;
@@ -98,17 +97,17 @@ async function main() {
 
     const flushMs: number[] = [];
     const batchRows: number[] = [];
-    const writer = new RequestLogWriter<Buffer>({
+    const writer = new RequestLogWriter<import("../lib/db/request-log-repo").LogEntry>({
       insert: async (rows) => {
         const t = performance.now();
-        const written = await insertRequestLogLines(rows);
+        const written = await insertRequestLogEntries(rows);
         flushMs.push(performance.now() - t);
         batchRows.push(rows.length);
         return written;
       },
       maxQueue: env().REQUEST_LOG_QUEUE_MAX,
       maxQueueBytes: env().REQUEST_LOG_QUEUE_MAX_BYTES,
-      sizeOf: lineBytes,
+      sizeOf: entryBytes,
       ...(process.env.BENCH_MAX_BATCH ? { maxBatchSize: Number(process.env.BENCH_MAX_BATCH) } : {}),
       ...(process.env.BENCH_IN_FLIGHT ? { maxInFlight: Number(process.env.BENCH_IN_FLIGHT) } : {}),
     });
@@ -120,7 +119,7 @@ async function main() {
     let lastWritten = 0;
     let nextTick = started + 1000;
     while (performance.now() - started < SECONDS * 1000) {
-      for (let k = writer.stats().queued; k < BACKLOG; k++) writer.push(encodeLogLine(row(), new Date()));
+      for (let k = writer.stats().queued; k < BACKLOG; k++) writer.push(encodeLogEntry(row(), new Date()));
       await new Promise((r) => setTimeout(r, 5));
       if (performance.now() >= nextTick) {
         const { written } = writer.stats();

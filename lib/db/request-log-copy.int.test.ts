@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { pgPool } from "./pg-pool";
 import { insertRequestLogs, insertRequestLogsWith, type RequestLogInsert } from "./request-log-repo";
-import { REQUEST_LOG_COPY_COLUMNS, ROLLUP_LINE_COLUMNS } from "./request-log-copy";
-import { ROLLUP_SOURCE_FIELDS } from "./rollup-repo";
+import { REQUEST_LOG_COPY_COLUMNS } from "./request-log-copy";
 import { ensureRequestLogPartitions, serverHasLz4 } from "./request-log-partitions";
 import { demoId } from "../demo/demo-schedule";
 import { createRng } from "../providers/simulated-random";
@@ -32,11 +31,6 @@ describe("request-log rows written through COPY", () => {
       `SELECT column_name FROM information_schema.columns WHERE table_name = 'RequestLog' AND table_schema = current_schema()`,
     );
     expect([...REQUEST_LOG_COPY_COLUMNS].sort()).toEqual(rows.map((r) => r.column_name).sort());
-  });
-
-  it("copies the columns the rollups are made of, and the key, into the rollup lines", () => {
-    const source = ROLLUP_SOURCE_FIELDS.split(",").map((c) => c.trim().replace(/"/g, ""));
-    expect([...ROLLUP_LINE_COLUMNS].sort()).toEqual([...source, "apiKeyId"].sort());
   });
 
   it("stores text, JSON, numbers and booleans as given; U+0000 and lone surrogates as U+FFFD", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REQUEST_LOG_COPY_COLUMNS, ROLLUP_LINE_COLUMNS, copyChunks, encodeLogLine, pgSafeJson, requestLogLine, rollupChunks } from "./request-log-copy";
+import { REQUEST_LOG_COPY_COLUMNS, copyChunks, encodeLogLine, pgSafeJson, requestLogLine } from "./request-log-copy";
 
 const base = { id: "0190a4c2-0000-7000-8000-000000000001", stage: "rule", status: "ok", decision: {}, latency: {} };
 const fields = (line: string) => line.slice(0, -1).split("\t");
@@ -74,32 +74,5 @@ describe("encodeLogLine", () => {
     const row = { ...base, prompt: "≥ → 🙂 lone:\ud800" };
     expect(encodeLogLine(row, at).equals(Buffer.from(requestLogLine(row, at)))).toBe(true);
     expect(fields(encodeLogLine(row, at).toString())[REQUEST_LOG_COPY_COLUMNS.indexOf("prompt")]).toBe("≥ → 🙂 lone:\uFFFD");
-  });
-});
-
-describe("rollupChunks", () => {
-  const rollupFields = (line: string) => {
-    const full = fields(line);
-    return ROLLUP_LINE_COLUMNS.map((c) => full[REQUEST_LOG_COPY_COLUMNS.indexOf(c)]);
-  };
-
-  it("keeps the rollup columns of each line, in ROLLUP_LINE_COLUMNS' order, escapes and all", () => {
-    const row = { ...base, apiKeyId: "key-1", policyName: "p\tq → ≥", tierName: "fast", prompt: "a\tb\nc 🙂", scores: { p: [0.5] }, isDemo: true, quality: null, costUsd: 2.5e-7 };
-    const line = requestLogLine(row, at);
-    const [chunk] = rollupChunks([Buffer.from(line)]);
-    const got = chunk!.toString();
-    expect(got.split("\n")).toEqual([expect.any(String), ""]);
-    expect(fields(got)).toEqual(rollupFields(line));
-    const of = (c: (typeof ROLLUP_LINE_COLUMNS)[number]) => fields(got)[ROLLUP_LINE_COLUMNS.indexOf(c)];
-    expect([of("apiKeyId"), of("policyName"), of("isDemo"), of("quality"), of("costUsd"), of("scores")]).toEqual(["key-1", "p\\tq → ≥", "t", "\\N", "2.5e-7", '{"p":[0.5]}']);
-  });
-
-  it("takes many lines apart in chunks of at most 64 KB, in order", () => {
-    const lines = Array.from({ length: 3000 }, (_, i) => requestLogLine({ ...base, policyName: `policy ${i} ≥`, apiKeyId: i % 2 ? null : `k${i}`, totalMs: i }, at));
-    const chunks = rollupChunks(lines.map((l) => Buffer.from(l)));
-    expect(chunks.length).toBeGreaterThan(1);
-    for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(65_536);
-    const out = Buffer.concat(chunks).toString().split("\n").slice(0, -1);
-    expect(out.map((l) => l.split("\t"))).toEqual(lines.map(rollupFields));
   });
 });

@@ -71,46 +71,7 @@ export function copyFromStdinSql(table: string): string {
   return `COPY ${table} (${REQUEST_LOG_COLUMN_LIST}) FROM STDIN`;
 }
 
-/** The columns the hourly rollups and the keys' lastUsedAt are made from, in the rollup lines' order. */
-export const ROLLUP_LINE_COLUMNS = [
-  "createdAt", "policyName", "tierName", "stage", "status", "isDemo", "escalated", "hedged", "costUsd", "baselineCostUsd", "totalMs", "scores",
-  "escalationWasteUsd", "hedgeWasteUsd", "explored", "exploreCostUsd", "quality", "overheadMs", "escalationWaitMs", "apiKeyId",
-] as const satisfies ReadonlyArray<(typeof COLUMNS)[number][0]>;
-
-const ROLLUP_FIELD_INDEXES = ROLLUP_LINE_COLUMNS.map((name) => REQUEST_LOG_COPY_COLUMNS.indexOf(name));
-
 const CHUNK_BYTES = 65_536;
-const TAB = 0x09;
-const NEWLINE = 0x0a;
-
-/**
- * The rollup columns of request-log lines (encodeLogLine's output), as COPY lines of their own in
- * ~64 KB chunks. A raw tab only ever separates fields (a tab inside a value is written as the
- * escape `\t`, and UTF-8 never has the byte 0x09 inside a longer character), so the tabs' positions
- * take a line apart exactly.
- */
-export function rollupChunks(lines: Buffer[]): Buffer[] {
-  const out = new ChunkWriter();
-  const starts = new Int32Array(COLUMNS.length + 1);
-  for (const line of lines) {
-    let at = 0;
-    for (let f = 0; f < COLUMNS.length; f++) {
-      starts[f] = at;
-      if (f < COLUMNS.length - 1) at = line.indexOf(TAB, at) + 1;
-    }
-    starts[COLUMNS.length] = line.length; // the last field ends at the newline
-    let size = 0;
-    for (const f of ROLLUP_FIELD_INDEXES) size += starts[f + 1]! - starts[f]!; // each with its tab or newline
-    const chunk = out.room(size);
-    for (let i = 0; i < ROLLUP_FIELD_INDEXES.length; i++) {
-      const f = ROLLUP_FIELD_INDEXES[i]!;
-      out.used += line.copy(chunk, out.used, starts[f]!, starts[f + 1]! - 1);
-      chunk[out.used++] = i < ROLLUP_FIELD_INDEXES.length - 1 ? TAB : NEWLINE;
-    }
-  }
-  return out.end();
-}
-
 /**
  * One row as a COPY line in UTF-8. Encoded when the row is logged, while the line's pieces are
  * fresh: the writer's queue then holds flat bytes outside the JS heap, not a string the garbage

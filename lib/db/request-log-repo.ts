@@ -4,11 +4,12 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { pgPool, requestLogPool, withPgTransaction } from "./pg-pool";
-import { copyChunks, copyFromStdinSql, encodeLogLine, REQUEST_LOG_COLUMN_LIST, ROLLUP_LINE_COLUMNS, rollupChunks, sqlColumnList } from "./request-log-copy";
+import { copyChunks, copyFromStdinSql, encodeLogLine, REQUEST_LOG_COLUMN_LIST } from "./request-log-copy";
+import { rollupFacts, sumRollups, type RollupFacts } from "./request-log-rollup";
 import { db } from "./prisma";
 import { policyTiers } from "./label-repo";
 import { findShadowPairs } from "./shadow-repo";
-import { addRollupsSql, ROLLUP_SOURCE_FIELDS } from "./rollup-repo";
+import { addRollupsSql, addSummedRollupsSql, ROLLUP_SOURCE_FIELDS } from "./rollup-repo";
 import { touchApiKeysSql } from "./api-key-repo";
 import { searchRequestLog, type SearchBudget } from "./search-request-log";
 
@@ -17,9 +18,9 @@ export type RequestLogInsert = Prisma.RequestLogCreateManyInput;
 /**
  * A batch goes into the log in one transaction, COPY (./request-log-copy.ts) straight into
  * RequestLog: Postgres's cheapest way in (batched heap and index inserts, every value parsed
- * once). The same rows' rollup columns are copied into a small temporary table of the connection,
- * and one statement adds them to the hourly RequestRollup rows and touches their keys' lastUsedAt,
- * so the dashboards never disagree with the log.
+ * once). In the same transaction one statement adds the batch's rollups, summed per key in
+ * JavaScript (request-log-rollup.ts), to the hourly RequestRollup rows and touches the keys'
+ * lastUsedAt, so the dashboards never disagree with the log.
  *
  * Ids are decision ids, so a batch retried after a commit whose answer was lost meets its own rows:
  * COPY has no ON CONFLICT and stops with a unique violation, the transaction rolls back, and the
@@ -59,49 +60,44 @@ const staged = new WeakSet<object>();
 /** Writes rows (see insertRequestLogLines); returns how many were new. */
 export function insertRequestLogs(rows: RequestLogInsert[]): Promise<number> {
   const now = new Date();
-  return insertRequestLogLines(rows.map((row) => encodeLogLine(row, now)));
+  return insertRequestLogEntries(rows.map((row) => encodeLogEntry(row, now)));
+}
+
+/** A row as the writer queues it: its COPY line and its part in the rollups, both taken when it is logged. */
+export type LogEntry = { line: Buffer; rollup: RollupFacts };
+
+/** `createdAt` when the row has none. */
+export function encodeLogEntry(row: RequestLogInsert, createdAt: Date): LogEntry {
+  return { line: encodeLogLine(row, createdAt), rollup: rollupFacts(row, createdAt) };
 }
 
 const UNIQUE_VIOLATION = "23505";
 const DIRECT_COPY = copyFromStdinSql(`"RequestLog"`);
 
-/** The connection's rollup staging table: the rollup columns of RequestLog, no constraints. */
-const ROLLUP_STAGE = (() => {
-  const table = "pg_temp.frontdesk_request_rollup_stage";
-  const columns = sqlColumnList(ROLLUP_LINE_COLUMNS);
-  return {
-    create: `CREATE TEMP TABLE IF NOT EXISTS frontdesk_request_rollup_stage ON COMMIT DELETE ROWS AS SELECT ${columns} FROM "RequestLog" WITH NO DATA`,
-    copy: `COPY ${table} (${columns}) FROM STDIN`,
-    statement: "frontdesk-rollup-request-logs",
-    sql: `WITH rollups AS (${addRollupsSql(table)}
-), keys AS (${touchApiKeysSql(table)})
-SELECT count(*)::int AS n FROM ${table}`,
-  };
-})();
-
-/** Connections whose session has the rollup staging table. */
-const rollupStaged = new WeakSet<object>();
+/** The batch's rollups ($1) and keys' latest requests ($2), as JSON from sumRollups, in one statement. */
+const ADD_SUMMED = {
+  name: "frontdesk-add-summed-rollups",
+  text: `WITH rollups AS (${addSummedRollupsSql("$1::json")}
+), keys AS (${touchApiKeysSql(`(SELECT id AS "apiKeyId", t AS "createdAt" FROM json_to_recordset($2::json) AS k(id uuid, t timestamptz)) used`)})
+SELECT 1`,
+};
 
 /**
- * Writes rows already encoded by encodeLogLine, in one transaction on the log's own pool; returns
+ * Writes rows already encoded by encodeLogEntry, in one transaction on the log's own pool; returns
  * how many were new (all of them, unless a retried batch had been written before).
  */
-export async function insertRequestLogLines(lines: Buffer[]): Promise<number> {
-  if (!lines.length) return 0;
+export async function insertRequestLogEntries(entries: LogEntry[]): Promise<number> {
+  if (!entries.length) return 0;
   try {
     return await withPgTransaction(async (client) => {
-      if (!rollupStaged.has(client)) {
-        await client.query(ROLLUP_STAGE.create);
-        rollupStaged.add(client); // a failed transaction destroys its client (withPgClient): no stale mark
-      }
-      await pipeline(Readable.from(copyChunks(lines)), client.query(copyFrom(DIRECT_COPY)));
-      await pipeline(Readable.from(rollupChunks(lines)), client.query(copyFrom(ROLLUP_STAGE.copy)));
-      const result = await client.query<{ n: number }>({ name: ROLLUP_STAGE.statement, text: ROLLUP_STAGE.sql });
-      return result.rows[0]!.n;
+      await pipeline(Readable.from(copyChunks(entries.map((e) => e.line))), client.query(copyFrom(DIRECT_COPY)));
+      const { rollups, keys } = sumRollups(entries.map((e) => e.rollup));
+      await client.query({ ...ADD_SUMMED, values: [JSON.stringify(rollups), JSON.stringify(keys)] });
+      return entries.length;
     }, requestLogPool());
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-    return insertStagedLines(lines);
+    return insertStagedLines(entries.map((e) => e.line));
   }
 }
 

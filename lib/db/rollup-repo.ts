@@ -34,19 +34,8 @@ function rollupRowsSql(src: string): string {
   FROM ${src} GROUP BY ${ROLLUP_KEY}`;
 }
 
-/**
- * Adds request-log rows to the rollups: an INSERT … ON CONFLICT DO UPDATE over `inserted` (a
- * relation of RequestLog rows, e.g. a CTE's RETURNING), for use inside the insert's own statement
- * so the dashboards never disagree with the log. Keys go in sorted order, so concurrent writers
- * lock rollup rows in the same order. The source subquery is kept apart (OFFSET 0, as the
- * rebuild's MATERIALIZED CTE): pulled up into the GROUP BY, each row's latency bin (a logarithm)
- * and score bin (jsonb lookups) were computed again in every one of the 69 histogram FILTERs,
- * ~30-40 µs of Postgres CPU per logged request.
- */
-export function addRollupsSql(inserted: string): string {
-  return `INSERT INTO "RequestRollup" AS r (${ROLLUP_COLUMNS})
-  ${rollupRowsSql(`(SELECT ${SOURCE_COLUMNS} FROM ${inserted} OFFSET 0) src`)} ORDER BY ${ROLLUP_KEY}
-  ON CONFLICT (${ROLLUP_KEY}) DO UPDATE SET
+/** Adding rollup rows to the existing ones of their keys: sums and histograms element-wise. */
+const ROLLUP_ON_CONFLICT = `ON CONFLICT (${ROLLUP_KEY}) DO UPDATE SET
     requests = r.requests + EXCLUDED.requests,
     escalations = r.escalations + EXCLUDED.escalations,
     hedges = r.hedges + EXCLUDED.hedges,
@@ -63,6 +52,35 @@ export function addRollupsSql(inserted: string): string {
     ${addArrays("pScoreHist")},
     ${addArrays("overheadHist")},
     ${addArrays("escalationWaitHist")}`;
+
+/**
+ * Adds request-log rows to the rollups: an INSERT … ON CONFLICT DO UPDATE over `inserted` (a
+ * relation of RequestLog rows, e.g. a CTE's RETURNING), for use inside the insert's own statement
+ * so the dashboards never disagree with the log. Keys go in sorted order, so concurrent writers
+ * lock rollup rows in the same order. The source subquery is kept apart (OFFSET 0, as the
+ * rebuild's MATERIALIZED CTE): pulled up into the GROUP BY, each row's latency bin (a logarithm)
+ * and score bin (jsonb lookups) were computed again in every one of the 69 histogram FILTERs,
+ * ~30-40 µs of Postgres CPU per logged request.
+ */
+export function addRollupsSql(inserted: string): string {
+  return `INSERT INTO "RequestRollup" AS r (${ROLLUP_COLUMNS})
+  ${rollupRowsSql(`(SELECT ${SOURCE_COLUMNS} FROM ${inserted} OFFSET 0) src`)} ORDER BY ${ROLLUP_KEY}
+  ${ROLLUP_ON_CONFLICT}`;
+}
+
+/**
+ * Adds rollup rows already summed (request-log-rollup.ts) to RequestRollup: `json` is an SQL
+ * expression for a JSON array of objects with the rollup columns' names (histograms as arrays).
+ * Keys in sorted order, as above.
+ */
+export function addSummedRollupsSql(json: string): string {
+  return `INSERT INTO "RequestRollup" AS r (${ROLLUP_COLUMNS})
+  SELECT ${ROLLUP_COLUMNS} FROM json_to_recordset(${json}) AS x(bucket timestamptz, policy text, tier text, stage text, status text, "isDemo" boolean,
+    requests int, escalations int, hedges int, "costUsd" float8, "baselineCostUsd" float8, "totalMs" float8, "latencyHist" int[], "pScoreHist" int[],
+    "escalationWasteUsd" float8, "hedgeWasteUsd" float8, explored int, "exploreCostUsd" float8, "qualitySum" float8, "qualityN" int,
+    "overheadHist" int[], "escalationWaitHist" int[])
+  ORDER BY ${ROLLUP_KEY}
+  ${ROLLUP_ON_CONFLICT}`;
 }
 
 function histogramArraySql(expr: string, bins: number): string {

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "../../app/api/health/route";
 import { resetEnvCache } from "../env";
 import { jsonRequest, signedIn } from "../testing/requests";
-import type { RequestLogInsert } from "../db/request-log-repo";
-import { encodeLogLine } from "../db/request-log-copy";
+import { encodeLogEntry, type RequestLogInsert } from "../db/request-log-repo";
 import { gatewayRuntime } from "./gateway-runtime";
-import { lineBytes, LocalLogSink } from "./request-log-sink";
+import { entryBytes, LocalLogSink } from "./request-log-sink";
 import { uuidv7 } from "./uuidv7";
 
 // The request-log queue is bounded by bytes as well as rows (REQUEST_LOG_QUEUE_MAX_BYTES): a few
@@ -26,9 +25,9 @@ afterAll(async () => {
 const row = (prompt: string): RequestLogInsert => ({ id: uuidv7(), stage: "rule", status: "ok", decision: {}, latency: {}, prompt, response: "ok" });
 
 describe("the request-log queue's byte bound", () => {
-  it("counts a queued row by its line's length, and drops the oldest rows past REQUEST_LOG_QUEUE_MAX_BYTES, counted in /api/health", async () => {
+  it("counts a queued row by its line's length (and its rollup facts), and drops the oldest rows past REQUEST_LOG_QUEUE_MAX_BYTES, counted in /api/health", async () => {
     const big = row("x".repeat(600_000));
-    expect(lineBytes(encodeLogLine(big, new Date()))).toBeGreaterThan(600_000);
+    expect(entryBytes(encodeLogEntry(big, new Date()))).toBeGreaterThan(600_000);
     const writer = gatewayRuntime().requestLog;
     expect(writer).toBeInstanceOf(LocalLogSink); // in this process (the thread's bound on rows in transit: request-log-sink.int.test.ts)
     writer.push(big);

@@ -1,8 +1,8 @@
 /**
  * Where the gateway's finished requests go: `push(row)` and nothing else on the response path.
  *
- * - LocalLogSink: in this thread — each row encoded as a COPY line at once (encodeLogLine) and
- *   queued on a RequestLogWriter that writes batches to Postgres.
+ * - LocalLogSink: in this thread — each row encoded at once as a COPY line and its part in the
+ *   rollups (encodeLogEntry) and queued on a RequestLogWriter that writes batches to Postgres.
  * - ThreadLogSink: the same LocalLogSink run in a worker thread (request-log-thread.ts). The main
  *   thread only collects rows for 20 ms and posts them as one message (a structured clone, about
  *   half the cost of encoding a row); the encoding, the batches and the Postgres client's I/O run
@@ -14,8 +14,7 @@
  * A row must not be changed after push: the thread's copy is taken up to 20 ms later.
  */
 import { Worker } from "node:worker_threads";
-import { encodeLogLine } from "../db/request-log-copy";
-import { insertRequestLogLines, type RequestLogInsert } from "../db/request-log-repo";
+import { encodeLogEntry, insertRequestLogEntries, type LogEntry, type RequestLogInsert } from "../db/request-log-repo";
 import { RequestLogWriter, type WriterOptions, type WriterStats } from "./request-log-writer";
 
 export interface RequestLogSink {
@@ -30,23 +29,23 @@ export interface RequestLogSink {
 }
 
 /** The bounds and error report of a sink's writer (the rest of WriterOptions keep their defaults). */
-export type SinkOptions = Pick<WriterOptions<Buffer>, "maxQueue" | "maxQueueBytes" | "onError">;
+export type SinkOptions = Pick<WriterOptions<LogEntry>, "maxQueue" | "maxQueueBytes" | "onError">;
 
-/** A queued log line's memory: its bytes (outside the JS heap) and the Buffer object's share of the heap. */
-export function lineBytes(line: Buffer): number {
-  return line.length + 96;
+/** A queued entry's memory: its line's bytes (outside the JS heap), the Buffer object's share of the heap, and its rollup facts (~400 bytes). */
+export function entryBytes(entry: LogEntry): number {
+  return entry.line.length + 96 + 400;
 }
 
 export class LocalLogSink implements RequestLogSink {
   readonly writtenBy = "main-thread";
-  readonly writer: RequestLogWriter<Buffer>;
+  readonly writer: RequestLogWriter<LogEntry>;
 
-  constructor(options: SinkOptions, insert: (lines: Buffer[]) => Promise<unknown> = insertRequestLogLines) {
-    this.writer = new RequestLogWriter<Buffer>({ insert, sizeOf: lineBytes, ...options });
+  constructor(options: SinkOptions, insert: (entries: LogEntry[]) => Promise<unknown> = insertRequestLogEntries) {
+    this.writer = new RequestLogWriter<LogEntry>({ insert, sizeOf: entryBytes, ...options });
   }
 
   push(row: RequestLogInsert): void {
-    this.writer.push(encodeLogLine(row, new Date()));
+    this.writer.push(encodeLogEntry(row, new Date()));
   }
 
   stats(): WriterStats {
