@@ -57,7 +57,7 @@ const STAGES = {
 /** Connections whose session has the flush staging table. */
 const staged = new WeakSet<object>();
 
-/** Writes rows (see insertRequestLogLines); returns how many were new. */
+/** Writes rows (see insertRequestLogEntries); returns how many were new. */
 export function insertRequestLogs(rows: RequestLogInsert[]): Promise<number> {
   const now = new Date();
   return insertRequestLogEntries(rows.map((row) => encodeLogEntry(row, now)));
