@@ -58,6 +58,23 @@ const COLUMNS = [
 
 export const REQUEST_LOG_COPY_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
 
+type Column = (typeof COLUMNS)[number];
+export type NumberColumn = Extract<Column, readonly [string, "num", unknown]>[0];
+export type BoolColumn = Extract<Column, readonly [string, "bool", unknown]>[0];
+
+const DEFAULTS = new Map<string, unknown>(COLUMNS.map(([name, , fallback]) => [name, fallback]));
+
+/** A numeric column's value as the row's COPY line writes it: the row's own, else the column's default (null: SQL NULL). */
+export function numberColumn(row: RequestLogInsert, name: NumberColumn): number | null {
+  const value = row[name] ?? DEFAULTS.get(name);
+  return value === null || value === undefined ? null : Number(value);
+}
+
+/** A boolean column's value as the row's COPY line writes it: the row's own, else the column's default. */
+export function boolColumn(row: RequestLogInsert, name: BoolColumn): boolean {
+  return Boolean(row[name] ?? DEFAULTS.get(name));
+}
+
 /** Column names as an SQL column list (quoted, in the given order). */
 export function sqlColumnList(names: readonly string[]): string {
   return names.map((c) => `"${c}"`).join(", ");

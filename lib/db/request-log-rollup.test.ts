@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { REQUEST_LOG_COPY_COLUMNS, requestLogLine } from "./request-log-copy";
 import { rollupFacts, sumRollups } from "./request-log-rollup";
 import { latencyBucket, logBucket, OVERHEAD_LAYOUT, pScoreBin } from "./rollup-histograms";
 import type { RequestLogInsert } from "./request-log-repo";
@@ -11,6 +12,18 @@ describe("rollupFacts", () => {
     const f = rollupFacts(base, at);
     expect(f).toMatchObject({ bucket: Date.parse("2026-12-08T10:00:00Z"), policy: "", tier: "", isDemo: false, escalated: false, costUsd: 0, totalMs: 0, quality: null, pb: null, eb: null, apiKeyId: null, createdAt: at.getTime() });
     expect(rollupFacts({ ...base, createdAt: "2026-12-08T11:00:00.000Z" }, at).bucket).toBe(Date.parse("2026-12-08T11:00:00Z"));
+  });
+
+  it("reads every summed column as the row's COPY line writes it, given or left out", () => {
+    const given: RequestLogInsert = { ...base, costUsd: 0.5, baselineCostUsd: 2, totalMs: 12.5, escalationWasteUsd: 0.1, hedgeWasteUsd: 0.2, exploreCostUsd: 0.3, quality: 0.7, isDemo: true, escalated: true, hedged: true, explored: true };
+    for (const row of [base, given]) {
+      const line = requestLogLine(row, at).slice(0, -1).split("\t");
+      const copied = (name: string) => line[REQUEST_LOG_COPY_COLUMNS.indexOf(name)];
+      const f = rollupFacts(row, at);
+      for (const name of ["costUsd", "baselineCostUsd", "totalMs", "escalationWasteUsd", "hedgeWasteUsd", "exploreCostUsd"] as const) expect(String(f[name]), name).toBe(copied(name));
+      expect(f.quality === null ? "\\N" : String(f.quality)).toBe(copied("quality"));
+      for (const name of ["isDemo", "escalated", "hedged", "explored"] as const) expect(f[name] ? "t" : "f", name).toBe(copied(name));
+    }
   });
 
   it("bins latency, the deciding probability, overhead and (only when escalated) the escalation wait", () => {

@@ -11,6 +11,7 @@
  * and Postgres agree on every edge); rollups.int.test.ts compares the result with a GROUP BY over
  * the raw rows.
  */
+import { boolColumn, numberColumn, type NumberColumn } from "./request-log-copy";
 import type { RequestLogInsert } from "./request-log-repo";
 import { decidingProbability, LATENCY_BUCKETS, latencyBucket, logBucket, OVERHEAD_LAYOUT, PSCORE_BINS, pScoreBin } from "./rollup-histograms";
 
@@ -71,19 +72,19 @@ export type SummedRollup = {
   escalationWaitHist: number[];
 };
 
-const num = (value: unknown, fallback: number) => (value === undefined || value === null ? fallback : Number(value));
-
-/** A row's facts, with the defaults its COPY line gets for missing values (request-log-copy.ts); `createdAt` when the row has none. */
+/** A row's facts, with the values its COPY line gets for missing fields (request-log-copy.ts's column defaults); `createdAt` when the row has none. */
 export function rollupFacts(row: RequestLogInsert, createdAt: Date): RollupFacts {
   const at = row.createdAt === undefined || row.createdAt === null ? createdAt.getTime() : new Date(row.createdAt).getTime();
   const bucket = Math.floor(at / HOUR_MS) * HOUR_MS; // date_bin('1 hour', …, 2000-01-01Z): hours since the epoch are the same hours
+  // the summed columns are NOT NULL with defaults: a null can only come from a column the log leaves nullable
+  const num = (name: NumberColumn) => numberColumn(row, name) ?? 0;
   const policy = row.policyName ?? "";
   const tier = row.tierName ?? "";
   const stage = String(row.stage);
   const status = String(row.status);
-  const isDemo = row.isDemo === true;
-  const escalated = row.escalated === true;
-  const totalMs = num(row.totalMs, 0);
+  const isDemo = boolColumn(row, "isDemo");
+  const escalated = boolColumn(row, "escalated");
+  const totalMs = num("totalMs");
   const p = decidingProbability(row.scores);
   return {
     key: `${bucket}\u0000${policy}\u0000${tier}\u0000${stage}\u0000${status}\u0000${isDemo}`,
@@ -94,19 +95,19 @@ export function rollupFacts(row: RequestLogInsert, createdAt: Date): RollupFacts
     status,
     isDemo,
     escalated,
-    hedged: row.hedged === true,
-    explored: row.explored === true,
-    costUsd: num(row.costUsd, 0),
-    baselineCostUsd: num(row.baselineCostUsd, 0),
+    hedged: boolColumn(row, "hedged"),
+    explored: boolColumn(row, "explored"),
+    costUsd: num("costUsd"),
+    baselineCostUsd: num("baselineCostUsd"),
     totalMs,
-    escalationWasteUsd: num(row.escalationWasteUsd, 0),
-    hedgeWasteUsd: num(row.hedgeWasteUsd, 0),
-    exploreCostUsd: num(row.exploreCostUsd, 0),
-    quality: row.quality === undefined || row.quality === null ? null : Number(row.quality),
+    escalationWasteUsd: num("escalationWasteUsd"),
+    hedgeWasteUsd: num("hedgeWasteUsd"),
+    exploreCostUsd: num("exploreCostUsd"),
+    quality: numberColumn(row, "quality"),
     lb: latencyBucket(totalMs),
     pb: p === null ? null : pScoreBin(p),
-    ob: logBucket(num(row.overheadMs, 0), OVERHEAD_LAYOUT),
-    eb: escalated ? latencyBucket(num(row.escalationWaitMs, 0)) : null,
+    ob: logBucket(num("overheadMs"), OVERHEAD_LAYOUT),
+    eb: escalated ? latencyBucket(num("escalationWaitMs")) : null,
     apiKeyId: row.apiKeyId ?? null,
     createdAt: at,
   };
