@@ -46,7 +46,7 @@ export type RollupFacts = {
   createdAt: number;
 };
 
-/** A RequestRollup row summed from a batch, as json_to_recordset reads it (rollup-repo.ts, addSummedRollupsSql). */
+/** A RequestRollup row summed from a batch, named as the table's columns: json_populate_recordset reads it with the table's row type (rollup-repo.ts, addSummedRollupsSql). */
 export type SummedRollup = {
   bucket: string;
   policy: string;

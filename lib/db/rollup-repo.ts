@@ -70,15 +70,12 @@ export function addRollupsSql(inserted: string): string {
 
 /**
  * Adds rollup rows already summed (request-log-rollup.ts) to RequestRollup: `json` is an SQL
- * expression for a JSON array of objects with the rollup columns' names (histograms as arrays).
- * Keys in sorted order, as above.
+ * expression for a JSON array of objects named as RequestRollup's columns (histograms as arrays),
+ * read with the table's own row type. Keys in sorted order, as above.
  */
 export function addSummedRollupsSql(json: string): string {
   return `INSERT INTO "RequestRollup" AS r (${ROLLUP_COLUMNS})
-  SELECT ${ROLLUP_COLUMNS} FROM json_to_recordset(${json}) AS x(bucket timestamptz, policy text, tier text, stage text, status text, "isDemo" boolean,
-    requests int, escalations int, hedges int, "costUsd" float8, "baselineCostUsd" float8, "totalMs" float8, "latencyHist" int[], "pScoreHist" int[],
-    "escalationWasteUsd" float8, "hedgeWasteUsd" float8, explored int, "exploreCostUsd" float8, "qualitySum" float8, "qualityN" int,
-    "overheadHist" int[], "escalationWaitHist" int[])
+  SELECT ${ROLLUP_COLUMNS} FROM json_populate_recordset(NULL::"RequestRollup", ${json})
   ORDER BY ${ROLLUP_KEY}
   ${ROLLUP_ON_CONFLICT}`;
 }
