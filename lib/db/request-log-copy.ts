@@ -64,15 +64,21 @@ export type BoolColumn = Extract<Column, readonly [string, "bool", unknown]>[0];
 
 const DEFAULTS = new Map<string, unknown>(COLUMNS.map(([name, , fallback]) => [name, fallback]));
 
-/** A numeric column's value as the row's COPY line writes it: the row's own, else the column's default (null: SQL NULL). */
+/** A row's value for a column as its COPY line takes it: a missing field gets the column's default; null stays SQL NULL. */
+function columnValue(row: RequestLogInsert, name: keyof RequestLogInsert, fallback: unknown): unknown {
+  const value = row[name];
+  return value === undefined ? fallback : value;
+}
+
+/** A numeric column's value as the row's COPY line writes it (null: SQL NULL). */
 export function numberColumn(row: RequestLogInsert, name: NumberColumn): number | null {
-  const value = row[name] ?? DEFAULTS.get(name);
+  const value = columnValue(row, name, DEFAULTS.get(name));
   return value === null || value === undefined ? null : Number(value);
 }
 
-/** A boolean column's value as the row's COPY line writes it: the row's own, else the column's default. */
+/** A boolean column's value as the row's COPY line writes it (SQL NULL read as false). */
 export function boolColumn(row: RequestLogInsert, name: BoolColumn): boolean {
-  return Boolean(row[name] ?? DEFAULTS.get(name));
+  return Boolean(columnValue(row, name, DEFAULTS.get(name)));
 }
 
 /** Column names as an SQL column list (quoted, in the given order). */
@@ -104,8 +110,7 @@ export function requestLogLine(row: RequestLogInsert, createdAt: Date): string {
   let line = "";
   for (let i = 0; i < COLUMNS.length; i++) {
     const [name, kind, fallback] = COLUMNS[i]!;
-    let value = name === "createdAt" ? (row.createdAt ?? createdAt) : row[name];
-    if (value === undefined) value = fallback as never;
+    const value = name === "createdAt" ? (row.createdAt ?? createdAt) : columnValue(row, name, fallback);
     line += (i ? "\t" : "") + field(value, kind);
   }
   return `${line}\n`;

@@ -76,7 +76,7 @@ export type SummedRollup = {
 export function rollupFacts(row: RequestLogInsert, createdAt: Date): RollupFacts {
   const at = row.createdAt === undefined || row.createdAt === null ? createdAt.getTime() : new Date(row.createdAt).getTime();
   const bucket = Math.floor(at / HOUR_MS) * HOUR_MS; // date_bin('1 hour', …, 2000-01-01Z): hours since the epoch are the same hours
-  // the summed columns are NOT NULL with defaults: a null can only come from a column the log leaves nullable
+  // the summed columns are NOT NULL with defaults: a row's explicit null (which the table itself would refuse) sums as 0
   const num = (name: NumberColumn) => numberColumn(row, name) ?? 0;
   const policy = row.policyName ?? "";
   const tier = row.tierName ?? "";
